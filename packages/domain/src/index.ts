@@ -1,0 +1,2 @@
+// Public surface of the domain package: the pure rules of Medverkan.
+export {};
