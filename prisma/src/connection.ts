@@ -1,0 +1,118 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { applyMigrations, type MigrationReport, type SqlSession } from "./migrator.js";
+
+export type DatabaseOptions =
+  | {
+      kind: "postgres";
+      url: string;
+      /** Upper bound of pooled connections per API instance. */
+      poolSize?: number;
+      /** Fail fast when the server is unreachable instead of queueing requests forever. */
+      connectTimeoutMs?: number;
+      /** Server-side bound on any single statement. */
+      statementTimeoutMs?: number;
+    }
+  | {
+      kind: "embedded";
+      /** Folder that keeps the data between starts; null keeps everything in memory. */
+      dataDirectory: string | null;
+    };
+
+export interface Database {
+  readonly kind: DatabaseOptions["kind"];
+  readonly prisma: PrismaClient;
+  /** Where the data lives, for logs (never contains a password). */
+  readonly description: string;
+  migrate(): Promise<MigrationReport>;
+  /** Throws when the database cannot answer; used by the readiness probe. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, embeddedDirectory: string | null = null): DatabaseOptions {
+  const url = env.DATABASE_URL;
+  if (url) {
+    return {
+      kind: "postgres",
+      url,
+      poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+      connectTimeoutMs: Number(env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
+      statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+    };
+  }
+  return { kind: "embedded", dataDirectory: embeddedDirectory };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === "postgres" ? openPostgres(options) : openEmbedded(options);
+}
+
+function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): Database {
+  const poolConfig: pg.PoolConfig = {
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig) });
+  const safeUrl = new URL(options.url);
+  safeUrl.password = "";
+  return {
+    kind: "postgres",
+    prisma,
+    description: `PostgreSQL ${safeUrl.host}${safeUrl.pathname}`,
+    async migrate() {
+      // Migrations run on their own connection: they take an advisory lock and run their own transactions.
+      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: poolConfig.connectionTimeoutMillis });
+      await client.connect();
+      try {
+        const session: SqlSession = {
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        };
+        return await applyMigrations(session);
+      } finally {
+        await client.end();
+      }
+    },
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}
+
+async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded" }>): Promise<Database> {
+  const pglite = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const session: SqlSession = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <Row extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
+      (await pglite.query<Row>(sql, params)).rows,
+  };
+  return {
+    kind: "embedded",
+    prisma,
+    description: options.dataDirectory ? `embedded PGlite in ${options.dataDirectory}` : "embedded PGlite in memory",
+    migrate: () => applyMigrations(session),
+    async ping() {
+      await pglite.query("SELECT 1");
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
