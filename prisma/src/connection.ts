@@ -94,7 +94,9 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
 async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded" }>): Promise<Database> {
   const pglite = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface it implements is unchanged
+  // in 6.19 (verified by the test suite running on it), so only the nominal types differ.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });
   const session: SqlSession = {
     exec: async (sql) => {
       await pglite.exec(sql);

@@ -4,3 +4,4 @@ export * from "./generated/prisma/client.js";
 export { type Database, type DatabaseOptions, databaseOptionsFromEnv, openDatabase } from "./connection.js";
 export { applyMigrations, type MigrationReport, readMigrations, type SqlSession } from "./migrator.js";
 export { migrationsDirectory, packageRoot } from "./package-root.js";
+export { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database.js";

@@ -348,7 +348,7 @@ CREATE TABLE "Member" (
     "preferredLocale" TEXT NOT NULL DEFAULT 'sv',
     "emailKey" TEXT,
     "phoneKey" TEXT,
-    "nameBirthKey" TEXT,
+    "nameBirthYearKey" TEXT,
     "restrictedAt" TIMESTAMPTZ(3),
     "erasedAt" TIMESTAMPTZ(3),
     "lastActiveAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -827,7 +827,7 @@ CREATE INDEX "Member_tenantId_emailKey_idx" ON "Member"("tenantId", "emailKey");
 CREATE INDEX "Member_tenantId_phoneKey_idx" ON "Member"("tenantId", "phoneKey");
 
 -- CreateIndex
-CREATE INDEX "Member_tenantId_nameBirthKey_idx" ON "Member"("tenantId", "nameBirthKey");
+CREATE INDEX "Member_tenantId_nameBirthYearKey_idx" ON "Member"("tenantId", "nameBirthYearKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Member_tenantId_subject_key" ON "Member"("tenantId", "subject");

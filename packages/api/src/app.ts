@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import { type Database, openDatabase } from "@medverkan/database";
+import { seedDemoData } from "@medverkan/database/seed";
+import type { Logger } from "pino";
+import type { AppConfig } from "./config.js";
+import { mintDemoToken } from "./dev/demo-tokens.js";
+import { DEV_TOKEN_ISSUER, type DevSigningKey, loadOrCreateDevSigningKey, PLATFORM_AUDIENCE, publicKeySet } from "./dev/dev-keys.js";
+import { createLogger } from "./logger.js";
+import { type RunningApiServer, startApiServer } from "./server/create-server.js";
+
+export interface RunningMedverkan {
+  url: string;
+  database: Database;
+  /** Development only. */
+  devKey: DevSigningKey | null;
+  log: Logger;
+  server: RunningApiServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (embedded PGlite unless DATABASE_URL is set), migrates, seeds the demo regions in development,
+ * and serves the API. Used by `main.ts` and by the end-to-end tests alike.
+ */
+export async function startMedverkan(
+  config: AppConfig,
+  log: Logger = createLogger(config.logLevel),
+  /** Tests bring their own key instead of the one kept in `.data/`. */
+  givenDevKey?: DevSigningKey,
+): Promise<RunningMedverkan> {
+  if (config.embeddedDataDirectory && !config.databaseUrl) mkdirSync(config.embeddedDataDirectory, { recursive: true });
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
+  );
+  try {
+    if (config.migrateOnStart) {
+      const report = await database.migrate();
+      log.info({ applied: report.applied, alreadyApplied: report.alreadyApplied }, "migrations");
+    }
+
+    let devKey: DevSigningKey | null = null;
+    if (!config.production) {
+      devKey = givenDevKey ?? (await loadOrCreateDevSigningKey(config.devKeyFile));
+    }
+    if (config.seedOnStart) {
+      if (!devKey) throw new Error("Demo data is for development only; it is never seeded in production.");
+      const summary = await seedDemoData(database.prisma, { tokenIssuer: DEV_TOKEN_ISSUER, publicKeys: publicKeySet(devKey) });
+      log.info({ summary }, "demo data seeded");
+    }
+
+    const platformIssuer =
+      config.platformIssuer ??
+      (devKey ? { issuer: DEV_TOKEN_ISSUER, audience: PLATFORM_AUDIENCE, jwksUrl: null, publicKeys: publicKeySet(devKey) } : null);
+    const key = devKey;
+    const server = await startApiServer({
+      config: { ...config, platformIssuer },
+      database,
+      log,
+      explorerTokenMinter: key
+        ? async (query) => (query.tenant || query.role ? (await mintDemoToken(key, query)).token : null)
+        : undefined,
+    });
+    return {
+      url: server.url,
+      database,
+      devKey,
+      log,
+      server,
+      async stop() {
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

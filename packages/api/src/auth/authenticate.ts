@@ -1,0 +1,63 @@
+import type { PrismaClient } from "@medverkan/database";
+import type { JSONWebKeySet } from "jose";
+import { TenantScope } from "../context/tenant-scope.js";
+import type { Actor } from "./actor.js";
+import { findActiveStaffBySubject, findMemberIdBySubject, findPlatformOperator, findTenantByIssuer } from "./actor.repository.js";
+import { TokenRejected, TokenVerifier, type TrustedIssuer } from "./token-verifier.js";
+
+export interface Authenticator {
+  /** The actor behind an `Authorization` header; throws TokenRejected for any token that does not verify. */
+  authenticate(authorization: string | undefined): Promise<Actor>;
+}
+
+export function createAuthenticator(system: PrismaClient, platformIssuer: Omit<TrustedIssuer, "target"> | null): Authenticator {
+  const verifier = new TokenVerifier(async (issuer, audiences) => {
+    if (platformIssuer && issuer === platformIssuer.issuer && audiences.includes(platformIssuer.audience)) {
+      return { ...platformIssuer, target: { kind: "PLATFORM" } };
+    }
+    const tenant = await findTenantByIssuer(system, issuer, audiences);
+    if (!tenant) return null;
+    return {
+      target: { kind: "TENANT", tenantId: tenant.id },
+      issuer: tenant.tokenIssuer,
+      audience: tenant.tokenAudience,
+      jwksUrl: tenant.jwksUrl,
+      publicKeys: (tenant.publicKeys as JSONWebKeySet | null) ?? null,
+    };
+  });
+
+  return {
+    async authenticate(authorization) {
+      if (!authorization) return { kind: "ANONYMOUS" };
+      const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization.trim());
+      if (!match?.[1]) throw new TokenRejected("not a bearer token");
+      const token = await verifier.verify(match[1]);
+
+      if (token.target.kind === "PLATFORM") {
+        const operator = await findPlatformOperator(system, token.subject);
+        if (!operator) throw new TokenRejected("unknown platform operator");
+        return { kind: "PLATFORM_OPERATOR", subject: token.subject, operatorId: operator.id };
+      }
+
+      // Roles come from the server's own grants, looked up fresh on every request so a revocation takes effect at once.
+      const { tenantId } = token.target;
+      return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
+        const staff = await findActiveStaffBySubject(tx, tenantId, token.subject);
+        if (staff) {
+          return {
+            kind: "STAFF",
+            tenantId,
+            subject: token.subject,
+            staffUserId: staff.id,
+            name: staff.name,
+            unitId: staff.unitId,
+            grants: staff.grants,
+          };
+        }
+        const memberId = await findMemberIdBySubject(tx, tenantId, token.subject);
+        if (memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId };
+        return { kind: "CITIZEN", tenantId, subject: token.subject };
+      });
+    },
+  };
+}

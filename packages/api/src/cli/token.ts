@@ -1,0 +1,41 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { DEMO_ROLES, DemoUserNotFound, mintDemoToken } from "../dev/demo-tokens.js";
+import { loadOrCreateDevSigningKey } from "../dev/dev-keys.js";
+
+// pnpm token --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
+const { values } = parseArgs({
+  options: {
+    tenant: { type: "string", default: "jonkoping" },
+    role: { type: "string", default: "coordinator" },
+    network: { type: "string" },
+    expires: { type: "string", default: "8h" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`Mints a development token for a seeded user.
+  --tenant   jonkoping | vgr | kalmar | ostergotland   (default jonkoping)
+  --role     ${DEMO_ROLES.join(" | ")}   (default coordinator)
+  --network  a network slug, for coordinators of one network
+  --expires  e.g. 8h, 30m (default 8h)`);
+  process.exit(0);
+}
+
+const config = loadConfig();
+if (config.production) {
+  console.error("Development tokens are not available in production.");
+  process.exit(1);
+}
+try {
+  const key = await loadOrCreateDevSigningKey(config.devKeyFile);
+  const { token } = await mintDemoToken(key, { tenant: values.tenant, role: values.role, network: values.network, expiresIn: values.expires });
+  console.log(token);
+} catch (error) {
+  if (error instanceof DemoUserNotFound) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

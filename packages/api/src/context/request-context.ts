@@ -1,0 +1,61 @@
+import type { Locale } from "@medverkan/domain";
+import type { PrismaClient } from "@medverkan/database";
+import type { Logger } from "pino";
+import type { Actor } from "../auth/actor.js";
+import { AuditWriter } from "../audit/audit-writer.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+import { TenantScope } from "./tenant-scope.js";
+
+/**
+ * Built once per request after the token is verified, immutable, and passed first to every service call.
+ * Services reach data only through `scope(tenantId)`; which tenant they may name is the service's decision
+ * (the actor's own tenant, or a public operation's tenant), never the client's.
+ */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly locale: Locale;
+  readonly actor: Actor;
+  readonly audit: AuditWriter;
+  readonly log: Logger;
+  scope(tenantId: string): TenantScope;
+  /** DataLoaders for one tenant, memoized for this request only. */
+  loaders(tenantId: string): Loaders;
+  /** Platform-level reads outside any tenant (tenants, price base amounts). */
+  readonly system: PrismaClient;
+}
+
+export function createRequestContext(options: {
+  requestId: string;
+  locale: Locale;
+  actor: Actor;
+  prisma: PrismaClient;
+  log: Logger;
+}): RequestContext {
+  const scopes = new Map<string, TenantScope>();
+  const loaders = new Map<string, Loaders>();
+  const scope = (tenantId: string) => {
+    let existing = scopes.get(tenantId);
+    if (!existing) {
+      existing = new TenantScope(options.prisma, tenantId);
+      scopes.set(tenantId, existing);
+    }
+    return existing;
+  };
+  return Object.freeze({
+    requestId: options.requestId,
+    locale: options.locale,
+    actor: options.actor,
+    audit: new AuditWriter(options.actor),
+    log: options.log,
+    system: options.prisma,
+    scope,
+    loaders(tenantId: string) {
+      let existing = loaders.get(tenantId);
+      if (!existing) {
+        existing = createLoaders(scope(tenantId));
+        loaders.set(tenantId, existing);
+      }
+      return existing;
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import "reflect-metadata";
+import { startMedverkan } from "./app.js";
+import { loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+
+try {
+  const medverkan = await startMedverkan(config, log);
+  log.info({ url: medverkan.url, database: medverkan.database.description }, "Medverkan API ready");
+  const lines = [
+    "",
+    `  Medverkan API        ${medverkan.url}`,
+    `  Database             ${medverkan.database.description}`,
+  ];
+  if (!config.production) {
+    lines.push(
+      `  GraphQL explorer     ${medverkan.url}   (open in a browser)`,
+      `  …signed in as        ${medverkan.url}?tenant=kalmar&role=coordinator`,
+      "  Development token    pnpm token --tenant kalmar --role coordinator",
+      "  Health               /healthz   Readiness  /readyz",
+    );
+  }
+  console.log(`${lines.join("\n")}\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: draining requests in flight");
+    try {
+      await medverkan.stop();
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+} catch (error) {
+  log.fatal({ err: error }, "Medverkan API failed to start");
+  process.exit(1);
+}

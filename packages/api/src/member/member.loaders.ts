@@ -1,0 +1,32 @@
+import DataLoader from "dataloader";
+import type { TenantScope } from "../context/tenant-scope.js";
+import { findExperienceTagsByMemberIds, findMembershipsByMemberIds } from "./member.repository.js";
+
+type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];
+type TagRow = Awaited<ReturnType<typeof findExperienceTagsByMemberIds>>[number]["tag"];
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+export function createMemberLoaders(scope: TenantScope) {
+  return {
+    membershipsByMemberId: new DataLoader<string, MembershipRow[]>(async (memberIds) => {
+      const rows = await scope.transaction((tx) => findMembershipsByMemberIds(tx, scope.tenantId, memberIds));
+      const groups = groupBy(rows, (row) => row.memberId);
+      return memberIds.map((id) => groups.get(id) ?? []);
+    }),
+    experienceTagsByMemberId: new DataLoader<string, TagRow[]>(async (memberIds) => {
+      const rows = await scope.transaction((tx) => findExperienceTagsByMemberIds(tx, scope.tenantId, memberIds));
+      const groups = groupBy(rows, (row) => row.memberId);
+      return memberIds.map((id) => (groups.get(id) ?? []).map((row) => row.tag));
+    }),
+  };
+}

@@ -1,0 +1,137 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Connection } from "../common/pagination/connection.js";
+import { Network } from "../network/network.type.js";
+
+export enum Perspective {
+  PATIENT = "PATIENT",
+  RELATIVE = "RELATIVE",
+  SERVICE_USER = "SERVICE_USER",
+}
+registerEnumType(Perspective, { name: "Perspective", description: "From where a member speaks: own illness, as a relative, as a user of services." });
+
+export enum MembershipStatus {
+  PENDING_GUARDIAN_CONSENT = "PENDING_GUARDIAN_CONSENT",
+  REGISTERED = "REGISTERED",
+  CONTACTED = "CONTACTED",
+  INTRODUCTION_BOOKED = "INTRODUCTION_BOOKED",
+  TRAINED = "TRAINED",
+  ACTIVE = "ACTIVE",
+  PAUSED = "PAUSED",
+  WITHDRAWN = "WITHDRAWN",
+  ERASED = "ERASED",
+}
+registerEnumType(MembershipStatus, { name: "MembershipStatus", description: "Where a membership is in the intake lifecycle." });
+
+export enum RegistrationChannel {
+  WEB = "WEB",
+  POSTAL = "POSTAL",
+  PHONE = "PHONE",
+  DIRECT_RECRUITMENT = "DIRECT_RECRUITMENT",
+}
+registerEnumType(RegistrationChannel, { name: "RegistrationChannel" });
+
+@ObjectType({ description: "A tag of the tenant's experience taxonomy." })
+export class ExperienceTag {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String, { description: "The label in the request's language." })
+  label!: string;
+
+  @Field(() => String)
+  labelSv!: string;
+
+  @Field(() => String)
+  labelEn!: string;
+
+  @Field(() => ID, { nullable: true })
+  parentId!: string | null;
+}
+
+@ObjectType({ description: "A member's place in one network's pool." })
+export class Membership {
+  @Field(() => ID)
+  id!: string;
+
+  tenantId!: string;
+  networkId!: string;
+
+  @Field(() => MembershipStatus)
+  status!: MembershipStatus;
+
+  @Field(() => RegistrationChannel)
+  channel!: RegistrationChannel;
+
+  @Field(() => Date)
+  registeredAt!: Date;
+
+  @Field(() => Date)
+  statusChangedAt!: Date;
+
+  @Field(() => Network, { nullable: true })
+  network?: Network | null;
+}
+
+@ObjectType({ description: "A person with lived experience. Personal data: every read by staff is audited." })
+export class Member {
+  @Field(() => ID)
+  id!: string;
+
+  tenantId!: string;
+
+  @Field(() => String)
+  givenName!: string;
+
+  @Field(() => String)
+  familyName!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: "E.164, e.g. +46701234567." })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO date (YYYY-MM-DD)." })
+  birthDate!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  birthYear!: number | null;
+
+  @Field(() => String, { nullable: true })
+  municipality!: string | null;
+
+  @Field(() => [Perspective])
+  perspectives!: Perspective[];
+
+  @Field(() => String, { nullable: true })
+  experienceText!: string | null;
+
+  @Field(() => [String])
+  competences!: string[];
+
+  @Field(() => [String])
+  languages!: string[];
+
+  @Field(() => String, { nullable: true })
+  accessibilityNeeds!: string | null;
+
+  @Field(() => String, { nullable: true })
+  availabilityNote!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The patient or user organisation whose mandate the member carries." })
+  organisationRepresented!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => [Membership])
+  memberships?: Membership[];
+
+  @Field(() => [ExperienceTag])
+  experiences?: ExperienceTag[];
+}
+
+export const MemberConnection = Connection(Member, "Member");

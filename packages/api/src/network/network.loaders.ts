@@ -1,0 +1,14 @@
+import DataLoader from "dataloader";
+import type { TenantScope } from "../context/tenant-scope.js";
+import { findNetworksByIds } from "./network.repository.js";
+import type { Network } from "./network.type.js";
+
+export function createNetworkLoaders(scope: TenantScope) {
+  return {
+    networkById: new DataLoader<string, Network | null>(async (ids) => {
+      const rows = await scope.transaction((tx) => findNetworksByIds(tx, scope.tenantId, ids));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

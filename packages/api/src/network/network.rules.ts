@@ -1,0 +1,10 @@
+import { allow } from "graphql-shield";
+import { isAuthenticated } from "../permissions/rules.js";
+import type { PermissionMap } from "../permissions/permission-map.js";
+
+export const networkPermissions: PermissionMap = {
+  Query: { network: isAuthenticated },
+  // Networks are public: regional front ends list them on the registration form.
+  Network: allow,
+  NetworkConnection: allow,
+};

@@ -1,0 +1,27 @@
+import { deny, shield } from "graphql-shield";
+import { forbidden } from "../common/errors/api-error.js";
+import type { RequestContext } from "../context/request-context.js";
+import { memberPermissions } from "../member/member.rules.js";
+import { networkPermissions } from "../network/network.rules.js";
+import { registrationPermissions } from "../registration/registration.rules.js";
+import { tenantPermissions } from "../tenant/tenant.rules.js";
+import { viewerPermissions } from "../viewer/viewer.rules.js";
+import { commonPermissions } from "./common.rules.js";
+import { mergePermissionMaps } from "./permission-map.js";
+
+/** Every feature's permission map in one place. Anything not listed is denied. */
+export const permissionMap = mergePermissionMaps([
+  commonPermissions,
+  tenantPermissions,
+  networkPermissions,
+  memberPermissions,
+  viewerPermissions,
+  registrationPermissions,
+]);
+
+export const permissions = shield(permissionMap as never, {
+  fallbackRule: deny,
+  // Errors a resolver throws on purpose (validation, conflict) pass through; the API boundary masks the rest.
+  allowExternalErrors: true,
+  fallbackError: (_thrown, _parent, _args, ctx) => forbidden((ctx as unknown as RequestContext | undefined)?.locale),
+});

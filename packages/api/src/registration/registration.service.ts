@@ -1,0 +1,210 @@
+import {
+  ageOn,
+  duplicateKeys,
+  fieldError,
+  findProbableDuplicates,
+  initialStatus,
+  isoDateInTimeZone,
+  isSamePerson,
+  type IntakeRules,
+  type Locale,
+  type Registration,
+  validateRegistration,
+} from "@medverkan/domain";
+import { badUserInput } from "../common/errors/api-error.js";
+import type { RequestContext } from "../context/request-context.js";
+import { toIntakeRules } from "../intake/intake-rules.mapper.js";
+import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
+import { ConsentKind } from "../tenant/tenant.type.js";
+import type { RegisterMemberInput } from "./registration.input.js";
+import {
+  ConsentRequired,
+  IntakeRuleNotMet,
+  type RegisterMemberPayload,
+  RegistrationOutcome,
+  type RegistrationReceipt,
+} from "./registration.payload.js";
+import {
+  createGuardian,
+  createMember,
+  createMemberships,
+  findActiveExperienceTags,
+  findMembersByDuplicateKeys,
+  findOpenNetworksWithIntakeRules,
+  flagDuplicateCandidates,
+  linkExperienceTags,
+  lockDuplicateKeys,
+  recordConsent,
+} from "./registration.repository.js";
+
+const RECEIPT_MESSAGES: Record<RegistrationOutcome, { sv: string; en: string }> = {
+  REGISTERED: {
+    sv: "Tack för din intresseanmälan! En samordnare kontaktar dig.",
+    en: "Thank you for registering your interest! A coordinator will contact you.",
+  },
+  AWAITING_GUARDIAN_CONSENT: {
+    sv: "Tack för din intresseanmälan! Din vårdnadshavare behöver ge sitt skriftliga samtycke innan vi kan gå vidare.",
+    en: "Thank you for registering your interest! Your guardian needs to give written consent before we can go on.",
+  },
+};
+
+/**
+ * Public interest registration. Everything is validated before anything is written, and everything is written in
+ * one transaction: a refused registration leaves no trace, an accepted one is stored exactly once.
+ */
+export async function registerMember(ctx: RequestContext, input: RegisterMemberInput): Promise<RegisterMemberPayload> {
+  const tenant = await findTenantBySlug(ctx.system, input.tenantSlug);
+  if (!tenant) {
+    throw badUserInput([fieldError("input.tenantSlug", "UNKNOWN_REFERENCE", { sv: "Region", en: "Region" })], ctx.locale);
+  }
+  const now = new Date();
+  const today = isoDateInTimeZone(now, tenant.timeZone);
+
+  return ctx.scope(tenant.id).transaction(async (tx): Promise<RegisterMemberPayload> => {
+    const [networks, tags, consentText] = await Promise.all([
+      findOpenNetworksWithIntakeRules(tx, tenant.id),
+      findActiveExperienceTags(tx, tenant.id),
+      findCurrentConsentText(tx, tenant.id, "PROCESSING"),
+    ]);
+    const chosen = networks.filter((network) => input.networkIds.includes(network.id));
+    const rulesByNetwork = new Map(chosen.map((network) => [network.id, toIntakeRules(network.intakeRuleSet)]));
+    const rules = [...rulesByNetwork.values()];
+
+    const validation = validateRegistration(
+      {
+        ...input,
+        availability: input.availabilityNote,
+        consentTextVersion: input.consent.textVersion,
+      },
+      {
+        today,
+        // Another tenant's network id is refused exactly like an id that does not exist.
+        knownNetworkIds: networks.map((network) => network.id),
+        knownExperienceTagKeys: tags.map((tag) => tag.key),
+        birthRequired: rules.some((rule) => rule.minimumAge !== null || rule.guardianConsentBelowAge !== null),
+        guardianRequiredBelowAge: strictestGuardianAge(rules),
+      },
+    );
+    if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+    const registration = validation.registration;
+
+    if (!input.consent.accepted || !consentText || consentText.version !== registration.consentTextVersion) {
+      return refused(consentRequired(consentText?.version ?? null, ctx.locale));
+    }
+
+    const age = ageOn(registration, today);
+    const statuses: { networkId: string; status: "REGISTERED" | "PENDING_GUARDIAN_CONSENT" }[] = [];
+    for (const networkId of registration.networkIds) {
+      const start = initialStatus(rulesByNetwork.get(networkId) as IntakeRules, age, false, registration.municipality);
+      if (!start.ok) {
+        const [violation] = start.violations;
+        if (violation) return refused(intakeRuleNotMet(violation, ctx.locale));
+        continue;
+      }
+      statuses.push({ networkId, status: start.status });
+    }
+    const outcome = statuses.some((entry) => entry.status === "PENDING_GUARDIAN_CONSENT")
+      ? RegistrationOutcome.AWAITING_GUARDIAN_CONSENT
+      : RegistrationOutcome.REGISTERED;
+
+    const keys = memberKeys(registration);
+    await lockDuplicateKeys(tx, tenant.id, Object.values(keys).filter((key): key is string => key !== null));
+    const matches = findProbableDuplicates(registration, await findMembersByDuplicateKeys(tx, tenant.id, keys));
+    const samePerson = matches.find((match) => isSamePerson(match.matchedOn))?.existing;
+
+    let memberId: string;
+    let joined = statuses;
+    if (samePerson) {
+      // Registering again, perhaps to another network: nothing is doubled, the new networks are added.
+      memberId = samePerson.id;
+      const already = new Set(samePerson.memberships.map((membership) => membership.networkId));
+      joined = statuses.filter((entry) => !already.has(entry.networkId));
+    } else {
+      memberId = (
+        await createMember(tx, {
+          tenantId: tenant.id,
+          givenName: registration.givenName,
+          familyName: registration.familyName,
+          email: registration.email,
+          phone: registration.phone,
+          birthDate: registration.birthDate ? new Date(`${registration.birthDate}T00:00:00Z`) : null,
+          birthYear: registration.birthYear,
+          municipality: registration.municipality,
+          perspectives: [...registration.perspectives],
+          experienceText: registration.experienceText,
+          competences: [...registration.competences],
+          languages: [...registration.languages],
+          accessibilityNeeds: registration.accessibilityNeeds,
+          availabilityNote: registration.availability,
+          organisationRepresented: registration.organisationRepresented,
+          preferredLocale: input.preferredLocale === "en" ? "en" : ctx.locale,
+          ...keys,
+        })
+      ).id;
+      await flagDuplicateCandidates(
+        tx,
+        tenant.id,
+        memberId,
+        matches.map((match) => ({ existingMemberId: match.existing.id, matchedOn: [...match.matchedOn] })),
+      );
+    }
+
+    const tagIds = tags.filter((tag) => registration.experienceTagKeys.includes(tag.key)).map((tag) => tag.id);
+    await linkExperienceTags(tx, tenant.id, memberId, tagIds);
+    if (registration.guardian) {
+      await createGuardian(tx, { tenantId: tenant.id, memberId, ...registration.guardian });
+    }
+    await recordConsent(tx, { tenantId: tenant.id, memberId, consentTextId: consentText.id, givenBy: "MEMBER", kind: "PROCESSING" });
+    await createMemberships(tx, tenant.id, memberId, joined, "WEB");
+    await ctx.audit.record(tx, tenant.id, {
+      action: "WRITE",
+      subjectType: "Member",
+      subjectId: memberId,
+      memberId,
+      purpose: "interest registration",
+      details: { networks: joined.map((entry) => entry.networkId), reusedExistingMember: Boolean(samePerson), probableDuplicates: matches.length },
+    });
+
+    const receipt: RegistrationReceipt = { outcome, receivedAt: now, message: RECEIPT_MESSAGES[outcome][ctx.locale] };
+    return { registration: receipt, errors: [] };
+  });
+}
+
+function strictestGuardianAge(rules: IntakeRules[]): number | null {
+  const ages = rules.map((rule) => rule.guardianConsentBelowAge).filter((age): age is number => age !== null);
+  return ages.length > 0 ? Math.max(...ages) : null;
+}
+
+function memberKeys(registration: Registration) {
+  const keys = duplicateKeys(registration);
+  const find = (kind: string) => keys.find((key) => key.kind === kind)?.value ?? null;
+  return { emailKey: find("EMAIL"), phoneKey: find("PHONE"), nameBirthYearKey: find("NAME_AND_BIRTH_YEAR") };
+}
+
+const refused = (error: IntakeRuleNotMet | ConsentRequired): RegisterMemberPayload => ({ registration: null, errors: [error] });
+
+function consentRequired(currentVersion: string | null, locale: Locale): ConsentRequired {
+  const messages = {
+    sv: "Du behöver godkänna den aktuella texten om behandling av personuppgifter.",
+    en: "You need to accept the current text on the processing of personal data.",
+  };
+  return Object.assign(new ConsentRequired(), {
+    code: "CONSENT_REQUIRED",
+    message: messages[locale],
+    messageSv: messages.sv,
+    messageEn: messages.en,
+    kind: ConsentKind.PROCESSING,
+    currentVersion,
+  });
+}
+
+function intakeRuleNotMet(violation: { rule: string; missing: string; message: { sv: string; en: string } }, locale: Locale): IntakeRuleNotMet {
+  return Object.assign(new IntakeRuleNotMet(), {
+    code: "INTAKE_RULE_NOT_MET",
+    message: violation.message[locale],
+    messageSv: violation.message.sv,
+    messageEn: violation.message.en,
+    rule: violation.rule,
+    missing: violation.missing,
+  });
+}

@@ -1,0 +1,35 @@
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { applyMiddleware } from "graphql-middleware";
+import { buildSchema } from "type-graphql";
+import { MemberResolver, MembershipResolver } from "../member/member.resolver.js";
+import { NetworkResolver } from "../network/network.resolver.js";
+import { permissions } from "../permissions/permissions.js";
+import { RegistrationResolver } from "../registration/registration.resolver.js";
+import { TenantResolver } from "../tenant/tenant.resolver.js";
+import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
+
+const resolvers = [
+  TenantResolver,
+  NetworkResolver,
+  MemberResolver,
+  MembershipResolver,
+  ViewerResolver,
+  RoleGrantResolver,
+  RegistrationResolver,
+] as const;
+
+/** The schema as type-graphql builds it from the code, before permissions are applied. */
+export function buildBareSchema(): Promise<GraphQLSchema> {
+  // Input validation lives in @medverkan/domain (field-level, bilingual), not in class-validator decorators.
+  return buildSchema({ resolvers, validate: false });
+}
+
+/** The executable schema: every field behind the permission map (deny by default). */
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  return applyMiddleware(await buildBareSchema(), permissions);
+}
+
+/** The SDL checked in at schema/schema.graphql; sorted so that it only changes when the API does. */
+export async function printApiSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildBareSchema()))}\n`;
+}

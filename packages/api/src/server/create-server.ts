@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { resolveLocale } from "@medverkan/domain";
+import type { Database } from "@medverkan/database";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { type Authenticator, createAuthenticator } from "../auth/authenticate.js";
+import { TokenRejected } from "../auth/token-verifier.js";
+import { serviceUnavailable, unauthenticated } from "../common/errors/api-error.js";
+import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/format-error.js";
+import type { AppConfig } from "../config.js";
+import { createRequestContext, type RequestContext } from "../context/request-context.js";
+import { buildApiSchema } from "../schema/build-schema.js";
+import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
+import { healthRoutes } from "./health.routes.js";
+
+export interface ApiServerOptions {
+  config: AppConfig;
+  database: Database;
+  log: Logger;
+  /** Development only: mints a token for the explorer's `?tenant=&role=` shortcut. */
+  explorerTokenMinter?: ExplorerTokenMinter;
+}
+
+export interface RunningApiServer {
+  url: string;
+  httpServer: Server;
+  /** Stops taking requests, lets those in flight finish (up to the grace period), then closes. */
+  stop(): Promise<void>;
+}
+
+/** GraphQL limits (OWASP GraphQL cheat sheet); generous for real clients, tight for abuse. */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2_000,
+  maxCost: 5_000,
+} as const;
+
+export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
+  const { config, database, log } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  const state = { shuttingDown: false };
+
+  const authenticator: Authenticator = createAuthenticator(database.prisma, config.platformIssuer);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildApiSchema(),
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    csrfPrevention: true,
+    formatError: createErrorFormatter(log),
+    validationRules: [...protection.validationRules],
+    plugins: [
+      // graphql-armor types its plugins against Apollo's CommonJS build; they are the same at run time.
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID()),
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+    }),
+  );
+  app.use(healthRoutes(database, state));
+  if (!config.production && options.explorerTokenMinter) app.use(explorerRoutes(options.explorerTokenMinter));
+  app.use(
+    "/graphql",
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const locale = resolveLocale(req.headers["accept-language"]);
+        try {
+          const actor = await authenticator.authenticate(req.headers.authorization);
+          return createRequestContext({ requestId: String(req.id), locale, actor, prisma: database.prisma, log: req.log });
+        } catch (error) {
+          if (error instanceof TokenRejected) {
+            req.log.info({ reason: error.reason }, "token rejected");
+            throw unauthenticated(locale);
+          }
+          if (isDatabaseUnavailable(error)) throw serviceUnavailable(locale);
+          throw error;
+        }
+      },
+    }),
+  );
+  // Body too large, malformed JSON and the like: a clear 4xx without internals.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) log.error({ err: error }, "unhandled HTTP error");
+    res.status(status).json({
+      errors: [{ message: status === 413 ? "Request body too large" : status === 500 ? "Internal server error" : "Bad request", extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }],
+    });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+  return {
+    url: `http://${host}:${address.port}/graphql`,
+    httpServer,
+    async stop() {
+      state.shuttingDown = true;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { TestApi } from "@medverkan/api/testing";
+import { PUBLIC_TENANT } from "./queries.js";
+
+export interface PublicTenant {
+  id: string;
+  slug: string;
+  networks: { totalCount: number; nodes: { id: string; slug: string; name: string }[] };
+  currentConsentText: { version: string } | null;
+}
+
+export async function publicTenant(api: TestApi, slug: string): Promise<PublicTenant> {
+  const response = await api.graphql<{ tenant: PublicTenant }>(PUBLIC_TENANT, { variables: { slug } });
+  if (!response.data?.tenant) throw new Error(`No tenant ${slug}: ${JSON.stringify(response.errors)}`);
+  return response.data.tenant;
+}
+
+let counter = 0;
+
+/** A valid registration input for the tenant's first network, unique per call unless `overrides` say otherwise. */
+export function registrationInput(tenant: PublicTenant, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}`;
+  return {
+    tenantSlug: tenant.slug,
+    networkIds: [tenant.networks.nodes[0]?.id],
+    givenName: "Testa",
+    familyName: `Testsson-${unique}`,
+    email: `testa.${unique}@example.se`,
+    phone: "070-123 45 67",
+    birthDate: "1968-05-17",
+    municipality: "Kalmar",
+    perspectives: ["PATIENT"],
+    languages: ["sv"],
+    consent: { textVersion: tenant.currentConsentText?.version, accepted: true },
+    ...overrides,
+  };
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import { sourceConditions } from "../vitest.shared.js";
+
+// End-to-end tests: each file starts the whole API on a fresh seeded database and talks to it over HTTP.
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
+  test: {
+    root: import.meta.dirname,
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**"],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
