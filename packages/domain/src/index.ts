@@ -1,2 +1,30 @@
-// Public surface of the domain package: the pure rules of Medverkan.
-export {};
+// Public surface of the domain package: the pure rules of Medverkan. No GraphQL, no Prisma, no I/O.
+
+export * from "./calendar/iso-date.js";
+export * from "./contact-details/email-address.js";
+export * from "./contact-details/phone-number.js";
+export * from "./fees/fee-calculation.js";
+export * from "./fees/fee-schedule.js";
+export * from "./fees/fee-schedule-validation.js";
+export * from "./fees/format.js";
+export * from "./fees/price-base-amount.js";
+export * from "./fees/rounding.js";
+export * from "./fees/schedule-versions.js";
+export * from "./intake/age.js";
+export * from "./intake/follow-up.js";
+export * from "./intake/intake-rules.js";
+export * from "./intake/membership-status.js";
+export * from "./intake/transitions.js";
+export * from "./messages/field-error.js";
+export * from "./messages/locale.js";
+export * from "./registration/duplicates.js";
+export * from "./registration/registration.js";
+export * from "./registration/same-person.js";
+export * from "./request-form/request-form.js";
+export * from "./request-form/request-form-validation.js";
+export * from "./request-form/request-validation.js";
+export * from "./seed-data/price-base-amounts.js";
+export * from "./seed-data/regions.js";
+export * from "./statistics/small-cell-suppression.js";
+export * from "./text/normalise.js";
+export * from "./vocabulary/vocabulary.js";
