@@ -1,9 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { sourceConditions } from "../vitest.shared.js";
+import { singleGraphql, sourceConditions } from "../vitest.shared.js";
 
 // End-to-end tests: each file starts the whole API on a fresh seeded database and talks to it over HTTP.
 export default defineConfig({
-  resolve: { conditions: sourceConditions },
+  resolve: { conditions: sourceConditions, alias: singleGraphql },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
     root: import.meta.dirname,

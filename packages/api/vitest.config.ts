@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
-import { sourceConditions } from "../../vitest.shared.js";
+import { singleGraphql, sourceConditions } from "../../vitest.shared.js";
 
 export default defineConfig({
-  resolve: { conditions: sourceConditions },
+  resolve: { conditions: sourceConditions, alias: singleGraphql },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
     include: ["src/**/*.test.ts"],

@@ -75,7 +75,8 @@ describe("errors", () => {
 describe("limits", () => {
   it("refuses queries deeper than the limit", async () => {
     const levels = GRAPHQL_LIMITS.maxDepth + 2;
-    const deep = `{ __schema { queryType { fields { ${"type { ofType { ".repeat(levels)} name ${"} } ".repeat(levels)} } } } }`;
+    // The experience taxonomy is a tree, so a client can nest `parent` as deep as it likes — unless limited.
+    const deep = `{ me { member { experiences { ${"parent { ".repeat(levels)} key ${"} ".repeat(levels)} } } } }`;
     const response = await api.graphql(deep);
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");

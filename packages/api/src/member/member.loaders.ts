@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { TenantScope } from "../context/tenant-scope.js";
-import { findExperienceTagsByMemberIds, findMembershipsByMemberIds } from "./member.repository.js";
+import { findExperienceTagsByIds, findExperienceTagsByMemberIds, findMembershipsByMemberIds } from "./member.repository.js";
 
 type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];
 type TagRow = Awaited<ReturnType<typeof findExperienceTagsByMemberIds>>[number]["tag"];
@@ -27,6 +27,11 @@ export function createMemberLoaders(scope: TenantScope) {
       const rows = await scope.transaction((tx) => findExperienceTagsByMemberIds(tx, scope.tenantId, memberIds));
       const groups = groupBy(rows, (row) => row.memberId);
       return memberIds.map((id) => (groups.get(id) ?? []).map((row) => row.tag));
+    }),
+    experienceTagById: new DataLoader<string, TagRow | null>(async (ids) => {
+      const rows = await scope.transaction((tx) => findExperienceTagsByIds(tx, scope.tenantId, ids));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

@@ -79,3 +79,10 @@ export function findExperienceTagsByMemberIds(tx: Tx, tenantId: string, memberId
     select: { memberId: true, tag: { select: { id: true, key: true, labelSv: true, labelEn: true, parentId: true } } },
   });
 }
+
+export function findExperienceTagsByIds(tx: Tx, tenantId: string, ids: readonly string[]) {
+  return tx.experienceTag.findMany({
+    where: { tenantId, id: { in: [...ids] } },
+    select: { id: true, key: true, labelSv: true, labelEn: true, parentId: true },
+  });
+}

@@ -35,7 +35,21 @@ export class MemberResolver {
   @FieldResolver(() => [ExperienceTag])
   async experiences(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<ExperienceTag[]> {
     const tags = await ctx.loaders(member.tenantId).experienceTagsByMemberId.load(member.id);
-    return tags.map((tag) => ({ ...tag, label: ctx.locale === "en" ? tag.labelEn : tag.labelSv }));
+    return tags.map((tag) => toExperienceTag(tag, member.tenantId, ctx));
+  }
+}
+
+function toExperienceTag(tag: Omit<ExperienceTag, "label" | "tenantId">, tenantId: string, ctx: RequestContext): ExperienceTag {
+  return { ...tag, tenantId, label: ctx.locale === "en" ? tag.labelEn : tag.labelSv };
+}
+
+@Resolver(() => ExperienceTag)
+export class ExperienceTagResolver {
+  @FieldResolver(() => ExperienceTag, { nullable: true })
+  async parent(@Root() tag: ExperienceTag, @Ctx() ctx: RequestContext): Promise<ExperienceTag | null> {
+    if (!tag.parentId) return null;
+    const parent = await ctx.loaders(tag.tenantId).experienceTagById.load(tag.parentId);
+    return parent ? toExperienceTag(parent, tag.tenantId, ctx) : null;
   }
 }
 

@@ -49,6 +49,11 @@ export class ExperienceTag {
 
   @Field(() => ID, { nullable: true })
   parentId!: string | null;
+
+  tenantId!: string;
+
+  @Field(() => ExperienceTag, { nullable: true, description: "The broader tag this one belongs under." })
+  parent?: ExperienceTag | null;
 }
 
 @ObjectType({ description: "A member's place in one network's pool." })

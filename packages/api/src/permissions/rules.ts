@@ -1,23 +1,23 @@
-import { rule } from "graphql-shield";
+import { type IRule, rule } from "graphql-shield";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
 import type { RequestContext } from "../context/request-context.js";
 
 // Rule atoms shared by the features' permission maps. `contextual` rules depend only on the actor, so shield
 // evaluates them once per request; `strict` rules look at the parent object as well.
 
-export const isAuthenticated = rule("isAuthenticated", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind !== "ANONYMOUS");
+export const isAuthenticated: IRule = rule("isAuthenticated", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind !== "ANONYMOUS");
 
-export const isTenantStaff = rule("isTenantStaff", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind === "STAFF");
+export const isTenantStaff: IRule = rule("isTenantStaff", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind === "STAFF");
 
-export const isCoordinator = rule("isCoordinator", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => hasRole(ctx.actor, "COORDINATOR"));
+export const isCoordinator: IRule = rule("isCoordinator", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => hasRole(ctx.actor, "COORDINATOR"));
 
-export const isMember = rule("isMember", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind === "MEMBER");
+export const isMember: IRule = rule("isMember", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind === "MEMBER");
 
 /**
  * Field-level guard on a member's personal data: the member themself, or a coordinator of one of the networks the
  * member belongs to. Services already filter what they return; this holds even if a future path forgets to.
  */
-export const canReadMemberPersonalData = rule("canReadMemberPersonalData", { cache: "strict" })(
+export const canReadMemberPersonalData: IRule = rule("canReadMemberPersonalData", { cache: "strict" })(
   async (member: { id: string; tenantId: string }, _args, ctx: RequestContext) => {
     const actor = ctx.actor;
     if (!("tenantId" in actor) || actor.tenantId !== member.tenantId) return false;

@@ -1,7 +1,7 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { buildSchema } from "type-graphql";
-import { MemberResolver, MembershipResolver } from "../member/member.resolver.js";
+import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
 import { permissions } from "../permissions/permissions.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
@@ -13,6 +13,7 @@ const resolvers = [
   NetworkResolver,
   MemberResolver,
   MembershipResolver,
+  ExperienceTagResolver,
   ViewerResolver,
   RoleGrantResolver,
   RegistrationResolver,

@@ -37,7 +37,8 @@ query PublicTenant {
  */
 export function explorerRoutes(mintToken: ExplorerTokenMinter): Router {
   const router = Router();
-  router.use(STATIC_PATH, serveStatic(STATIC_PATH) as never);
+  // Not mounted under the path: Ruru's middleware matches (and strips) the prefix itself.
+  router.use(serveStatic(STATIC_PATH) as never);
   router.get("/graphql", async (req: Request, res: Response, next: NextFunction) => {
     if (!req.accepts("text/html") || req.query.query) {
       next();

@@ -14,7 +14,16 @@ export function findTenantById(system: PrismaClient, id: string): Promise<Tenant
   return system.tenant.findFirst({ where: { id, retiredAt: null }, select: publicTenantFields });
 }
 
-export function findCurrentConsentText(tx: Tx, tenantId: string, kind: ConsentKind) {
+export interface ConsentTextRow {
+  id: string;
+  kind: ConsentKind;
+  version: string;
+  textSv: string;
+  textEn: string;
+  publishedAt: Date;
+}
+
+export function findCurrentConsentText(tx: Tx, tenantId: string, kind: ConsentKind): Promise<ConsentTextRow | null> {
   return tx.consentText.findFirst({
     where: { tenantId, kind, retiredAt: null },
     orderBy: { publishedAt: "desc" },

@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations, packageRoot, type SqlSession } from "../src/index.js";
+
+// The checked-in migrations must build exactly the database schema.prisma describes: otherwise the generated client
+// and the real tables disagree, and the next `db:migration:new` would write the wrong diff.
+
+const opened: PGlite[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((db) => db.close()));
+});
+
+function session(db: PGlite): SqlSession {
+  return {
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    query: async <Row extends Record<string, unknown>>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
+  };
+}
+
+/** Tables, columns, enums, indexes and constraints, in a stable text form (policies and grants aside). */
+async function structure(db: PGlite): Promise<string[]> {
+  const queries = [
+    `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '')
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+    `SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
+       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%_prisma_migrations%'`,
+  ];
+  const lines: string[] = [];
+  for (const sql of queries) {
+    const { rows } = await db.query<Record<string, string>>(sql);
+    lines.push(...rows.map((row) => String(Object.values(row)[0])));
+  }
+  return lines.sort();
+}
+
+describe("migrations", () => {
+  it("build the schema that schema.prisma describes", async () => {
+    const migrated = new PGlite();
+    const fromSchema = new PGlite();
+    opened.push(migrated, fromSchema);
+    await applyMigrations(session(migrated));
+
+    const diff = spawnSync("pnpm", ["exec", "prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "schema.prisma", "--script"], {
+      cwd: packageRoot(),
+      encoding: "utf8",
+    });
+    expect(diff.status, diff.stderr).toBe(0);
+    await fromSchema.exec(diff.stdout);
+
+    expect(await structure(migrated)).toEqual(await structure(fromSchema));
+  });
+
+  it("refuse to run when an applied migration was edited", async () => {
+    const db = new PGlite();
+    opened.push(db);
+    const migrations = [{ name: "20000101000000_one", sql: "CREATE TABLE one (id int);", checksum: "a" }];
+    await applyMigrations(session(db), migrations);
+    await expect(applyMigrations(session(db), [{ ...migrations[0], checksum: "b" } as (typeof migrations)[number]])).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it("apply each migration atomically: a failing one leaves nothing behind", async () => {
+    const db = new PGlite();
+    opened.push(db);
+    const broken = [{ name: "20000101000000_broken", sql: "CREATE TABLE half (id int); SELECT * FROM missing_table;", checksum: "c" }];
+    await expect(applyMigrations(session(db), broken)).rejects.toThrow(/broken failed/);
+    const { rows } = await db.query("SELECT to_regclass('public.half') AS t");
+    expect(rows).toEqual([{ t: null }]);
+  });
+});
