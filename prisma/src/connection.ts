@@ -101,8 +101,7 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    query: async <Row extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
-      (await pglite.query<Row>(sql, params)).rows,
+    query: async <Row extends Record<string, unknown>>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
   };
   return {
     kind: "embedded",

@@ -1,7 +1,8 @@
 // The database package: the generated Prisma client, how to open PGlite or PostgreSQL, and migrations.
 // Only repositories (packages/api/src/**/*.repository.ts) and the seed import the client.
-export * from "./generated/prisma/client.js";
+
 export { type Database, type DatabaseOptions, databaseOptionsFromEnv, openDatabase } from "./connection.js";
+export * from "./generated/prisma/client.js";
 export { applyMigrations, type MigrationReport, readMigrations, type SqlSession } from "./migrator.js";
 export { migrationsDirectory, packageRoot } from "./package-root.js";
 export { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database.js";

@@ -46,10 +46,14 @@ describe("migrations", () => {
     opened.push(migrated, fromSchema);
     await applyMigrations(session(migrated));
 
-    const diff = spawnSync("pnpm", ["exec", "prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "schema.prisma", "--script"], {
-      cwd: packageRoot(),
-      encoding: "utf8",
-    });
+    const diff = spawnSync(
+      "pnpm",
+      ["exec", "prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "schema.prisma", "--script"],
+      {
+        cwd: packageRoot(),
+        encoding: "utf8",
+      },
+    );
     expect(diff.status, diff.stderr).toBe(0);
     await fromSchema.exec(diff.stdout);
 
@@ -61,7 +65,9 @@ describe("migrations", () => {
     opened.push(db);
     const migrations = [{ name: "20000101000000_one", sql: "CREATE TABLE one (id int);", checksum: "a" }];
     await applyMigrations(session(db), migrations);
-    await expect(applyMigrations(session(db), [{ ...migrations[0], checksum: "b" } as (typeof migrations)[number]])).rejects.toThrow(/changed after it was applied/);
+    await expect(applyMigrations(session(db), [{ ...migrations[0], checksum: "b" } as (typeof migrations)[number]])).rejects.toThrow(
+      /changed after it was applied/,
+    );
   });
 
   it("apply each migration atomically: a failing one leaves nothing behind", async () => {

@@ -87,8 +87,17 @@ describe("token verification", () => {
   it("rejects a token without exp or without sub", async () => {
     const { privateJwk, kid } = api.devKey;
     const key = await importJWK(privateJwk, "ES256");
-    const noExp = await new SignJWT({ sub: subject }).setProtectedHeader({ alg: "ES256", kid }).setIssuer(DEV_TOKEN_ISSUER).setAudience(audience).sign(key);
-    const noSub = await new SignJWT({}).setProtectedHeader({ alg: "ES256", kid }).setIssuer(DEV_TOKEN_ISSUER).setAudience(audience).setExpirationTime("10m").sign(key);
+    const noExp = await new SignJWT({ sub: subject })
+      .setProtectedHeader({ alg: "ES256", kid })
+      .setIssuer(DEV_TOKEN_ISSUER)
+      .setAudience(audience)
+      .sign(key);
+    const noSub = await new SignJWT({})
+      .setProtectedHeader({ alg: "ES256", kid })
+      .setIssuer(DEV_TOKEN_ISSUER)
+      .setAudience(audience)
+      .setExpirationTime("10m")
+      .sign(key);
     await expectRejected(noExp);
     await expectRejected(noSub);
   });
@@ -105,7 +114,11 @@ describe("token verification", () => {
     // A member's token claiming to be a coordinator gets nothing a coordinator gets.
     const memberToken = await api.tokenFor({ tenant: "kalmar", role: "member" });
     const memberSubject = JSON.parse(Buffer.from(memberToken.split(".")[1] ?? "", "base64url").toString()).sub;
-    const claimed = await api.signToken({ subject: memberSubject, audience, claims: { roles: ["COORDINATOR", "TENANT_ADMIN"], role: "COORDINATOR" } });
+    const claimed = await api.signToken({
+      subject: memberSubject,
+      audience,
+      claims: { roles: ["COORDINATOR", "TENANT_ADMIN"], role: "COORDINATOR" },
+    });
     const response = await api.graphql(MEMBERS, { token: claimed, variables: { first: 5 } });
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -1,5 +1,6 @@
 import { API_ERROR_CODES, GRAPHQL_LIMITS, MAX_PAGE_SIZE, startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fieldErrors } from "../support/errors.js";
 import { MEMBERS } from "../support/queries.js";
 
 // SPEC §5 and SECURITY.md "GraphQL surface": page size ≤ 100, a closed list of error codes, limits on depth and
@@ -23,7 +24,7 @@ describe("pagination", () => {
   it(`refuses more than ${MAX_PAGE_SIZE} items a page with a field error`, async () => {
     const response = await api.graphql(MEMBERS, { token: coordinator, variables: { first: MAX_PAGE_SIZE + 1 } });
     expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect((response.errors?.[0]?.extensions?.fieldErrors as Array<{ field: string }>)[0]?.field).toBe("first");
+    expect(fieldErrors(response)[0]?.field).toBe("first");
   });
 
   it("walks a connection page by page without gaps or repeats", async () => {
@@ -32,7 +33,10 @@ describe("pagination", () => {
     let after: string | null = null;
     let total = 0;
     for (let guard = 0; guard < 50; guard += 1) {
-      const response: Awaited<ReturnType<typeof api.graphql<Page>>> = await api.graphql<Page>(MEMBERS, { token: coordinator, variables: { first: 7, after } });
+      const response: Awaited<ReturnType<typeof api.graphql<Page>>> = await api.graphql<Page>(MEMBERS, {
+        token: coordinator,
+        variables: { first: 7, after },
+      });
       const page: Page["members"] | undefined = response.data?.members;
       if (!page) throw new Error(JSON.stringify(response.errors));
       total = page.totalCount;
@@ -84,7 +88,9 @@ describe("limits", () => {
   });
 
   it("refuses too many aliases", async () => {
-    const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 5 }, (_, index) => `a${index}: tenant(slug: "kalmar") { id }`).join(" ");
+    const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 5 }, (_, index) => `a${index}: tenant(slug: "kalmar") { id }`).join(
+      " ",
+    );
     const response = await api.graphql(`{ ${aliases} }`);
     expect(response.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });

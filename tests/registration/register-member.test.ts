@@ -65,7 +65,9 @@ describe("registerMember", () => {
     expect(response.data?.registerMember ?? null).toBeNull();
     const error = response.errors?.[0];
     expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
-    const fields = (error?.extensions?.fieldErrors as Array<{ field: string; code: string; message: string; messages: { sv: string; en: string } }>) ?? [];
+    const fields =
+      (error?.extensions?.fieldErrors as Array<{ field: string; code: string; message: string; messages: { sv: string; en: string } }>) ??
+      [];
     expect(fields.map((field) => field.field)).toEqual(
       expect.arrayContaining(["input.givenName", "input.email", "input.phone", "input.birthDate", "input.perspectives"]),
     );
@@ -126,7 +128,9 @@ describe("registerMember", () => {
 
   it("returns ConsentRequired, and stores nothing, when consent is missing or to an outdated text", async () => {
     const before = await poolSize();
-    const notAccepted = await register(registrationInput(kalmar, { consent: { textVersion: kalmar.currentConsentText?.version, accepted: false } }));
+    const notAccepted = await register(
+      registrationInput(kalmar, { consent: { textVersion: kalmar.currentConsentText?.version, accepted: false } }),
+    );
     const outdated = await register(registrationInput(kalmar, { consent: { textVersion: "0.0-outdated", accepted: true } }));
     for (const response of [notAccepted, outdated]) {
       expect(response.data?.registerMember.registration).toBeNull();

@@ -30,9 +30,7 @@ export async function startMedverkan(
 ): Promise<RunningMedverkan> {
   if (config.embeddedDataDirectory && !config.databaseUrl) mkdirSync(config.embeddedDataDirectory, { recursive: true });
   const database = await openDatabase(
-    config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
-      : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
   );
   try {
     if (config.migrateOnStart) {
@@ -58,9 +56,7 @@ export async function startMedverkan(
       config: { ...config, platformIssuer },
       database,
       log,
-      explorerTokenMinter: key
-        ? async (query) => (query.tenant || query.role ? (await mintDemoToken(key, query)).token : null)
-        : undefined,
+      explorerTokenMinter: key ? async (query) => (query.tenant || query.role ? (await mintDemoToken(key, query)).token : null) : undefined,
     });
     return {
       url: server.url,

@@ -1,18 +1,11 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 /** Structured JSON logs; credentials and personal contact data never reach a log line. */
 export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: [
-        "req.headers.authorization",
-        "req.headers.cookie",
-        "*.email",
-        "*.phone",
-        "*.password",
-        "variables",
-      ],
+      paths: ["req.headers.authorization", "req.headers.cookie", "*.email", "*.phone", "*.password", "variables"],
       censor: "[redacted]",
     },
   });

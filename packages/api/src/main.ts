@@ -9,11 +9,7 @@ const log = createLogger(config.logLevel);
 try {
   const medverkan = await startMedverkan(config, log);
   log.info({ url: medverkan.url, database: medverkan.database.description }, "Medverkan API ready");
-  const lines = [
-    "",
-    `  Medverkan API        ${medverkan.url}`,
-    `  Database             ${medverkan.database.description}`,
-  ];
+  const lines = ["", `  Medverkan API        ${medverkan.url}`, `  Database             ${medverkan.database.description}`];
   if (!config.production) {
     lines.push(
       `  GraphQL explorer     ${medverkan.url}   (open in a browser)`,

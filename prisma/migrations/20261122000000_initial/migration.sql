@@ -20,7 +20,7 @@ CREATE TYPE "PayoutMethod" AS ENUM ('SALARY', 'FEE');
 CREATE TYPE "ConsentKind" AS ENUM ('PROCESSING', 'CONTACT_SHARING', 'GUARDIAN');
 
 -- CreateEnum
-CREATE TYPE "OrganisationKind" AS ENUM ('REGION', 'MUNICIPALITY', 'FEDERATION', 'ASSOCIATION');
+CREATE TYPE "OrganisationKind" AS ENUM ('REGION_UNIT', 'MUNICIPALITY', 'FEDERATION', 'ASSOCIATION');
 
 -- CreateEnum
 CREATE TYPE "StaffRole" AS ENUM ('TENANT_ADMIN', 'COORDINATOR', 'REQUESTER', 'ANALYST');
@@ -41,7 +41,7 @@ CREATE TYPE "DuplicateResolution" AS ENUM ('SAME_PERSON_MERGED', 'DIFFERENT_PEOP
 CREATE TYPE "ConsentGivenBy" AS ENUM ('MEMBER', 'GUARDIAN', 'STAFF_ON_BEHALF');
 
 -- CreateEnum
-CREATE TYPE "TrainingFormat" AS ENUM ('DIGITAL', 'ON_SITE');
+CREATE TYPE "TrainingFormat" AS ENUM ('DIGITAL', 'IN_PERSON');
 
 -- CreateEnum
 CREATE TYPE "EnrolmentStatus" AS ENUM ('ENROLLED', 'WAITLISTED', 'CANCELLED');
@@ -50,7 +50,7 @@ CREATE TYPE "EnrolmentStatus" AS ENUM ('ENROLLED', 'WAITLISTED', 'CANCELLED');
 CREATE TYPE "RequestStatus" AS ENUM ('SUBMITTED', 'MATCHING', 'PARTLY_FILLED', 'FILLED', 'CARRIED_OUT', 'FOLLOWED_UP', 'DECLINED', 'CANCELLED');
 
 -- CreateEnum
-CREATE TYPE "RequestScope" AS ENUM ('ONE_OFF', 'LONG');
+CREATE TYPE "AssignmentLength" AS ENUM ('ONE_OFF', 'LONG_TERM');
 
 -- CreateEnum
 CREATE TYPE "InvitationStatus" AS ENUM ('PENDING', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'WITHDRAWN');
@@ -214,15 +214,15 @@ CREATE TABLE "FeeScheduleVersion" (
     "validTo" DATE,
     "basis" "FeeBasis" NOT NULL,
     "categories" JSONB NOT NULL,
-    "hourlyShareBasisPoints" INTEGER,
-    "hourlyAmountOre" INTEGER,
+    "hourlyValue" INTEGER,
     "travelTimeCounts" BOOLEAN NOT NULL,
     "rounding" "FeeRounding" NOT NULL,
-    "mileageRateOrePerKm" INTEGER NOT NULL,
+    "mileageOrePerKm" INTEGER NOT NULL,
     "preparationPaid" BOOLEAN NOT NULL,
+    "preparationHourlyValue" INTEGER,
     "payoutMethod" "PayoutMethod" NOT NULL,
-    "withholdingBasisPoints" INTEGER,
-    "socialFeeBasisPoints" INTEGER,
+    "withholdingBasisPoints" INTEGER NOT NULL DEFAULT 0,
+    "employerSocialFeeBasisPoints" INTEGER,
     "sourceDocument" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -526,7 +526,7 @@ CREATE TABLE "Request" (
     "experienceText" TEXT,
     "perspectivesSought" "Perspective"[],
     "numberOfPersons" INTEGER NOT NULL,
-    "scope" "RequestScope" NOT NULL,
+    "assignmentLength" "AssignmentLength" NOT NULL,
     "audienceDescription" TEXT,
     "audienceSize" INTEGER,
     "selectionProcess" TEXT,

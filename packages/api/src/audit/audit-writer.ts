@@ -24,7 +24,26 @@ export class AuditWriter {
 
   async record(tx: Tx, tenantId: string, entries: AuditEntry | AuditEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
-    await insertAuditEvents(tx, list.map((entry) => this.toRow(tenantId, entry)));
+    await insertAuditEvents(
+      tx,
+      list.map((entry) => this.toRow(tenantId, entry)),
+    );
+  }
+
+  /** A configuration or data change with its before and after, so the log can show exactly what changed. */
+  recordChange(
+    tx: Tx,
+    tenantId: string,
+    change: { subjectType: string; subjectId: string; before: unknown; after: unknown; memberId?: string | null; purpose?: string },
+  ): Promise<void> {
+    return this.record(tx, tenantId, {
+      action: "WRITE",
+      subjectType: change.subjectType,
+      subjectId: change.subjectId,
+      memberId: change.memberId ?? null,
+      purpose: change.purpose ?? null,
+      details: JSON.parse(JSON.stringify({ before: change.before ?? null, after: change.after ?? null })) as Prisma.InputJsonValue,
+    });
   }
 
   private toRow(tenantId: string, entry: AuditEntry): AuditEventRow {
@@ -32,7 +51,14 @@ export class AuditWriter {
     return {
       tenantId,
       actorType: actor.kind === "CITIZEN" ? "MEMBER" : actor.kind,
-      actorId: actor.kind === "STAFF" ? actor.staffUserId : actor.kind === "MEMBER" ? actor.memberId : actor.kind === "PLATFORM_OPERATOR" ? actor.operatorId : null,
+      actorId:
+        actor.kind === "STAFF"
+          ? actor.staffUserId
+          : actor.kind === "MEMBER"
+            ? actor.memberId
+            : actor.kind === "PLATFORM_OPERATOR"
+              ? actor.operatorId
+              : null,
       actorRole: actor.kind === "STAFF" ? [...new Set(actor.grants.map((grant) => grant.role))].join(",") : null,
       actorUnitId: actor.kind === "STAFF" ? actor.unitId : null,
       action: entry.action,

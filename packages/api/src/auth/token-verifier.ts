@@ -2,10 +2,10 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   decodeJwt,
-  errors as joseErrors,
   type JSONWebKeySet,
   type JWTPayload,
   type JWTVerifyGetKey,
+  errors as joseErrors,
   jwtVerify,
 } from "jose";
 import { LRUCache } from "lru-cache";
@@ -59,7 +59,10 @@ export class TokenVerifier {
     }
     if (typeof unverified.iss !== "string") throw new TokenRejected("no issuer");
     const audiences = typeof unverified.aud === "string" ? [unverified.aud] : (unverified.aud ?? []);
-    const trusted = await this.lookupIssuer(unverified.iss, audiences.filter((aud) => typeof aud === "string"));
+    const trusted = await this.lookupIssuer(
+      unverified.iss,
+      audiences.filter((aud) => typeof aud === "string"),
+    );
     if (!trusted) throw new TokenRejected("unknown issuer or audience");
 
     try {

@@ -6,7 +6,9 @@ const config = loadConfig();
 const database = await openDatabase(databaseOptionsFromEnv(process.env, config.embeddedDataDirectory));
 try {
   const report = await database.migrate();
-  console.log(`${database.description}: applied ${report.applied.length} migration(s)${report.applied.length ? `: ${report.applied.join(", ")}` : ""}; ${report.alreadyApplied} already applied.`);
+  console.log(
+    `${database.description}: applied ${report.applied.length} migration(s)${report.applied.length ? `: ${report.applied.join(", ")}` : ""}; ${report.alreadyApplied} already applied.`,
+  );
 } finally {
   await database.close();
 }

@@ -30,7 +30,12 @@ if (config.production) {
 }
 try {
   const key = await loadOrCreateDevSigningKey(config.devKeyFile);
-  const { token } = await mintDemoToken(key, { tenant: values.tenant, role: values.role, network: values.network, expiresIn: values.expires });
+  const { token } = await mintDemoToken(key, {
+    tenant: values.tenant,
+    role: values.role,
+    network: values.network,
+    expiresIn: values.expires,
+  });
   console.log(token);
 } catch (error) {
   if (error instanceof DemoUserNotFound) {

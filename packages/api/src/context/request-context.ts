@@ -1,8 +1,8 @@
-import type { Locale } from "@medverkan/domain";
 import type { PrismaClient } from "@medverkan/database";
+import type { Locale } from "@medverkan/domain";
 import type { Logger } from "pino";
-import type { Actor } from "../auth/actor.js";
 import { AuditWriter } from "../audit/audit-writer.js";
+import type { Actor } from "../auth/actor.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { TenantScope } from "./tenant-scope.js";
 

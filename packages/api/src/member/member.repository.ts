@@ -27,7 +27,11 @@ export type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberFields }>
 /** Which memberships a reader may see members through: all of the tenant's networks, or the listed ones. */
 export type NetworkVisibility = "ALL" | string[];
 
-const visibleThrough = (networks: NetworkVisibility, status?: MembershipStatus | null, networkId?: string | null): Prisma.MembershipWhereInput => ({
+const visibleThrough = (
+  networks: NetworkVisibility,
+  status?: MembershipStatus | null,
+  networkId?: string | null,
+): Prisma.MembershipWhereInput => ({
   ...(networks === "ALL" ? {} : { networkId: { in: networks } }),
   ...(networkId ? { networkId } : {}),
   ...(status ? { status } : {}),
@@ -68,7 +72,16 @@ export async function listMembers(
 export function findMembershipsByMemberIds(tx: Tx, tenantId: string, memberIds: readonly string[]) {
   return tx.membership.findMany({
     where: { tenantId, memberId: { in: [...memberIds] } },
-    select: { tenantId: true, id: true, memberId: true, networkId: true, status: true, channel: true, registeredAt: true, statusChangedAt: true },
+    select: {
+      tenantId: true,
+      id: true,
+      memberId: true,
+      networkId: true,
+      status: true,
+      channel: true,
+      registeredAt: true,
+      statusChangedAt: true,
+    },
     orderBy: { registeredAt: "asc" },
   });
 }

@@ -1,6 +1,6 @@
 import { allow, or } from "graphql-shield";
-import { canReadMemberPersonalData, isCoordinator, isMember } from "../permissions/rules.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
+import { canReadMemberPersonalData, isCoordinator, isMember } from "../permissions/rules.js";
 
 export const memberPermissions: PermissionMap = {
   Query: { member: or(isCoordinator, isMember), members: isCoordinator },

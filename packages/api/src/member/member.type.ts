@@ -7,7 +7,10 @@ export enum Perspective {
   RELATIVE = "RELATIVE",
   SERVICE_USER = "SERVICE_USER",
 }
-registerEnumType(Perspective, { name: "Perspective", description: "From where a member speaks: own illness, as a relative, as a user of services." });
+registerEnumType(Perspective, {
+  name: "Perspective",
+  description: "From where a member speaks: own illness, as a relative, as a user of services.",
+});
 
 export enum MembershipStatus {
   PENDING_GUARDIAN_CONSENT = "PENDING_GUARDIAN_CONSENT",

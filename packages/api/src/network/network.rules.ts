@@ -1,6 +1,6 @@
 import { allow } from "graphql-shield";
-import { isAuthenticated } from "../permissions/rules.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
+import { isAuthenticated } from "../permissions/rules.js";
 
 export const networkPermissions: PermissionMap = {
   Query: { network: isAuthenticated },

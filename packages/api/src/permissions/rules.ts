@@ -5,13 +5,31 @@ import type { RequestContext } from "../context/request-context.js";
 // Rule atoms shared by the features' permission maps. `contextual` rules depend only on the actor, so shield
 // evaluates them once per request; `strict` rules look at the parent object as well.
 
-export const isAuthenticated: IRule = rule("isAuthenticated", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind !== "ANONYMOUS");
+export const isAuthenticated: IRule = rule("isAuthenticated", { cache: "contextual" })(
+  (_parent, _args, ctx: RequestContext) => ctx.actor.kind !== "ANONYMOUS",
+);
 
-export const isTenantStaff: IRule = rule("isTenantStaff", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind === "STAFF");
+export const isTenantStaff: IRule = rule("isTenantStaff", { cache: "contextual" })(
+  (_parent, _args, ctx: RequestContext) => ctx.actor.kind === "STAFF",
+);
 
-export const isCoordinator: IRule = rule("isCoordinator", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => hasRole(ctx.actor, "COORDINATOR"));
+export const isCoordinator: IRule = rule("isCoordinator", { cache: "contextual" })((_parent, _args, ctx: RequestContext) =>
+  hasRole(ctx.actor, "COORDINATOR"),
+);
 
-export const isMember: IRule = rule("isMember", { cache: "contextual" })((_parent, _args, ctx: RequestContext) => ctx.actor.kind === "MEMBER");
+/** A tenant-wide administrator of the caller's tenant (configuration is never granted per network). */
+export const isTenantAdmin: IRule = rule("isTenantAdmin", { cache: "contextual" })(
+  (_parent, _args, ctx: RequestContext) =>
+    ctx.actor.kind === "STAFF" && ctx.actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null),
+);
+
+export const isPlatformOperator: IRule = rule("isPlatformOperator", { cache: "contextual" })(
+  (_parent, _args, ctx: RequestContext) => ctx.actor.kind === "PLATFORM_OPERATOR",
+);
+
+export const isMember: IRule = rule("isMember", { cache: "contextual" })(
+  (_parent, _args, ctx: RequestContext) => ctx.actor.kind === "MEMBER",
+);
 
 /**
  * Field-level guard on a member's personal data: the member themself, or a coordinator of one of the networks the

@@ -82,7 +82,14 @@ export async function createMemberships(
       select: { id: true },
     });
     await tx.membershipEvent.create({
-      data: { tenantId, membershipId: membership.id, fromStatus: null, toStatus: entry.status, actorType: "ANONYMOUS", note: `Registration (${channel})` },
+      data: {
+        tenantId,
+        membershipId: membership.id,
+        fromStatus: null,
+        toStatus: entry.status,
+        actorType: "ANONYMOUS",
+        note: `Registration (${channel})`,
+      },
     });
   }
 }
@@ -95,7 +102,12 @@ export async function flagDuplicateCandidates(
 ): Promise<void> {
   if (candidates.length === 0) return;
   await tx.duplicateCandidate.createMany({
-    data: candidates.map((candidate) => ({ tenantId, memberId, existingMemberId: candidate.existingMemberId, matchedOn: candidate.matchedOn })),
+    data: candidates.map((candidate) => ({
+      tenantId,
+      memberId,
+      existingMemberId: candidate.existingMemberId,
+      matchedOn: candidate.matchedOn,
+    })),
     skipDuplicates: true,
   });
 }

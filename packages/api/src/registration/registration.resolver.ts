@@ -9,7 +9,10 @@ export class RegistrationResolver {
   @Mutation(() => RegisterMemberPayload, {
     description: "Public: register interest in one or more of a tenant's networks, with consent to processing.",
   })
-  registerMember(@Arg("input", () => RegisterMemberInput) input: RegisterMemberInput, @Ctx() ctx: RequestContext): Promise<RegisterMemberPayload> {
+  registerMember(
+    @Arg("input", () => RegisterMemberInput) input: RegisterMemberInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegisterMemberPayload> {
     return registerMember(ctx, input);
   }
 }

@@ -3,10 +3,10 @@ import {
   duplicateKeys,
   fieldError,
   findProbableDuplicates,
+  type IntakeRules,
   initialStatus,
   isoDateInTimeZone,
   isSamePerson,
-  type IntakeRules,
   type Locale,
   type Registration,
   validateRegistration,
@@ -108,7 +108,11 @@ export async function registerMember(ctx: RequestContext, input: RegisterMemberI
       : RegistrationOutcome.REGISTERED;
 
     const keys = memberKeys(registration);
-    await lockDuplicateKeys(tx, tenant.id, Object.values(keys).filter((key): key is string => key !== null));
+    await lockDuplicateKeys(
+      tx,
+      tenant.id,
+      Object.values(keys).filter((key): key is string => key !== null),
+    );
     const matches = findProbableDuplicates(registration, await findMembersByDuplicateKeys(tx, tenant.id, keys));
     const samePerson = matches.find((match) => isSamePerson(match.matchedOn))?.existing;
 
@@ -162,7 +166,11 @@ export async function registerMember(ctx: RequestContext, input: RegisterMemberI
       subjectId: memberId,
       memberId,
       purpose: "interest registration",
-      details: { networks: joined.map((entry) => entry.networkId), reusedExistingMember: Boolean(samePerson), probableDuplicates: matches.length },
+      details: {
+        networks: joined.map((entry) => entry.networkId),
+        reusedExistingMember: Boolean(samePerson),
+        probableDuplicates: matches.length,
+      },
     });
 
     const receipt: RegistrationReceipt = { outcome, receivedAt: now, message: RECEIPT_MESSAGES[outcome][ctx.locale] };
@@ -198,7 +206,10 @@ function consentRequired(currentVersion: string | null, locale: Locale): Consent
   });
 }
 
-function intakeRuleNotMet(violation: { rule: string; missing: string; message: { sv: string; en: string } }, locale: Locale): IntakeRuleNotMet {
+function intakeRuleNotMet(
+  violation: { rule: string; missing: string; message: { sv: string; en: string } },
+  locale: Locale,
+): IntakeRuleNotMet {
   return Object.assign(new IntakeRuleNotMet(), {
     code: "INTAKE_RULE_NOT_MET",
     message: violation.message[locale],

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { resolveLocale } from "@medverkan/domain";
 import type { Database } from "@medverkan/database";
+import { resolveLocale } from "@medverkan/domain";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -117,7 +117,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log.error({ err: error }, "unhandled HTTP error");
     res.status(status).json({
-      errors: [{ message: status === 413 ? "Request body too large" : status === 500 ? "Internal server error" : "Bad request", extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }],
+      errors: [
+        {
+          message: status === 413 ? "Request body too large" : status === 500 ? "Internal server error" : "Bad request",
+          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
+        },
+      ],
     });
   });
 

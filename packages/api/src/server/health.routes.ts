@@ -1,5 +1,5 @@
-import { Router } from "express";
 import type { Database } from "@medverkan/database";
+import { Router } from "express";
 
 /**
  * Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the database answers too). An orchestrator
@@ -26,8 +26,5 @@ export function healthRoutes(database: Database, state: { shuttingDown: boolean 
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref()),
-  ]);
+  return Promise.race([promise, new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref())]);
 }

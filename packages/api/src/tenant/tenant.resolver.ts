@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
-import { NetworkConnection } from "../network/network.type.js";
 import { listNetworks } from "../network/network.service.js";
+import { NetworkConnection } from "../network/network.type.js";
 import { getCurrentConsentText, getTenantBySlug } from "./tenant.service.js";
 import { ConsentKind, ConsentText, Tenant } from "./tenant.type.js";
 

@@ -1,7 +1,7 @@
 import type { ConsentKind } from "@medverkan/database";
 import type { RequestContext } from "../context/request-context.js";
-import type { ConsentText, Tenant } from "./tenant.type.js";
 import { findCurrentConsentText, findTenantById, findTenantBySlug } from "./tenant.repository.js";
+import type { ConsentText, Tenant } from "./tenant.type.js";
 
 /** Public: what a regional front end needs to show a tenant and its registration form. */
 export function getTenantBySlug(ctx: RequestContext, slug: string): Promise<Tenant | null> {

@@ -1,15 +1,15 @@
 import "reflect-metadata";
 import { createScratchDatabase, type ScratchDatabase } from "@medverkan/database";
-import { startMedverkan, type RunningMedverkan } from "../app.js";
+import { type RunningMedverkan, startMedverkan } from "../app.js";
 import type { AppConfig } from "../config.js";
 import { type DemoTokenRequest, mintDemoToken } from "../dev/demo-tokens.js";
 import { createDevSigningKey, type DevSigningKey, mintDevToken, type TokenRequest } from "../dev/dev-keys.js";
 import { createLogger } from "../logger.js";
 
+export { API_ERROR_CODES } from "../common/errors/api-error.js";
+export { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
 export { DEV_TOKEN_ISSUER, PLATFORM_AUDIENCE } from "../dev/dev-keys.js";
 export { GRAPHQL_LIMITS } from "../server/create-server.js";
-export { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
-export { API_ERROR_CODES } from "../common/errors/api-error.js";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;

@@ -7,7 +7,9 @@ import { createScratchDatabase, type Database, openDatabase } from "@medverkan/d
 export async function openTestDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : null;
-  const database = await openDatabase(scratch ? { kind: "postgres", url: scratch.url, poolSize: 4 } : { kind: "embedded", dataDirectory: null });
+  const database = await openDatabase(
+    scratch ? { kind: "postgres", url: scratch.url, poolSize: 4 } : { kind: "embedded", dataDirectory: null },
+  );
   await database.migrate();
   return {
     database,

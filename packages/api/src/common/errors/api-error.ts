@@ -37,7 +37,12 @@ const httpStatus: Partial<Record<ApiErrorCode, number>> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-export function apiError(code: ApiErrorCode, message: LocalizedText, locale: Locale = "en", extra: Record<string, unknown> = {}): GraphQLError {
+export function apiError(
+  code: ApiErrorCode,
+  message: LocalizedText,
+  locale: Locale = "en",
+  extra: Record<string, unknown> = {},
+): GraphQLError {
   const status = httpStatus[code];
   return new GraphQLError(message[locale], {
     extensions: { code, messages: message, ...extra, ...(status ? { http: { status } } : {}) },
@@ -45,30 +50,21 @@ export function apiError(code: ApiErrorCode, message: LocalizedText, locale: Loc
 }
 
 export const unauthenticated = (locale: Locale = "en") =>
-  apiError(
-    ApiErrorCode.UNAUTHENTICATED,
-    { sv: "Du behöver logga in med en giltig token.", en: "A valid token is required." },
-    locale,
-  );
+  apiError(ApiErrorCode.UNAUTHENTICATED, { sv: "Du behöver logga in med en giltig token.", en: "A valid token is required." }, locale);
 
 export const forbidden = (locale: Locale = "en") =>
   apiError(ApiErrorCode.FORBIDDEN, { sv: "Du har inte behörighet till detta.", en: "You are not allowed to do this." }, locale);
 
 /** All field errors of one input at once, so a form can mark every field in one round trip. */
 export function badUserInput(fieldErrors: readonly FieldError[], locale: Locale = "en"): GraphQLError {
-  return apiError(
-    ApiErrorCode.BAD_USER_INPUT,
-    { sv: "Några uppgifter behöver rättas.", en: "Some fields need to be corrected." },
-    locale,
-    {
-      fieldErrors: fieldErrors.map((error) => ({
-        field: error.field,
-        code: error.code,
-        message: error.message[locale],
-        messages: error.message,
-      })),
-    },
-  );
+  return apiError(ApiErrorCode.BAD_USER_INPUT, { sv: "Några uppgifter behöver rättas.", en: "Some fields need to be corrected." }, locale, {
+    fieldErrors: fieldErrors.map((error) => ({
+      field: error.field,
+      code: error.code,
+      message: error.message[locale],
+      messages: error.message,
+    })),
+  });
 }
 
 export const conflict = (locale: Locale = "en") =>

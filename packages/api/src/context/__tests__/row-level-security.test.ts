@@ -16,7 +16,9 @@ beforeAll(async () => {
   ({ database, dispose } = await openTestDatabase());
   const prisma = database.prisma;
   const [a, b] = await Promise.all(
-    ["a", "b"].map((slug) => prisma.tenant.create({ data: { slug: `rls-${slug}`, name: slug, tokenIssuer: "iss", tokenAudience: `aud-${slug}` } })),
+    ["a", "b"].map((slug) =>
+      prisma.tenant.create({ data: { slug: `rls-${slug}`, name: slug, tokenIssuer: "iss", tokenAudience: `aud-${slug}` } }),
+    ),
   );
   tenantA = a?.id ?? "";
   tenantB = b?.id ?? "";
@@ -31,7 +33,9 @@ afterAll(async () => {
 
 describe("row-level security", () => {
   it("is enabled and forced, with USING and WITH CHECK, on every table that carries a tenant id", async () => {
-    const rows = await database.prisma.$queryRaw<{ table: string; enabled: boolean; forced: boolean; policies: bigint; complete: bigint }[]>`
+    const rows = await database.prisma.$queryRaw<
+      { table: string; enabled: boolean; forced: boolean; policies: bigint; complete: bigint }[]
+    >`
       SELECT c.relname::text AS "table", c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
              (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname) AS policies,
              (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
@@ -75,8 +79,8 @@ describe("row-level security", () => {
 
   it("refuses to move a row into another tenant", async () => {
     await expect(
-      new TenantScope(database.prisma, tenantA).transaction((tx) =>
-        tx.$executeRaw`UPDATE "Network" SET "tenantId" = ${tenantB}::uuid WHERE "tenantId" = ${tenantA}::uuid`,
+      new TenantScope(database.prisma, tenantA).transaction(
+        (tx) => tx.$executeRaw`UPDATE "Network" SET "tenantId" = ${tenantB}::uuid WHERE "tenantId" = ${tenantA}::uuid`,
       ),
     ).rejects.toThrow();
   });

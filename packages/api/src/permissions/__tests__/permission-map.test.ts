@@ -45,7 +45,14 @@ describe("permission map", () => {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([type, rules]) =>
           type === "Query" || type === "Mutation"
-            ? [type, Object.fromEntries(Object.entries(rules as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([field, rule]) => [field, describeRule(rule)]))]
+            ? [
+                type,
+                Object.fromEntries(
+                  Object.entries(rules as Record<string, unknown>)
+                    .sort(([a], [b]) => a.localeCompare(b))
+                    .map(([field, rule]) => [field, describeRule(rule)]),
+                ),
+              ]
             : [type, describeRule(rules)],
         ),
     );
