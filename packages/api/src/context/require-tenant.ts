@@ -1,5 +1,5 @@
-import { forbidden, unauthenticated } from "../common/errors/api-error.js";
 import type { Actor, TenantActor } from "../auth/actor.js";
+import { forbidden, unauthenticated } from "../common/errors/api-error.js";
 import type { RequestContext } from "./request-context.js";
 
 /** The tenant of the verified token: the only tenant an authenticated operation may touch. */

@@ -1,5 +1,5 @@
-import { ObjectType } from "type-graphql";
 import type { Locale } from "@medverkan/domain";
+import { ObjectType } from "type-graphql";
 import { ErrorResult } from "./error-result.js";
 
 /**
