@@ -26,12 +26,20 @@ export class TenantScope {
   transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT set_config('role', ${APPLICATION_ROLE}, true), set_config('app.tenant_id', ${this.tenantId}, true)`;
+        await enterTenant(tx, this.tenantId);
         return work(tx);
       },
       { timeout: options.timeoutMs ?? 10_000, maxWait: 5_000, isolationLevel: options.isolationLevel },
     );
   }
+}
+
+/**
+ * Switches an open transaction to the application role and a tenant, both transaction-locally. Used by TenantScope,
+ * and by the platform operation that creates a tenant and then writes its first rows in the same transaction.
+ */
+export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('role', ${APPLICATION_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 
 export enum CareDomain {
@@ -16,7 +16,7 @@ export class Network {
 
   tenantId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Stable short name in front ends' URLs, e.g. `levande-bibliotek`; unique within the tenant." })
   slug!: string;
 
   @Field(() => String)
@@ -30,6 +30,27 @@ export class Network {
 
   @Field(() => String, { description: "The network's functional mailbox." })
   contactEmail!: string;
+
+  @Field(() => ID, { nullable: true, description: "The intake rule set the network uses; null: the tenant's default." })
+  intakeRuleSetId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The request form the network uses; null: the tenant's default." })
+  requestFormId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The fee schedule the network uses; null: the tenant's default." })
+  feeScheduleId!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: "Set when the network was retired: closed for registration, kept for history." })
+  retiredAt!: Date | null;
+
+  @Field(() => Int, { description: "Send it back as `expectedVersion` when changing the network." })
+  version!: number;
 }
 
 export const NetworkConnection = Connection(Network, "Network");

@@ -4,6 +4,7 @@ import {
   fieldError,
   findProbableDuplicates,
   type IntakeRules,
+  type IntakeViolation,
   initialStatus,
   isoDateInTimeZone,
   isSamePerson,
@@ -12,8 +13,9 @@ import {
   validateRegistration,
 } from "@medverkan/domain";
 import { badUserInput } from "../common/errors/api-error.js";
+import { errorResult } from "../common/errors/error-result.js";
 import type { RequestContext } from "../context/request-context.js";
-import { toIntakeRules } from "../intake/intake-rules.mapper.js";
+import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 import type { RegisterMemberInput } from "./registration.input.js";
@@ -192,29 +194,20 @@ function memberKeys(registration: Registration) {
 const refused = (error: IntakeRuleNotMet | ConsentRequired): RegisterMemberPayload => ({ registration: null, errors: [error] });
 
 function consentRequired(currentVersion: string | null, locale: Locale): ConsentRequired {
-  const messages = {
-    sv: "Du behöver godkänna den aktuella texten om behandling av personuppgifter.",
-    en: "You need to accept the current text on the processing of personal data.",
-  };
-  return Object.assign(new ConsentRequired(), {
-    code: "CONSENT_REQUIRED",
-    message: messages[locale],
-    messageSv: messages.sv,
-    messageEn: messages.en,
-    kind: ConsentKind.PROCESSING,
-    currentVersion,
-  });
+  return errorResult(
+    ConsentRequired,
+    "CONSENT_REQUIRED",
+    {
+      sv: "Du behöver godkänna den aktuella texten om behandling av personuppgifter.",
+      en: "You need to accept the current text on the processing of personal data.",
+    },
+    locale,
+    { kind: ConsentKind.PROCESSING, currentVersion },
+  );
 }
 
-function intakeRuleNotMet(
-  violation: { rule: string; missing: string; message: { sv: string; en: string } },
-  locale: Locale,
-): IntakeRuleNotMet {
-  return Object.assign(new IntakeRuleNotMet(), {
-    code: "INTAKE_RULE_NOT_MET",
-    message: violation.message[locale],
-    messageSv: violation.message.sv,
-    messageEn: violation.message.en,
+function intakeRuleNotMet(violation: IntakeViolation, locale: Locale): IntakeRuleNotMet {
+  return errorResult(IntakeRuleNotMet, "INTAKE_RULE_NOT_MET", violation.message, locale, {
     rule: violation.rule,
     missing: violation.missing,
   });

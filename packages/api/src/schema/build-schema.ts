@@ -1,15 +1,29 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { buildSchema } from "type-graphql";
+import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
+import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
+import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { permissions } from "../permissions/permissions.js";
+import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
+import {
+  AssignmentTypeResolver,
+  NetworkRequestFormResolver,
+  RequestFormResolver,
+  TenantAssignmentTypesResolver,
+} from "../request-form/request-form.resolver.js";
+import { StaffRoleGrantResolver, StaffUserResolver } from "../staff/staff.resolver.js";
+import { TaxonomyResolver, TenantTaxonomyResolver } from "../taxonomy/taxonomy.resolver.js";
 import { TenantResolver } from "../tenant/tenant.resolver.js";
+import { TenantAdminResolver } from "../tenant/tenant-admin.resolver.js";
 import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
 
 const resolvers = [
   TenantResolver,
+  TenantAdminResolver,
   NetworkResolver,
   MemberResolver,
   MembershipResolver,
@@ -17,6 +31,22 @@ const resolvers = [
   ViewerResolver,
   RoleGrantResolver,
   RegistrationResolver,
+  FeeScheduleResolver,
+  NetworkFeeScheduleResolver,
+  PriceBaseAmountResolver,
+  IntakeRuleSetResolver,
+  NetworkIntakeResolver,
+  RequestFormResolver,
+  AssignmentTypeResolver,
+  NetworkRequestFormResolver,
+  TenantAssignmentTypesResolver,
+  OrganisationResolver,
+  UnitResolver,
+  CostCentreResolver,
+  TaxonomyResolver,
+  TenantTaxonomyResolver,
+  StaffUserResolver,
+  StaffRoleGrantResolver,
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */

@@ -1,4 +1,5 @@
-import type { ConsentKind, PrismaClient } from "@medverkan/database";
+import type { ConsentKind, Prisma, PrismaClient } from "@medverkan/database";
+import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
 const publicTenantFields = { id: true, slug: true, name: true, locale: true, timeZone: true, currency: true } as const;
@@ -27,6 +28,48 @@ export function findCurrentConsentText(tx: Tx, tenantId: string, kind: ConsentKi
   return tx.consentText.findFirst({
     where: { tenantId, kind, retiredAt: null },
     orderBy: { publishedAt: "desc" },
+    select: { id: true, kind: true, version: true, textSv: true, textEn: true, publishedAt: true },
+  });
+}
+
+export async function findTenantClash(system: PrismaClient, slug: string, issuer: string, audience: string) {
+  const [bySlug, byIssuer] = await Promise.all([
+    system.tenant.findFirst({ where: { slug }, select: { id: true } }),
+    system.tenant.findFirst({ where: { tokenIssuer: issuer, tokenAudience: audience }, select: { id: true } }),
+  ]);
+  return { slugTaken: bySlug !== null, issuerTaken: byIssuer !== null };
+}
+
+export function insertTenant(tx: Tx, data: Prisma.TenantCreateInput): Promise<TenantRow> {
+  return tx.tenant.create({ data, select: publicTenantFields });
+}
+
+export async function insertFirstAdmin(tx: Tx, tenantId: string, admin: { subject: string; name: string; email: string }): Promise<string> {
+  const staff = await tx.staffUser.create({ data: { tenantId, ...admin }, select: { id: true } });
+  await tx.roleGrant.create({ data: { tenantId, staffUserId: staff.id, role: "TENANT_ADMIN" } });
+  return staff.id;
+}
+
+export async function listTenants(system: PrismaClient, page: PageRequest): Promise<{ rows: TenantRow[]; total: number }> {
+  const query = pageQuery(page);
+  const [rows, total] = await Promise.all([system.tenant.findMany({ ...query, select: publicTenantFields }), system.tenant.count()]);
+  return { rows, total };
+}
+
+export function consentTextVersionExists(tx: Tx, tenantId: string, kind: ConsentKind, version: string): Promise<boolean> {
+  return tx.consentText.count({ where: { tenantId, kind, version } }).then((count) => count > 0);
+}
+
+/** Publishing a version retires the kind's previous ones: exactly one text is shown per kind. */
+export async function publishConsentText(
+  tx: Tx,
+  tenantId: string,
+  text: { kind: ConsentKind; version: string; textSv: string; textEn: string },
+): Promise<ConsentTextRow> {
+  const now = new Date();
+  await tx.consentText.updateMany({ where: { tenantId, kind: text.kind, retiredAt: null }, data: { retiredAt: now } });
+  return tx.consentText.create({
+    data: { tenantId, ...text, publishedAt: now },
     select: { id: true, kind: true, version: true, textSv: true, textEn: true, publishedAt: true },
   });
 }

@@ -1,3 +1,4 @@
+import type { Locale, LocalizedText } from "@medverkan/domain";
 import { Field, InterfaceType } from "type-graphql";
 
 /**
@@ -17,4 +18,15 @@ export abstract class ErrorResult {
 
   @Field(() => String)
   messageEn!: string;
+}
+
+/** Builds a typed payload error: the class decides its GraphQL type, the message comes in both languages. */
+export function errorResult<T extends ErrorResult>(
+  type: new () => T,
+  code: string,
+  messages: LocalizedText,
+  locale: Locale,
+  extra?: Omit<Partial<T>, keyof ErrorResult>,
+): T {
+  return Object.assign(new type(), { code, message: messages[locale], messageSv: messages.sv, messageEn: messages.en, ...extra });
 }

@@ -2,7 +2,7 @@ import type { IntakeRuleSet } from "@medverkan/database";
 import type { IntakeRules } from "@medverkan/domain";
 
 /** Used when neither the network nor the tenant has configured rules: nothing beyond registration is required. */
-const NO_RULES: IntakeRules = {
+export const NO_RULES: IntakeRules = {
   minimumAge: null,
   guardianConsentBelowAge: null,
   requireContactCall: false,
@@ -25,5 +25,23 @@ export function toIntakeRules(row: IntakeRuleSet | null): IntakeRules {
     allowedMunicipalities: row.restrictMunicipalities ? row.allowedMunicipalities : null,
     recordOrganisationMandate: row.recordOrganisationMandate,
     followUpWithinDays: row.followUpWithinDays,
+  };
+}
+
+/**
+ * The domain's rules as table columns. "Anyone may join" is `allowedMunicipalities: null` in the domain; the table
+ * keeps the list and a flag instead (as the seed does), because a PostgreSQL array column cannot be null in Prisma.
+ */
+export function toIntakeRuleSetColumns(rules: IntakeRules) {
+  return {
+    minimumAge: rules.minimumAge,
+    guardianConsentBelowAge: rules.guardianConsentBelowAge,
+    requireContactCall: rules.requireContactCall,
+    requireIntroductionMeeting: rules.requireIntroductionMeeting,
+    requireTrainingAttended: rules.requireTrainingAttended,
+    allowedMunicipalities: rules.allowedMunicipalities ? [...rules.allowedMunicipalities] : [],
+    restrictMunicipalities: rules.allowedMunicipalities !== null,
+    recordOrganisationMandate: rules.recordOrganisationMandate,
+    followUpWithinDays: rules.followUpWithinDays,
   };
 }

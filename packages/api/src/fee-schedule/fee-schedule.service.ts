@@ -1,0 +1,696 @@
+import {
+  checkConfigurationName,
+  checkSourceDocument,
+  computeFee,
+  type FeeScheduleVersion as DomainVersion,
+  type FieldError,
+  isoDateInTimeZone,
+  isSameConfigurationName,
+  type Locale,
+  type LocalizedText,
+  nextDay,
+  planVersionAppend,
+  planVersionWithdrawal,
+  selectScheduleVersion,
+  validateFeeOccasion,
+  validateFeeSchedule,
+} from "@medverkan/domain";
+import { assertVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
+import { errorResult } from "../common/errors/error-result.js";
+import { notFound } from "../common/errors/not-found.js";
+import { isId } from "../common/ids.js";
+import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { RequestContext } from "../context/request-context.js";
+import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
+import type { Tx } from "../context/tenant-scope.js";
+import type { Network } from "../network/network.type.js";
+import { loadPriceBaseAmountTable, toPriceBaseAmount } from "../price-base-amount/price-base-amount.service.js";
+import { findTenantById } from "../tenant/tenant.repository.js";
+import { type FeeFailureCode, FeeNotComputable, type FeePreviewResult } from "./fee-preview.type.js";
+import type {
+  AddFeeScheduleVersionInput,
+  CreateFeeScheduleInput,
+  FeePreviewInput,
+  FeeScheduleVersionInput,
+  RetireFeeScheduleInput,
+  SetTenantDefaultFeeScheduleInput,
+  UpdateFeeScheduleInput,
+  WithdrawFeeScheduleVersionInput,
+} from "./fee-schedule.input.js";
+import {
+  dateColumn,
+  isoDate,
+  scheduleSnapshot,
+  toDomainVersion,
+  toFeeSchedule,
+  toFeeScheduleVersion,
+  versionColumns,
+  versionSnapshot,
+} from "./fee-schedule.mapper.js";
+import {
+  type AddFeeScheduleVersionPayload,
+  type CreateFeeSchedulePayload,
+  FeeScheduleInUse,
+  FeeScheduleNameTaken,
+  type RetireFeeSchedulePayload,
+  type SetTenantDefaultFeeSchedulePayload,
+  type UpdateFeeSchedulePayload,
+  ValidityGap,
+  ValidityOverlap,
+  VersionInForce,
+  VersionNotWithdrawable,
+  VersionNotWithdrawableReason,
+  type WithdrawFeeScheduleVersionPayload,
+} from "./fee-schedule.payload.js";
+import {
+  clearTenantDefaultFeeSchedules,
+  countClaimsComputedWith,
+  deleteFeeScheduleVersion,
+  type FeeScheduleRow,
+  type FeeScheduleVersionRow,
+  findFeeSchedule,
+  findLiveFeeSchedules,
+  findNetworkIdsUsingFeeSchedule,
+  findVersionsOfSchedule,
+  insertFeeSchedule,
+  insertFeeScheduleVersion,
+  listFeeSchedules,
+  lockFeeSchedules,
+  setVersionValidTo,
+  updateFeeScheduleIfVersion,
+} from "./fee-schedule.repository.js";
+import type { FeeSchedule, FeeScheduleVersion } from "./fee-schedule.type.js";
+import { money } from "./money.type.js";
+
+const FEE_SCHEDULE = { sv: "Arvodesreglerna", en: "The fee schedule" };
+const FEE_SCHEDULE_VERSION = { sv: "Versionen av arvodesreglerna", en: "The fee schedule version" };
+
+interface TenantCalendar {
+  /** The tenant's calendar day now: what "already in force" is measured against. */
+  today: string;
+  currency: string;
+}
+
+async function tenantCalendar(ctx: RequestContext, tenantId: string): Promise<TenantCalendar> {
+  const tenant = await findTenantById(ctx.system, tenantId);
+  if (!tenant) throw new Error(`Tenant ${tenantId} of a verified actor does not exist`);
+  return { today: isoDateInTimeZone(new Date(), tenant.timeZone), currency: tenant.currency };
+}
+
+/** Fee rules are read by those who configure, apply and analyse them: tenant admins, coordinators, analysts. */
+function requireReader(ctx: RequestContext): StaffActor {
+  const actor = requireTenantActor(ctx);
+  const reads =
+    actor.kind === "STAFF" &&
+    actor.grants.some(
+      (grant) => grant.role === "COORDINATOR" || grant.role === "ANALYST" || (grant.role === "TENANT_ADMIN" && grant.networkId === null),
+    );
+  if (!reads) throw forbidden(ctx.locale);
+  return actor as StaffActor;
+}
+
+/** A version as the admin sent it, in the domain's shape, checked field by field at `path`. */
+function versionFromInput(input: FeeScheduleVersionInput, path: string) {
+  const version: DomainVersion = {
+    basis: input.basis,
+    categories: input.categories.map((rule) => ({ category: rule.category, upToMinutes: rule.upToMinutes ?? null, value: rule.value })),
+    hourlyValue: input.hourlyValue ?? null,
+    travelTimeCounts: input.travelTimeCounts,
+    rounding: input.rounding,
+    mileageOrePerKm: input.mileageOrePerKm,
+    preparationPaid: input.preparationPaid,
+    preparationHourlyValue: input.preparationHourlyValue ?? null,
+    payoutMethod: input.payoutMethod,
+    withholdingBasisPoints: input.withholdingBasisPoints,
+    employerSocialFeeBasisPoints: input.employerSocialFeeBasisPoints ?? null,
+    validFrom: input.validFrom,
+    validTo: input.validTo ?? null,
+  };
+  const errors = validateFeeSchedule(version, path);
+  const sourceDocument = checkSourceDocument(errors, input.sourceDocument, `${path}.sourceDocument`);
+  return { version, sourceDocument, errors };
+}
+
+/** A write in this request must not be hidden by what the request's DataLoaders read before it. */
+function forgetCached(ctx: RequestContext, tenantId: string, feeScheduleId?: string): void {
+  const loaders = ctx.loaders(tenantId);
+  if (feeScheduleId) loaders.feeScheduleVersionsByScheduleId.clear(feeScheduleId);
+  loaders.feeScheduleByNetworkId.clearAll();
+}
+
+const dated = (row: FeeScheduleVersionRow) => ({
+  id: row.id,
+  validFrom: isoDate(row.validFrom),
+  validTo: row.validTo ? isoDate(row.validTo) : null,
+  row,
+});
+
+// ─── Errors ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+const nameTaken = (name: string, locale: Locale) =>
+  errorResult(
+    FeeScheduleNameTaken,
+    "NAME_TAKEN",
+    { sv: `Det finns redan arvodesregler med namnet ${name}.`, en: `There is already a fee schedule named ${name}.` },
+    locale,
+    { name },
+  );
+
+const versionInForce = (today: string, locale: Locale) => {
+  const earliestValidFrom = nextDay(today);
+  return errorResult(
+    VersionInForce,
+    "VERSION_IN_FORCE",
+    {
+      sv: `Ändringen skulle gälla dagar som redan har börjat eller passerat; beräknade arvoden behåller sina regler. Välj ${earliestValidFrom} eller senare.`,
+      en: `The change would apply to days that have begun or passed; fees already computed keep their rules. Choose ${earliestValidFrom} or later.`,
+    },
+    locale,
+    { earliestValidFrom },
+  );
+};
+
+function notComputable(reason: FeeFailureCode, field: string | null, message: LocalizedText, locale: Locale): FeeNotComputable {
+  return errorResult(FeeNotComputable, reason, message, locale, { reason, field });
+}
+
+// ─── Reads ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function listFeeSchedulesForTenant(ctx: RequestContext, filter: { includeRetired: boolean }, args: PageArgs) {
+  const { tenantId } = requireReader(ctx);
+  const page = toPageRequest(args, ctx.locale);
+  const calendar = await tenantCalendar(ctx, tenantId);
+  const { rows, total } = await ctx.scope(tenantId).transaction((tx) => listFeeSchedules(tx, tenantId, filter, page));
+  return toPage(
+    rows.map((row) => toFeeSchedule(row, calendar)),
+    page,
+    total,
+  );
+}
+
+/** One schedule of the caller's tenant; another tenant's id answers null, like one that does not exist. */
+export async function getFeeSchedule(ctx: RequestContext, id: string): Promise<FeeSchedule | null> {
+  const { tenantId } = requireReader(ctx);
+  if (!isId(id)) return null;
+  const calendar = await tenantCalendar(ctx, tenantId);
+  const row = await ctx.scope(tenantId).transaction((tx) => findFeeSchedule(tx, tenantId, id));
+  return row ? toFeeSchedule(row, calendar) : null;
+}
+
+/** Staff reading a network's configuration: the schedule its fees are computed with (its own or the tenant's default). */
+export async function getNetworkFeeSchedule(ctx: RequestContext, network: Network): Promise<FeeSchedule | null> {
+  const { tenantId } = requireReader(ctx);
+  if (tenantId !== network.tenantId) return null;
+  const row = await ctx.loaders(tenantId).feeScheduleByNetworkId.load(network.id);
+  return row ? toFeeSchedule(row, await tenantCalendar(ctx, tenantId)) : null;
+}
+
+export async function getScheduleVersions(ctx: RequestContext, schedule: FeeSchedule): Promise<FeeScheduleVersion[]> {
+  const rows = await ctx.loaders(schedule.tenantId).feeScheduleVersionsByScheduleId.load(schedule.id);
+  return rows.map((row) => toFeeScheduleVersion(row, schedule.today, schedule.currency));
+}
+
+export async function getCurrentVersion(ctx: RequestContext, schedule: FeeSchedule): Promise<FeeScheduleVersion | null> {
+  return selectScheduleVersion(await getScheduleVersions(ctx, schedule), schedule.today);
+}
+
+/**
+ * Computes the fee an occasion would get — with the schedule version valid on its date and the price base amount of
+ * its year — exactly as a claim will, so an admin can check a schedule against the region's published examples.
+ */
+export async function previewFee(ctx: RequestContext, input: FeePreviewInput): Promise<FeePreviewResult> {
+  const { tenantId } = requireReader(ctx);
+  const facts = {
+    occasionDate: input.occasionDate,
+    durationMinutes: input.durationMinutes,
+    travelMinutes: input.travelMinutes ?? 0,
+    preparationMinutes: input.preparationMinutes ?? 0,
+    mileageKm: input.mileageKm ?? 0,
+    expenses: (input.expenses ?? []).map((expense) => ({ description: expense.description, amountOre: expense.amountOre })),
+  };
+  const errors = validateFeeOccasion(facts, "input");
+  if (errors.length > 0) throw badUserInput(errors, ctx.locale);
+  const missing: FeePreviewResult = { preview: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  if (!isId(input.feeScheduleId)) return missing;
+
+  const found = await ctx.scope(tenantId).transaction(async (tx) => {
+    const schedule = await findFeeSchedule(tx, tenantId, input.feeScheduleId);
+    return schedule ? { schedule, versions: await findVersionsOfSchedule(tx, tenantId, schedule.id) } : null;
+  });
+  if (!found) return missing;
+  const calendar = await tenantCalendar(ctx, tenantId);
+  const priceBaseAmounts = await loadPriceBaseAmountTable(ctx);
+
+  const selected = selectScheduleVersion(found.versions.map(dated), facts.occasionDate);
+  if (!selected) {
+    const message = {
+      sv: `Ingen version av arvodesreglerna gäller den ${facts.occasionDate}.`,
+      en: `No version of the fee schedule applies on ${facts.occasionDate}.`,
+    };
+    return { preview: null, errors: [notComputable("OUTSIDE_SCHEDULE_VALIDITY", "input.occasionDate", message, ctx.locale)] };
+  }
+  const result = computeFee({
+    ...facts,
+    schedule: toDomainVersion(selected.row),
+    hourly: input.hourly === true,
+    priceBaseAmounts: priceBaseAmounts.table,
+  });
+  if (!result.ok) {
+    const { code, field, message } = result.failure;
+    return { preview: null, errors: [notComputable(code, field === null ? null : `input.${field}`, message, ctx.locale)] };
+  }
+
+  const fee = result.fee;
+  const amount = (ore: number) => money(ore, calendar.currency);
+  const pbbRow = fee.pbbYear === null ? null : (priceBaseAmounts.rows.find((row) => row.year === fee.pbbYear) ?? null);
+  return {
+    preview: {
+      feeScheduleVersion: toFeeScheduleVersion(selected.row, calendar.today, calendar.currency),
+      occasionDate: facts.occasionDate,
+      category: fee.category,
+      countedMinutes: fee.countedMinutes,
+      priceBaseAmount: pbbRow && toPriceBaseAmount(pbbRow),
+      fee: amount(fee.grossOre),
+      preparation: amount(fee.preparationOre),
+      mileage: amount(fee.mileageOre),
+      expenses: amount(fee.expensesOre),
+      taxable: amount(fee.taxableOre),
+      withholding: amount(fee.withholdingOre),
+      net: amount(fee.netOre),
+      employerSocialFees: fee.socialFeesOre === null ? null : amount(fee.socialFeesOre),
+      payoutMethod: fee.payoutMethod,
+      explanation: fee.explanation.map((line) => line[ctx.locale]),
+      explanationSv: fee.explanation.map((line) => line.sv),
+      explanationEn: fee.explanation.map((line) => line.en),
+    },
+    errors: [],
+  };
+}
+
+// ─── Changes ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: FeeScheduleRow[]): Promise<void> {
+  const after = await clearTenantDefaultFeeSchedules(
+    tx,
+    tenantId,
+    previous.map((row) => row.id),
+  );
+  for (const row of after) {
+    const before = previous.find((candidate) => candidate.id === row.id) ?? null;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeSchedule",
+      subjectId: row.id,
+      before: before && scheduleSnapshot(before),
+      after: scheduleSnapshot(row),
+      purpose: "tenant default moved to another schedule",
+    });
+  }
+}
+
+/** A schedule and its first version, checked in full before anything is written, committed together with their audit. */
+export async function createFeeSchedule(ctx: RequestContext, input: CreateFeeScheduleInput): Promise<CreateFeeSchedulePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const errors: FieldError[] = [];
+  const name = checkConfigurationName(errors, input.name, "input.name");
+  const first = versionFromInput(input.firstVersion, "input.firstVersion");
+  errors.push(...first.errors);
+  if (name === null || errors.length > 0) throw badUserInput(errors, ctx.locale);
+  const calendar = await tenantCalendar(ctx, tenantId);
+
+  const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<CreateFeeSchedulePayload> => {
+    await lockFeeSchedules(tx, tenantId);
+    const live = await findLiveFeeSchedules(tx, tenantId);
+    if (live.some((row) => isSameConfigurationName(row.name, name))) return { feeSchedule: null, errors: [nameTaken(name, ctx.locale)] };
+    const isTenantDefault = input.isTenantDefault === true;
+    if (isTenantDefault) {
+      await takeDefaultFrom(
+        ctx,
+        tx,
+        tenantId,
+        live.filter((row) => row.isTenantDefault),
+      );
+    }
+    const schedule = await insertFeeSchedule(tx, tenantId, { name, isTenantDefault });
+    const version = await insertFeeScheduleVersion(tx, tenantId, schedule.id, {
+      ...versionColumns(first.version),
+      sourceDocument: first.sourceDocument,
+    });
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeSchedule",
+      subjectId: schedule.id,
+      before: null,
+      after: scheduleSnapshot(schedule),
+    });
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeScheduleVersion",
+      subjectId: version.id,
+      before: null,
+      after: versionSnapshot(version),
+    });
+    return { feeSchedule: toFeeSchedule(schedule, calendar), errors: [] };
+  });
+  forgetCached(ctx, tenantId);
+  return payload;
+}
+
+/** Renames a schedule; its rules change only through versions. Renaming to the same name writes nothing. */
+export async function updateFeeSchedule(ctx: RequestContext, input: UpdateFeeScheduleInput): Promise<UpdateFeeSchedulePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: UpdateFeeSchedulePayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+  const errors: FieldError[] = [];
+  const name = input.name === undefined ? undefined : checkConfigurationName(errors, input.name, "input.name");
+  if (errors.length > 0) throw badUserInput(errors, ctx.locale);
+  const calendar = await tenantCalendar(ctx, tenantId);
+
+  return ctx.scope(tenantId).transaction(async (tx): Promise<UpdateFeeSchedulePayload> => {
+    await lockFeeSchedules(tx, tenantId);
+    const before = await findFeeSchedule(tx, tenantId, input.id);
+    if (!before || before.retiredAt) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+    if (!name || name === before.name) return { feeSchedule: toFeeSchedule(before, calendar), errors: [] };
+    const others = (await findLiveFeeSchedules(tx, tenantId)).filter((row) => row.id !== before.id);
+    if (others.some((row) => isSameConfigurationName(row.name, name))) return { feeSchedule: null, errors: [nameTaken(name, ctx.locale)] };
+
+    const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { name });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findFeeSchedule(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findFeeSchedule(tx, tenantId, before.id)) as FeeScheduleRow;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeSchedule",
+      subjectId: after.id,
+      before: scheduleSnapshot(before),
+      after: scheduleSnapshot(after),
+    });
+    return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
+  });
+}
+
+/**
+ * A new version from a later date. History is never rewritten: the version may start tomorrow at the earliest, the
+ * open-ended version before it is closed where it begins, and any overlap or gap is refused (domain rules). The
+ * closed version, the new one and their audit events commit together, or nothing does.
+ */
+export async function addFeeScheduleVersion(ctx: RequestContext, input: AddFeeScheduleVersionInput): Promise<AddFeeScheduleVersionPayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: AddFeeScheduleVersionPayload = {
+    feeSchedule: null,
+    feeScheduleVersion: null,
+    errors: [notFound(FEE_SCHEDULE, ctx.locale)],
+  };
+  if (!isId(input.feeScheduleId)) return missing;
+  const next = versionFromInput(input.feeScheduleVersion, "input.feeScheduleVersion");
+  if (next.errors.length > 0) throw badUserInput(next.errors, ctx.locale);
+  const calendar = await tenantCalendar(ctx, tenantId);
+  const refused = (error: VersionInForce | ValidityOverlap | ValidityGap): AddFeeScheduleVersionPayload => ({
+    feeSchedule: null,
+    feeScheduleVersion: null,
+    errors: [error],
+  });
+
+  const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<AddFeeScheduleVersionPayload> => {
+    await lockFeeSchedules(tx, tenantId);
+    const schedule = await findFeeSchedule(tx, tenantId, input.feeScheduleId);
+    if (!schedule || schedule.retiredAt) return missing;
+    if (schedule.version !== input.expectedVersion) throw conflict(ctx.locale);
+
+    const existing = (await findVersionsOfSchedule(tx, tenantId, schedule.id)).map(dated);
+    const plan = planVersionAppend(existing, next.version, calendar.today);
+    if (!plan.ok) {
+      switch (plan.reason) {
+        case "IN_FORCE":
+          return refused(versionInForce(calendar.today, ctx.locale));
+        case "OVERLAP": {
+          const other = plan.conflictsWith;
+          return refused(
+            errorResult(
+              ValidityOverlap,
+              "VALIDITY_OVERLAP",
+              {
+                sv: `Den nya versionen överlappar versionen som gäller från ${other.validFrom}.`,
+                en: `The new version overlaps the version valid from ${other.validFrom}.`,
+              },
+              ctx.locale,
+              { conflictingVersion: toFeeScheduleVersion(other.row, calendar.today, calendar.currency) },
+            ),
+          );
+        }
+        case "GAP": {
+          const other = plan.conflictsWith;
+          return refused(
+            errorResult(
+              ValidityGap,
+              "VALIDITY_GAP",
+              {
+                sv: `Mellan versionen som gäller från ${other.validFrom} och den nya skulle det finnas dagar utan arvodesregler.`,
+                en: `Days between the version valid from ${other.validFrom} and the new one would have no fee rules.`,
+              },
+              ctx.locale,
+              { conflictingVersion: toFeeScheduleVersion(other.row, calendar.today, calendar.currency) },
+            ),
+          );
+        }
+      }
+    }
+
+    const bumped = await updateFeeScheduleIfVersion(tx, tenantId, schedule.id, input.expectedVersion);
+    if (
+      (await assertVersionedUpdate(bumped, async () => (await findFeeSchedule(tx, tenantId, schedule.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    if (plan.closes) {
+      const before = plan.closes.version.row;
+      const after = await setVersionValidTo(tx, tenantId, before.id, dateColumn(plan.closes.validTo));
+      await ctx.audit.recordChange(tx, tenantId, {
+        subjectType: "FeeScheduleVersion",
+        subjectId: before.id,
+        before: versionSnapshot(before),
+        after: versionSnapshot(after),
+        purpose: `closed by the version from ${next.version.validFrom}`,
+      });
+    }
+    const added = await insertFeeScheduleVersion(tx, tenantId, schedule.id, {
+      ...versionColumns(next.version),
+      sourceDocument: next.sourceDocument,
+    });
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeScheduleVersion",
+      subjectId: added.id,
+      before: null,
+      after: versionSnapshot(added),
+    });
+    const after = (await findFeeSchedule(tx, tenantId, schedule.id)) as FeeScheduleRow;
+    return {
+      feeSchedule: toFeeSchedule(after, calendar),
+      feeScheduleVersion: toFeeScheduleVersion(added, calendar.today, calendar.currency),
+      errors: [],
+    };
+  });
+  forgetCached(ctx, tenantId, input.feeScheduleId);
+  return payload;
+}
+
+/**
+ * Withdraws the latest version before it comes into force (a mistake noticed in time); the version before it applies
+ * again for those days. Nothing in force or past, and nothing a claim was computed with, is ever removed.
+ */
+export async function withdrawFeeScheduleVersion(
+  ctx: RequestContext,
+  input: WithdrawFeeScheduleVersionInput,
+): Promise<WithdrawFeeScheduleVersionPayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missingSchedule: WithdrawFeeScheduleVersionPayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  const missingVersion: WithdrawFeeScheduleVersionPayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE_VERSION, ctx.locale)] };
+  if (!isId(input.feeScheduleId)) return missingSchedule;
+  if (!isId(input.feeScheduleVersionId)) return missingVersion;
+  const calendar = await tenantCalendar(ctx, tenantId);
+  const notWithdrawable = (reason: VersionNotWithdrawableReason): WithdrawFeeScheduleVersionPayload => {
+    const messages: Record<VersionNotWithdrawableReason, LocalizedText> = {
+      LATER_VERSION_EXISTS: {
+        sv: "Det finns en senare version. Dra tillbaka den först.",
+        en: "A later version exists. Withdraw that one first.",
+      },
+      ONLY_VERSION: {
+        sv: "Arvodesreglerna måste ha minst en version. Avveckla reglerna i stället.",
+        en: "A fee schedule keeps at least one version. Retire the schedule instead.",
+      },
+      USED_BY_CLAIMS: {
+        sv: "Arvoden har redan beräknats med versionen.",
+        en: "Fees have already been computed with this version.",
+      },
+    };
+    return {
+      feeSchedule: null,
+      errors: [errorResult(VersionNotWithdrawable, "VERSION_NOT_WITHDRAWABLE", messages[reason], ctx.locale, { reason })],
+    };
+  };
+
+  const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<WithdrawFeeScheduleVersionPayload> => {
+    await lockFeeSchedules(tx, tenantId);
+    const schedule = await findFeeSchedule(tx, tenantId, input.feeScheduleId);
+    if (!schedule || schedule.retiredAt) return missingSchedule;
+    if (schedule.version !== input.expectedVersion) throw conflict(ctx.locale);
+    const existing = (await findVersionsOfSchedule(tx, tenantId, schedule.id)).map(dated);
+    const withdrawn = existing.find((version) => version.id === input.feeScheduleVersionId);
+    if (!withdrawn) return missingVersion;
+
+    const plan = planVersionWithdrawal(existing, withdrawn, calendar.today);
+    if (!plan.ok) {
+      switch (plan.reason) {
+        case "IN_FORCE":
+          return { feeSchedule: null, errors: [versionInForce(calendar.today, ctx.locale)] };
+        case "LATER_VERSION_EXISTS":
+          return notWithdrawable(VersionNotWithdrawableReason.LATER_VERSION_EXISTS);
+        case "ONLY_VERSION":
+          return notWithdrawable(VersionNotWithdrawableReason.ONLY_VERSION);
+      }
+    }
+    if ((await countClaimsComputedWith(tx, tenantId, withdrawn.id)) > 0)
+      return notWithdrawable(VersionNotWithdrawableReason.USED_BY_CLAIMS);
+
+    const bumped = await updateFeeScheduleIfVersion(tx, tenantId, schedule.id, input.expectedVersion);
+    if (
+      (await assertVersionedUpdate(bumped, async () => (await findFeeSchedule(tx, tenantId, schedule.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missingSchedule;
+    }
+    await deleteFeeScheduleVersion(tx, tenantId, withdrawn.id);
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeScheduleVersion",
+      subjectId: withdrawn.id,
+      before: versionSnapshot(withdrawn.row),
+      after: null,
+      purpose: "withdrawn before coming into force",
+    });
+    if (plan.reopens) {
+      const before = plan.reopens.version.row;
+      const validTo = plan.reopens.validTo;
+      const after = await setVersionValidTo(tx, tenantId, before.id, validTo === null ? null : dateColumn(validTo));
+      await ctx.audit.recordChange(tx, tenantId, {
+        subjectType: "FeeScheduleVersion",
+        subjectId: before.id,
+        before: versionSnapshot(before),
+        after: versionSnapshot(after),
+        purpose: `reopened: the version from ${withdrawn.validFrom} was withdrawn`,
+      });
+    }
+    const after = (await findFeeSchedule(tx, tenantId, schedule.id)) as FeeScheduleRow;
+    return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
+  });
+  forgetCached(ctx, tenantId, input.feeScheduleId);
+  return payload;
+}
+
+/** Networks that name no schedule of their own are paid by the tenant's default; there is at most one. */
+export async function setTenantDefaultFeeSchedule(
+  ctx: RequestContext,
+  input: SetTenantDefaultFeeScheduleInput,
+): Promise<SetTenantDefaultFeeSchedulePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: SetTenantDefaultFeeSchedulePayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+  const calendar = await tenantCalendar(ctx, tenantId);
+
+  const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<SetTenantDefaultFeeSchedulePayload> => {
+    await lockFeeSchedules(tx, tenantId);
+    const before = await findFeeSchedule(tx, tenantId, input.id);
+    if (!before || before.retiredAt) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+    if (before.isTenantDefault) return { feeSchedule: toFeeSchedule(before, calendar), errors: [] };
+
+    const live = await findLiveFeeSchedules(tx, tenantId);
+    await takeDefaultFrom(
+      ctx,
+      tx,
+      tenantId,
+      live.filter((row) => row.isTenantDefault && row.id !== before.id),
+    );
+    const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findFeeSchedule(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findFeeSchedule(tx, tenantId, before.id)) as FeeScheduleRow;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "FeeSchedule",
+      subjectId: after.id,
+      before: scheduleSnapshot(before),
+      after: scheduleSnapshot(after),
+      purpose: "made the tenant default",
+    });
+    return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
+  });
+  forgetCached(ctx, tenantId);
+  return payload;
+}
+
+/**
+ * Retires a schedule nobody uses; it stays for history and for the claims computed with it. The tenant's default, or
+ * a schedule a network names, is refused with the networks listed. Retiring twice changes nothing.
+ */
+export async function retireFeeSchedule(ctx: RequestContext, input: RetireFeeScheduleInput): Promise<RetireFeeSchedulePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: RetireFeeSchedulePayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+  const calendar = await tenantCalendar(ctx, tenantId);
+
+  const outcome = await ctx
+    .scope(tenantId)
+    .transaction(async (tx): Promise<RetireFeeSchedulePayload | { inUse: { isTenantDefault: boolean; networkIds: string[] } }> => {
+      await lockFeeSchedules(tx, tenantId);
+      const before = await findFeeSchedule(tx, tenantId, input.id);
+      if (!before) return missing;
+      if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+      if (before.retiredAt) return { feeSchedule: toFeeSchedule(before, calendar), errors: [] };
+      const networkIds = await findNetworkIdsUsingFeeSchedule(tx, tenantId, before.id);
+      if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
+
+      const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
+      if (
+        (await assertVersionedUpdate(updated, async () => (await findFeeSchedule(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+        "NOT_FOUND"
+      ) {
+        return missing;
+      }
+      const after = (await findFeeSchedule(tx, tenantId, before.id)) as FeeScheduleRow;
+      await ctx.audit.recordChange(tx, tenantId, {
+        subjectType: "FeeSchedule",
+        subjectId: after.id,
+        before: scheduleSnapshot(before),
+        after: scheduleSnapshot(after),
+        purpose: "retire",
+      });
+      return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
+    });
+  if (!("inUse" in outcome)) return outcome;
+  // Read after the transaction: the network loader opens its own.
+  const loaded = await ctx.loaders(tenantId).networkById.loadMany(outcome.inUse.networkIds);
+  const networks = loaded.filter((network): network is Network => network !== null && !(network instanceof Error));
+  const { isTenantDefault } = outcome.inUse;
+  const error = errorResult(
+    FeeScheduleInUse,
+    "IN_USE",
+    isTenantDefault
+      ? {
+          sv: "Arvodesreglerna är regionens standard. Gör andra regler till standard först.",
+          en: "The schedule is the tenant's default. Make another schedule the default first.",
+        }
+      : {
+          sv: `Arvodesreglerna används av ${networks.length} nätverk. Välj andra regler för dem först.`,
+          en: `The schedule is used by ${networks.length} network(s). Choose another schedule for them first.`,
+        },
+    ctx.locale,
+    { isTenantDefault, networks },
+  );
+  return { feeSchedule: null, errors: [error] };
+}

@@ -1,0 +1,150 @@
+import type { AssignmentType, Prisma, RequestForm } from "@medverkan/database";
+import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
+import type { Tx } from "../context/tenant-scope.js";
+
+export type AssignmentTypeRow = AssignmentType;
+export type RequestFormRow = RequestForm;
+
+export interface RequestFormData {
+  name: string;
+  isTenantDefault: boolean;
+  fields: Prisma.InputJsonArray;
+  assignmentTypeKeys: string[];
+}
+
+/**
+ * Serialises changes to the tenant's request forms and assignment types together: a form offering a type and the
+ * type being retired must not pass their checks at the same moment, nor two forms both become the default.
+ */
+export async function lockRequestForms(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:request-forms`}, 0))`;
+}
+
+// ─── Assignment types ─────────────────────────────────────────────────────────────────────────────────────────
+
+export function findAssignmentType(tx: Tx, tenantId: string, id: string): Promise<AssignmentTypeRow | null> {
+  return tx.assignmentType.findFirst({ where: { tenantId, id } });
+}
+
+/** Keys are unique per tenant for ever (retired types keep theirs: requests store the type). */
+export function findAssignmentTypeByKey(tx: Tx, tenantId: string, key: string): Promise<AssignmentTypeRow | null> {
+  return tx.assignmentType.findFirst({ where: { tenantId, key } });
+}
+
+export function findAssignmentTypesByKeys(tx: Tx, tenantId: string, keys: readonly string[]): Promise<AssignmentTypeRow[]> {
+  return tx.assignmentType.findMany({ where: { tenantId, key: { in: [...keys] } } });
+}
+
+export function findLiveAssignmentTypes(tx: Tx, tenantId: string): Promise<AssignmentTypeRow[]> {
+  return tx.assignmentType.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } });
+}
+
+export async function listLiveAssignmentTypes(
+  tx: Tx,
+  tenantId: string,
+  page: PageRequest,
+): Promise<{ rows: AssignmentTypeRow[]; total: number }> {
+  const where: Prisma.AssignmentTypeWhereInput = { tenantId, retiredAt: null };
+  const query = pageQuery(page);
+  const [rows, total] = await Promise.all([
+    tx.assignmentType.findMany({ ...query, where: { ...where, ...query.where } }),
+    tx.assignmentType.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export function insertAssignmentType(
+  tx: Tx,
+  tenantId: string,
+  data: { key: string; labelSv: string; labelEn: string },
+): Promise<AssignmentTypeRow> {
+  return tx.assignmentType.create({ data: { tenantId, ...data } });
+}
+
+/** Changes a type still in use; returns 0 when it is retired or gone. */
+export async function updateLiveAssignmentType(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  data: { labelSv?: string; labelEn?: string; retiredAt?: Date },
+): Promise<number> {
+  const result = await tx.assignmentType.updateMany({ where: { tenantId, id, retiredAt: null }, data });
+  return result.count;
+}
+
+// ─── Request forms ────────────────────────────────────────────────────────────────────────────────────────────
+
+export function findRequestForm(tx: Tx, tenantId: string, id: string): Promise<RequestFormRow | null> {
+  return tx.requestForm.findFirst({ where: { tenantId, id } });
+}
+
+export async function listRequestForms(
+  tx: Tx,
+  tenantId: string,
+  filter: { includeRetired: boolean },
+  page: PageRequest,
+): Promise<{ rows: RequestFormRow[]; total: number }> {
+  const where: Prisma.RequestFormWhereInput = { tenantId, ...(filter.includeRetired ? {} : { retiredAt: null }) };
+  const query = pageQuery(page);
+  const [rows, total] = await Promise.all([
+    tx.requestForm.findMany({ ...query, where: { ...where, ...query.where } }),
+    tx.requestForm.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export function findLiveRequestForms(tx: Tx, tenantId: string): Promise<RequestFormRow[]> {
+  return tx.requestForm.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } });
+}
+
+export function insertRequestForm(tx: Tx, tenantId: string, data: RequestFormData): Promise<RequestFormRow> {
+  return tx.requestForm.create({ data: { tenantId, ...data } });
+}
+
+/** Applies a change only if the form is still live with the version the caller read; returns 0 or 1. */
+export async function updateRequestFormIfVersion(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  data: Partial<RequestFormData> & { retiredAt?: Date },
+): Promise<number> {
+  const result = await tx.requestForm.updateMany({
+    where: { tenantId, id, version: expectedVersion, retiredAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return result.count;
+}
+
+/** Takes the default away from the listed forms (each one's version moves on, as for any change). */
+export async function clearTenantDefaultRequestForms(tx: Tx, tenantId: string, ids: readonly string[]): Promise<RequestFormRow[]> {
+  if (ids.length === 0) return [];
+  await tx.requestForm.updateMany({
+    where: { tenantId, id: { in: [...ids] } },
+    data: { isTenantDefault: false, version: { increment: 1 } },
+  });
+  return tx.requestForm.findMany({ where: { tenantId, id: { in: [...ids] } }, orderBy: { id: "asc" } });
+}
+
+/** The networks still open that name this form. */
+export async function findNetworkIdsUsingRequestForm(tx: Tx, tenantId: string, requestFormId: string): Promise<string[]> {
+  const rows = await tx.network.findMany({
+    where: { tenantId, requestFormId, retiredAt: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => row.id);
+}
+
+/** The form each network uses: its own, or the tenant's default when it names none. */
+export async function findRequestFormsForNetworks(
+  tx: Tx,
+  tenantId: string,
+  networkIds: readonly string[],
+): Promise<Map<string, RequestFormRow | null>> {
+  const [networks, tenantDefault] = await Promise.all([
+    tx.network.findMany({ where: { tenantId, id: { in: [...networkIds] } }, select: { id: true, requestForm: true } }),
+    tx.requestForm.findFirst({ where: { tenantId, isTenantDefault: true, retiredAt: null }, orderBy: { id: "asc" } }),
+  ]);
+  return new Map(networks.map((network) => [network.id, network.requestForm ?? tenantDefault]));
+}

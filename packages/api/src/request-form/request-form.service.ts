@@ -1,0 +1,491 @@
+import {
+  type AssignmentTypeOption,
+  checkConfigurationName,
+  type FieldError,
+  isSameConfigurationName,
+  type Locale,
+  normaliseAssignmentTypeLabel,
+  normaliseRequestFormDefinition,
+  type RequestFieldKey,
+  type RequestFormDefinition,
+  type RequestFormField,
+  resolveRequestForm,
+  validateAssignmentType,
+  validateAssignmentTypeLabel,
+  validateRequestFormDefinition,
+} from "@medverkan/domain";
+import { assertVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict } from "../common/errors/api-error.js";
+import { errorResult } from "../common/errors/error-result.js";
+import { notFound } from "../common/errors/not-found.js";
+import { isId } from "../common/ids.js";
+import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { RequestContext } from "../context/request-context.js";
+import { requireTenantAdmin } from "../context/require-tenant.js";
+import type { Tx } from "../context/tenant-scope.js";
+import type { Network } from "../network/network.type.js";
+import type {
+  CreateAssignmentTypeInput,
+  CreateRequestFormInput,
+  RequestFormFieldInput,
+  RetireAssignmentTypeInput,
+  RetireRequestFormInput,
+  SetTenantDefaultRequestFormInput,
+  UpdateAssignmentTypeInput,
+  UpdateRequestFormInput,
+} from "./request-form.input.js";
+import {
+  assignmentTypeSnapshot,
+  definitionOf,
+  fieldsColumn,
+  formSnapshot,
+  toAssignmentType,
+  toInputPaths,
+  toRequestForm,
+} from "./request-form.mapper.js";
+import {
+  AssignmentTypeInUse,
+  AssignmentTypeKeyTaken,
+  type CreateAssignmentTypePayload,
+  type CreateRequestFormPayload,
+  RequestFormInUse,
+  RequestFormNameTaken,
+  type RetireAssignmentTypePayload,
+  type RetireRequestFormPayload,
+  type SetTenantDefaultRequestFormPayload,
+  type UpdateAssignmentTypePayload,
+  type UpdateRequestFormPayload,
+} from "./request-form.payload.js";
+import {
+  type AssignmentTypeRow,
+  clearTenantDefaultRequestForms,
+  findAssignmentType,
+  findAssignmentTypeByKey,
+  findLiveAssignmentTypes,
+  findLiveRequestForms,
+  findNetworkIdsUsingRequestForm,
+  findRequestForm,
+  insertAssignmentType,
+  insertRequestForm,
+  listLiveAssignmentTypes,
+  listRequestForms,
+  lockRequestForms,
+  type RequestFormData,
+  type RequestFormRow,
+  updateLiveAssignmentType,
+  updateRequestFormIfVersion,
+} from "./request-form.repository.js";
+import type { AssignmentType, RequestForm } from "./request-form.type.js";
+
+const ASSIGNMENT_TYPE = { sv: "Uppdragstypen", en: "The assignment type" };
+const REQUEST_FORM = { sv: "Formuläret", en: "The request form" };
+
+const asOption = (row: AssignmentTypeRow): AssignmentTypeOption => ({ key: row.key, label: { sv: row.labelSv, en: row.labelEn } });
+
+/** The input's fields in the domain's shape: help texts left out are empty, which the domain reads as "none". */
+function fieldsFromInput(fields: readonly RequestFormFieldInput[]): RequestFormField[] {
+  return fields.map((entry) => ({
+    field: entry.field as RequestFieldKey,
+    required: entry.required,
+    help: { sv: entry.helpSv ?? "", en: entry.helpEn ?? "" },
+  }));
+}
+
+const keyTaken = (row: AssignmentTypeRow, locale: Locale) =>
+  errorResult(
+    AssignmentTypeKeyTaken,
+    "KEY_TAKEN",
+    row.retiredAt
+      ? {
+          sv: `Nyckeln ${row.key} tillhör en tidigare uppdragstyp och kan inte återanvändas.`,
+          en: `The key ${row.key} belongs to a retired assignment type and cannot be reused.`,
+        }
+      : {
+          sv: `Det finns redan en uppdragstyp med nyckeln ${row.key}.`,
+          en: `There is already an assignment type with the key ${row.key}.`,
+        },
+    locale,
+    { assignmentType: toAssignmentType(row, locale) },
+  );
+
+const nameTaken = (name: string, locale: Locale) =>
+  errorResult(
+    RequestFormNameTaken,
+    "NAME_TAKEN",
+    { sv: `Det finns redan ett formulär med namnet ${name}.`, en: `There is already a request form named ${name}.` },
+    locale,
+    { name },
+  );
+
+// ─── Public reads ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Public: the assignment types a tenant offers (retired ones are history and not listed). */
+export async function listTenantAssignmentTypes(ctx: RequestContext, tenantId: string, args: PageArgs) {
+  const page = toPageRequest(args, ctx.locale);
+  const { rows, total } = await ctx.scope(tenantId).transaction((tx) => listLiveAssignmentTypes(tx, tenantId, page));
+  return toPage(
+    rows.map((row) => toAssignmentType(row, ctx.locale)),
+    page,
+    total,
+  );
+}
+
+/** Public: the form a front end renders for requests to this network (its own, or the tenant's default). */
+export async function getNetworkRequestForm(ctx: RequestContext, network: Network): Promise<RequestForm | null> {
+  const row = await ctx.loaders(network.tenantId).requestFormByNetworkId.load(network.id);
+  return row && !row.retiredAt ? toRequestForm(row, ctx.locale) : null;
+}
+
+/** The types a form offers, in its order, with their labels; a type retired since is no longer offered. */
+export async function getFormAssignmentTypes(ctx: RequestContext, form: RequestForm): Promise<AssignmentType[]> {
+  const loaded = await ctx.loaders(form.tenantId).assignmentTypeByKey.loadMany(form.assignmentTypeKeys);
+  const live = loaded.filter((row): row is AssignmentTypeRow => row !== null && !(row instanceof Error) && row.retiredAt === null);
+  const byKey = new Map(live.map((row) => [row.key, row]));
+  const offered = resolveRequestForm({ fields: [], assignmentTypeKeys: form.assignmentTypeKeys }, live.map(asOption)).assignmentTypes;
+  return offered.flatMap((option) => {
+    const row = byKey.get(option.key);
+    return row ? [toAssignmentType(row, ctx.locale)] : [];
+  });
+}
+
+// ─── Tenant admin reads ───────────────────────────────────────────────────────────────────────────────────────
+
+export async function listRequestFormsForTenant(ctx: RequestContext, filter: { includeRetired: boolean }, args: PageArgs) {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const page = toPageRequest(args, ctx.locale);
+  const { rows, total } = await ctx.scope(tenantId).transaction((tx) => listRequestForms(tx, tenantId, filter, page));
+  return toPage(
+    rows.map((row) => toRequestForm(row, ctx.locale)),
+    page,
+    total,
+  );
+}
+
+/** One form of the admin's own tenant; another tenant's id answers null, like one that does not exist. */
+export async function getRequestForm(ctx: RequestContext, id: string): Promise<RequestForm | null> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  if (!isId(id)) return null;
+  const row = await ctx.scope(tenantId).transaction((tx) => findRequestForm(tx, tenantId, id));
+  return row ? toRequestForm(row, ctx.locale) : null;
+}
+
+// ─── Assignment types ─────────────────────────────────────────────────────────────────────────────────────────
+
+export async function createAssignmentType(ctx: RequestContext, input: CreateAssignmentTypeInput): Promise<CreateAssignmentTypePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const label = { sv: input.labelSv, en: input.labelEn };
+  const errors = toInputPaths(validateAssignmentType({ key: input.key, label }, "input"));
+  if (errors.length > 0) throw badUserInput(errors, ctx.locale);
+
+  return ctx.scope(tenantId).transaction(async (tx): Promise<CreateAssignmentTypePayload> => {
+    await lockRequestForms(tx, tenantId);
+    const existing = await findAssignmentTypeByKey(tx, tenantId, input.key);
+    if (existing) return { assignmentType: null, errors: [keyTaken(existing, ctx.locale)] };
+    const normalised = normaliseAssignmentTypeLabel(label);
+    const row = await insertAssignmentType(tx, tenantId, { key: input.key, labelSv: normalised.sv, labelEn: normalised.en });
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "AssignmentType",
+      subjectId: row.id,
+      before: null,
+      after: assignmentTypeSnapshot(row),
+    });
+    return { assignmentType: toAssignmentType(row, ctx.locale), errors: [] };
+  });
+}
+
+/** Relabels a type; the key is stored on requests and never changes. Unchanged labels write nothing. */
+export async function updateAssignmentType(ctx: RequestContext, input: UpdateAssignmentTypeInput): Promise<UpdateAssignmentTypePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: UpdateAssignmentTypePayload = { assignmentType: null, errors: [notFound(ASSIGNMENT_TYPE, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+
+  return ctx.scope(tenantId).transaction(async (tx): Promise<UpdateAssignmentTypePayload> => {
+    await lockRequestForms(tx, tenantId);
+    const before = await findAssignmentType(tx, tenantId, input.id);
+    if (!before || before.retiredAt) return missing;
+    const label = {
+      sv: input.labelSv === undefined ? before.labelSv : (input.labelSv ?? ""),
+      en: input.labelEn === undefined ? before.labelEn : (input.labelEn ?? ""),
+    };
+    const errors = toInputPaths(validateAssignmentTypeLabel(label, "input"));
+    if (errors.length > 0) throw badUserInput(errors, ctx.locale);
+    const normalised = normaliseAssignmentTypeLabel(label);
+    if (normalised.sv === before.labelSv && normalised.en === before.labelEn) {
+      return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
+    }
+
+    // AssignmentType has no `version` column, so a relabel cannot be made conditional on what the admin read.
+    if ((await updateLiveAssignmentType(tx, tenantId, before.id, { labelSv: normalised.sv, labelEn: normalised.en })) === 0) return missing;
+    const after = (await findAssignmentType(tx, tenantId, before.id)) as AssignmentTypeRow;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "AssignmentType",
+      subjectId: after.id,
+      before: assignmentTypeSnapshot(before),
+      after: assignmentTypeSnapshot(after),
+    });
+    return { assignmentType: toAssignmentType(after, ctx.locale), errors: [] };
+  });
+}
+
+/** Stops offering a type. Forms in use that offer it are listed instead, so no form silently loses an option. */
+export async function retireAssignmentType(ctx: RequestContext, input: RetireAssignmentTypeInput): Promise<RetireAssignmentTypePayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: RetireAssignmentTypePayload = { assignmentType: null, errors: [notFound(ASSIGNMENT_TYPE, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+
+  return ctx.scope(tenantId).transaction(async (tx): Promise<RetireAssignmentTypePayload> => {
+    await lockRequestForms(tx, tenantId);
+    const before = await findAssignmentType(tx, tenantId, input.id);
+    if (!before) return missing;
+    if (before.retiredAt) return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
+    const forms = (await findLiveRequestForms(tx, tenantId)).filter((form) => form.assignmentTypeKeys.includes(before.key));
+    if (forms.length > 0) {
+      const error = errorResult(
+        AssignmentTypeInUse,
+        "IN_USE",
+        {
+          sv: `Uppdragstypen erbjuds i ${forms.length} formulär. Ta bort den från dem först.`,
+          en: `The assignment type is offered by ${forms.length} request form(s). Take it off them first.`,
+        },
+        ctx.locale,
+        { requestForms: forms.map((form) => toRequestForm(form, ctx.locale)) },
+      );
+      return { assignmentType: null, errors: [error] };
+    }
+
+    if ((await updateLiveAssignmentType(tx, tenantId, before.id, { retiredAt: new Date() })) === 0) return missing;
+    const after = (await findAssignmentType(tx, tenantId, before.id)) as AssignmentTypeRow;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "AssignmentType",
+      subjectId: after.id,
+      before: assignmentTypeSnapshot(before),
+      after: assignmentTypeSnapshot(after),
+      purpose: "retire",
+    });
+    return { assignmentType: toAssignmentType(after, ctx.locale), errors: [] };
+  });
+}
+
+// ─── Request forms ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Checks a form in full against the tenant's live assignment types; every problem is reported at once. */
+async function checkedDefinition(
+  tx: Tx,
+  ctx: RequestContext,
+  tenantId: string,
+  definition: RequestFormDefinition,
+  errors: FieldError[],
+): Promise<RequestFormDefinition> {
+  const available = (await findLiveAssignmentTypes(tx, tenantId)).map(asOption);
+  errors.push(...toInputPaths(validateRequestFormDefinition(definition, available, "input")));
+  if (errors.length > 0) throw badUserInput(errors, ctx.locale);
+  return definition;
+}
+
+async function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: RequestFormRow[]): Promise<void> {
+  const after = await clearTenantDefaultRequestForms(
+    tx,
+    tenantId,
+    previous.map((row) => row.id),
+  );
+  for (const row of after) {
+    const before = previous.find((candidate) => candidate.id === row.id) ?? null;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "RequestForm",
+      subjectId: row.id,
+      before: before && formSnapshot(before),
+      after: formSnapshot(row),
+      purpose: "tenant default moved to another form",
+    });
+  }
+}
+
+export async function createRequestForm(ctx: RequestContext, input: CreateRequestFormInput): Promise<CreateRequestFormPayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  return ctx.scope(tenantId).transaction(async (tx): Promise<CreateRequestFormPayload> => {
+    await lockRequestForms(tx, tenantId);
+    const errors: FieldError[] = [];
+    const name = checkConfigurationName(errors, input.name, "input.name");
+    const proposed = normaliseRequestFormDefinition({
+      fields: fieldsFromInput(input.fields),
+      assignmentTypeKeys: input.assignmentTypeKeys,
+    });
+    const definition = await checkedDefinition(tx, ctx, tenantId, proposed, errors);
+    if (name === null) throw badUserInput(errors, ctx.locale);
+
+    const live = await findLiveRequestForms(tx, tenantId);
+    if (live.some((row) => isSameConfigurationName(row.name, name))) return { requestForm: null, errors: [nameTaken(name, ctx.locale)] };
+    const isTenantDefault = input.isTenantDefault === true;
+    if (isTenantDefault) {
+      await takeDefaultFrom(
+        ctx,
+        tx,
+        tenantId,
+        live.filter((row) => row.isTenantDefault),
+      );
+    }
+    const row = await insertRequestForm(tx, tenantId, {
+      name,
+      isTenantDefault,
+      fields: fieldsColumn(definition.fields),
+      assignmentTypeKeys: [...definition.assignmentTypeKeys],
+    });
+    await ctx.audit.recordChange(tx, tenantId, { subjectType: "RequestForm", subjectId: row.id, before: null, after: formSnapshot(row) });
+    return { requestForm: toRequestForm(row, ctx.locale), errors: [] };
+  });
+}
+
+/**
+ * Renames a form and/or replaces its fields or offered types, under optimistic concurrency; the resulting form is
+ * checked as a whole. A retired form is history and answers NotFound; re-saving an unchanged form writes nothing.
+ */
+export async function updateRequestForm(ctx: RequestContext, input: UpdateRequestFormInput): Promise<UpdateRequestFormPayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: UpdateRequestFormPayload = { requestForm: null, errors: [notFound(REQUEST_FORM, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+
+  return ctx.scope(tenantId).transaction(async (tx): Promise<UpdateRequestFormPayload> => {
+    await lockRequestForms(tx, tenantId);
+    const before = await findRequestForm(tx, tenantId, input.id);
+    if (!before || before.retiredAt) return missing;
+
+    const errors: FieldError[] = [];
+    const name = input.name === undefined ? before.name : checkConfigurationName(errors, input.name, "input.name");
+    const current = definitionOf(before);
+    const proposed = normaliseRequestFormDefinition({
+      fields: input.fields ? fieldsFromInput(input.fields) : current.fields,
+      assignmentTypeKeys: input.assignmentTypeKeys ?? current.assignmentTypeKeys,
+    });
+    const definition = await checkedDefinition(tx, ctx, tenantId, proposed, errors);
+    if (name === null) throw badUserInput(errors, ctx.locale);
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+
+    const data: Partial<RequestFormData> = {
+      name,
+      fields: fieldsColumn(definition.fields),
+      assignmentTypeKeys: [...definition.assignmentTypeKeys],
+    };
+    const unchanged = JSON.stringify(formSnapshot({ ...before, ...data } as RequestFormRow)) === JSON.stringify(formSnapshot(before));
+    if (unchanged) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };
+    if (name !== before.name) {
+      const others = (await findLiveRequestForms(tx, tenantId)).filter((row) => row.id !== before.id);
+      if (others.some((row) => isSameConfigurationName(row.name, name)))
+        return { requestForm: null, errors: [nameTaken(name, ctx.locale)] };
+    }
+
+    const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, data);
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findRequestForm(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findRequestForm(tx, tenantId, before.id)) as RequestFormRow;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "RequestForm",
+      subjectId: after.id,
+      before: formSnapshot(before),
+      after: formSnapshot(after),
+    });
+    return { requestForm: toRequestForm(after, ctx.locale), errors: [] };
+  });
+}
+
+/** Networks that name no form of their own use the tenant's default; there is at most one. */
+export async function setTenantDefaultRequestForm(
+  ctx: RequestContext,
+  input: SetTenantDefaultRequestFormInput,
+): Promise<SetTenantDefaultRequestFormPayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: SetTenantDefaultRequestFormPayload = { requestForm: null, errors: [notFound(REQUEST_FORM, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+
+  return ctx.scope(tenantId).transaction(async (tx): Promise<SetTenantDefaultRequestFormPayload> => {
+    await lockRequestForms(tx, tenantId);
+    const before = await findRequestForm(tx, tenantId, input.id);
+    if (!before || before.retiredAt) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+    if (before.isTenantDefault) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };
+
+    const live = await findLiveRequestForms(tx, tenantId);
+    await takeDefaultFrom(
+      ctx,
+      tx,
+      tenantId,
+      live.filter((row) => row.isTenantDefault && row.id !== before.id),
+    );
+    const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findRequestForm(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findRequestForm(tx, tenantId, before.id)) as RequestFormRow;
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "RequestForm",
+      subjectId: after.id,
+      before: formSnapshot(before),
+      after: formSnapshot(after),
+      purpose: "made the tenant default",
+    });
+    return { requestForm: toRequestForm(after, ctx.locale), errors: [] };
+  });
+}
+
+/** Retires a form nobody uses; the tenant's default, or a form a network names, is refused with the networks listed. */
+export async function retireRequestForm(ctx: RequestContext, input: RetireRequestFormInput): Promise<RetireRequestFormPayload> {
+  const { tenantId } = requireTenantAdmin(ctx);
+  const missing: RetireRequestFormPayload = { requestForm: null, errors: [notFound(REQUEST_FORM, ctx.locale)] };
+  if (!isId(input.id)) return missing;
+
+  const outcome = await ctx
+    .scope(tenantId)
+    .transaction(async (tx): Promise<RetireRequestFormPayload | { inUse: { isTenantDefault: boolean; networkIds: string[] } }> => {
+      await lockRequestForms(tx, tenantId);
+      const before = await findRequestForm(tx, tenantId, input.id);
+      if (!before) return missing;
+      if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+      if (before.retiredAt) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };
+      const networkIds = await findNetworkIdsUsingRequestForm(tx, tenantId, before.id);
+      if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
+
+      const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
+      if (
+        (await assertVersionedUpdate(updated, async () => (await findRequestForm(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+        "NOT_FOUND"
+      ) {
+        return missing;
+      }
+      const after = (await findRequestForm(tx, tenantId, before.id)) as RequestFormRow;
+      await ctx.audit.recordChange(tx, tenantId, {
+        subjectType: "RequestForm",
+        subjectId: after.id,
+        before: formSnapshot(before),
+        after: formSnapshot(after),
+        purpose: "retire",
+      });
+      return { requestForm: toRequestForm(after, ctx.locale), errors: [] };
+    });
+  if (!("inUse" in outcome)) return outcome;
+  // Read after the transaction: the network loader opens its own.
+  const loaded = await ctx.loaders(tenantId).networkById.loadMany(outcome.inUse.networkIds);
+  const networks = loaded.filter((network): network is Network => network !== null && !(network instanceof Error));
+  const { isTenantDefault } = outcome.inUse;
+  const error = errorResult(
+    RequestFormInUse,
+    "IN_USE",
+    isTenantDefault
+      ? {
+          sv: "Formuläret är regionens standard. Gör ett annat formulär till standard först.",
+          en: "The form is the tenant's default. Make another form the default first.",
+        }
+      : {
+          sv: `Formuläret används av ${networks.length} nätverk. Välj ett annat formulär för dem först.`,
+          en: `The form is used by ${networks.length} network(s). Choose another form for them first.`,
+        },
+    ctx.locale,
+    { isTenantDefault, networks },
+  );
+  return { requestForm: null, errors: [error] };
+}

@@ -1,0 +1,62 @@
+import { Field, InputType } from "type-graphql";
+import { ConsentKind } from "./tenant.type.js";
+
+@InputType({ description: "The first administrator of a new tenant, known by the tenant's identity provider." })
+export class FirstAdminInput {
+  @Field(() => String, { description: "The `sub` their tokens will carry." })
+  subject!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  email!: string;
+}
+
+@InputType({ description: "A new region joining the platform, and whose tokens it trusts." })
+export class CreateTenantInput {
+  @Field(() => String, { description: "Lower-case a–z, digits and hyphens, e.g. `sormland`." })
+  slug!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "Default `sv-SE`." })
+  locale?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Default `Europe/Stockholm`." })
+  timeZone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Default `SEK`." })
+  currency?: string | null;
+
+  @Field(() => String, { description: "The `iss` of the tenant's identity provider." })
+  tokenIssuer!: string;
+
+  @Field(() => String, { description: "The `aud` its tokens carry for Medverkan." })
+  tokenAudience!: string;
+
+  @Field(() => String, { nullable: true, description: "HTTPS address of the provider's JSON Web Key Set." })
+  jwksUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Or the public keys inline, as JWKS JSON text." })
+  publicKeys?: string | null;
+
+  @Field(() => FirstAdminInput)
+  firstAdmin!: FirstAdminInput;
+}
+
+@InputType({ description: "A new version of a consent text; the previous version of the kind is retired." })
+export class PublishConsentTextInput {
+  @Field(() => ConsentKind)
+  kind!: ConsentKind;
+
+  @Field(() => String, { description: "A label people can refer to, e.g. `2026-1`." })
+  version!: string;
+
+  @Field(() => String)
+  textSv!: string;
+
+  @Field(() => String)
+  textEn!: string;
+}

@@ -1,0 +1,116 @@
+import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import { expect } from "vitest";
+import { fieldErrors } from "./errors.js";
+
+// Shared by the configuration specs (networks, organisations, taxonomy, staff): who is asking, how to call the API
+// and fail loudly, and how to read back the audit trail that every configuration change must leave.
+
+/** A UUID v7 that names no row in any tenant. */
+export const MISSING_ID = "01900000-0000-7000-8000-000000000000";
+
+export interface ConfigurationActors {
+  /** Kalmar's tenant administrator. */
+  admin: string;
+  coordinator: string;
+  requester: string;
+  analyst: string;
+  /** VGR's tenant administrator: another region. */
+  foreignAdmin: string;
+}
+
+export async function configurationActors(api: TestApi): Promise<ConfigurationActors> {
+  const [admin, coordinator, requester, analyst, foreignAdmin] = await Promise.all([
+    api.tokenFor({ tenant: "kalmar", role: "tenant-admin" }),
+    api.tokenFor({ tenant: "kalmar", role: "coordinator" }),
+    api.tokenFor({ tenant: "kalmar", role: "requester" }),
+    api.tokenFor({ tenant: "kalmar", role: "analyst" }),
+    api.tokenFor({ tenant: "vgr", role: "tenant-admin" }),
+  ]);
+  return { admin, coordinator, requester, analyst, foreignAdmin };
+}
+
+/** Runs a document that must succeed and returns its data. */
+export async function ok<Data>(
+  api: TestApi,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Data> {
+  const response = await api.graphql<Data>(query, { token, variables });
+  if (response.errors || !response.data) throw new Error(`Expected success, got ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
+
+export const errorCode = (response: GraphQLResponse<unknown>): string | undefined => response.errors?.[0]?.extensions?.code;
+
+/** A validation failure: no data, BAD_USER_INPUT, and the fields named (every one at once), each in both languages. */
+export function expectFieldErrors(response: GraphQLResponse<unknown>, expected: Array<[field: string, code: string]>): void {
+  expect(errorCode(response), JSON.stringify(response.errors)).toBe("BAD_USER_INPUT");
+  expect(response.data ?? null).toBeNull();
+  const errors = fieldErrors(response);
+  expect(errors.map((error) => [error.field, error.code]).sort()).toEqual([...expected].sort());
+  for (const error of errors) {
+    expect(error.messages.sv.length, error.field).toBeGreaterThan(0);
+    expect(error.messages.en.length, error.field).toBeGreaterThan(0);
+  }
+}
+
+/** Every caller but a tenant administrator is refused, without data (a nullable root field answers null). */
+export async function expectForbidden(api: TestApi, tokens: (string | undefined)[], query: string, variables: Record<string, unknown>) {
+  for (const token of tokens) {
+    const response = await api.graphql(query, { token, variables });
+    expect(errorCode(response), JSON.stringify(response.errors)).toBe("FORBIDDEN");
+    expect(Object.values(response.data ?? {}).filter((value) => value !== null)).toEqual([]);
+  }
+}
+
+export async function tenantIdOf(api: TestApi, slug: string): Promise<string> {
+  const tenant = await api.running.database.prisma.tenant.findFirst({ where: { slug }, select: { id: true } });
+  if (!tenant) throw new Error(`No tenant ${slug}`);
+  return tenant.id;
+}
+
+export interface AuditTrailEntry {
+  action: string;
+  actorType: string;
+  actorId: string | null;
+  actorRole: string | null;
+  purpose: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/**
+ * The audit events recorded for one subject, oldest first. No API exposes the audit log yet, so the test reads the
+ * table directly (as the database owner, outside row-level security).
+ */
+export async function auditTrail(api: TestApi, subjectType: string, subjectId: string): Promise<AuditTrailEntry[]> {
+  const rows = await api.running.database.prisma.auditEvent.findMany({
+    where: { subjectType, subjectId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => {
+    const details = (row.details ?? {}) as { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
+    return {
+      action: row.action,
+      actorType: row.actorType,
+      actorId: row.actorId,
+      actorRole: row.actorRole,
+      purpose: row.purpose,
+      before: details.before ?? null,
+      after: details.after ?? null,
+    };
+  });
+}
+
+/** How many audit events one tenant holds for a subject type: unchanged after a refused change. */
+export function auditCount(api: TestApi, subjectType: string): Promise<number> {
+  return api.running.database.prisma.auditEvent.count({ where: { subjectType } });
+}
+
+/** The staff user id behind a seeded role, for checking who an audit event names. */
+export async function staffUserIdOf(api: TestApi, subject: string): Promise<string> {
+  const staff = await api.running.database.prisma.staffUser.findFirst({ where: { subject }, select: { id: true } });
+  if (!staff) throw new Error(`No staff user ${subject}`);
+  return staff.id;
+}

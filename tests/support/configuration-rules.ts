@@ -1,0 +1,64 @@
+import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+
+// Shared by the configuration specs (fee schedules, price base amounts, intake rules, request forms).
+
+/** Some id that names no row anywhere; a foreign tenant's id must answer exactly like it. */
+export const MISSING_ID = "01900000-0000-7000-8000-000000000000";
+
+/** The tenants' calendar day (Europe/Stockholm) `offset` days from today, as an ISO date. */
+export function stockholmDate(offset = 0): string {
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + offset);
+  return date.toISOString().slice(0, 10);
+}
+
+export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
+
+/** The payload errors' type names (and codes), for comparing a foreign id's answer with a missing id's. */
+export function payloadErrors(
+  response: GraphQLResponse<unknown>,
+  field: string,
+): { __typename: string; code?: string; message?: string }[] {
+  const data = response.data as Record<string, { errors?: { __typename: string; code?: string; message?: string }[] } | null> | null;
+  return data?.[field]?.errors ?? [];
+}
+
+export interface AuditEventRow {
+  tenantId: string;
+  actorType: string;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  purpose: string | null;
+  details: { before: unknown; after: unknown } | null;
+}
+
+/** Audit events about one subject, oldest first, read straight from the database. */
+export async function auditEventsFor(api: TestApi, subjectId: string): Promise<AuditEventRow[]> {
+  const rows = await api.running.database.prisma.auditEvent.findMany({ where: { subjectId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  return rows as unknown as AuditEventRow[];
+}
+
+export async function countAuditEvents(api: TestApi, subjectTypes: string[]): Promise<number> {
+  return api.running.database.prisma.auditEvent.count({ where: { subjectType: { in: subjectTypes } } });
+}
+
+/** A tenant's id by slug, read from the public API. */
+export async function tenantId(api: TestApi, slug: string): Promise<string> {
+  const response = await api.graphql<{ tenant: { id: string } | null }>(`query T($slug: String!) { tenant(slug: $slug) { id } }`, {
+    variables: { slug },
+  });
+  const id = response.data?.tenant?.id;
+  if (!id) throw new Error(`No tenant ${slug}`);
+  return id;
+}
+
+export const ERROR_FIELDS = /* GraphQL */ `__typename ... on ErrorResult { code message messageSv messageEn }`;
