@@ -29,7 +29,8 @@ writeFileSync(fromFile, previousSchema);
 const diff = spawnSync(
   "pnpm",
   ["exec", "prisma", "migrate", "diff", "--from-schema-datamodel", fromFile, "--to-schema-datamodel", "schema.prisma", "--script"],
-  { cwd: prismaDir, encoding: "utf8", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unused" } },
+  // Without DATABASE_URL, prisma.config.ts gives the CLI an in-memory PGlite: no server is needed to compute a diff.
+  { cwd: prismaDir, encoding: "utf8" },
 );
 if (diff.status !== 0) {
   console.error(diff.stderr);

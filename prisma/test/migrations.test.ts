@@ -20,14 +20,15 @@ function session(db: PGlite): SqlSession {
   };
 }
 
-/** Tables, columns, enums, indexes and constraints, in a stable text form (policies and grants aside). */
+/** Tables, columns, enums, indexes and constraints, in a stable text form (policies, grants and partial indexes aside). */
 async function structure(db: PGlite): Promise<string[]> {
   const queries = [
     `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '')
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     `SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
-    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    // Partial indexes (… WHERE …) cannot be expressed in schema.prisma; they are written by hand in migrations.
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '% WHERE %'`,
     `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%_prisma_migrations%'`,
   ];
