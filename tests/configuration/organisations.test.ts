@@ -5,6 +5,7 @@ import {
   auditTrail,
   type ConfigurationActors,
   configurationActors,
+  errorCode,
   expectFieldErrors,
   expectForbidden,
   MISSING_ID,
@@ -16,9 +17,9 @@ import {
 // centres (ansvarskoder, unique per tenant; a shared one such as Jönköping's LPO belongs to no unit), configured by
 // the tenant admin, validated and audited.
 
-const ORGANISATION = "id name kind paysOwnParticipants createdAt retiredAt";
-const UNIT = `id name organisationId retiredAt organisation { id name }`;
-const COST_CENTRE = `id code name shared organisationId unitId retiredAt organisation { id name } unit { id name }`;
+const ORGANISATION = "id name kind paysOwnParticipants createdAt retiredAt version";
+const UNIT = `id name organisationId retiredAt version organisation { id name }`;
+const COST_CENTRE = `id code name shared organisationId unitId retiredAt version organisation { id name } unit { id name }`;
 const ERROR = "__typename ... on ErrorResult { code message messageSv messageEn }";
 
 const CREATE_ORGANISATION = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) {
@@ -49,12 +50,14 @@ interface Organisation {
   kind: string;
   paysOwnParticipants: boolean;
   retiredAt: string | null;
+  version: number;
 }
 interface Unit {
   id: string;
   name: string;
   organisationId: string;
   retiredAt: string | null;
+  version: number;
   organisation: { id: string; name: string };
 }
 interface CostCentre {
@@ -65,6 +68,7 @@ interface CostCentre {
   organisationId: string;
   unitId: string | null;
   retiredAt: string | null;
+  version: number;
   organisation: { id: string; name: string };
   unit: { id: string; name: string } | null;
 }
@@ -126,6 +130,7 @@ describe("organisations, units and cost centres", () => {
       kind: "ASSOCIATION",
       paysOwnParticipants: true,
       retiredAt: null,
+      version: 1,
     });
 
     const unitResponse = await call<"createUnit", "unit", Unit>(CREATE_UNIT, { organisationId: organisation.id, name: "Kansliet" });
@@ -145,7 +150,8 @@ describe("organisations, units and cost centres", () => {
     });
     expect(costCentreResponse.data?.createCostCentre.errors).toEqual([]);
     costCentre = costCentreResponse.data?.createCostCentre.costCentre as CostCentre;
-    expect(costCentre).toMatchObject({ code: "HL-4100", shared: false, unitId: unit.id, unit: { name: "Kansliet" } });
+    expect(costCentre).toMatchObject({ code: "HL-4100", shared: false, unitId: unit.id, unit: { name: "Kansliet" }, version: 1 });
+    expect(unit.version).toBe(1);
 
     const associations = await ok<{ organisations: { nodes: Organisation[] } }>(api, actors.admin, ORGANISATIONS, { kind: "ASSOCIATION" });
     expect(associations.organisations.nodes.map((node) => node.id)).toContain(organisation.id);
@@ -186,27 +192,36 @@ describe("organisations, units and cost centres", () => {
       await call(CREATE_COST_CENTRE, { organisationId: regionId, unitId: unit.id, code: "HL-4102", name: "Fel organisation" }),
       [["input.unitId", "INCONSISTENT"]],
     );
-    expectFieldErrors(await call(UPDATE_COST_CENTRE, { id: costCentre.id, shared: true }), [["input.unitId", "NOT_ALLOWED"]]);
+    expectFieldErrors(await call(UPDATE_COST_CENTRE, { id: costCentre.id, expectedVersion: 1, shared: true }), [
+      ["input.unitId", "NOT_ALLOWED"],
+    ]);
     expect(await counts()).toEqual(before);
   });
 
-  it("changes only what an update names, and audits before and after", async () => {
+  it("changes only what an update names, under the version read, and audits before and after", async () => {
     const renamed = await call<"updateOrganisation", "organisation", Organisation>(UPDATE_ORGANISATION, {
       id: organisation.id,
+      expectedVersion: organisation.version,
       paysOwnParticipants: false,
     });
     expect(renamed.data?.updateOrganisation.organisation).toMatchObject({
       name: "Hjärt- och Lungsjukas förening i Kalmar",
       kind: "ASSOCIATION",
       paysOwnParticipants: false,
+      version: 2,
     });
     const unitRenamed = await call<"updateUnit", "unit", Unit>(UPDATE_UNIT, {
       id: unit.id,
+      expectedVersion: unit.version,
       name: "Socialförvaltningen, Hjärt- och Lungsjukas förening i Kalmar",
     });
-    expect(unitRenamed.data?.updateUnit.unit?.name).toBe("Socialförvaltningen, Hjärt- och Lungsjukas förening i Kalmar");
+    expect(unitRenamed.data?.updateUnit.unit).toMatchObject({
+      name: "Socialförvaltningen, Hjärt- och Lungsjukas förening i Kalmar",
+      version: 2,
+    });
     const detached = await call<"updateCostCentre", "costCentre", CostCentre>(UPDATE_COST_CENTRE, {
       id: costCentre.id,
+      expectedVersion: costCentre.version,
       unitId: null,
       name: "Hjärt- och Lungsjukas förening i Kalmar",
     });
@@ -214,10 +229,14 @@ describe("organisations, units and cost centres", () => {
       code: "HL-4100",
       unitId: null,
       name: "Hjärt- och Lungsjukas förening i Kalmar",
+      version: 2,
     });
 
     const organisationTrail = await auditTrail(api, "Organisation", organisation.id);
-    expect(organisationTrail.at(-1)).toMatchObject({ before: { paysOwnParticipants: true }, after: { paysOwnParticipants: false } });
+    expect(organisationTrail.at(-1)).toMatchObject({
+      before: { paysOwnParticipants: true, version: 1 },
+      after: { paysOwnParticipants: false, version: 2 },
+    });
     const unitTrail = await auditTrail(api, "Unit", unit.id);
     expect(unitTrail.at(-1)).toMatchObject({
       before: { name: "Kansliet" },
@@ -226,11 +245,57 @@ describe("organisations, units and cost centres", () => {
     const costCentreTrail = await auditTrail(api, "CostCentre", costCentre.id);
     expect(costCentreTrail.at(-1)).toMatchObject({ before: { unitId: unit.id }, after: { unitId: null } });
 
-    // Re-saving unchanged values writes nothing.
+    // Re-saving unchanged values writes nothing: no new version, no audit event.
     const audits = await auditCount(api, "Organisation");
-    await call(UPDATE_ORGANISATION, { id: organisation.id, name: "Hjärt- och Lungsjukas förening i Kalmar", paysOwnParticipants: false });
+    const unchanged = await call<"updateOrganisation", "organisation", Organisation>(UPDATE_ORGANISATION, {
+      id: organisation.id,
+      expectedVersion: 2,
+      name: "Hjärt- och Lungsjukas förening i Kalmar",
+      paysOwnParticipants: false,
+    });
+    expect(unchanged.data?.updateOrganisation.organisation?.version).toBe(2);
     expect(await auditCount(api, "Organisation")).toBe(audits);
-    await call(UPDATE_COST_CENTRE, { id: costCentre.id, unitId: unit.id });
+    const reattached = await call<"updateCostCentre", "costCentre", CostCentre>(UPDATE_COST_CENTRE, {
+      id: costCentre.id,
+      expectedVersion: 2,
+      unitId: unit.id,
+    });
+    expect(reattached.data?.updateCostCentre.costCentre).toMatchObject({ unitId: unit.id, version: 3 });
+    organisation = renamed.data?.updateOrganisation.organisation as Organisation;
+    unit = unitRenamed.data?.updateUnit.unit as Unit;
+    costCentre = reattached.data?.updateCostCentre.costCentre as CostCentre;
+  });
+
+  it("refuses a stale version with CONFLICT and writes nothing, for organisations, units and cost centres", async () => {
+    const prisma = api.running.database.prisma;
+    const rows = () =>
+      Promise.all([
+        prisma.organisation.findFirst({ where: { id: organisation.id } }),
+        prisma.unit.findFirst({ where: { id: unit.id } }),
+        prisma.costCentre.findFirst({ where: { id: costCentre.id } }),
+        auditCount(api, "Organisation"),
+        auditCount(api, "Unit"),
+        auditCount(api, "CostCentre"),
+      ]);
+    const before = await rows();
+    const [storedOrganisation, storedUnit, storedCostCentre] = before;
+    expect([storedOrganisation?.version, storedUnit?.version, storedCostCentre?.version]).toEqual([2, 2, 3]);
+    const stale: Array<[string, Record<string, unknown>]> = [
+      [UPDATE_ORGANISATION, { id: organisation.id, expectedVersion: 1, name: "Lost update" }],
+      [RETIRE_ORGANISATION, { id: organisation.id, expectedVersion: 1 }],
+      [UPDATE_UNIT, { id: unit.id, expectedVersion: 1, name: "Lost update" }],
+      [RETIRE_UNIT, { id: unit.id, expectedVersion: 1 }],
+      [UPDATE_COST_CENTRE, { id: costCentre.id, expectedVersion: 2, name: "Lost update" }],
+      [RETIRE_COST_CENTRE, { id: costCentre.id, expectedVersion: 2 }],
+    ];
+    for (const [query, input] of stale) {
+      const response = await call(query, input);
+      expect(errorCode(response), JSON.stringify(response)).toBe("CONFLICT");
+      expect(response.data ?? null).toBeNull();
+    }
+    expect(await rows()).toEqual(before);
+    const read = await ok<{ organisation: Organisation }>(api, actors.admin, ONE, { id: organisation.id });
+    expect(read.organisation).toMatchObject({ name: "Hjärt- och Lungsjukas förening i Kalmar", version: 2 });
   });
 
   it("answers NameTaken and CodeTaken for names and codes already in use, and writes nothing", async () => {
@@ -266,13 +331,13 @@ describe("organisations, units and cost centres", () => {
     }
     const after = await counts();
     expect(after).toEqual([before[0], (before[1] ?? 0) + 1, before[2]]);
-    await call(RETIRE_UNIT, { id: elsewhere.data?.createUnit.unit?.id });
+    await call(RETIRE_UNIT, { id: elsewhere.data?.createUnit.unit?.id, expectedVersion: 1 });
   });
 
   it("refuses invalid input with every field error at once, another tenant's references like missing ones, and writes nothing", async () => {
     const before = await Promise.all([counts(), auditCount(api, "Organisation"), auditCount(api, "Unit"), auditCount(api, "CostCentre")]);
     expectFieldErrors(await call(CREATE_ORGANISATION, { name: " ", kind: "ASSOCIATION" }), [["input.name", "REQUIRED"]]);
-    expectFieldErrors(await call(UPDATE_ORGANISATION, { id: organisation.id, name: null, kind: null }), [
+    expectFieldErrors(await call(UPDATE_ORGANISATION, { id: organisation.id, expectedVersion: 2, name: null, kind: null }), [
       ["input.name", "REQUIRED"],
       ["input.kind", "REQUIRED"],
     ]);
@@ -294,23 +359,44 @@ describe("organisations, units and cost centres", () => {
   });
 
   it("retires in order: cost centres, then units, then the organisation; retired ones stay readable", async () => {
-    const blocked = await call<"retireOrganisation", "organisation", Organisation>(RETIRE_ORGANISATION, { id: organisation.id });
+    const blocked = await call<"retireOrganisation", "organisation", Organisation>(RETIRE_ORGANISATION, {
+      id: organisation.id,
+      expectedVersion: 2,
+    });
     expect(blocked.data?.retireOrganisation).toEqual({
       organisation: null,
       errors: [expect.objectContaining({ __typename: "InUse", code: "IN_USE", usedBy: "UNIT", count: 1 })],
     });
-    const unitBlocked = await call<"retireUnit", "unit", Unit>(RETIRE_UNIT, { id: unit.id });
+    const unitBlocked = await call<"retireUnit", "unit", Unit>(RETIRE_UNIT, { id: unit.id, expectedVersion: 2 });
     expect(unitBlocked.data?.retireUnit.errors).toEqual([
       expect.objectContaining({ __typename: "InUse", usedBy: "COST_CENTRE", count: 1 }),
     ]);
 
-    const retiredCostCentre = await call<"retireCostCentre", "costCentre", CostCentre>(RETIRE_COST_CENTRE, { id: costCentre.id });
+    const retiredCostCentre = await call<"retireCostCentre", "costCentre", CostCentre>(RETIRE_COST_CENTRE, {
+      id: costCentre.id,
+      expectedVersion: 3,
+    });
     expect(retiredCostCentre.data?.retireCostCentre.costCentre?.retiredAt).not.toBeNull();
-    const retiredUnit = await call<"retireUnit", "unit", Unit>(RETIRE_UNIT, { id: unit.id });
+    expect(retiredCostCentre.data?.retireCostCentre.costCentre?.version).toBe(4);
+    const retiredUnit = await call<"retireUnit", "unit", Unit>(RETIRE_UNIT, { id: unit.id, expectedVersion: 2 });
     expect(retiredUnit.data?.retireUnit.unit?.retiredAt).not.toBeNull();
-    const retired = await call<"retireOrganisation", "organisation", Organisation>(RETIRE_ORGANISATION, { id: organisation.id });
+    expect(retiredUnit.data?.retireUnit.unit?.version).toBe(3);
+    const retired = await call<"retireOrganisation", "organisation", Organisation>(RETIRE_ORGANISATION, {
+      id: organisation.id,
+      expectedVersion: 2,
+    });
     expect(retired.data?.retireOrganisation.errors).toEqual([]);
     expect(retired.data?.retireOrganisation.organisation?.retiredAt).not.toBeNull();
+    expect(retired.data?.retireOrganisation.organisation?.version).toBe(3);
+    // Retiring again (with the version now read) changes nothing.
+    const again = await call<"retireOrganisation", "organisation", Organisation>(RETIRE_ORGANISATION, {
+      id: organisation.id,
+      expectedVersion: 3,
+    });
+    expect(again.data?.retireOrganisation.organisation).toMatchObject({
+      retiredAt: retired.data?.retireOrganisation.organisation?.retiredAt,
+      version: 3,
+    });
 
     const listed = await ok<{ organisations: { nodes: Organisation[] } }>(api, actors.admin, ORGANISATIONS, {});
     expect(listed.organisations.nodes.map((node) => node.id)).not.toContain(organisation.id);
@@ -362,12 +448,12 @@ describe("organisations across tenants", () => {
       ]);
     const before = await snapshot();
     const attempts: Array<[string, (id: string) => Record<string, unknown>, string]> = [
-      [UPDATE_ORGANISATION, (id) => ({ id, name: "Kapad" }), foreign.organisationId],
-      [RETIRE_ORGANISATION, (id) => ({ id }), foreign.organisationId],
-      [UPDATE_UNIT, (id) => ({ id, name: "Kapad" }), foreign.unitId],
-      [RETIRE_UNIT, (id) => ({ id }), foreign.unitId],
-      [UPDATE_COST_CENTRE, (id) => ({ id, name: "Kapad" }), foreign.costCentreId],
-      [RETIRE_COST_CENTRE, (id) => ({ id }), foreign.costCentreId],
+      [UPDATE_ORGANISATION, (id) => ({ id, expectedVersion: 1, name: "Kapad" }), foreign.organisationId],
+      [RETIRE_ORGANISATION, (id) => ({ id, expectedVersion: 1 }), foreign.organisationId],
+      [UPDATE_UNIT, (id) => ({ id, expectedVersion: 1, name: "Kapad" }), foreign.unitId],
+      [RETIRE_UNIT, (id) => ({ id, expectedVersion: 1 }), foreign.unitId],
+      [UPDATE_COST_CENTRE, (id) => ({ id, expectedVersion: 1, name: "Kapad" }), foreign.costCentreId],
+      [RETIRE_COST_CENTRE, (id) => ({ id, expectedVersion: 1 }), foreign.costCentreId],
     ];
     for (const [query, input, id] of attempts) {
       const foreignResponse = await api.graphql(query, { token: actors.admin, variables: { input: input(id) } });
@@ -385,14 +471,14 @@ describe("organisation permissions", () => {
     const others = [actors.coordinator, actors.requester, actors.analyst, undefined];
     const id = regionId;
     await expectForbidden(api, others, CREATE_ORGANISATION, { input: { name: "Förbjuden", kind: "ASSOCIATION" } });
-    await expectForbidden(api, others, UPDATE_ORGANISATION, { input: { id, name: "Förbjuden" } });
-    await expectForbidden(api, others, RETIRE_ORGANISATION, { input: { id } });
+    await expectForbidden(api, others, UPDATE_ORGANISATION, { input: { id, expectedVersion: 1, name: "Förbjuden" } });
+    await expectForbidden(api, others, RETIRE_ORGANISATION, { input: { id, expectedVersion: 1 } });
     await expectForbidden(api, others, CREATE_UNIT, { input: { organisationId: id, name: "Förbjuden" } });
-    await expectForbidden(api, others, UPDATE_UNIT, { input: { id, name: "Förbjuden" } });
-    await expectForbidden(api, others, RETIRE_UNIT, { input: { id } });
+    await expectForbidden(api, others, UPDATE_UNIT, { input: { id, expectedVersion: 1, name: "Förbjuden" } });
+    await expectForbidden(api, others, RETIRE_UNIT, { input: { id, expectedVersion: 1 } });
     await expectForbidden(api, others, CREATE_COST_CENTRE, { input: { organisationId: id, code: "F-1", name: "Förbjuden" } });
-    await expectForbidden(api, others, UPDATE_COST_CENTRE, { input: { id, name: "Förbjuden" } });
-    await expectForbidden(api, others, RETIRE_COST_CENTRE, { input: { id } });
+    await expectForbidden(api, others, UPDATE_COST_CENTRE, { input: { id, expectedVersion: 1, name: "Förbjuden" } });
+    await expectForbidden(api, others, RETIRE_COST_CENTRE, { input: { id, expectedVersion: 1 } });
     await expectForbidden(api, others, ORGANISATIONS, {});
     await expectForbidden(api, others, UNITS, {});
     await expectForbidden(api, others, COST_CENTRES, {});

@@ -15,7 +15,7 @@ import { fieldErrors } from "../support/errors.js";
 // its own assignment types — public for front ends without a token, changed only by the tenant's admin, audited.
 
 const FIELD = /* GraphQL */ `field label labelSv labelEn required help helpSv helpEn`;
-const TYPE = /* GraphQL */ `id key label labelSv labelEn retiredAt`;
+const TYPE = /* GraphQL */ `id key label labelSv labelEn retiredAt version`;
 const FORM = /* GraphQL */ `id name isTenantDefault version retiredAt fields { ${FIELD} } assignmentTypes { ${TYPE} }`;
 
 const PUBLIC_FORMS = /* GraphQL */ `
@@ -93,6 +93,7 @@ interface AssignmentType {
   labelSv: string;
   labelEn: string;
   retiredAt: string | null;
+  version: number;
 }
 interface Form {
   id: string;
@@ -241,7 +242,13 @@ describe("assignment types", () => {
     });
     expect(created.data?.createAssignmentType.errors).toEqual([]);
     panel = created.data?.createAssignmentType.assignmentType as AssignmentType;
-    expect(panel).toMatchObject({ key: "COUNCIL_MEETING", label: "Brukarrådsmöte", labelEn: "User council meeting", retiredAt: null });
+    expect(panel).toMatchObject({
+      key: "COUNCIL_MEETING",
+      label: "Brukarrådsmöte",
+      labelEn: "User council meeting",
+      retiredAt: null,
+      version: 1,
+    });
     expect((await publicForms("ostergotland")).assignmentTypes.nodes.map((type) => type.key)).toContain("COUNCIL_MEETING");
     expect(await auditEventsFor(api, panel.id)).toMatchObject([
       { subjectType: "AssignmentType", details: { before: null, after: { key: "COUNCIL_MEETING", labelSv: "Brukarrådsmöte" } } },
@@ -261,22 +268,58 @@ describe("assignment types", () => {
     expect(payloadErrors(elsewhere, "createAssignmentType")).toEqual([]);
   });
 
-  it("are relabelled (the key stays), audited with before and after", async () => {
+  it("are relabelled (the key stays) under the version read, audited with before and after", async () => {
     const response = await api.graphql<{ updateAssignmentType: { assignmentType: AssignmentType } }>(UPDATE_TYPE, {
       token: tokens.ostergotland,
-      variables: { input: { id: panel.id, labelEn: "Meeting of the user council" } },
+      variables: { input: { id: panel.id, expectedVersion: panel.version, labelEn: "Meeting of the user council" } },
     });
     expect(response.data?.updateAssignmentType.assignmentType).toMatchObject({
       key: "COUNCIL_MEETING",
       labelSv: "Brukarrådsmöte",
       labelEn: "Meeting of the user council",
+      version: 2,
     });
     expect((await auditEventsFor(api, panel.id)).at(-1)?.details).toMatchObject({
-      before: { labelEn: "User council meeting" },
-      after: { labelEn: "Meeting of the user council" },
+      before: { labelEn: "User council meeting", version: 1 },
+      after: { labelEn: "Meeting of the user council", version: 2 },
     });
-    const cleared = await api.graphql(UPDATE_TYPE, { token: tokens.ostergotland, variables: { input: { id: panel.id, labelSv: null } } });
+    const cleared = await api.graphql(UPDATE_TYPE, {
+      token: tokens.ostergotland,
+      variables: { input: { id: panel.id, expectedVersion: 2, labelSv: null } },
+    });
     expect(fieldErrors(cleared).map((error) => error.field)).toEqual(["input.labelSv"]);
+
+    // Saving the same labels again changes nothing: no new version, no audit event.
+    const audits = await countAuditEvents(api, ["AssignmentType"]);
+    const again = await api.graphql<{ updateAssignmentType: { assignmentType: AssignmentType } }>(UPDATE_TYPE, {
+      token: tokens.ostergotland,
+      variables: { input: { id: panel.id, expectedVersion: 2, labelEn: "Meeting of the user council" } },
+    });
+    expect(again.data?.updateAssignmentType.assignmentType.version).toBe(2);
+    expect(await countAuditEvents(api, ["AssignmentType"])).toBe(audits);
+    panel = response.data?.updateAssignmentType.assignmentType as AssignmentType;
+  });
+
+  it("refuse a stale version with CONFLICT and write nothing", async () => {
+    const stored = () =>
+      Promise.all([
+        api.running.database.prisma.assignmentType.findFirst({ where: { id: panel.id } }),
+        countAuditEvents(api, ["AssignmentType"]),
+      ]);
+    const before = await stored();
+    expect(before[0]?.version).toBe(2);
+    for (const [document, input] of [
+      [UPDATE_TYPE, { id: panel.id, expectedVersion: 1, labelEn: "Lost update" }],
+      [RETIRE_TYPE, { id: panel.id, expectedVersion: 1 }],
+    ] as const) {
+      const response = await api.graphql(document, { token: tokens.ostergotland, variables: { input } });
+      expect(errorCode(response), JSON.stringify(response)).toBe("CONFLICT");
+      expect(response.data ?? null).toBeNull();
+    }
+    expect(await stored()).toEqual(before);
+    expect((await publicForms("ostergotland")).assignmentTypes.nodes).toContainEqual(
+      expect.objectContaining({ key: "COUNCIL_MEETING", labelEn: "Meeting of the user council" }),
+    );
   });
 });
 
@@ -398,7 +441,10 @@ describe("request forms", () => {
   it("keep their assignment types: a type a form offers is not retired until the form stops offering it", async () => {
     const types = (await publicForms("ostergotland")).assignmentTypes.nodes;
     const councilType = council.assignmentTypes.find((type) => type.key === "COUNCIL_MEETING") as AssignmentType;
-    const refused = await api.graphql(RETIRE_TYPE, { token: tokens.ostergotland, variables: { input: { id: councilType.id } } });
+    const refused = await api.graphql(RETIRE_TYPE, {
+      token: tokens.ostergotland,
+      variables: { input: { id: councilType.id, expectedVersion: councilType.version } },
+    });
     expect(payloadErrors(refused, "retireAssignmentType")).toMatchObject([
       { __typename: "AssignmentTypeInUse", code: "IN_USE", requestForms: [{ id: council.id }] },
     ]);
@@ -410,9 +456,10 @@ describe("request forms", () => {
     council = trimmed.data?.updateRequestForm.requestForm as Form;
     const retired = await api.graphql<{ retireAssignmentType: { assignmentType: AssignmentType } }>(RETIRE_TYPE, {
       token: tokens.ostergotland,
-      variables: { input: { id: councilType.id } },
+      variables: { input: { id: councilType.id, expectedVersion: councilType.version } },
     });
     expect(retired.data?.retireAssignmentType.assignmentType.retiredAt).not.toBeNull();
+    expect(retired.data?.retireAssignmentType.assignmentType.version).toBe(councilType.version + 1);
     expect((await publicForms("ostergotland")).assignmentTypes.nodes).toHaveLength(types.length - 1);
     const reuse = await api.graphql(CREATE_TYPE, {
       token: tokens.ostergotland,
@@ -475,8 +522,8 @@ describe("tenant isolation and permissions", () => {
       expect(payloadErrors(foreignChange, field), field).toMatchObject([{ __typename: "NotFound" }]);
     }
     for (const [document, field, input] of [
-      [UPDATE_TYPE, "updateAssignmentType", (id: string) => ({ id, labelSv: "Kapad" })],
-      [RETIRE_TYPE, "retireAssignmentType", (id: string) => ({ id })],
+      [UPDATE_TYPE, "updateAssignmentType", (id: string) => ({ id, expectedVersion: vgrType.version, labelSv: "Kapad" })],
+      [RETIRE_TYPE, "retireAssignmentType", (id: string) => ({ id, expectedVersion: vgrType.version })],
     ] as const) {
       const foreignChange = await api.graphql(document, { token: tokens.jonkoping, variables: { input: input(vgrType.id) } });
       const missingChange = await api.graphql(document, { token: tokens.jonkoping, variables: { input: input(MISSING_ID) } });
@@ -492,8 +539,8 @@ describe("tenant isolation and permissions", () => {
     const type = form.assignmentTypes[0] as AssignmentType;
     const mutations: [string, Record<string, unknown>][] = [
       [CREATE_TYPE, { key: "COORDINATED", labelSv: "Samordnat", labelEn: "Coordinated" }],
-      [UPDATE_TYPE, { id: type.id, labelSv: "Samordnat" }],
-      [RETIRE_TYPE, { id: type.id }],
+      [UPDATE_TYPE, { id: type.id, expectedVersion: type.version, labelSv: "Samordnat" }],
+      [RETIRE_TYPE, { id: type.id, expectedVersion: type.version }],
       [CREATE_FORM, { name: "Samordnarens", assignmentTypeKeys: [type.key], fields: minimalFields }],
       [UPDATE_FORM, { id: form.id, expectedVersion: form.version, name: "Samordnarens" }],
       [SET_DEFAULT, { id: form.id, expectedVersion: form.version }],

@@ -199,7 +199,7 @@ describe("staff users and role grants", () => {
     const retireUnit = () =>
       ok<{
         retireUnit: { unit: { retiredAt: string | null } | null; errors: Array<{ __typename: string; usedBy?: string; count?: number }> };
-      }>(api, actors.admin, RETIRE_UNIT, { input: { id: freshUnitId } });
+      }>(api, actors.admin, RETIRE_UNIT, { input: { id: freshUnitId, expectedVersion: 1 } });
     expect((await retireUnit()).retireUnit.errors).toEqual([{ __typename: "InUse", usedBy: "REQUESTER_GRANT", count: 1 }]);
     await revoke({ grantId: requesterThere.id });
     expect((await retireUnit()).retireUnit.unit?.retiredAt).not.toBeNull();

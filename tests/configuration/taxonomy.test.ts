@@ -19,20 +19,20 @@ import { publicTenant, registrationInput } from "../support/registration.js";
 // relabels, moves (never into a cycle) and retires tags; a retired tag stays on the members who have it but is no
 // longer offered. Front ends read the offered tree without a token, in the request's language.
 
-const TAG = "id key label labelSv labelEn parentId retiredAt";
+const TAG = "id key label labelSv labelEn parentId retiredAt version";
 const ERROR = "__typename ... on ErrorResult { code message messageSv messageEn }";
 const CREATE = `mutation($input: CreateExperienceTagInput!) { createExperienceTag(input: $input) {
   experienceTag { ${TAG} } errors { ${ERROR} ... on KeyTaken { key } } } }`;
 const UPDATE = `mutation($input: UpdateExperienceTagInput!) { updateExperienceTag(input: $input) {
   experienceTag { ${TAG} parent { key } } errors { ${ERROR} ... on TaxonomyCycle { parentId } } } }`;
 const RETIRE = `mutation($input: RetireExperienceTagInput!) { retireExperienceTag(input: $input) {
-  experienceTag { ${TAG} } retiredTags { key retiredAt } errors { ${ERROR} } } }`;
+  experienceTag { ${TAG} } retiredTags { key retiredAt version } errors { ${ERROR} } } }`;
 const TAGS = `query($parentId: ID, $includeRetired: Boolean! = false, $first: Int = 100) {
   experienceTags(parentId: $parentId, includeRetired: $includeRetired, first: $first) { totalCount nodes { ${TAG} } } }`;
 const ONE = `query($id: ID!) { experienceTag(id: $id) { ${TAG} parent { key } children(includeRetired: true) { key retiredAt } } }`;
 const TAXONOMY = `query($slug: String!) { tenant(slug: $slug) { experienceTaxonomy {
   key label labelSv labelEn children { key label children { key label children { key label } } } } } }`;
-const MEMBER_EXPERIENCES = `query($id: ID!) { member(id: $id) { id experiences { key retiredAt } } }`;
+const MEMBER_EXPERIENCES = `query($id: ID!) { member(id: $id) { id experiences { key retiredAt version } } }`;
 
 interface Tag {
   id: string;
@@ -42,6 +42,7 @@ interface Tag {
   labelEn: string;
   parentId: string | null;
   retiredAt: string | null;
+  version: number;
 }
 interface TreeNode {
   key: string;
@@ -61,10 +62,9 @@ const create = (input: Record<string, unknown>) =>
 const update = (input: Record<string, unknown>) =>
   call<{ updateExperienceTag: { experienceTag: (Tag & { parent: { key: string } | null }) | null; errors: Errors } }>(UPDATE, input);
 const retire = (input: Record<string, unknown>) =>
-  call<{ retireExperienceTag: { experienceTag: Tag | null; retiredTags: { key: string; retiredAt: string }[]; errors: Errors } }>(
-    RETIRE,
-    input,
-  );
+  call<{
+    retireExperienceTag: { experienceTag: Tag | null; retiredTags: { key: string; retiredAt: string; version: number }[]; errors: Errors };
+  }>(RETIRE, input);
 
 async function taxonomy(slug = "kalmar", language?: string): Promise<TreeNode[]> {
   const response = await api.graphql<{ tenant: { experienceTaxonomy: TreeNode[] } }>(TAXONOMY, {
@@ -131,6 +131,7 @@ describe("experience tags", () => {
       labelSv: "Personligt ombud",
       parentId: null,
       retiredAt: null,
+      version: 1,
     });
     child = (await create({ key: "ombud-stodsamtal", labelSv: "Stödsamtal", labelEn: "Support talks", parentId: root.id })).data
       ?.createExperienceTag.experienceTag as Tag;
@@ -154,31 +155,66 @@ describe("experience tags", () => {
     expect(trail[0]?.after).toMatchObject({ key: "ombud-nattkontakt", parentId: child.id, labelEn: "Night contact" });
   });
 
-  it("relabels and moves a tag, changing only what the update names, and audits before and after", async () => {
-    const relabelled = await update({ id: child.id, labelEn: "Supportive talks" });
+  it("relabels and moves a tag, changing only what the update names, under the version read, and audits before and after", async () => {
+    const relabelled = await update({ id: child.id, expectedVersion: child.version, labelEn: "Supportive talks" });
     expect(relabelled.data?.updateExperienceTag.experienceTag).toMatchObject({
       labelSv: "Stödsamtal",
       labelEn: "Supportive talks",
       parentId: root.id,
+      version: 2,
     });
-    const moved = await update({ id: grandchild.id, parentId: root.id });
+    const moved = await update({ id: grandchild.id, expectedVersion: grandchild.version, parentId: root.id });
     expect(moved.data?.updateExperienceTag.errors).toEqual([]);
-    expect(moved.data?.updateExperienceTag.experienceTag).toMatchObject({ parentId: root.id, parent: { key: "personligt-ombud-test" } });
+    expect(moved.data?.updateExperienceTag.experienceTag).toMatchObject({
+      parentId: root.id,
+      parent: { key: "personligt-ombud-test" },
+      version: 2,
+    });
     const tree = await taxonomy();
     expect(find(tree, "personligt-ombud-test")?.children?.map((node) => node.key)).toEqual(["ombud-nattkontakt", "ombud-stodsamtal"]);
 
     const trail = await auditTrail(api, "ExperienceTag", grandchild.id);
-    expect(trail.at(-1)).toMatchObject({ before: { parentId: child.id }, after: { parentId: root.id } });
-    const toTop = await update({ id: grandchild.id, parentId: null });
+    expect(trail.at(-1)).toMatchObject({ before: { parentId: child.id, version: 1 }, after: { parentId: root.id, version: 2 } });
+    const toTop = await update({ id: grandchild.id, expectedVersion: 2, parentId: null });
     expect(toTop.data?.updateExperienceTag.experienceTag?.parentId).toBeNull();
     expect((await taxonomy()).map((node) => node.key)).toContain("ombud-nattkontakt");
-    await update({ id: grandchild.id, parentId: child.id });
+    const back = await update({ id: grandchild.id, expectedVersion: 3, parentId: child.id });
+    expect(back.data?.updateExperienceTag.experienceTag).toMatchObject({ parentId: child.id, version: 4 });
+
+    // Saving the same values again changes nothing: no new version, no audit event.
+    const audits = await auditCount(api, "ExperienceTag");
+    const again = await update({ id: child.id, expectedVersion: 2, labelEn: "Supportive talks", parentId: root.id });
+    expect(again.data?.updateExperienceTag.experienceTag?.version).toBe(2);
+    expect(await auditCount(api, "ExperienceTag")).toBe(audits);
+    child = relabelled.data?.updateExperienceTag.experienceTag as Tag;
+    grandchild = back.data?.updateExperienceTag.experienceTag as Tag;
+  });
+
+  it("refuses a stale version with CONFLICT and writes nothing", async () => {
+    const prisma = api.running.database.prisma;
+    const stored = () =>
+      Promise.all([
+        prisma.experienceTag.findMany({ where: { id: { in: [root.id, child.id, grandchild.id] } } }),
+        auditCount(api, "ExperienceTag"),
+      ]);
+    const before = await stored();
+    for (const response of [
+      await update({ id: child.id, expectedVersion: 1, labelEn: "Lost update" }),
+      await update({ id: grandchild.id, expectedVersion: 3, parentId: null }),
+      await retire({ id: child.id, expectedVersion: 1 }),
+    ]) {
+      expect(errorCode(response), JSON.stringify(response)).toBe("CONFLICT");
+      expect(response.data ?? null).toBeNull();
+    }
+    expect(await stored()).toEqual(before);
+    const read = await ok<{ experienceTag: Tag }>(api, actors.admin, ONE, { id: child.id });
+    expect(read.experienceTag).toMatchObject({ labelEn: "Supportive talks", retiredAt: null, version: 2 });
   });
 
   it("never moves a tag under itself or under a tag below it", async () => {
     const audits = await auditCount(api, "ExperienceTag");
     for (const parentId of [root.id, child.id, grandchild.id]) {
-      const response = await update({ id: root.id, parentId });
+      const response = await update({ id: root.id, expectedVersion: 1, parentId });
       expect(response.data?.updateExperienceTag.experienceTag).toBeNull();
       expect(response.data?.updateExperienceTag.errors).toEqual([
         expect.objectContaining({ __typename: "TaxonomyCycle", code: "TAXONOMY_CYCLE", parentId }),
@@ -200,7 +236,7 @@ describe("experience tags", () => {
       ["input.parentId", "UNKNOWN_REFERENCE"],
     ]);
     expect(foreign).toEqual(await create({ ...input, parentId: MISSING_ID }));
-    expectFieldErrors(await update({ id: child.id, labelSv: null, parentId: foreignTagId }), [
+    expectFieldErrors(await update({ id: child.id, expectedVersion: 2, labelSv: null, parentId: foreignTagId }), [
       ["input.labelSv", "REQUIRED"],
       ["input.parentId", "UNKNOWN_REFERENCE"],
     ]);
@@ -216,14 +252,19 @@ describe("experience tags", () => {
   });
 
   it("retires a tag with its branch: no longer offered, still listed for the admin, nothing new under it", async () => {
-    const response = await retire({ id: root.id });
+    const response = await retire({ id: root.id, expectedVersion: 1 });
     expect(response.data?.retireExperienceTag.errors).toEqual([]);
-    expect(response.data?.retireExperienceTag.retiredTags.map((tag) => tag.key).sort()).toEqual([
-      "ombud-nattkontakt",
-      "ombud-stodsamtal",
-      "personligt-ombud-test",
+    expect(
+      response.data?.retireExperienceTag.retiredTags
+        .map((tag) => [tag.key, tag.version])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      ["ombud-nattkontakt", 5],
+      ["ombud-stodsamtal", 3],
+      ["personligt-ombud-test", 2],
     ]);
     expect(response.data?.retireExperienceTag.experienceTag?.retiredAt).not.toBeNull();
+    expect(response.data?.retireExperienceTag.experienceTag?.version).toBe(2);
 
     expect(keysOf(await taxonomy())).not.toContain("personligt-ombud-test");
     expect(keysOf(await taxonomy())).not.toContain("ombud-nattkontakt");
@@ -241,18 +282,19 @@ describe("experience tags", () => {
     expectFieldErrors(await create({ key: "under-retired", labelSv: "Under", labelEn: "Under", parentId: child.id }), [
       ["input.parentId", "NOT_ALLOWED"],
     ]);
-    const again = await retire({ id: root.id });
+    const again = await retire({ id: root.id, expectedVersion: 2 });
     expect(again.data?.retireExperienceTag.retiredTags).toEqual([]);
+    expect(again.data?.retireExperienceTag.experienceTag?.version).toBe(2);
   });
 
   it("keeps a retired tag on the members who have it, while registration no longer offers it", async () => {
     const prisma = api.running.database.prisma;
     const held = await prisma.memberExperience.findFirst({
       where: { tenant: { slug: "kalmar" }, member: { erasedAt: null }, tag: { retiredAt: null } },
-      select: { memberId: true, tag: { select: { id: true, key: true } } },
+      select: { memberId: true, tag: { select: { id: true, key: true, version: true } } },
     });
     if (!held) throw new Error("No Kalmar member has an experience tag");
-    const response = await retire({ id: held.tag.id });
+    const response = await retire({ id: held.tag.id, expectedVersion: held.tag.version });
     expect(response.data?.retireExperienceTag.errors).toEqual([]);
 
     const member = await ok<{ member: { experiences: { key: string; retiredAt: string | null }[] } }>(
@@ -263,7 +305,7 @@ describe("experience tags", () => {
         id: held.memberId,
       },
     );
-    expect(member.member.experiences).toContainEqual({ key: held.tag.key, retiredAt: expect.any(String) });
+    expect(member.member.experiences).toContainEqual({ key: held.tag.key, retiredAt: expect.any(String), version: held.tag.version + 1 });
     expect(keysOf(await taxonomy())).not.toContain(held.tag.key);
 
     const kalmar = await publicTenant(api, "kalmar");
@@ -284,8 +326,8 @@ describe("the taxonomy across tenants", () => {
     const vgrBefore = await taxonomy("vgr");
 
     for (const [mutate, input] of [
-      [update, (id: string) => ({ id, labelSv: "Kapad" })],
-      [retire, (id: string) => ({ id })],
+      [update, (id: string) => ({ id, expectedVersion: 1, labelSv: "Kapad" })],
+      [retire, (id: string) => ({ id, expectedVersion: 1 })],
     ] as const) {
       const foreign = await mutate(input(foreignTagId));
       expect(foreign).toEqual(await mutate(input(MISSING_ID)));
@@ -301,8 +343,8 @@ describe("taxonomy permissions", () => {
     const others = [actors.coordinator, actors.requester, actors.analyst, undefined];
     const tag = await api.running.database.prisma.experienceTag.findFirst({ where: { tenant: { slug: "kalmar" } }, select: { id: true } });
     await expectForbidden(api, others, CREATE, { input: { key: "forbjuden", labelSv: "Förbjuden", labelEn: "Forbidden" } });
-    await expectForbidden(api, others, UPDATE, { input: { id: tag?.id, labelSv: "Förbjuden" } });
-    await expectForbidden(api, others, RETIRE, { input: { id: tag?.id } });
+    await expectForbidden(api, others, UPDATE, { input: { id: tag?.id, expectedVersion: 1, labelSv: "Förbjuden" } });
+    await expectForbidden(api, others, RETIRE, { input: { id: tag?.id, expectedVersion: 1 } });
     await expectForbidden(api, others, TAGS, {});
     await expectForbidden(api, others, `query($id: ID!) { experienceTag(id: $id) { id } }`, { id: tag?.id });
     expect(keysOf(await taxonomy())).not.toContain("forbjuden");

@@ -44,6 +44,19 @@ export const REGISTER_MEMBER = /* GraphQL */ `
   }
 `;
 
+export const SEARCH_MEMBERS = /* GraphQL */ `
+  query SearchMembers($filter: MemberSearchInput, $first: Int, $after: String) {
+    members(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id givenName familyName ageBand
+        memberships { status trainedAt lastInvitedAt lastAssignmentAt network { id slug } }
+      }
+    }
+  }
+`;
+
 export const MEMBERS = /* GraphQL */ `
   query Members($networkId: ID, $first: Int, $after: String) {
     members(networkId: $networkId, first: $first, after: $after) {

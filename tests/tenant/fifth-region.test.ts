@@ -26,17 +26,28 @@ beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair("ES256");
   const publicJwk = { ...(await exportJWK(publicKey)), kid: "idp-1", alg: "ES256" };
   signIn = (subject) =>
-    new SignJWT({}).setProtectedHeader({ alg: "ES256", kid: "idp-1" }).setIssuer(issuer).setAudience("medverkan").setSubject(subject).setExpirationTime("10m").sign(privateKey);
+    new SignJWT({})
+      .setProtectedHeader({ alg: "ES256", kid: "idp-1" })
+      .setIssuer(issuer)
+      .setAudience("medverkan")
+      .setSubject(subject)
+      .setExpirationTime("10m")
+      .sign(privateKey);
 
   const operator = await api.tokenFor({ role: "platform-operator" });
-  await mutate(operator, "createTenant", `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } errors { __typename } } }`, {
-    slug: "sormland",
-    name: "Region Sörmland",
-    tokenIssuer: issuer,
-    tokenAudience: "medverkan",
-    publicKeys: JSON.stringify({ keys: [publicJwk] }),
-    firstAdmin: { subject: "admin", name: "Siv Sörmling", email: "siv@example.se" },
-  });
+  await mutate(
+    operator,
+    "createTenant",
+    `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } errors { __typename } } }`,
+    {
+      slug: "sormland",
+      name: "Region Sörmland",
+      tokenIssuer: issuer,
+      tokenAudience: "medverkan",
+      publicKeys: JSON.stringify({ keys: [publicJwk] }),
+      firstAdmin: { subject: "admin", name: "Siv Sörmling", email: "siv@example.se" },
+    },
+  );
 });
 
 afterAll(async () => {
@@ -49,19 +60,30 @@ describe("a fifth region, configured through the API alone", () => {
 
   it("is configured by its own tenant admin", async () => {
     const admin = await signIn("admin");
-    await mutate(admin, "publishConsentText", `mutation($input: PublishConsentTextInput!) { publishConsentText(input: $input) { errors { __typename } } }`, {
-      kind: "PROCESSING",
-      version: "2026-1",
-      textSv: "Jag samtycker till att Region Sörmland behandlar mina uppgifter.",
-      textEn: "I consent to Region Sörmland processing my data.",
-    });
+    await mutate(
+      admin,
+      "publishConsentText",
+      `mutation($input: PublishConsentTextInput!) { publishConsentText(input: $input) { errors { __typename } } }`,
+      {
+        kind: "PROCESSING",
+        version: "2026-1",
+        textSv: "Jag samtycker till att Region Sörmland behandlar mina uppgifter.",
+        textEn: "I consent to Region Sörmland processing my data.",
+      },
+    );
     const rules = await mutate<"createIntakeRuleSet", { intakeRuleSet: { id: string } }>(
       admin,
       "createIntakeRuleSet",
       `mutation($input: CreateIntakeRuleSetInput!) { createIntakeRuleSet(input: $input) { intakeRuleSet { id } errors { __typename } } }`,
       {
         name: "Brukarrådets intag",
-        rules: { minimumAge: 16, requireContactCall: true, requireIntroductionMeeting: true, requireTrainingAttended: false, recordOrganisationMandate: true },
+        rules: {
+          minimumAge: 16,
+          requireContactCall: true,
+          requireIntroductionMeeting: true,
+          requireTrainingAttended: false,
+          recordOrganisationMandate: true,
+        },
       },
     );
     const schedule = await mutate<"createFeeSchedule", { feeSchedule: { id: string } }>(
@@ -88,11 +110,16 @@ describe("a fifth region, configured through the API alone", () => {
       },
     );
     feeScheduleId = schedule.feeSchedule.id;
-    await mutate(admin, "createAssignmentType", `mutation($input: CreateAssignmentTypeInput!) { createAssignmentType(input: $input) { errors { __typename } } }`, {
-      key: "USER_COUNCIL_MEETING",
-      labelSv: "Brukarrådsmöte",
-      labelEn: "User council meeting",
-    });
+    await mutate(
+      admin,
+      "createAssignmentType",
+      `mutation($input: CreateAssignmentTypeInput!) { createAssignmentType(input: $input) { errors { __typename } } }`,
+      {
+        key: "USER_COUNCIL_MEETING",
+        labelSv: "Brukarrådsmöte",
+        labelEn: "User council meeting",
+      },
+    );
     const form = await mutate<"createRequestForm", { requestForm: { id: string } }>(
       admin,
       "createRequestForm",
@@ -141,7 +168,13 @@ describe("a fifth region, configured through the API alone", () => {
   it("shows front ends the network's form and intake requirements without a token", async () => {
     const response = await api.graphql<{
       tenant: {
-        networks: { nodes: { name: string; intakeRequirements: Record<string, unknown>; requestForm: { fields: { field: string; required: boolean }[]; assignmentTypes: { key: string }[] } }[] };
+        networks: {
+          nodes: {
+            name: string;
+            intakeRequirements: Record<string, unknown>;
+            requestForm: { fields: { field: string; required: boolean }[]; assignmentTypes: { key: string }[] };
+          }[];
+        };
         currentConsentText: { version: string };
       };
     }>(
@@ -192,7 +225,12 @@ describe("a fifth region, configured through the API alone", () => {
   it("computes fees from its own schedule, valid from 2026-01-01", async () => {
     const admin = await signIn("admin");
     const preview = (occasionDate: string) =>
-      api.graphql<{ feePreview: { preview: { category: string; fee: { amountOre: number; currency: string } } | null; errors: { __typename: string }[] } }>(
+      api.graphql<{
+        feePreview: {
+          preview: { category: string; fee: { amountOre: number; currency: string } } | null;
+          errors: { __typename: string }[];
+        };
+      }>(
         `query($input: FeePreviewInput!) { feePreview(input: $input) { preview { category fee { amountOre currency } } errors { __typename } } }`,
         { token: admin, variables: { input: { feeScheduleId, occasionDate, durationMinutes: 180 } } },
       );
@@ -205,7 +243,10 @@ describe("a fifth region, configured through the API alone", () => {
 
   it("stays invisible to the other regions", async () => {
     const kalmarAdmin = await api.tokenFor({ tenant: "kalmar", role: "tenant-admin" });
-    const response = await api.graphql<{ network: null }>(`query($id: ID!) { network(id: $id) { id } }`, { token: kalmarAdmin, variables: { id: networkId } });
+    const response = await api.graphql<{ network: null }>(`query($id: ID!) { network(id: $id) { id } }`, {
+      token: kalmarAdmin,
+      variables: { id: networkId },
+    });
     expect(response.data).toEqual({ network: null });
   });
 });

@@ -1,11 +1,14 @@
 import { createFeeScheduleLoaders } from "../fee-schedule/fee-schedule.loaders.js";
+import { createIntakeLoaders } from "../intake/intake.loaders.js";
 import { createIntakeRulesLoaders } from "../intake-rules/intake-rules.loaders.js";
 import { createMemberLoaders } from "../member/member.loaders.js";
 import { createNetworkLoaders } from "../network/network.loaders.js";
 import { createOrganisationLoaders } from "../organisation/organisation.loaders.js";
 import { createRequestFormLoaders } from "../request-form/request-form.loaders.js";
+import { createSelfServiceLoaders } from "../self-service/self-service.loaders.js";
 import { createStaffLoaders } from "../staff/staff.loaders.js";
 import { createTaxonomyLoaders } from "../taxonomy/taxonomy.loaders.js";
+import { createTrainingLoaders } from "../training/training.loaders.js";
 import type { TenantScope } from "./tenant-scope.js";
 
 /** Every feature's DataLoaders for one tenant; created per request so nothing is cached across actors. */
@@ -15,10 +18,13 @@ export function createLoaders(scope: TenantScope) {
     ...createMemberLoaders(scope),
     ...createFeeScheduleLoaders(scope),
     ...createIntakeRulesLoaders(scope),
+    ...createIntakeLoaders(scope),
     ...createRequestFormLoaders(scope),
     ...createOrganisationLoaders(scope),
     ...createTaxonomyLoaders(scope),
     ...createStaffLoaders(scope),
+    ...createSelfServiceLoaders(scope),
+    ...createTrainingLoaders(scope),
   };
 }
 

@@ -1,6 +1,12 @@
+import { isoDateInTimeZone } from "@medverkan/domain";
 import DataLoader from "dataloader";
 import type { TenantScope } from "../context/tenant-scope.js";
-import { findExperienceTagsByIds, findExperienceTagsByMemberIds, findMembershipsByMemberIds } from "./member.repository.js";
+import {
+  findExperienceTagsByIds,
+  findExperienceTagsByMemberIds,
+  findMembershipsByMemberIds,
+  findTenantTimeZone,
+} from "./member.repository.js";
 
 type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];
 type TagRow = Awaited<ReturnType<typeof findExperienceTagsByMemberIds>>[number]["tag"];
@@ -27,6 +33,12 @@ export function createMemberLoaders(scope: TenantScope) {
       const rows = await scope.transaction((tx) => findExperienceTagsByMemberIds(tx, scope.tenantId, memberIds));
       const groups = groupBy(rows, (row) => row.memberId);
       return memberIds.map((id) => (groups.get(id) ?? []).map((row) => row.tag));
+    }),
+    /** Today's date in the tenant's time zone, read once per request: ages and pauses are counted in calendar days. */
+    tenantToday: new DataLoader<string, string>(async (tenantIds) => {
+      const row = await scope.transaction((tx) => findTenantTimeZone(tx, scope.tenantId));
+      const today = isoDateInTimeZone(new Date(), row?.timeZone);
+      return tenantIds.map(() => today);
     }),
     experienceTagById: new DataLoader<string, TagRow | null>(async (ids) => {
       const rows = await scope.transaction((tx) => findExperienceTagsByIds(tx, scope.tenantId, ids));

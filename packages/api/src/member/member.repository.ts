@@ -1,4 +1,5 @@
-import type { MembershipStatus, Prisma } from "@medverkan/database";
+import type { MembershipStatus, Perspective, Prisma } from "@medverkan/database";
+import type { BirthRange } from "@medverkan/domain";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -20,6 +21,7 @@ const memberFields = {
   availabilityNote: true,
   organisationRepresented: true,
   createdAt: true,
+  version: true,
 } as const satisfies Prisma.MemberSelect;
 
 export type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberFields }>;
@@ -32,9 +34,9 @@ const visibleThrough = (
   status?: MembershipStatus | null,
   networkId?: string | null,
 ): Prisma.MembershipWhereInput => ({
-  ...(networks === "ALL" ? {} : { networkId: { in: networks } }),
-  ...(networkId ? { networkId } : {}),
-  ...(status ? { status } : {}),
+  // Both conditions on networkId, in AND: a spread would let the requested network overwrite the visible ones, and a
+  // Peer coordinator asking for Levande bibliotek's id would see its members.
+  AND: [networks === "ALL" ? {} : { networkId: { in: networks } }, networkId ? { networkId } : {}, status ? { status } : {}],
 });
 
 export function findMember(tx: Tx, tenantId: string, id: string, networks: NetworkVisibility): Promise<MemberRow | null> {
@@ -44,9 +46,112 @@ export function findMember(tx: Tx, tenantId: string, id: string, networks: Netwo
   });
 }
 
+/** Pool search criteria, validated and resolved by the service: tag keys expanded to ids, age bands to birth ranges. */
 export interface MemberFilter {
   networkId?: string | null;
   status?: MembershipStatus | null;
+  statuses?: readonly MembershipStatus[];
+  /** Members tagged with any of these; null: no tag criterion (an empty list matches nobody). */
+  experienceTagIds?: readonly string[] | null;
+  perspectives?: readonly Perspective[];
+  birthRanges?: readonly BirthRange[];
+  municipalities?: readonly string[];
+  languages?: readonly string[];
+  trained?: boolean | null;
+  lastInvitedAfter?: Date | null;
+  lastInvitedBefore?: Date | null;
+  neverInvited?: boolean | null;
+  lastAssignmentAfter?: Date | null;
+  lastAssignmentBefore?: Date | null;
+  neverAssigned?: boolean | null;
+  nameWords?: readonly string[];
+}
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function window(
+  after: Date | null | undefined,
+  before: Date | null | undefined,
+  never: boolean | null | undefined,
+): Prisma.DateTimeNullableFilter | undefined {
+  if (never === true) return { equals: null };
+  const filter: Prisma.DateTimeNullableFilter = {};
+  if (never === false) filter.not = null;
+  if (after) filter.gt = after;
+  if (before) filter.lt = before;
+  return Object.keys(filter).length > 0 ? filter : undefined;
+}
+
+/**
+ * Membership criteria are one `some`: the network the reader may see, its status, training and invitation history must
+ * all hold for the *same* membership, so a Peer coordinator never finds someone through their Levande bibliotek record.
+ */
+function membershipWhere(networks: NetworkVisibility, filter: MemberFilter): Prisma.MembershipWhereInput {
+  const and: Prisma.MembershipWhereInput[] = [visibleThrough(networks, filter.status, filter.networkId)];
+  if (filter.statuses && filter.statuses.length > 0) and.push({ status: { in: [...filter.statuses] } });
+  if (filter.trained === true) and.push({ trainedAt: { not: null } });
+  if (filter.trained === false) and.push({ trainedAt: null });
+  const invited = window(filter.lastInvitedAfter, filter.lastInvitedBefore, filter.neverInvited);
+  if (invited) and.push({ lastInvitedAt: invited });
+  const assigned = window(filter.lastAssignmentAfter, filter.lastAssignmentBefore, filter.neverAssigned);
+  if (assigned) and.push({ lastAssignmentAt: assigned });
+  return { AND: and };
+}
+
+function memberWhere(
+  tenantId: string,
+  networks: NetworkVisibility,
+  filter: MemberFilter,
+  perspectiveMemberIds: string[] | null,
+): Prisma.MemberWhereInput {
+  const and: Prisma.MemberWhereInput[] = [];
+  if (filter.experienceTagIds) and.push({ experiences: { some: { tagId: { in: [...filter.experienceTagIds] } } } });
+  if (perspectiveMemberIds) and.push({ id: { in: perspectiveMemberIds } });
+  if (filter.languages && filter.languages.length > 0) and.push({ languages: { hasSome: [...filter.languages] } });
+  if (filter.municipalities && filter.municipalities.length > 0) {
+    and.push({
+      OR: filter.municipalities.map((municipality) => ({ municipality: { equals: municipality, mode: "insensitive" as const } })),
+    });
+  }
+  if (filter.birthRanges && filter.birthRanges.length > 0) {
+    // A full birth date decides when known; a year alone (paper forms) otherwise, as `ageOn` reads them.
+    and.push({
+      OR: filter.birthRanges.flatMap((range): Prisma.MemberWhereInput[] => [
+        { birthDate: { lte: asDate(range.bornOnOrBefore), ...(range.bornAfter ? { gt: asDate(range.bornAfter) } : { not: null }) } },
+        {
+          birthDate: null,
+          birthYear: { lte: range.birthYearTo, ...(range.birthYearFrom !== null ? { gte: range.birthYearFrom } : { not: null }) },
+        },
+      ]),
+    });
+  }
+  for (const word of filter.nameWords ?? []) {
+    and.push({
+      OR: [
+        { givenName: { contains: word, mode: "insensitive" as const } },
+        { familyName: { contains: word, mode: "insensitive" as const } },
+      ],
+    });
+  }
+  return { tenantId, erasedAt: null, memberships: { some: membershipWhere(networks, filter) }, ...(and.length > 0 ? { AND: and } : {}) };
+}
+
+/**
+ * Members with any of the perspectives, or null for no criterion. Prisma's `has`/`hasSome` on an enum list cannot be
+ * bound by the embedded database's driver ("malformed array literal"), so the overlap is written in SQL, with the
+ * values passed as one text parameter.
+ */
+async function membersWithPerspectives(
+  tx: Tx,
+  tenantId: string,
+  perspectives: readonly Perspective[] | undefined,
+): Promise<string[] | null> {
+  if (!perspectives || perspectives.length === 0) return null;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS "id" FROM "Member"
+    WHERE "tenantId" = ${tenantId}::uuid AND "erasedAt" IS NULL
+      AND "perspectives" && string_to_array(${perspectives.join(",")}, ',')::"Perspective"[]`;
+  return rows.map((row) => row.id);
 }
 
 export async function listMembers(
@@ -56,17 +161,23 @@ export async function listMembers(
   filter: MemberFilter,
   page: PageRequest,
 ): Promise<{ rows: MemberRow[]; total: number }> {
-  const where: Prisma.MemberWhereInput = {
-    tenantId,
-    erasedAt: null,
-    memberships: { some: visibleThrough(networks, filter.status, filter.networkId) },
-  };
+  const where = memberWhere(tenantId, networks, filter, await membersWithPerspectives(tx, tenantId, filter.perspectives));
   const query = pageQuery(page);
+  // The page and the count share one where-clause, so `totalCount` is the size of exactly the set being paged.
   const [rows, total] = await Promise.all([
-    tx.member.findMany({ ...query, where: { ...where, ...query.where }, select: memberFields }),
+    tx.member.findMany({ ...query, where: { AND: [where, query.where ?? {}] }, select: memberFields }),
     tx.member.count({ where }),
   ]);
   return { rows, total };
+}
+
+/** The tenant's whole taxonomy (a few hundred tags at most), to expand a tag into the tags below it. */
+export function findTaxonomyLinks(tx: Tx, tenantId: string) {
+  return tx.experienceTag.findMany({ where: { tenantId }, select: { id: true, key: true, parentId: true } });
+}
+
+export function findTenantTimeZone(tx: Tx, tenantId: string) {
+  return tx.tenant.findFirst({ where: { id: tenantId }, select: { timeZone: true } });
 }
 
 export function findMembershipsByMemberIds(tx: Tx, tenantId: string, memberIds: readonly string[]) {
@@ -81,6 +192,10 @@ export function findMembershipsByMemberIds(tx: Tx, tenantId: string, memberIds: 
       channel: true,
       registeredAt: true,
       statusChangedAt: true,
+      trainedAt: true,
+      lastInvitedAt: true,
+      lastAssignmentAt: true,
+      version: true,
     },
     orderBy: { registeredAt: "asc" },
   });

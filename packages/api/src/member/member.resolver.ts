@@ -2,8 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { Network } from "../network/network.type.js";
-import { getMember, listPool } from "./member.service.js";
-import { ExperienceTag, Member, MemberConnection, Membership, MembershipStatus } from "./member.type.js";
+import { MemberSearchInput } from "./member.input.js";
+import { getMember, listPool, memberAgeBand } from "./member.service.js";
+import { AgeBand, ExperienceTag, Member, MemberConnection, Membership, MembershipStatus } from "./member.type.js";
 
 @Resolver(() => Member)
 export class MemberResolver {
@@ -20,10 +21,17 @@ export class MemberResolver {
   members(
     @Arg("networkId", () => ID, { nullable: true }) networkId: string | null,
     @Arg("status", () => MembershipStatus, { nullable: true }) status: MembershipStatus | null,
+    @Arg("filter", () => MemberSearchInput, { nullable: true, description: "Search on any profile field." })
+    filter: MemberSearchInput | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return listPool(ctx, { networkId, status }, page);
+    return listPool(ctx, { networkId, status, filter }, page);
+  }
+
+  @FieldResolver(() => AgeBand, { nullable: true })
+  ageBand(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<AgeBand | null> {
+    return memberAgeBand(ctx, member);
   }
 
   @FieldResolver(() => [Membership])

@@ -1,17 +1,36 @@
+import type { MembershipStatus as DatabaseMembershipStatus, Perspective as DatabasePerspective } from "@medverkan/database";
+import { ageBand, ageOn, birthRangeForAgeBand, expandExperienceTagKeys, isoDateInTimeZone, validateMemberSearch } from "@medverkan/domain";
 import { coordinatedNetworks } from "../auth/actor.js";
+import { badUserInput } from "../common/errors/api-error.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
-import { findMember, listMembers, type MemberFilter, type MemberRow, type NetworkVisibility } from "./member.repository.js";
-import type { Member } from "./member.type.js";
+import type { MemberSearchInput } from "./member.input.js";
+import {
+  findMember,
+  findTaxonomyLinks,
+  findTenantTimeZone,
+  listMembers,
+  type MemberFilter,
+  type MemberRow,
+  type NetworkVisibility,
+} from "./member.repository.js";
+import type { AgeBand, Member, MembershipStatus } from "./member.type.js";
 
-function toMember(row: MemberRow): Member {
+export function toMember(row: MemberRow): Member {
   return {
     ...row,
     birthDate: row.birthDate ? row.birthDate.toISOString().slice(0, 10) : null,
     perspectives: row.perspectives as Member["perspectives"],
   };
+}
+
+/** Today's age band; null when neither birth date nor year is known. */
+export async function memberAgeBand(ctx: RequestContext, member: Member): Promise<AgeBand | null> {
+  const today = await ctx.loaders(member.tenantId).tenantToday.load(member.tenantId);
+  const age = ageOn(member, today);
+  return age === null ? null : (ageBand(age) as AgeBand);
 }
 
 /** Coordinators see members of the networks they coordinate only; the member sees themself. */
@@ -36,15 +55,52 @@ export async function getMember(ctx: RequestContext, id: string, purpose: string
   });
 }
 
-/** A page of the pool for a coordinator; each member on the page is an audited read. */
-export async function listPool(ctx: RequestContext, filter: MemberFilter, args: PageArgs) {
+export interface PoolQuery {
+  /** The older top-level arguments, kept for existing clients; they narrow together with `filter`. */
+  networkId: string | null;
+  status: MembershipStatus | null;
+  filter: MemberSearchInput | null;
+}
+
+/**
+ * A page of the pool for a coordinator, searched on any profile field; each member on the page is an audited read
+ * (with the criteria, so the log shows why these people were looked at).
+ */
+export async function listPool(ctx: RequestContext, query: PoolQuery, args: PageArgs) {
   const actor = requireTenantActor(ctx);
   const page = toPageRequest(args, ctx.locale);
   const networks = coordinatedNetworks(actor);
   if (networks !== "ALL" && networks.length === 0) return toPage([], page, 0);
-  if (filter.networkId && !isId(filter.networkId)) return toPage([], page, 0);
+  const networkIds = [query.networkId, query.filter?.networkId].filter((id): id is string => typeof id === "string");
+  // An id that cannot exist names no network the caller coordinates: an empty pool, like a foreign network's id.
+  if (networkIds.some((id) => !isId(id)) || new Set(networkIds).size > 1) return toPage([], page, 0);
+
   const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
+    const [taxonomy, tenant] = await Promise.all([findTaxonomyLinks(tx, actor.tenantId), findTenantTimeZone(tx, actor.tenantId)]);
+    const validation = validateMemberSearch(query.filter ?? {}, { knownExperienceTagKeys: taxonomy.map((tag) => tag.key) });
+    if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+    const search = validation.search;
+    const today = isoDateInTimeZone(new Date(), tenant?.timeZone);
+    const filter: MemberFilter = {
+      networkId: networkIds[0] ?? null,
+      status: query.status as DatabaseMembershipStatus | null,
+      statuses: search.statuses as DatabaseMembershipStatus[],
+      experienceTagIds: search.experienceTagKeys.length > 0 ? expandExperienceTagKeys(taxonomy, search.experienceTagKeys) : null,
+      perspectives: search.perspectives as DatabasePerspective[],
+      birthRanges: search.ageBands.map((band) => birthRangeForAgeBand(band, today)),
+      municipalities: search.municipalities,
+      languages: search.languages,
+      trained: search.trained,
+      lastInvitedAfter: search.lastInvitedAfter,
+      lastInvitedBefore: search.lastInvitedBefore,
+      neverInvited: search.neverInvited,
+      lastAssignmentAfter: search.lastAssignmentAfter,
+      lastAssignmentBefore: search.lastAssignmentBefore,
+      neverAssigned: search.neverAssigned,
+      nameWords: search.nameWords,
+    };
     const result = await listMembers(tx, actor.tenantId, networks, filter, page);
+    const criteria = JSON.parse(JSON.stringify({ networkId: query.networkId, status: query.status, filter: query.filter ?? null }));
     await ctx.audit.record(
       tx,
       actor.tenantId,
@@ -54,6 +110,7 @@ export async function listPool(ctx: RequestContext, filter: MemberFilter, args: 
         subjectId: row.id,
         memberId: row.id,
         purpose: "pool listing",
+        details: { criteria },
       })),
     );
     return result;

@@ -25,6 +25,19 @@ export enum MembershipStatus {
 }
 registerEnumType(MembershipStatus, { name: "MembershipStatus", description: "Where a membership is in the intake lifecycle." });
 
+export enum AgeBand {
+  AGE_UNDER_18 = "AGE_UNDER_18",
+  AGE_18_29 = "AGE_18_29",
+  AGE_30_49 = "AGE_30_49",
+  AGE_50_64 = "AGE_50_64",
+  AGE_65_79 = "AGE_65_79",
+  AGE_80_PLUS = "AGE_80_PLUS",
+}
+registerEnumType(AgeBand, {
+  name: "AgeBand",
+  description: "Age groups wide enough not to single anyone out; a birth year alone counts as the youngest possible age.",
+});
+
 export enum RegistrationChannel {
   WEB = "WEB",
   POSTAL = "POSTAL",
@@ -78,6 +91,18 @@ export class Membership {
 
   @Field(() => Date)
   statusChangedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the member attended the introduction training; null: not trained." })
+  trainedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the member was last asked (invited) through this network; null: never." })
+  lastInvitedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the member last took part in an assignment through this network; null: never." })
+  lastAssignmentAt!: Date | null;
+
+  @Field(() => Int, { description: "Changes with every change of the membership." })
+  version!: number;
 
   @Field(() => Network, { nullable: true })
   network?: Network | null;
@@ -134,6 +159,12 @@ export class Member {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => Int, { description: "Changes with every change of the profile; send it back as `expectedVersion` when correcting it." })
+  version!: number;
+
+  @Field(() => AgeBand, { nullable: true, description: "Today's age band, from the birth date or year; null when neither is known." })
+  ageBand?: AgeBand | null;
 
   @Field(() => [Membership])
   memberships?: Membership[];

@@ -1,5 +1,6 @@
 import { costCentreOwnershipErrors, type FieldError, fieldError, ORGANISATION_LABELS, validateCostCentreFields } from "@medverkan/domain";
-import { badUserInput } from "../common/errors/api-error.js";
+import { assertVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
@@ -23,7 +24,7 @@ import {
   listCostCentres,
   lockConfigurationRow,
   lockUniqueKey,
-  updateCostCentre,
+  updateCostCentreIfVersion,
 } from "./organisation.repository.js";
 import type { CostCentre, Unit } from "./organisation.type.js";
 
@@ -90,6 +91,7 @@ export async function createCostCentre(ctx: RequestContext, input: CreateCostCen
   });
 }
 
+/** A patch under optimistic concurrency: a stale `expectedVersion` is a CONFLICT and nothing is written. */
 export async function changeCostCentre(ctx: RequestContext, input: UpdateCostCentreInput): Promise<UpdateCostCentrePayload> {
   const actor = requireTenantAdmin(ctx);
   const tenantId = actor.tenantId;
@@ -112,14 +114,21 @@ export async function changeCostCentre(ctx: RequestContext, input: UpdateCostCen
     const shared = (validation.ok ? validation.value.shared : undefined) ?? before.shared;
     if (unitId === null || unit) errors.push(...costCentreOwnershipErrors({ organisationId: before.organisationId, shared, unit }));
     if (!validation.ok || errors.length > 0) throw badUserInput(errors, ctx.locale);
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
 
     const changes = changedFields<{ name: string; unitId: string | null; shared: boolean }>(before, {
       ...validation.value,
       ...(input.unitId !== undefined ? { unitId } : {}),
     });
     if (!hasChanges(changes)) return { costCentre: before, errors: [] };
-    const after = await updateCostCentre(tx, tenantId, before.id, changes);
-    if (!after) return missing;
+    const updated = await updateCostCentreIfVersion(tx, tenantId, before.id, input.expectedVersion, changes);
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findCostCentre(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findCostCentre(tx, tenantId, before.id)) as CostCentre;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "CostCentre", subjectId: after.id, before, after });
     return { costCentre: after, errors: [] };
   });
@@ -135,9 +144,16 @@ export async function retireCostCentre(ctx: RequestContext, input: RetireCostCen
     await lockConfigurationRow(tx, "CostCentre", tenantId, input.id);
     const before = await findCostCentre(tx, tenantId, input.id);
     if (!before) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     if (before.retiredAt) return { costCentre: before, errors: [] };
-    const after = await updateCostCentre(tx, tenantId, before.id, { retiredAt: new Date() });
-    if (!after) return missing;
+    const updated = await updateCostCentreIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findCostCentre(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findCostCentre(tx, tenantId, before.id)) as CostCentre;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "CostCentre", subjectId: after.id, before, after, purpose: "retire" });
     return { costCentre: after, errors: [] };
   });

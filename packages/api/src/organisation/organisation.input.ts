@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { OrganisationKind } from "./organisation.type.js";
 
 @InputType()
@@ -18,6 +18,9 @@ export class UpdateOrganisationInput {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, { description: "The `version` you read; if someone changed the organisation since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -32,6 +35,9 @@ export class UpdateOrganisationInput {
 export class RetireOrganisationInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
 }
 
 @InputType()
@@ -48,6 +54,9 @@ export class UpdateUnitInput {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, { description: "The `version` you read; if someone changed the unit since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
   @Field(() => String, { nullable: true })
   name?: string | null;
 }
@@ -56,6 +65,9 @@ export class UpdateUnitInput {
 export class RetireUnitInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
 }
 
 @InputType()
@@ -81,6 +93,9 @@ export class UpdateCostCentreInput {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, { description: "The `version` you read; if someone changed the cost centre since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -95,4 +110,7 @@ export class UpdateCostCentreInput {
 export class RetireCostCentreInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
 }

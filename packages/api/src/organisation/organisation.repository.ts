@@ -11,6 +11,7 @@ const organisationFields = {
   paysOwnParticipants: true,
   createdAt: true,
   retiredAt: true,
+  version: true,
 } as const satisfies Prisma.OrganisationSelect;
 
 const unitFields = {
@@ -20,6 +21,7 @@ const unitFields = {
   name: true,
   createdAt: true,
   retiredAt: true,
+  version: true,
 } as const satisfies Prisma.UnitSelect;
 
 const costCentreFields = {
@@ -31,6 +33,7 @@ const costCentreFields = {
   name: true,
   shared: true,
   retiredAt: true,
+  version: true,
 } as const satisfies Prisma.CostCentreSelect;
 
 /**
@@ -84,14 +87,19 @@ export async function insertOrganisation(
   return (await tx.organisation.create({ data: { tenantId, ...data }, select: organisationFields })) as Organisation;
 }
 
-export async function updateOrganisation(
+/** Applies a change only if the row still has the version the caller read; returns how many rows changed (0 or 1). */
+export async function updateOrganisationIfVersion(
   tx: Tx,
   tenantId: string,
   id: string,
+  expectedVersion: number,
   data: Partial<{ name: string; kind: OrganisationKind; paysOwnParticipants: boolean; retiredAt: Date }>,
-): Promise<Organisation | null> {
-  const { count } = await tx.organisation.updateMany({ where: { tenantId, id }, data });
-  return count === 1 ? findOrganisation(tx, tenantId, id) : null;
+): Promise<number> {
+  const { count } = await tx.organisation.updateMany({
+    where: { tenantId, id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count;
 }
 
 /** What still depends on an organisation: units and cost centres in use. */
@@ -144,9 +152,19 @@ export function insertUnit(tx: Tx, tenantId: string, data: { organisationId: str
   return tx.unit.create({ data: { tenantId, ...data }, select: unitFields });
 }
 
-export async function updateUnit(tx: Tx, tenantId: string, id: string, data: Partial<{ name: string; retiredAt: Date }>) {
-  const { count } = await tx.unit.updateMany({ where: { tenantId, id }, data });
-  return count === 1 ? findUnit(tx, tenantId, id) : null;
+/** Applies a change only if the row still has the version the caller read; returns how many rows changed (0 or 1). */
+export async function updateUnitIfVersion(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  data: Partial<{ name: string; retiredAt: Date }>,
+): Promise<number> {
+  const { count } = await tx.unit.updateMany({
+    where: { tenantId, id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count;
 }
 
 /** What still depends on a unit: its own cost centres in use, and requesters (enabled staff) acting for it. */
@@ -197,19 +215,25 @@ export function insertCostCentre(
   return tx.costCentre.create({ data: { tenantId, ...data }, select: costCentreFields });
 }
 
-export async function updateCostCentre(
+/** Applies a change only if the row still has the version the caller read; returns how many rows changed (0 or 1). */
+export async function updateCostCentreIfVersion(
   tx: Tx,
   tenantId: string,
   id: string,
+  expectedVersion: number,
   data: Partial<{ name: string; unitId: string | null; shared: boolean; retiredAt: Date }>,
-) {
-  const { count } = await tx.costCentre.updateMany({ where: { tenantId, id }, data });
-  return count === 1 ? findCostCentre(tx, tenantId, id) : null;
+): Promise<number> {
+  const { count } = await tx.costCentre.updateMany({
+    where: { tenantId, id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count;
 }
 
 /**
- * Locks one configuration row until the transaction ends, so the "before" an audit event records is the row the
- * change was applied to (these rows carry no version column to compare against).
+ * Locks one configuration row until the transaction ends: a unit or cost centre being added to an organisation (or a
+ * grant to a unit) and the retirement of that organisation or unit cannot pass their checks at the same moment, and
+ * the "before" an audit event records is the row the change was applied to. Stale clients are caught by `version`.
  */
 export async function lockConfigurationRow(tx: Tx, table: "Organisation" | "Unit" | "CostCentre", tenantId: string, id: string) {
   switch (table) {

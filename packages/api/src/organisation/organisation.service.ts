@@ -1,5 +1,6 @@
 import { type OrganisationFields, validateOrganisationFields } from "@medverkan/domain";
-import { badUserInput } from "../common/errors/api-error.js";
+import { assertVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
@@ -22,7 +23,7 @@ import {
   listOrganisations,
   lockConfigurationRow,
   lockUniqueKey,
-  updateOrganisation,
+  updateOrganisationIfVersion,
 } from "./organisation.repository.js";
 import type { Organisation, OrganisationKind } from "./organisation.type.js";
 
@@ -67,6 +68,10 @@ export async function createOrganisation(ctx: RequestContext, input: CreateOrgan
   });
 }
 
+/**
+ * A patch under optimistic concurrency: fields left out keep their values; a stale `expectedVersion` is a CONFLICT
+ * and nothing is written. Another tenant's organisation answers NotFound, like one that does not exist.
+ */
 export async function changeOrganisation(ctx: RequestContext, input: UpdateOrganisationInput): Promise<UpdateOrganisationPayload> {
   const actor = requireTenantAdmin(ctx);
   const tenantId = actor.tenantId;
@@ -78,6 +83,7 @@ export async function changeOrganisation(ctx: RequestContext, input: UpdateOrgan
     if (!before) return missing;
     const validation = validateOrganisationFields(input, "update");
     if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     const changes = changedFields<OrganisationFields>(before, validation.value);
     if (!hasChanges(changes)) return { organisation: before, errors: [] };
     if (changes.name !== undefined) {
@@ -86,8 +92,14 @@ export async function changeOrganisation(ctx: RequestContext, input: UpdateOrgan
         return { organisation: null, errors: [nameTaken(changes.name, ctx.locale)] };
       }
     }
-    const after = await updateOrganisation(tx, tenantId, before.id, changes);
-    if (!after) return missing;
+    const updated = await updateOrganisationIfVersion(tx, tenantId, before.id, input.expectedVersion, changes);
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findOrganisation(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findOrganisation(tx, tenantId, before.id)) as Organisation;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "Organisation", subjectId: after.id, before, after });
     return { organisation: after, errors: [] };
   });
@@ -106,12 +118,19 @@ export async function retireOrganisation(ctx: RequestContext, input: RetireOrgan
     await lockConfigurationRow(tx, "Organisation", tenantId, input.id);
     const before = await findOrganisation(tx, tenantId, input.id);
     if (!before) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     if (before.retiredAt) return { organisation: before, errors: [] };
     const dependants = await countOrganisationDependants(tx, tenantId, before.id);
     if (dependants.units > 0) return { organisation: null, errors: [inUse("UNIT", dependants.units, ctx.locale)] };
     if (dependants.costCentres > 0) return { organisation: null, errors: [inUse("COST_CENTRE", dependants.costCentres, ctx.locale)] };
-    const after = await updateOrganisation(tx, tenantId, before.id, { retiredAt: new Date() });
-    if (!after) return missing;
+    const updated = await updateOrganisationIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findOrganisation(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findOrganisation(tx, tenantId, before.id)) as Organisation;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "Organisation", subjectId: after.id, before, after, purpose: "retire" });
     return { organisation: after, errors: [] };
   });

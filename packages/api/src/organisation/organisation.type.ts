@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 
 export enum OrganisationKind {
@@ -34,6 +34,9 @@ export class Organisation {
 
   @Field(() => Date, { nullable: true, description: "Set when retired: no longer offered, kept for history." })
   retiredAt!: Date | null;
+
+  @Field(() => Int, { description: "Send it back as `expectedVersion` when changing or retiring the organisation." })
+  version!: number;
 }
 
 @ObjectType({ description: "A care unit (verksamhet) of an organisation; its staff send requests." })
@@ -54,6 +57,9 @@ export class Unit {
 
   @Field(() => Date, { nullable: true })
   retiredAt!: Date | null;
+
+  @Field(() => Int, { description: "Send it back as `expectedVersion` when changing or retiring the unit." })
+  version!: number;
 
   @Field(() => Organisation)
   organisation?: Organisation;
@@ -83,6 +89,9 @@ export class CostCentre {
 
   @Field(() => Date, { nullable: true })
   retiredAt!: Date | null;
+
+  @Field(() => Int, { description: "Send it back as `expectedVersion` when changing or retiring the cost centre." })
+  version!: number;
 
   @Field(() => Organisation)
   organisation?: Organisation;

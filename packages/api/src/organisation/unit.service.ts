@@ -1,5 +1,6 @@
 import { fieldError, ORGANISATION_LABELS, validateUnitFields } from "@medverkan/domain";
-import { badUserInput } from "../common/errors/api-error.js";
+import { assertVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
@@ -17,7 +18,7 @@ import {
   listUnits,
   lockConfigurationRow,
   lockUniqueKey,
-  updateUnit,
+  updateUnitIfVersion,
 } from "./organisation.repository.js";
 import type { Unit } from "./organisation.type.js";
 
@@ -71,6 +72,7 @@ export async function createUnit(ctx: RequestContext, input: CreateUnitInput): P
   });
 }
 
+/** A rename under optimistic concurrency: a stale `expectedVersion` is a CONFLICT and nothing is written. */
 export async function changeUnit(ctx: RequestContext, input: UpdateUnitInput): Promise<UpdateUnitPayload> {
   const actor = requireTenantAdmin(ctx);
   const tenantId = actor.tenantId;
@@ -82,6 +84,7 @@ export async function changeUnit(ctx: RequestContext, input: UpdateUnitInput): P
     if (!before) return missing;
     const validation = validateUnitFields(input, "update");
     if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     const changes = changedFields<{ name: string }>(before, validation.value);
     if (!hasChanges(changes)) return { unit: before, errors: [] };
     if (changes.name !== undefined) {
@@ -90,8 +93,13 @@ export async function changeUnit(ctx: RequestContext, input: UpdateUnitInput): P
         return { unit: null, errors: [nameTaken(changes.name, ctx.locale)] };
       }
     }
-    const after = await updateUnit(tx, tenantId, before.id, changes);
-    if (!after) return missing;
+    const updated = await updateUnitIfVersion(tx, tenantId, before.id, input.expectedVersion, changes);
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findUnit(tx, tenantId, before.id)) !== null, ctx.locale)) === "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findUnit(tx, tenantId, before.id)) as Unit;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "Unit", subjectId: after.id, before, after });
     return { unit: after, errors: [] };
   });
@@ -110,12 +118,18 @@ export async function retireUnit(ctx: RequestContext, input: RetireUnitInput): P
     await lockConfigurationRow(tx, "Unit", tenantId, input.id);
     const before = await findUnit(tx, tenantId, input.id);
     if (!before) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     if (before.retiredAt) return { unit: before, errors: [] };
     const dependants = await countUnitDependants(tx, tenantId, before.id);
     if (dependants.costCentres > 0) return { unit: null, errors: [inUse("COST_CENTRE", dependants.costCentres, ctx.locale)] };
     if (dependants.requesterGrants > 0) return { unit: null, errors: [inUse("REQUESTER_GRANT", dependants.requesterGrants, ctx.locale)] };
-    const after = await updateUnit(tx, tenantId, before.id, { retiredAt: new Date() });
-    if (!after) return missing;
+    const updated = await updateUnitIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findUnit(tx, tenantId, before.id)) !== null, ctx.locale)) === "NOT_FOUND"
+    ) {
+      return missing;
+    }
+    const after = (await findUnit(tx, tenantId, before.id)) as Unit;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "Unit", subjectId: after.id, before, after, purpose: "retire" });
     return { unit: after, errors: [] };
   });

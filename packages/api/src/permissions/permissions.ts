@@ -2,6 +2,7 @@ import { deny, shield } from "graphql-shield";
 import { forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
+import { intakePermissions } from "../intake/intake.rules.js";
 import { intakeRulesPermissions } from "../intake-rules/intake-rules.rules.js";
 import { memberPermissions } from "../member/member.rules.js";
 import { networkPermissions } from "../network/network.rules.js";
@@ -9,9 +10,11 @@ import { organisationPermissions } from "../organisation/organisation.rules.js";
 import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amount.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
 import { requestFormPermissions } from "../request-form/request-form.rules.js";
+import { selfServicePermissions } from "../self-service/self-service.rules.js";
 import { staffPermissions } from "../staff/staff.rules.js";
 import { taxonomyPermissions } from "../taxonomy/taxonomy.rules.js";
 import { tenantPermissions } from "../tenant/tenant.rules.js";
+import { trainingPermissions } from "../training/training.rules.js";
 import { viewerPermissions } from "../viewer/viewer.rules.js";
 import { commonPermissions } from "./common.rules.js";
 import { mergePermissionMaps } from "./permission-map.js";
@@ -27,10 +30,13 @@ export const permissionMap = mergePermissionMaps([
   feeSchedulePermissions,
   priceBaseAmountPermissions,
   intakeRulesPermissions,
+  intakePermissions,
   requestFormPermissions,
   organisationPermissions,
   taxonomyPermissions,
   staffPermissions,
+  selfServicePermissions,
+  trainingPermissions,
 ]);
 
 export const permissions = shield(permissionMap as never, {

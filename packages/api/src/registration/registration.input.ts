@@ -25,11 +25,12 @@ export class ProcessingConsentInput {
   accepted!: boolean;
 }
 
-@InputType({ description: "An interest registration to one or more of a tenant's networks (public; no token needed)." })
-export class RegisterMemberInput {
-  @Field(() => String, { description: "The tenant's slug, e.g. `kalmar`." })
-  tenantSlug!: string;
-
+/**
+ * The person's details as both the public form and a coordinator's postal or phone entry collect them; one class so
+ * the two mutations cannot drift apart. Decorated so type-graphql copies its fields into each subclass.
+ */
+@InputType()
+export abstract class RegistrationDetailsInput {
   @Field(() => [ID], { description: "The networks to join (at least one)." })
   networkIds!: string[];
 
@@ -86,4 +87,10 @@ export class RegisterMemberInput {
 
   @Field(() => ProcessingConsentInput)
   consent!: ProcessingConsentInput;
+}
+
+@InputType({ description: "An interest registration to one or more of a tenant's networks (public; no token needed)." })
+export class RegisterMemberInput extends RegistrationDetailsInput {
+  @Field(() => String, { description: "The tenant's slug, e.g. `kalmar`." })
+  tenantSlug!: string;
 }

@@ -1,4 +1,4 @@
-import type { ConsentGivenBy, Prisma, RegistrationChannel } from "@medverkan/database";
+import type { ActorType, ConsentGivenBy, Prisma, RegistrationChannel } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 
 /** A network open for registration with the intake rules that apply to it (its own, or the tenant's default). */
@@ -64,7 +64,14 @@ export function createGuardian(tx: Tx, data: Prisma.GuardianUncheckedCreateInput
 
 export function recordConsent(
   tx: Tx,
-  data: { tenantId: string; memberId: string; consentTextId: string; givenBy: ConsentGivenBy; kind: "PROCESSING" },
+  data: {
+    tenantId: string;
+    memberId: string;
+    consentTextId: string;
+    givenBy: ConsentGivenBy;
+    recordedById: string | null;
+    kind: "PROCESSING";
+  },
 ) {
   return tx.consent.create({ data, select: { id: true } });
 }
@@ -75,6 +82,7 @@ export async function createMemberships(
   memberId: string,
   entries: { networkId: string; status: "REGISTERED" | "PENDING_GUARDIAN_CONSENT" }[],
   channel: RegistrationChannel,
+  actor: { actorType: ActorType; actorId: string | null },
 ): Promise<void> {
   for (const entry of entries) {
     const membership = await tx.membership.create({
@@ -87,7 +95,8 @@ export async function createMemberships(
         membershipId: membership.id,
         fromStatus: null,
         toStatus: entry.status,
-        actorType: "ANONYMOUS",
+        actorType: actor.actorType,
+        actorId: actor.actorId,
         note: `Registration (${channel})`,
       },
     });

@@ -1,3 +1,4 @@
+import type { ConsentGivenBy, RegistrationChannel } from "@medverkan/database";
 import {
   ageOn,
   duplicateKeys,
@@ -15,10 +16,11 @@ import {
 import { badUserInput } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import type { RequestContext } from "../context/request-context.js";
+import type { Tx } from "../context/tenant-scope.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
-import type { RegisterMemberInput } from "./registration.input.js";
+import type { RegisterMemberInput, RegistrationDetailsInput } from "./registration.input.js";
 import {
   ConsentRequired,
   IntakeRuleNotMet,
@@ -60,124 +62,185 @@ export async function registerMember(ctx: RequestContext, input: RegisterMemberI
     throw badUserInput([fieldError("input.tenantSlug", "UNKNOWN_REFERENCE", { sv: "Region", en: "Region" })], ctx.locale);
   }
   const now = new Date();
-  const today = isoDateInTimeZone(now, tenant.timeZone);
-
   return ctx.scope(tenant.id).transaction(async (tx): Promise<RegisterMemberPayload> => {
-    const [networks, tags, consentText] = await Promise.all([
-      findOpenNetworksWithIntakeRules(tx, tenant.id),
-      findActiveExperienceTags(tx, tenant.id),
-      findCurrentConsentText(tx, tenant.id, "PROCESSING"),
-    ]);
-    const chosen = networks.filter((network) => input.networkIds.includes(network.id));
-    const rulesByNetwork = new Map(chosen.map((network) => [network.id, toIntakeRules(network.intakeRuleSet)]));
-    const rules = [...rulesByNetwork.values()];
-
-    const validation = validateRegistration(
-      {
-        ...input,
-        availability: input.availabilityNote,
-        consentTextVersion: input.consent.textVersion,
-      },
-      {
-        today,
-        // Another tenant's network id is refused exactly like an id that does not exist.
-        knownNetworkIds: networks.map((network) => network.id),
-        knownExperienceTagKeys: tags.map((tag) => tag.key),
-        birthRequired: rules.some((rule) => rule.minimumAge !== null || rule.guardianConsentBelowAge !== null),
-        guardianRequiredBelowAge: strictestGuardianAge(rules),
-      },
-    );
-    if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
-    const registration = validation.registration;
-
-    if (!input.consent.accepted || !consentText || consentText.version !== registration.consentTextVersion) {
-      return refused(consentRequired(consentText?.version ?? null, ctx.locale));
-    }
-
-    const age = ageOn(registration, today);
-    const statuses: { networkId: string; status: "REGISTERED" | "PENDING_GUARDIAN_CONSENT" }[] = [];
-    for (const networkId of registration.networkIds) {
-      const start = initialStatus(rulesByNetwork.get(networkId) as IntakeRules, age, false, registration.municipality);
-      if (!start.ok) {
-        const [violation] = start.violations;
-        if (violation) return refused(intakeRuleNotMet(violation, ctx.locale));
-        continue;
-      }
-      statuses.push({ networkId, status: start.status });
-    }
-    const outcome = statuses.some((entry) => entry.status === "PENDING_GUARDIAN_CONSENT")
-      ? RegistrationOutcome.AWAITING_GUARDIAN_CONSENT
-      : RegistrationOutcome.REGISTERED;
-
-    const keys = memberKeys(registration);
-    await lockDuplicateKeys(
-      tx,
-      tenant.id,
-      Object.values(keys).filter((key): key is string => key !== null),
-    );
-    const matches = findProbableDuplicates(registration, await findMembersByDuplicateKeys(tx, tenant.id, keys));
-    const samePerson = matches.find((match) => isSamePerson(match.matchedOn))?.existing;
-
-    let memberId: string;
-    let joined = statuses;
-    if (samePerson) {
-      // Registering again, perhaps to another network: nothing is doubled, the new networks are added.
-      memberId = samePerson.id;
-      const already = new Set(samePerson.memberships.map((membership) => membership.networkId));
-      joined = statuses.filter((entry) => !already.has(entry.networkId));
-    } else {
-      memberId = (
-        await createMember(tx, {
-          tenantId: tenant.id,
-          givenName: registration.givenName,
-          familyName: registration.familyName,
-          email: registration.email,
-          phone: registration.phone,
-          birthDate: registration.birthDate ? new Date(`${registration.birthDate}T00:00:00Z`) : null,
-          birthYear: registration.birthYear,
-          municipality: registration.municipality,
-          perspectives: [...registration.perspectives],
-          experienceText: registration.experienceText,
-          competences: [...registration.competences],
-          languages: [...registration.languages],
-          accessibilityNeeds: registration.accessibilityNeeds,
-          availabilityNote: registration.availability,
-          organisationRepresented: registration.organisationRepresented,
-          preferredLocale: input.preferredLocale === "en" ? "en" : ctx.locale,
-          ...keys,
-        })
-      ).id;
-      await flagDuplicateCandidates(
-        tx,
-        tenant.id,
-        memberId,
-        matches.map((match) => ({ existingMemberId: match.existing.id, matchedOn: [...match.matchedOn] })),
-      );
-    }
-
-    const tagIds = tags.filter((tag) => registration.experienceTagKeys.includes(tag.key)).map((tag) => tag.id);
-    await linkExperienceTags(tx, tenant.id, memberId, tagIds);
-    if (registration.guardian) {
-      await createGuardian(tx, { tenantId: tenant.id, memberId, ...registration.guardian });
-    }
-    await recordConsent(tx, { tenantId: tenant.id, memberId, consentTextId: consentText.id, givenBy: "MEMBER", kind: "PROCESSING" });
-    await createMemberships(tx, tenant.id, memberId, joined, "WEB");
-    await ctx.audit.record(tx, tenant.id, {
-      action: "WRITE",
-      subjectType: "Member",
-      subjectId: memberId,
-      memberId,
-      purpose: "interest registration",
-      details: {
-        networks: joined.map((entry) => entry.networkId),
-        reusedExistingMember: Boolean(samePerson),
-        probableDuplicates: matches.length,
-      },
+    const result = await registerPerson(ctx, tx, tenant, input, {
+      channel: "WEB",
+      givenBy: "MEMBER",
+      recordedById: null,
+      networks: "ALL",
+      now,
     });
-
-    const receipt: RegistrationReceipt = { outcome, receivedAt: now, message: RECEIPT_MESSAGES[outcome][ctx.locale] };
+    if (!result.ok) return refused(result.error);
+    // The receipt is the same whether the person was new or already known: the public API reveals nobody.
+    const receipt: RegistrationReceipt = {
+      outcome: result.outcome,
+      receivedAt: now,
+      message: RECEIPT_MESSAGES[result.outcome][ctx.locale],
+    };
     return { registration: receipt, errors: [] };
   });
+}
+
+export interface RegistrationPath {
+  channel: RegistrationChannel;
+  /** MEMBER for the person's own form; STAFF_ON_BEHALF when a coordinator enters a paper or phone registration. */
+  givenBy: Extract<ConsentGivenBy, "MEMBER" | "STAFF_ON_BEHALF">;
+  /** The staff user who entered it, kept on the consent and the membership events. */
+  recordedById: string | null;
+  /** The networks this path may register into; any other id reads as unknown, like another tenant's. */
+  networks: "ALL" | readonly string[];
+  now: Date;
+}
+
+export type RegistrationResult =
+  | {
+      ok: true;
+      memberId: string;
+      outcome: RegistrationOutcome;
+      /** The same person was already known: nothing was doubled, new networks were added to them. */
+      reusedExistingMember: boolean;
+      /** Other persons who may be the same one, flagged for a coordinator to decide. */
+      probableDuplicates: number;
+    }
+  | { ok: false; error: IntakeRuleNotMet | ConsentRequired };
+
+/**
+ * The one code path for every way a person enters the pool (public form, postal or phone entry): validation,
+ * intake rules, duplicate detection and the writes, all inside the caller's tenant transaction.
+ */
+export async function registerPerson(
+  ctx: RequestContext,
+  tx: Tx,
+  tenant: { id: string; timeZone: string },
+  input: RegistrationDetailsInput,
+  path: RegistrationPath,
+): Promise<RegistrationResult> {
+  const today = isoDateInTimeZone(path.now, tenant.timeZone);
+  const [allNetworks, tags, consentText] = await Promise.all([
+    findOpenNetworksWithIntakeRules(tx, tenant.id),
+    findActiveExperienceTags(tx, tenant.id),
+    findCurrentConsentText(tx, tenant.id, "PROCESSING"),
+  ]);
+  const allowed = path.networks;
+  const networks = allowed === "ALL" ? allNetworks : allNetworks.filter((network) => allowed.includes(network.id));
+  const chosen = networks.filter((network) => input.networkIds.includes(network.id));
+  const rulesByNetwork = new Map(chosen.map((network) => [network.id, toIntakeRules(network.intakeRuleSet)]));
+  const rules = [...rulesByNetwork.values()];
+
+  const validation = validateRegistration(
+    {
+      ...input,
+      availability: input.availabilityNote,
+      consentTextVersion: input.consent.textVersion,
+    },
+    {
+      today,
+      // Another tenant's network id is refused exactly like an id that does not exist.
+      knownNetworkIds: networks.map((network) => network.id),
+      knownExperienceTagKeys: tags.map((tag) => tag.key),
+      birthRequired: rules.some((rule) => rule.minimumAge !== null || rule.guardianConsentBelowAge !== null),
+      guardianRequiredBelowAge: strictestGuardianAge(rules),
+    },
+  );
+  if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+  const registration = validation.registration;
+
+  if (!input.consent.accepted || !consentText || consentText.version !== registration.consentTextVersion) {
+    return { ok: false, error: consentRequired(consentText?.version ?? null, ctx.locale) };
+  }
+
+  const age = ageOn(registration, today);
+  const statuses: { networkId: string; status: "REGISTERED" | "PENDING_GUARDIAN_CONSENT" }[] = [];
+  for (const networkId of registration.networkIds) {
+    const start = initialStatus(rulesByNetwork.get(networkId) as IntakeRules, age, false, registration.municipality);
+    if (!start.ok) {
+      const [violation] = start.violations;
+      if (violation) return { ok: false, error: intakeRuleNotMet(violation, ctx.locale) };
+      continue;
+    }
+    statuses.push({ networkId, status: start.status });
+  }
+  const outcome = statuses.some((entry) => entry.status === "PENDING_GUARDIAN_CONSENT")
+    ? RegistrationOutcome.AWAITING_GUARDIAN_CONSENT
+    : RegistrationOutcome.REGISTERED;
+
+  const keys = memberKeys(registration);
+  await lockDuplicateKeys(
+    tx,
+    tenant.id,
+    Object.values(keys).filter((key): key is string => key !== null),
+  );
+  const matches = findProbableDuplicates(registration, await findMembersByDuplicateKeys(tx, tenant.id, keys));
+  const samePerson = matches.find((match) => isSamePerson(match.matchedOn))?.existing;
+
+  let memberId: string;
+  let joined = statuses;
+  if (samePerson) {
+    // Registering again, perhaps to another network: nothing is doubled, the new networks are added.
+    memberId = samePerson.id;
+    const already = new Set(samePerson.memberships.map((membership) => membership.networkId));
+    joined = statuses.filter((entry) => !already.has(entry.networkId));
+  } else {
+    memberId = (
+      await createMember(tx, {
+        tenantId: tenant.id,
+        givenName: registration.givenName,
+        familyName: registration.familyName,
+        email: registration.email,
+        phone: registration.phone,
+        birthDate: registration.birthDate ? new Date(`${registration.birthDate}T00:00:00Z`) : null,
+        birthYear: registration.birthYear,
+        municipality: registration.municipality,
+        perspectives: [...registration.perspectives],
+        experienceText: registration.experienceText,
+        competences: [...registration.competences],
+        languages: [...registration.languages],
+        accessibilityNeeds: registration.accessibilityNeeds,
+        availabilityNote: registration.availability,
+        organisationRepresented: registration.organisationRepresented,
+        preferredLocale: input.preferredLocale === "en" ? "en" : ctx.locale,
+        ...keys,
+      })
+    ).id;
+    await flagDuplicateCandidates(
+      tx,
+      tenant.id,
+      memberId,
+      matches.map((match) => ({ existingMemberId: match.existing.id, matchedOn: [...match.matchedOn] })),
+    );
+  }
+
+  const tagIds = tags.filter((tag) => registration.experienceTagKeys.includes(tag.key)).map((tag) => tag.id);
+  await linkExperienceTags(tx, tenant.id, memberId, tagIds);
+  if (registration.guardian) {
+    await createGuardian(tx, { tenantId: tenant.id, memberId, ...registration.guardian });
+  }
+  await recordConsent(tx, {
+    tenantId: tenant.id,
+    memberId,
+    consentTextId: consentText.id,
+    givenBy: path.givenBy,
+    recordedById: path.recordedById,
+    kind: "PROCESSING",
+  });
+  await createMemberships(tx, tenant.id, memberId, joined, path.channel, {
+    actorType: path.recordedById ? "STAFF" : "ANONYMOUS",
+    actorId: path.recordedById,
+  });
+  await ctx.audit.record(tx, tenant.id, {
+    action: "WRITE",
+    subjectType: "Member",
+    subjectId: memberId,
+    memberId,
+    purpose: path.channel === "WEB" ? "interest registration" : `interest registration (${path.channel.toLowerCase()})`,
+    details: {
+      channel: path.channel,
+      networks: joined.map((entry) => entry.networkId),
+      reusedExistingMember: Boolean(samePerson),
+      probableDuplicates: matches.length,
+    },
+  });
+  return { ok: true, memberId, outcome, reusedExistingMember: Boolean(samePerson), probableDuplicates: matches.length };
 }
 
 function strictestGuardianAge(rules: IntakeRules[]): number | null {
@@ -206,7 +269,7 @@ function consentRequired(currentVersion: string | null, locale: Locale): Consent
   );
 }
 
-function intakeRuleNotMet(violation: IntakeViolation, locale: Locale): IntakeRuleNotMet {
+export function intakeRuleNotMet(violation: IntakeViolation, locale: Locale): IntakeRuleNotMet {
   return errorResult(IntakeRuleNotMet, "INTAKE_RULE_NOT_MET", violation.message, locale, {
     rule: violation.rule,
     missing: violation.missing,

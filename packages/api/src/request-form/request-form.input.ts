@@ -18,6 +18,9 @@ export class UpdateAssignmentTypeInput {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, { description: "The `version` you read; if someone changed the type since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
   @Field(() => String, { nullable: true })
   labelSv?: string | null;
 
@@ -29,6 +32,9 @@ export class UpdateAssignmentTypeInput {
 export class RetireAssignmentTypeInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
 }
 
 @InputType({ description: "One field of a request form." })

@@ -19,6 +19,7 @@ export function toAssignmentType(row: AssignmentTypeRow, locale: Locale): Assign
     labelSv: row.labelSv,
     labelEn: row.labelEn,
     retiredAt: row.retiredAt,
+    version: row.version,
   };
 }
 
@@ -95,7 +96,7 @@ export function formSnapshot(row: RequestFormRow) {
 }
 
 export function assignmentTypeSnapshot(row: AssignmentTypeRow) {
-  return { id: row.id, key: row.key, labelSv: row.labelSv, labelEn: row.labelEn, retiredAt: row.retiredAt };
+  return { id: row.id, key: row.key, labelSv: row.labelSv, labelEn: row.labelEn, retiredAt: row.retiredAt, version: row.version };
 }
 
 /**

@@ -61,14 +61,18 @@ export function insertAssignmentType(
   return tx.assignmentType.create({ data: { tenantId, ...data } });
 }
 
-/** Changes a type still in use; returns 0 when it is retired or gone. */
-export async function updateLiveAssignmentType(
+/** Changes a type still in use only if it still has the version the caller read; returns 0 or 1. */
+export async function updateLiveAssignmentTypeIfVersion(
   tx: Tx,
   tenantId: string,
   id: string,
+  expectedVersion: number,
   data: { labelSv?: string; labelEn?: string; retiredAt?: Date },
 ): Promise<number> {
-  const result = await tx.assignmentType.updateMany({ where: { tenantId, id, retiredAt: null }, data });
+  const result = await tx.assignmentType.updateMany({
+    where: { tenantId, id, version: expectedVersion, retiredAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
   return result.count;
 }
 

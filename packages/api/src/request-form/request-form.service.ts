@@ -72,7 +72,7 @@ import {
   lockRequestForms,
   type RequestFormData,
   type RequestFormRow,
-  updateLiveAssignmentType,
+  updateLiveAssignmentTypeIfVersion,
   updateRequestFormIfVersion,
 } from "./request-form.repository.js";
 import type { AssignmentType, RequestForm } from "./request-form.type.js";
@@ -193,7 +193,10 @@ export async function createAssignmentType(ctx: RequestContext, input: CreateAss
   });
 }
 
-/** Relabels a type; the key is stored on requests and never changes. Unchanged labels write nothing. */
+/**
+ * Relabels a type under optimistic concurrency (a stale `expectedVersion` is a CONFLICT, nothing written); the key is
+ * stored on requests and never changes. Unchanged labels write nothing. A retired type is history and answers NotFound.
+ */
 export async function updateAssignmentType(ctx: RequestContext, input: UpdateAssignmentTypeInput): Promise<UpdateAssignmentTypePayload> {
   const { tenantId } = requireTenantAdmin(ctx);
   const missing: UpdateAssignmentTypePayload = { assignmentType: null, errors: [notFound(ASSIGNMENT_TYPE, ctx.locale)] };
@@ -209,13 +212,22 @@ export async function updateAssignmentType(ctx: RequestContext, input: UpdateAss
     };
     const errors = toInputPaths(validateAssignmentTypeLabel(label, "input"));
     if (errors.length > 0) throw badUserInput(errors, ctx.locale);
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     const normalised = normaliseAssignmentTypeLabel(label);
     if (normalised.sv === before.labelSv && normalised.en === before.labelEn) {
       return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
     }
 
-    // AssignmentType has no `version` column, so a relabel cannot be made conditional on what the admin read.
-    if ((await updateLiveAssignmentType(tx, tenantId, before.id, { labelSv: normalised.sv, labelEn: normalised.en })) === 0) return missing;
+    const updated = await updateLiveAssignmentTypeIfVersion(tx, tenantId, before.id, input.expectedVersion, {
+      labelSv: normalised.sv,
+      labelEn: normalised.en,
+    });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findAssignmentType(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
     const after = (await findAssignmentType(tx, tenantId, before.id)) as AssignmentTypeRow;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "AssignmentType",
@@ -237,6 +249,7 @@ export async function retireAssignmentType(ctx: RequestContext, input: RetireAss
     await lockRequestForms(tx, tenantId);
     const before = await findAssignmentType(tx, tenantId, input.id);
     if (!before) return missing;
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     if (before.retiredAt) return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
     const forms = (await findLiveRequestForms(tx, tenantId)).filter((form) => form.assignmentTypeKeys.includes(before.key));
     if (forms.length > 0) {
@@ -253,7 +266,13 @@ export async function retireAssignmentType(ctx: RequestContext, input: RetireAss
       return { assignmentType: null, errors: [error] };
     }
 
-    if ((await updateLiveAssignmentType(tx, tenantId, before.id, { retiredAt: new Date() })) === 0) return missing;
+    const updated = await updateLiveAssignmentTypeIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
+    if (
+      (await assertVersionedUpdate(updated, async () => (await findAssignmentType(tx, tenantId, before.id)) !== null, ctx.locale)) ===
+      "NOT_FOUND"
+    ) {
+      return missing;
+    }
     const after = (await findAssignmentType(tx, tenantId, before.id)) as AssignmentTypeRow;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "AssignmentType",

@@ -49,6 +49,9 @@ export class AssignmentType {
 
   @Field(() => Date, { nullable: true, description: "Set when retired: no longer offered; requests of this type keep it." })
   retiredAt!: Date | null;
+
+  @Field(() => Int, { description: "Send it back as `expectedVersion` when changing or retiring the assignment type." })
+  version!: number;
 }
 
 export const AssignmentTypeConnection = Connection(AssignmentType, "AssignmentType");

@@ -2,6 +2,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphq
 import { applyMiddleware } from "graphql-middleware";
 import { buildSchema } from "type-graphql";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
+import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
@@ -15,10 +16,17 @@ import {
   RequestFormResolver,
   TenantAssignmentTypesResolver,
 } from "../request-form/request-form.resolver.js";
+import { MemberSelfServiceResolver, SelfServiceResolver } from "../self-service/self-service.resolver.js";
 import { StaffRoleGrantResolver, StaffUserResolver } from "../staff/staff.resolver.js";
 import { TaxonomyResolver, TenantTaxonomyResolver } from "../taxonomy/taxonomy.resolver.js";
 import { TenantResolver } from "../tenant/tenant.resolver.js";
 import { TenantAdminResolver } from "../tenant/tenant-admin.resolver.js";
+import {
+  NetworkTrainingResolver,
+  TrainingEnrolmentResolver,
+  TrainingSessionResolver,
+  TrainingSessionSummaryResolver,
+} from "../training/training.resolver.js";
 import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
 
 const resolvers = [
@@ -35,6 +43,9 @@ const resolvers = [
   NetworkFeeScheduleResolver,
   PriceBaseAmountResolver,
   IntakeRuleSetResolver,
+  IntakeResolver,
+  MembershipIntakeResolver,
+  MemberGuardiansResolver,
   NetworkIntakeResolver,
   RequestFormResolver,
   AssignmentTypeResolver,
@@ -47,6 +58,12 @@ const resolvers = [
   TenantTaxonomyResolver,
   StaffUserResolver,
   StaffRoleGrantResolver,
+  SelfServiceResolver,
+  MemberSelfServiceResolver,
+  TrainingSessionResolver,
+  TrainingSessionSummaryResolver,
+  TrainingEnrolmentResolver,
+  NetworkTrainingResolver,
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */

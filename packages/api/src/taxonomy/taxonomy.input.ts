@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType({ description: "A new tag of the tenant's experience taxonomy." })
 export class CreateExperienceTagInput {
@@ -22,6 +22,9 @@ export class UpdateExperienceTagInput {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, { description: "The `version` you read; if someone changed the tag since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
   @Field(() => String, { nullable: true })
   labelSv?: string | null;
 
@@ -36,4 +39,7 @@ export class UpdateExperienceTagInput {
 export class RetireExperienceTagInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
 }

@@ -10,6 +10,7 @@ const tagFields = {
   labelSv: true,
   labelEn: true,
   retiredAt: true,
+  version: true,
 } as const satisfies Prisma.ExperienceTagSelect;
 
 export type TagRow = Prisma.ExperienceTagGetPayload<{ select: typeof tagFields }>;
@@ -71,16 +72,26 @@ export function insertTag(
   return tx.experienceTag.create({ data: { tenantId, ...data }, select: tagFields });
 }
 
-export async function updateTag(
+/** Applies a change only if the tag still has the version the caller read; returns how many rows changed (0 or 1). */
+export async function updateTagIfVersion(
   tx: Tx,
   tenantId: string,
   id: string,
-  data: Partial<{ labelSv: string; labelEn: string; parentId: string | null }>,
-): Promise<TagRow | null> {
-  const { count } = await tx.experienceTag.updateMany({ where: { tenantId, id }, data });
-  return count === 1 ? findTag(tx, tenantId, id) : null;
+  expectedVersion: number,
+  data: Partial<{ labelSv: string; labelEn: string; parentId: string | null; retiredAt: Date }>,
+): Promise<number> {
+  const { count } = await tx.experienceTag.updateMany({
+    where: { tenantId, id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count;
 }
 
+/** Retires the listed tags still offered (each one's version moves on, as for any change). */
 export async function retireTags(tx: Tx, tenantId: string, ids: readonly string[], at: Date): Promise<void> {
-  await tx.experienceTag.updateMany({ where: { tenantId, id: { in: [...ids] }, retiredAt: null }, data: { retiredAt: at } });
+  if (ids.length === 0) return;
+  await tx.experienceTag.updateMany({
+    where: { tenantId, id: { in: [...ids] }, retiredAt: null },
+    data: { retiredAt: at, version: { increment: 1 } },
+  });
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { ExperienceTag } from "../member/member.type.js";
@@ -39,6 +39,12 @@ export class TaxonomyResolver {
   async retiredAt(@Root() tag: TaxonomyTag, @Ctx() ctx: RequestContext): Promise<Date | null> {
     if (tag.retiredAt !== undefined) return tag.retiredAt;
     return (await ctx.loaders(tag.tenantId).experienceTagRecordById.load(tag.id))?.retiredAt ?? null;
+  }
+
+  @FieldResolver(() => Int, { description: "Send it back as `expectedVersion` when changing or retiring the tag." })
+  async version(@Root() tag: TaxonomyTag, @Ctx() ctx: RequestContext): Promise<number> {
+    if (tag.version !== undefined) return tag.version;
+    return (await ctx.loaders(tag.tenantId).experienceTagRecordById.load(tag.id))?.version ?? 1;
   }
 
   @FieldResolver(() => [ExperienceTag], { description: "The narrower tags directly under this one, in alphabetical order." })

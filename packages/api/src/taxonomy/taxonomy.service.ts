@@ -8,7 +8,8 @@ import {
   validateExperienceTagFields,
   wouldCreateTagCycle,
 } from "@medverkan/domain";
-import { badUserInput } from "../common/errors/api-error.js";
+import { assertVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
@@ -34,7 +35,7 @@ import {
   lockTaxonomy,
   retireTags,
   type TagRow,
-  updateTag,
+  updateTagIfVersion,
 } from "./taxonomy.repository.js";
 import type { TaxonomyTag } from "./taxonomy.type.js";
 
@@ -125,7 +126,10 @@ export async function createExperienceTag(ctx: RequestContext, input: CreateExpe
   });
 }
 
-/** Relabels or moves a tag. Members keep their tags; a move never makes a tag its own ancestor. */
+/**
+ * Relabels or moves a tag under optimistic concurrency (a stale `expectedVersion` is a CONFLICT, nothing written).
+ * Members keep their tags; a move never makes a tag its own ancestor.
+ */
 export async function changeExperienceTag(ctx: RequestContext, input: UpdateExperienceTagInput): Promise<UpdateExperienceTagPayload> {
   const actor = requireTenantAdmin(ctx);
   const tenantId = actor.tenantId;
@@ -141,8 +145,9 @@ export async function changeExperienceTag(ctx: RequestContext, input: UpdateExpe
     const parent = input.parentId ? await checkedParent(tx, tenantId, input.parentId) : null;
     if (parent?.error) errors.push(parent.error);
     if (!validation.ok || errors.length > 0) throw badUserInput(errors, ctx.locale);
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
 
-    const changes = changedFields<TagRow>(before, {
+    const changes = changedFields<{ labelSv: string; labelEn: string; parentId: string | null }>(before, {
       ...validation.value,
       ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
     });
@@ -153,8 +158,11 @@ export async function changeExperienceTag(ctx: RequestContext, input: UpdateExpe
       }
     }
     if (!hasChanges(changes)) return { experienceTag: toTaxonomyTag(before, ctx.locale), errors: [] };
-    const after = await updateTag(tx, tenantId, before.id, changes);
-    if (!after) return missing;
+    const updated = await updateTagIfVersion(tx, tenantId, before.id, input.expectedVersion, changes);
+    if ((await assertVersionedUpdate(updated, async () => (await findTag(tx, tenantId, before.id)) !== null, ctx.locale)) === "NOT_FOUND") {
+      return missing;
+    }
+    const after = (await findTag(tx, tenantId, before.id)) as TagRow;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "ExperienceTag",
       subjectId: after.id,
@@ -167,7 +175,8 @@ export async function changeExperienceTag(ctx: RequestContext, input: UpdateExpe
 
 /**
  * Stops offering a tag and the whole branch under it (a twig under a retired branch would be unreachable on forms).
- * Members and requests keep the tags they have; each retired tag is its own audit event.
+ * The tag named must still have the `expectedVersion` read; every tag retired gets a new version. Members and requests
+ * keep the tags they have; each retired tag is its own audit event.
  */
 export async function retireExperienceTag(ctx: RequestContext, input: RetireExperienceTagInput): Promise<RetireExperienceTagPayload> {
   const actor = requireTenantAdmin(ctx);
@@ -179,16 +188,24 @@ export async function retireExperienceTag(ctx: RequestContext, input: RetireExpe
     const tags = await findAllTags(tx, tenantId);
     const tag = tags.find((candidate) => candidate.id === input.id);
     if (!tag) return missing;
+    if (tag.version !== input.expectedVersion) throw conflict(ctx.locale);
 
     const branch = new Set([tag.id, ...tagDescendantIds(tags, tag.id)]);
     const before = tags.filter((candidate) => branch.has(candidate.id) && candidate.retiredAt === null);
     if (before.length === 0) return { experienceTag: toTaxonomyTag(tag, ctx.locale), retiredTags: [], errors: [] };
 
+    const at = new Date();
+    if (tag.retiredAt === null) {
+      const updated = await updateTagIfVersion(tx, tenantId, tag.id, input.expectedVersion, { retiredAt: at });
+      if ((await assertVersionedUpdate(updated, async () => (await findTag(tx, tenantId, tag.id)) !== null, ctx.locale)) === "NOT_FOUND") {
+        return missing;
+      }
+    }
     await retireTags(
       tx,
       tenantId,
-      before.map((row) => row.id),
-      new Date(),
+      before.filter((row) => row.id !== tag.id).map((row) => row.id),
+      at,
     );
     const after = new Map((await findTagsByIds(tx, tenantId, [...branch])).map((row) => [row.id, row]));
     for (const row of before) {

@@ -263,8 +263,44 @@ function checkGuardian(
   return name === null ? null : { name, email, phone, relation };
 }
 
-export function validateRegistration(input: RegistrationInput, options: RegistrationOptions, path = "input"): RegistrationResult {
-  const errors: FieldError[] = [];
+/** The profile part of a registration: every field a member can later correct themself. */
+export interface MemberProfile {
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly email: string | null;
+  /** E.164. */
+  readonly phone: string | null;
+  readonly birthDate: string | null;
+  readonly birthYear: number | null;
+  readonly municipality: string | null;
+  readonly perspectives: readonly Perspective[];
+  readonly experienceTagKeys: readonly string[];
+  readonly experienceText: string | null;
+  readonly competences: readonly string[];
+  readonly languages: readonly string[];
+  readonly accessibilityNeeds: string | null;
+  readonly availability: string | null;
+  readonly organisationRepresented: string | null;
+}
+
+/** The checked profile; a name is null only when it was missing (and `errors` says so). */
+export type CheckedMemberProfile = Omit<MemberProfile, "givenName" | "familyName"> & {
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+};
+
+export type MemberProfileOptions = Pick<RegistrationOptions, "today" | "knownExperienceTagKeys" | "birthRequired">;
+
+/**
+ * Checks and normalises the profile fields, appending every problem to `errors`. Shared by registration and by the
+ * member's own corrections, so a corrected profile meets exactly the rules a new one does.
+ */
+export function checkMemberProfile(
+  errors: FieldError[],
+  input: RegistrationInput,
+  options: MemberProfileOptions,
+  path = "input",
+): CheckedMemberProfile {
   const limits = REGISTRATION_LIMITS;
   const at = (name: string) => `${path}.${name}`;
 
@@ -320,6 +356,32 @@ export function validateRegistration(input: RegistrationInput, options: Registra
     { required: false, maxLength: limits.organisationLength },
   );
 
+  return {
+    givenName,
+    familyName,
+    email,
+    phone,
+    birthDate,
+    birthYear,
+    municipality,
+    perspectives,
+    experienceTagKeys,
+    experienceText,
+    competences,
+    languages,
+    accessibilityNeeds,
+    availability,
+    organisationRepresented,
+  };
+}
+
+export function validateRegistration(input: RegistrationInput, options: RegistrationOptions, path = "input"): RegistrationResult {
+  const errors: FieldError[] = [];
+  const limits = REGISTRATION_LIMITS;
+  const at = (name: string) => `${path}.${name}`;
+
+  const profile = checkMemberProfile(errors, input, options, path);
+
   const networkIds = checkReferences(errors, at("networkIds"), L.network, input.networkIds, options.knownNetworkIds);
   if ((input.networkIds ?? []).length === 0) errors.push(fieldError(at("networkIds"), "TOO_FEW", L.networkIds, { min: 1 }));
   else if (networkIds.length > limits.maxNetworks) {
@@ -331,37 +393,16 @@ export function validateRegistration(input: RegistrationInput, options: Registra
     maxLength: limits.consentVersionLength,
   });
 
-  const age = ageOn({ birthDate, birthYear }, options.today);
+  const age = ageOn(profile, options.today);
   const limit = options.guardianRequiredBelowAge ?? null;
   const guardianNeeded = age !== null && limit !== null && age < limit;
   const guardian = checkGuardian(errors, path, input.guardian, guardianNeeded ? limit : null);
 
+  const { givenName, familyName } = profile;
   if (errors.length > 0 || givenName === null || familyName === null || consentTextVersion === null) {
     return { ok: false, errors };
   }
-  return {
-    ok: true,
-    registration: {
-      givenName,
-      familyName,
-      email,
-      phone,
-      birthDate,
-      birthYear,
-      municipality,
-      perspectives,
-      experienceTagKeys,
-      experienceText,
-      competences,
-      languages,
-      accessibilityNeeds,
-      availability,
-      organisationRepresented,
-      networkIds,
-      consentTextVersion,
-      guardian,
-    },
-  };
+  return { ok: true, registration: { ...profile, givenName, familyName, networkIds, consentTextVersion, guardian } };
 }
 
 /** Trimmed, de-duplicated references (ids or keys); unknown ones are reported when the known set is given. */

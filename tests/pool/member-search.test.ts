@@ -1,0 +1,313 @@
+import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fieldErrors } from "../support/errors.js";
+import { MEMBERS, SEARCH_MEMBERS } from "../support/queries.js";
+
+// Issue 4 item 5: the coordinator's pool search. Every expectation is computed here, independently of the API, from
+// the seeded rows: a member matches when every criterion holds, membership criteria on one membership of a network
+// the coordinator coordinates, listed values of one field as alternatives, a tag standing for itself and every tag
+// below it, and ages counted as a Swedish calendar does.
+
+let api: TestApi;
+let levandeCoordinator: string;
+let peerCoordinator: string;
+
+interface SeededMembership {
+  networkId: string;
+  status: string;
+  trainedAt: Date | null;
+  lastInvitedAt: Date | null;
+  lastAssignmentAt: Date | null;
+}
+interface SeededMember {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: Date | null;
+  birthYear: number | null;
+  municipality: string | null;
+  perspectives: string[];
+  languages: string[];
+  tagIds: string[];
+  memberships: SeededMembership[];
+}
+interface Tag {
+  id: string;
+  key: string;
+  parentId: string | null;
+}
+
+let members: SeededMember[];
+let tags: Tag[];
+let levandeId: string;
+let peerId: string;
+
+interface Filter {
+  networkId?: string;
+  statuses?: string[];
+  experienceTagKeys?: string[];
+  perspectives?: string[];
+  ageBands?: string[];
+  municipalities?: string[];
+  languages?: string[];
+  trained?: boolean;
+  lastInvitedAfter?: string;
+  lastInvitedBefore?: string;
+  neverInvited?: boolean;
+  lastAssignmentAfter?: string;
+  lastAssignmentBefore?: string;
+  neverAssigned?: boolean;
+  name?: string;
+}
+type Node = { id: string; ageBand: string | null; memberships: { network: { id: string } }[] };
+type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] };
+
+const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+
+function age(member: SeededMember): number | null {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  if (member.birthDate) {
+    const born = member.birthDate.toISOString().slice(0, 10).split("-").map(Number) as [number, number, number];
+    const passed = m > born[1] || (m === born[1] && d >= born[2]);
+    return y - born[0] - (passed ? 0 : 1);
+  }
+  if (member.birthYear !== null) return Math.max(0, y - member.birthYear - (m === 12 && d === 31 ? 0 : 1));
+  return null;
+}
+
+function band(years: number | null): string | null {
+  if (years === null) return null;
+  const limits: [number, string][] = [
+    [18, "AGE_UNDER_18"],
+    [30, "AGE_18_29"],
+    [50, "AGE_30_49"],
+    [65, "AGE_50_64"],
+    [80, "AGE_65_79"],
+  ];
+  return limits.find(([below]) => years < below)?.[1] ?? "AGE_80_PLUS";
+}
+
+function tagAndBelow(key: string): Set<string> {
+  const root = tags.find((tag) => tag.key === key);
+  const ids = new Set<string>(root ? [root.id] : []);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const tag of tags) {
+      if (tag.parentId && ids.has(tag.parentId) && !ids.has(tag.id)) {
+        ids.add(tag.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+const within = (value: Date | null, after?: string, before?: string) =>
+  value !== null && (!after || value > new Date(after)) && (!before || value < new Date(before));
+
+/** The members a coordinator of `networks` should find with `filter`, sorted by id. */
+function expected(networks: string[], filter: Filter): string[] {
+  const f = filter;
+  return members
+    .filter((member) => {
+      const membershipFits = member.memberships.some(
+        (ms) =>
+          networks.includes(ms.networkId) &&
+          (!f.networkId || ms.networkId === f.networkId) &&
+          (!f.statuses || f.statuses.includes(ms.status)) &&
+          (f.trained === undefined || (ms.trainedAt !== null) === f.trained) &&
+          (f.neverInvited === undefined || (ms.lastInvitedAt === null) === f.neverInvited) &&
+          (!(f.lastInvitedAfter || f.lastInvitedBefore) || within(ms.lastInvitedAt, f.lastInvitedAfter, f.lastInvitedBefore)) &&
+          (f.neverAssigned === undefined || (ms.lastAssignmentAt === null) === f.neverAssigned) &&
+          (!(f.lastAssignmentAfter || f.lastAssignmentBefore) ||
+            within(ms.lastAssignmentAt, f.lastAssignmentAfter, f.lastAssignmentBefore)),
+      );
+      if (!membershipFits) return false;
+      if (f.experienceTagKeys) {
+        const wanted = new Set(f.experienceTagKeys.flatMap((key) => [...tagAndBelow(key)]));
+        if (!member.tagIds.some((id) => wanted.has(id))) return false;
+      }
+      if (f.perspectives && !member.perspectives.some((p) => f.perspectives?.includes(p))) return false;
+      if (f.languages && !member.languages.some((l) => (f.languages ?? []).map((x) => x.toLowerCase()).includes(l))) return false;
+      if (f.municipalities && !(f.municipalities ?? []).some((m) => m.toLowerCase() === member.municipality?.toLowerCase())) return false;
+      if (f.ageBands && !f.ageBands.includes(band(age(member)) ?? "")) return false;
+      if (f.name) {
+        const words = f.name.toLowerCase().split(/\s+/).filter(Boolean);
+        const names = [member.givenName.toLowerCase(), member.familyName.toLowerCase()];
+        if (!words.every((word) => names.some((name) => name.includes(word)))) return false;
+      }
+      return true;
+    })
+    .map((member) => member.id)
+    .sort();
+}
+
+async function searchAll(token: string, filter: Filter, first = 100): Promise<{ ids: string[]; totals: number[]; pages: Page[] }> {
+  const pages: Page[] = [];
+  let after: string | null = null;
+  do {
+    const response: { data?: { members: Page } | null; errors?: unknown } = await api.graphql<{ members: Page }>(SEARCH_MEMBERS, {
+      token,
+      variables: { filter, first, after },
+    });
+    if (!response.data?.members) throw new Error(JSON.stringify(response.errors));
+    pages.push(response.data.members);
+    after = response.data.members.pageInfo.hasNextPage ? response.data.members.pageInfo.endCursor : null;
+  } while (after);
+  return { ids: pages.flatMap((page) => page.nodes.map((node) => node.id)), totals: pages.map((page) => page.totalCount), pages };
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  levandeCoordinator = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+  peerCoordinator = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" });
+  const prisma = api.running.database.prisma;
+  const tenant = await prisma.tenant.findFirstOrThrow({ where: { slug: "jonkoping" } });
+  const networks = await prisma.network.findMany({ where: { tenantId: tenant.id } });
+  levandeId = networks.find((network) => network.slug === "levande-bibliotek")?.id ?? "";
+  peerId = networks.find((network) => network.slug === "peer")?.id ?? "";
+  tags = await prisma.experienceTag.findMany({ where: { tenantId: tenant.id }, select: { id: true, key: true, parentId: true } });
+  const rows = await prisma.member.findMany({
+    where: { tenantId: tenant.id, erasedAt: null },
+    include: { memberships: true, experiences: true },
+  });
+  members = rows.map((row) => ({ ...row, tagIds: row.experiences.map((experience) => experience.tagId) }));
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("pool search", () => {
+  it("finds exactly the members each single criterion selects", async () => {
+    const levande = members.filter((member) => member.memberships.some((ms) => ms.networkId === levandeId));
+    const invited = levande.flatMap((member) => member.memberships.map((ms) => ms.lastInvitedAt)).filter((at): at is Date => at !== null);
+    const assigned = levande
+      .flatMap((member) => member.memberships.map((ms) => ms.lastAssignmentAt))
+      .filter((at): at is Date => at !== null);
+    const pivot = (dates: Date[]) => dates.sort((a, b) => a.getTime() - b.getTime())[Math.floor(dates.length / 2)]?.toISOString() ?? today;
+    const someone = levande[3] as SeededMember;
+    const filters: Filter[] = [
+      {},
+      { statuses: ["ACTIVE"] },
+      { statuses: ["REGISTERED", "CONTACTED", "PAUSED"] },
+      { perspectives: ["RELATIVE"] },
+      { ageBands: ["AGE_65_79"] },
+      { ageBands: ["AGE_18_29", "AGE_80_PLUS"] },
+      { municipalities: [someone.municipality?.toUpperCase() ?? "JÖNKÖPING"] },
+      { languages: ["en"] },
+      { languages: ["AR", "fi"] },
+      { trained: true },
+      { trained: false },
+      { neverInvited: true },
+      { neverInvited: false },
+      { lastInvitedAfter: pivot(invited) },
+      { lastInvitedBefore: pivot(invited) },
+      { lastAssignmentAfter: pivot(assigned) },
+      { lastAssignmentBefore: pivot(assigned) },
+      { neverAssigned: true },
+      { name: someone.familyName.slice(0, 4).toLowerCase() },
+      { name: `${someone.givenName} ${someone.familyName}` },
+      { statuses: ["ACTIVE"], trained: true, perspectives: ["PATIENT"], ageBands: ["AGE_50_64", "AGE_65_79"], neverInvited: false },
+    ];
+    for (const filter of filters) {
+      const want = expected([levandeId], filter);
+      const got = await searchAll(levandeCoordinator, filter);
+      expect({ filter, ids: [...got.ids].sort() }).toEqual({ filter, ids: want });
+      expect(got.totals[0]).toBe(want.length);
+    }
+    // The criteria above are not vacuous: the seeded pool has people on both sides of them.
+    expect(expected([levandeId], { trained: true }).length).toBeGreaterThan(0);
+    expect(expected([levandeId], { trained: false }).length).toBeGreaterThan(0);
+    expect(expected([levandeId], { neverInvited: false }).length).toBeGreaterThan(0);
+    expect(expected([levandeId], { ageBands: ["AGE_65_79"] }).length).toBeGreaterThan(0);
+  });
+
+  it("finds members tagged with a tag or with any tag below it", async () => {
+    const used = new Set(members.filter((m) => m.memberships.some((ms) => ms.networkId === levandeId)).flatMap((m) => m.tagIds));
+    // A broad tag whose own members are fewer than those of its whole branch.
+    const broad = tags.find((tag) => tag.parentId === null && [...tagAndBelow(tag.key)].some((id) => id !== tag.id && used.has(id)));
+    if (!broad) throw new Error("the seeded taxonomy has no used sub-tags");
+    const want = expected([levandeId], { experienceTagKeys: [broad.key] });
+    const direct = members.filter((m) => m.tagIds.includes(broad.id) && m.memberships.some((ms) => ms.networkId === levandeId)).length;
+    expect(want.length).toBeGreaterThan(direct);
+    const got = await searchAll(levandeCoordinator, { experienceTagKeys: [broad.key] });
+    expect([...got.ids].sort()).toEqual(want);
+
+    const leaf = tags.find((tag) => tag.parentId !== null && used.has(tag.id)) as Tag;
+    const both = await searchAll(levandeCoordinator, { experienceTagKeys: [leaf.key, broad.key], statuses: ["ACTIVE"] });
+    expect([...both.ids].sort()).toEqual(expected([levandeId], { experienceTagKeys: [leaf.key, broad.key], statuses: ["ACTIVE"] }));
+  });
+
+  it("pages through a filtered set without gaps or repeats, with the same totalCount on every page", async () => {
+    const filter = { statuses: ["ACTIVE", "TRAINED", "REGISTERED"], perspectives: ["PATIENT", "RELATIVE"] };
+    const want = expected([levandeId], filter);
+    expect(want.length).toBeGreaterThan(7);
+    const got = await searchAll(levandeCoordinator, filter, 3);
+    expect(got.ids).toEqual(want);
+    expect(new Set(got.ids).size).toBe(got.ids.length);
+    expect(new Set(got.totals)).toEqual(new Set([want.length]));
+    expect(got.pages.at(-1)?.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("shows the age band and the membership dates the search is about", async () => {
+    const got = await searchAll(levandeCoordinator, { statuses: ["ACTIVE"] });
+    for (const node of got.pages.flatMap((page) => page.nodes)) {
+      expect(node.ageBand).toBe(band(age(members.find((member) => member.id === node.id) as SeededMember)));
+    }
+  });
+
+  it("never lets a Peer coordinator see Levande bibliotek members", async () => {
+    const onlyLevande = members.filter(
+      (m) => m.memberships.some((ms) => ms.networkId === levandeId) && !m.memberships.some((ms) => ms.networkId === peerId),
+    );
+    expect(onlyLevande.length).toBeGreaterThan(0);
+    for (const filter of [{}, { statuses: ["ACTIVE"] }, { name: onlyLevande[0]?.familyName }, { networkId: levandeId }]) {
+      const got = await searchAll(peerCoordinator, filter);
+      expect([...got.ids].sort()).toEqual(expected([peerId], filter));
+      for (const id of got.ids) expect(onlyLevande.map((m) => m.id)).not.toContain(id);
+    }
+    const foreignNetwork = await searchAll(peerCoordinator, { networkId: levandeId });
+    expect(foreignNetwork.totals[0]).toBe(0);
+  });
+
+  it("audits every member a search returns, with the criteria", async () => {
+    const prisma = api.running.database.prisma;
+    const before = await prisma.auditEvent.count({ where: { action: "READ", subjectType: "Member" } });
+    const filter = { statuses: ["ACTIVE"], languages: ["en"] };
+    const got = await searchAll(levandeCoordinator, filter);
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "READ", subjectType: "Member" },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: got.ids.length,
+    });
+    expect(await prisma.auditEvent.count({ where: { action: "READ", subjectType: "Member" } })).toBe(before + got.ids.length);
+    expect(events.map((event) => event.subjectId).sort()).toEqual([...got.ids].sort());
+    for (const event of events) {
+      expect(event).toMatchObject({ actorType: "STAFF", purpose: "pool listing", details: { criteria: { filter } } });
+    }
+  });
+
+  it("explains criteria that cannot be met, in both languages, and keeps the older arguments working", async () => {
+    const bad = await api.graphql(SEARCH_MEMBERS, {
+      token: levandeCoordinator,
+      variables: { filter: { experienceTagKeys: ["finns-inte"], neverInvited: true, lastInvitedAfter: "2024-01-01T00:00:00Z" } },
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(fieldErrors(bad).map((error) => [error.field, error.code])).toEqual([
+      ["filter.experienceTagKeys[0]", "UNKNOWN_REFERENCE"],
+      ["filter.neverInvited", "INCONSISTENT"],
+    ]);
+    expect(fieldErrors(bad)[0]?.messages.sv).toBeTruthy();
+
+    const old = await api.graphql<{ members: Page }>(MEMBERS, {
+      token: levandeCoordinator,
+      variables: { networkId: levandeId, first: 100 },
+    });
+    expect(old.data?.members.totalCount).toBe(expected([levandeId], {}).length);
+
+    const member = await api.tokenFor({ tenant: "jonkoping", role: "member" });
+    const refused = await api.graphql(SEARCH_MEMBERS, { token: member, variables: { filter: {} } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
