@@ -1,12 +1,11 @@
 // Plans a tenant's configuration: intake rules, request form and assignment types, fee schedule and its versions
 // (all mapped from @medverkan/domain's region seed, never restated here), then consent texts, the experience
 // taxonomy, organisations with units and cost centres, networks, staff with their role grants, and training sessions.
-import type { FeeScheduleVersion } from "@medverkan/domain";
-import type { OrganisationKind, Prisma } from "../src/index.js";
+import { feeScheduleVersionColumns, type OrganisationKind } from "../src/index.js";
 import { CONFIGURATION_EPOCH, type PlanContext } from "./context.js";
 import { EmailBook, emailLocalPart, LandlineBook } from "./people.js";
 import { flattenTaxonomy, relativePerspective } from "./taxonomy.js";
-import { dateOnly, stockholm } from "./time.js";
+import { stockholm } from "./time.js";
 
 /**
  * Lifecycle columns of configuration rows, stated explicitly so that re-seeding also undoes a retirement or an
@@ -96,33 +95,6 @@ function planRequestForm(ctx: PlanContext): string {
     ctx.refs.assignmentTypes.set(type.key, typeId);
   }
   return id;
-}
-
-/**
- * The stored form of a domain fee schedule version. `categories` keeps the domain's own shape
- * (`{ category, upToMinutes, value }`, value in öre or basis points by `basis`), which is what the domain's
- * `validateFeeSchedule` and `computeFee` read; and the other fields map one to one.
- */
-export function feeScheduleVersionColumns(version: FeeScheduleVersion) {
-  return {
-    validFrom: dateOnly(version.validFrom),
-    validTo: version.validTo === null ? null : dateOnly(version.validTo),
-    basis: version.basis,
-    categories: version.categories.map((rule) => ({
-      category: rule.category,
-      upToMinutes: rule.upToMinutes,
-      value: rule.value,
-    })) satisfies Prisma.InputJsonArray,
-    hourlyValue: version.hourlyValue,
-    travelTimeCounts: version.travelTimeCounts,
-    rounding: version.rounding,
-    mileageOrePerKm: version.mileageOrePerKm,
-    preparationPaid: version.preparationPaid,
-    preparationHourlyValue: version.preparationHourlyValue,
-    payoutMethod: version.payoutMethod,
-    withholdingBasisPoints: version.withholdingBasisPoints,
-    employerSocialFeeBasisPoints: version.employerSocialFeeBasisPoints,
-  };
 }
 
 function planFeeSchedule(ctx: PlanContext): string {

@@ -1,6 +1,7 @@
 // The database package: the generated Prisma client, how to open PGlite or PostgreSQL, and migrations.
 // Only repositories (packages/api/src/**/*.repository.ts) and the seed import the client.
 
+export { dateColumn, feeScheduleVersionColumns } from "./columns/fee-schedule-version.js";
 export { type Database, type DatabaseOptions, databaseOptionsFromEnv, openDatabase } from "./connection.js";
 export * from "./generated/prisma/client.js";
 export { applyMigrations, type MigrationReport, readMigrations, type SqlSession } from "./migrator.js";

@@ -1,4 +1,4 @@
-import type { FeeScheduleVersion as FeeScheduleVersionRow, Prisma } from "@medverkan/database";
+import { dateColumn, type FeeScheduleVersion as FeeScheduleVersionRow, feeScheduleVersionColumns, type Prisma } from "@medverkan/database";
 import {
   type FeeScheduleVersion as DomainVersion,
   type DurationCategoryRule,
@@ -12,7 +12,6 @@ import { money } from "./money.type.js";
 
 // Calendar dates are `date` columns: Prisma reads them as midnight UTC, so the ISO date is the UTC day.
 export const isoDate = (value: Date): string => value.toISOString().slice(0, 10);
-export const dateColumn = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
 /**
  * The stored `categories` column as the domain reads it. It was validated before it was written; anything else is a
@@ -53,28 +52,9 @@ export function toDomainVersion(row: FeeScheduleVersionRow): DomainVersion {
   };
 }
 
-/** The domain's version as columns; `categories` keeps the domain's own shape (as the seed stores it). */
-export function versionColumns(version: DomainVersion) {
-  return {
-    validFrom: dateColumn(version.validFrom),
-    validTo: version.validTo === null ? null : dateColumn(version.validTo),
-    basis: version.basis,
-    categories: version.categories.map((rule) => ({
-      category: rule.category,
-      upToMinutes: rule.upToMinutes,
-      value: rule.value,
-    })) satisfies Prisma.InputJsonArray,
-    hourlyValue: version.hourlyValue,
-    travelTimeCounts: version.travelTimeCounts,
-    rounding: version.rounding,
-    mileageOrePerKm: version.mileageOrePerKm,
-    preparationPaid: version.preparationPaid,
-    preparationHourlyValue: version.preparationHourlyValue,
-    payoutMethod: version.payoutMethod,
-    withholdingBasisPoints: version.withholdingBasisPoints,
-    employerSocialFeeBasisPoints: version.employerSocialFeeBasisPoints,
-  };
-}
+/** The domain's version as columns (one mapping, shared with the seed). */
+export const versionColumns = feeScheduleVersionColumns;
+export { dateColumn };
 
 function rate(version: DomainVersion, value: number, currency: string): FeeRate {
   return version.basis === "FIXED_AMOUNTS"

@@ -1,30 +1,9 @@
 import type { ActorType, MembershipStatus, Prisma } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
-import type { MemberRow, NetworkVisibility } from "../member/member.repository.js";
+import { type MemberRow, memberFields, type NetworkVisibility } from "../member/member.repository.js";
 
 // The only Prisma code of the intake feature. Every query filters by tenant; "visible" queries also filter by the
 // networks the coordinator coordinates, so a membership of another network reads as one that does not exist.
-
-export const memberSelect = {
-  tenantId: true,
-  id: true,
-  givenName: true,
-  familyName: true,
-  email: true,
-  phone: true,
-  birthDate: true,
-  birthYear: true,
-  municipality: true,
-  perspectives: true,
-  experienceText: true,
-  competences: true,
-  languages: true,
-  accessibilityNeeds: true,
-  availabilityNote: true,
-  organisationRepresented: true,
-  createdAt: true,
-  version: true,
-} as const satisfies Record<keyof MemberRow, true>;
 
 export const membershipSelect = {
   tenantId: true,
@@ -148,7 +127,7 @@ export function findVisibleMember(tx: Tx, tenantId: string, id: string, networks
 }
 
 export function findMembersByIds(tx: Tx, tenantId: string, ids: readonly string[]): Promise<MemberRow[]> {
-  return tx.member.findMany({ where: { tenantId, id: { in: [...ids] }, erasedAt: null }, select: memberSelect });
+  return tx.member.findMany({ where: { tenantId, id: { in: [...ids] }, erasedAt: null }, select: memberFields });
 }
 
 const consentSelect = {
@@ -240,7 +219,7 @@ export async function listQueue(tx: Tx, tenantId: string, filter: QueueFilter, p
   const [rows, total] = await Promise.all([
     tx.membership.findMany({
       where: { AND: [where, after] },
-      select: { ...membershipSelect, member: { select: memberSelect } },
+      select: { ...membershipSelect, member: { select: memberFields } },
       orderBy: [{ registeredAt: "asc" }, { id: "asc" }],
       take: page.take + 1,
     }),
@@ -281,7 +260,7 @@ export async function listOpenDuplicateCandidates(
   const [rows, total] = await Promise.all([
     tx.duplicateCandidate.findMany({
       where: { ...where, ...(page.afterId ? { id: { gt: page.afterId } } : {}) },
-      select: { ...candidateSelect, member: { select: memberSelect }, existingMember: { select: memberSelect } },
+      select: { ...candidateSelect, member: { select: memberFields }, existingMember: { select: memberFields } },
       orderBy: { id: "asc" },
       take: page.take + 1,
     }),
@@ -293,7 +272,7 @@ export async function listOpenDuplicateCandidates(
 export function findVisibleDuplicateCandidate(tx: Tx, tenantId: string, id: string, networks: NetworkVisibility) {
   return tx.duplicateCandidate.findFirst({
     where: { ...visibleCandidates(tenantId, networks), id },
-    select: { ...candidateSelect, member: { select: memberSelect }, existingMember: { select: memberSelect } },
+    select: { ...candidateSelect, member: { select: memberFields }, existingMember: { select: memberFields } },
   });
 }
 

@@ -3,7 +3,8 @@ import type { BirthRange } from "@medverkan/domain";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
-const memberFields = {
+/** The member fields every reader of a profile gets; shared by the features that show members. */
+export const memberFields = {
   tenantId: true,
   id: true,
   givenName: true,

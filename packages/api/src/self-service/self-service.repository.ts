@@ -1,25 +1,12 @@
 import type { MembershipStatus, Perspective, Prisma } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
+import { memberFields } from "../member/member.repository.js";
 
 // Every query names the member of the token: another member's pause or membership is a row that does not exist.
 
+/** The own profile: the fields coordinators read (memberFields), with the tags it is corrected against. */
 const profileFields = {
-  id: true,
-  givenName: true,
-  familyName: true,
-  email: true,
-  phone: true,
-  birthDate: true,
-  birthYear: true,
-  municipality: true,
-  perspectives: true,
-  experienceText: true,
-  competences: true,
-  languages: true,
-  accessibilityNeeds: true,
-  availabilityNote: true,
-  organisationRepresented: true,
-  version: true,
+  ...memberFields,
   experiences: { select: { tag: { select: { id: true, key: true } } } },
 } as const satisfies Prisma.MemberSelect;
 
