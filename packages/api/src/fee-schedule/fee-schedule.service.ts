@@ -21,6 +21,7 @@ import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import { handOverTenantDefault } from "../common/tenant-default.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -290,22 +291,14 @@ export async function previewFee(ctx: RequestContext, input: FeePreviewInput): P
 
 // ─── Changes ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-async function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: FeeScheduleRow[]): Promise<void> {
-  const after = await clearTenantDefaultFeeSchedules(
-    tx,
-    tenantId,
-    previous.map((row) => row.id),
-  );
-  for (const row of after) {
-    const before = previous.find((candidate) => candidate.id === row.id) ?? null;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeSchedule",
-      subjectId: row.id,
-      before: before && scheduleSnapshot(before),
-      after: scheduleSnapshot(row),
-      purpose: "tenant default moved to another schedule",
-    });
-  }
+function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: FeeScheduleRow[]): Promise<void> {
+  return handOverTenantDefault(ctx, tx, tenantId, {
+    previous,
+    clear: clearTenantDefaultFeeSchedules,
+    subjectType: "FeeSchedule",
+    snapshot: scheduleSnapshot,
+    purpose: "tenant default moved to another schedule",
+  });
 }
 
 /** A schedule and its first version, checked in full before anything is written, committed together with their audit. */

@@ -13,6 +13,7 @@ import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import { handOverTenantDefault } from "../common/tenant-default.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -165,22 +166,14 @@ export async function getIntakeRequirements(ctx: RequestContext, network: Networ
 }
 
 /** The previous default stops being one; each change is audited like any other. */
-async function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: IntakeRuleSetRow[]): Promise<void> {
-  const after = await clearTenantDefaultIntakeRuleSets(
-    tx,
-    tenantId,
-    previous.map((row) => row.id),
-  );
-  for (const row of after) {
-    const before = previous.find((candidate) => candidate.id === row.id) ?? null;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: SUBJECT,
-      subjectId: row.id,
-      before: before && snapshot(before),
-      after: snapshot(row),
-      purpose: "tenant default moved to another rule set",
-    });
-  }
+function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: IntakeRuleSetRow[]): Promise<void> {
+  return handOverTenantDefault(ctx, tx, tenantId, {
+    previous,
+    clear: clearTenantDefaultIntakeRuleSets,
+    subjectType: SUBJECT,
+    snapshot: snapshot,
+    purpose: "tenant default moved to another rule set",
+  });
 }
 
 /** Checked in full before anything is written; the rule set, a moved default and their audit events commit together. */

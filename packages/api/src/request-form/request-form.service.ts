@@ -20,6 +20,7 @@ import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import { handOverTenantDefault } from "../common/tenant-default.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantAdmin } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -301,22 +302,14 @@ async function checkedDefinition(
   return definition;
 }
 
-async function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: RequestFormRow[]): Promise<void> {
-  const after = await clearTenantDefaultRequestForms(
-    tx,
-    tenantId,
-    previous.map((row) => row.id),
-  );
-  for (const row of after) {
-    const before = previous.find((candidate) => candidate.id === row.id) ?? null;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "RequestForm",
-      subjectId: row.id,
-      before: before && formSnapshot(before),
-      after: formSnapshot(row),
-      purpose: "tenant default moved to another form",
-    });
-  }
+function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: RequestFormRow[]): Promise<void> {
+  return handOverTenantDefault(ctx, tx, tenantId, {
+    previous,
+    clear: clearTenantDefaultRequestForms,
+    subjectType: "RequestForm",
+    snapshot: formSnapshot,
+    purpose: "tenant default moved to another form",
+  });
 }
 
 export async function createRequestForm(ctx: RequestContext, input: CreateRequestFormInput): Promise<CreateRequestFormPayload> {
