@@ -15,3 +15,17 @@ export async function assertVersionedUpdate(
   if (!(await stillExists())) return "NOT_FOUND";
   throw conflict(locale);
 }
+
+/**
+ * The usual continuation of a versioned update: the row as it is now when the update applied, null when the row has
+ * gone (the caller answers NotFound), CONFLICT when someone else changed it first.
+ */
+export async function reloadAfterVersionedUpdate<Row>(
+  updatedCount: number,
+  reload: () => Promise<Row | null>,
+  locale: Locale,
+): Promise<Row | null> {
+  const row = await reload();
+  if (updatedCount === 1 || row === null) return row;
+  throw conflict(locale);
+}

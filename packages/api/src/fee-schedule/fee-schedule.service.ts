@@ -15,7 +15,7 @@ import {
   validateFeeOccasion,
   validateFeeSchedule,
 } from "@medverkan/domain";
-import { assertVersionedUpdate } from "../common/concurrency.js";
+import { assertVersionedUpdate, reloadAfterVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -367,13 +367,8 @@ export async function updateFeeSchedule(ctx: RequestContext, input: UpdateFeeSch
     if (others.some((row) => isSameConfigurationName(row.name, name))) return { feeSchedule: null, errors: [nameTaken(name, ctx.locale)] };
 
     const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { name });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findFeeSchedule(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findFeeSchedule(tx, tenantId, before.id)) as FeeScheduleRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findFeeSchedule(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "FeeSchedule",
       subjectId: after.id,
@@ -607,13 +602,8 @@ export async function setTenantDefaultFeeSchedule(
       live.filter((row) => row.isTenantDefault && row.id !== before.id),
     );
     const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findFeeSchedule(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findFeeSchedule(tx, tenantId, before.id)) as FeeScheduleRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findFeeSchedule(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "FeeSchedule",
       subjectId: after.id,
@@ -649,13 +639,8 @@ export async function retireFeeSchedule(ctx: RequestContext, input: RetireFeeSch
       if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
 
       const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-      if (
-        (await assertVersionedUpdate(updated, async () => (await findFeeSchedule(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-        "NOT_FOUND"
-      ) {
-        return missing;
-      }
-      const after = (await findFeeSchedule(tx, tenantId, before.id)) as FeeScheduleRow;
+      const after = await reloadAfterVersionedUpdate(updated, () => findFeeSchedule(tx, tenantId, before.id), ctx.locale);
+      if (!after) return missing;
       await ctx.audit.recordChange(tx, tenantId, {
         subjectType: "FeeSchedule",
         subjectId: after.id,

@@ -7,7 +7,7 @@ import {
   normaliseLine,
   validateIntakeRules,
 } from "@medverkan/domain";
-import { assertVersionedUpdate } from "../common/concurrency.js";
+import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -235,13 +235,8 @@ export async function updateIntakeRuleSet(ctx: RequestContext, input: UpdateInta
     }
 
     const updated = await updateIntakeRuleSetIfVersion(tx, tenantId, before.id, input.expectedVersion, data);
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findIntakeRuleSet(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findIntakeRuleSet(tx, tenantId, before.id)) as IntakeRuleSetRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findIntakeRuleSet(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: SUBJECT,
       subjectId: after.id,
@@ -276,13 +271,8 @@ export async function setTenantDefaultIntakeRuleSet(
       live.filter((row) => row.isTenantDefault && row.id !== before.id),
     );
     const updated = await updateIntakeRuleSetIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findIntakeRuleSet(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findIntakeRuleSet(tx, tenantId, before.id)) as IntakeRuleSetRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findIntakeRuleSet(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: SUBJECT,
       subjectId: after.id,
@@ -315,13 +305,8 @@ export async function retireIntakeRuleSet(ctx: RequestContext, input: RetireInta
       if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
 
       const updated = await updateIntakeRuleSetIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-      if (
-        (await assertVersionedUpdate(updated, async () => (await findIntakeRuleSet(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-        "NOT_FOUND"
-      ) {
-        return missing;
-      }
-      const after = (await findIntakeRuleSet(tx, tenantId, before.id)) as IntakeRuleSetRow;
+      const after = await reloadAfterVersionedUpdate(updated, () => findIntakeRuleSet(tx, tenantId, before.id), ctx.locale);
+      if (!after) return missing;
       await ctx.audit.recordChange(tx, tenantId, {
         subjectType: SUBJECT,
         subjectId: after.id,

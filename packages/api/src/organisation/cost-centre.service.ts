@@ -1,5 +1,5 @@
 import { costCentreOwnershipErrors, type FieldError, fieldError, ORGANISATION_LABELS, validateCostCentreFields } from "@medverkan/domain";
-import { assertVersionedUpdate } from "../common/concurrency.js";
+import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -122,13 +122,8 @@ export async function changeCostCentre(ctx: RequestContext, input: UpdateCostCen
     });
     if (!hasChanges(changes)) return { costCentre: before, errors: [] };
     const updated = await updateCostCentreIfVersion(tx, tenantId, before.id, input.expectedVersion, changes);
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findCostCentre(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findCostCentre(tx, tenantId, before.id)) as CostCentre;
+    const after = await reloadAfterVersionedUpdate(updated, () => findCostCentre(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "CostCentre", subjectId: after.id, before, after });
     return { costCentre: after, errors: [] };
   });
@@ -147,13 +142,8 @@ export async function retireCostCentre(ctx: RequestContext, input: RetireCostCen
     if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     if (before.retiredAt) return { costCentre: before, errors: [] };
     const updated = await updateCostCentreIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findCostCentre(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findCostCentre(tx, tenantId, before.id)) as CostCentre;
+    const after = await reloadAfterVersionedUpdate(updated, () => findCostCentre(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "CostCentre", subjectId: after.id, before, after, purpose: "retire" });
     return { costCentre: after, errors: [] };
   });

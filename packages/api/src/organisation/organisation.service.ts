@@ -1,5 +1,5 @@
 import { type OrganisationFields, validateOrganisationFields } from "@medverkan/domain";
-import { assertVersionedUpdate } from "../common/concurrency.js";
+import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -93,13 +93,8 @@ export async function changeOrganisation(ctx: RequestContext, input: UpdateOrgan
       }
     }
     const updated = await updateOrganisationIfVersion(tx, tenantId, before.id, input.expectedVersion, changes);
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findOrganisation(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findOrganisation(tx, tenantId, before.id)) as Organisation;
+    const after = await reloadAfterVersionedUpdate(updated, () => findOrganisation(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "Organisation", subjectId: after.id, before, after });
     return { organisation: after, errors: [] };
   });
@@ -124,13 +119,8 @@ export async function retireOrganisation(ctx: RequestContext, input: RetireOrgan
     if (dependants.units > 0) return { organisation: null, errors: [inUse("UNIT", dependants.units, ctx.locale)] };
     if (dependants.costCentres > 0) return { organisation: null, errors: [inUse("COST_CENTRE", dependants.costCentres, ctx.locale)] };
     const updated = await updateOrganisationIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findOrganisation(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findOrganisation(tx, tenantId, before.id)) as Organisation;
+    const after = await reloadAfterVersionedUpdate(updated, () => findOrganisation(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "Organisation", subjectId: after.id, before, after, purpose: "retire" });
     return { organisation: after, errors: [] };
   });

@@ -14,7 +14,7 @@ import {
   validateAssignmentTypeLabel,
   validateRequestFormDefinition,
 } from "@medverkan/domain";
-import { assertVersionedUpdate } from "../common/concurrency.js";
+import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -223,13 +223,8 @@ export async function updateAssignmentType(ctx: RequestContext, input: UpdateAss
       labelSv: normalised.sv,
       labelEn: normalised.en,
     });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findAssignmentType(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findAssignmentType(tx, tenantId, before.id)) as AssignmentTypeRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findAssignmentType(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "AssignmentType",
       subjectId: after.id,
@@ -268,13 +263,8 @@ export async function retireAssignmentType(ctx: RequestContext, input: RetireAss
     }
 
     const updated = await updateLiveAssignmentTypeIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findAssignmentType(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findAssignmentType(tx, tenantId, before.id)) as AssignmentTypeRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findAssignmentType(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "AssignmentType",
       subjectId: after.id,
@@ -386,13 +376,8 @@ export async function updateRequestForm(ctx: RequestContext, input: UpdateReques
     }
 
     const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, data);
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findRequestForm(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findRequestForm(tx, tenantId, before.id)) as RequestFormRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findRequestForm(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "RequestForm",
       subjectId: after.id,
@@ -427,13 +412,8 @@ export async function setTenantDefaultRequestForm(
       live.filter((row) => row.isTenantDefault && row.id !== before.id),
     );
     const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
-    if (
-      (await assertVersionedUpdate(updated, async () => (await findRequestForm(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
-    const after = (await findRequestForm(tx, tenantId, before.id)) as RequestFormRow;
+    const after = await reloadAfterVersionedUpdate(updated, () => findRequestForm(tx, tenantId, before.id), ctx.locale);
+    if (!after) return missing;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "RequestForm",
       subjectId: after.id,
@@ -463,13 +443,8 @@ export async function retireRequestForm(ctx: RequestContext, input: RetireReques
       if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
 
       const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-      if (
-        (await assertVersionedUpdate(updated, async () => (await findRequestForm(tx, tenantId, before.id)) !== null, ctx.locale)) ===
-        "NOT_FOUND"
-      ) {
-        return missing;
-      }
-      const after = (await findRequestForm(tx, tenantId, before.id)) as RequestFormRow;
+      const after = await reloadAfterVersionedUpdate(updated, () => findRequestForm(tx, tenantId, before.id), ctx.locale);
+      if (!after) return missing;
       await ctx.audit.recordChange(tx, tenantId, {
         subjectType: "RequestForm",
         subjectId: after.id,
