@@ -57,6 +57,15 @@ describe("the seeded regions", () => {
     expect(kalmarSeed.intakeRules.allowedMunicipalities).toHaveLength(12);
   });
 
+  it("lets the paying unit attest fee claims where its document says the unit pays", () => {
+    expect(Object.fromEntries(REGION_SEEDS.map((seed) => [seed.tenant.slug, seed.feeClaimAttester]))).toEqual({
+      jonkoping: "EITHER",
+      vgr: "UNIT_REQUESTER",
+      kalmar: "COORDINATOR",
+      ostergotland: "COORDINATOR",
+    });
+  });
+
   it("keeps the price base amounts in year order without gaps", () => {
     const years = NATIONAL_PRICE_BASE_AMOUNTS.map((row) => row.year);
     expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);

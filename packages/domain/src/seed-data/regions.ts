@@ -1,3 +1,4 @@
+import type { FeeClaimAttester } from "../fees/claims/claim-workflow.js";
 import type { FeeScheduleVersion } from "../fees/fee-schedule.js";
 import type { IntakeRules } from "../intake/intake-rules.js";
 import type { LocalizedText } from "../messages/locale.js";
@@ -48,6 +49,8 @@ export interface RegionSeed {
   /** The tenant's default; every network uses it unless it has its own. */
   readonly intakeRules: IntakeRules;
   readonly feeSchedules: readonly FeeScheduleVersion[];
+  /** Who attests participants' fee claims, as the region's routine for paying them says. */
+  readonly feeClaimAttester: FeeClaimAttester;
   readonly requestForm: RequestFormConfig;
   readonly trainingSessions: readonly TrainingSessionSeed[];
   /** The documents the configuration comes from. */
@@ -215,6 +218,10 @@ export const jonkopingSeed: RegionSeed = {
   organisations: [{ name: "Region Jönköpings län", kind: "REGION_UNIT" }],
   intakeRules: jonkopingIntakeRules,
   feeSchedules: jonkopingFeeSchedules,
+  // The unit fills in the fee form with the person, writes its own ansvarskod and sends it to its own finance
+  // officer. Assumed: LPO assignments, billed to a shared cost centre "contact the coordinator" about, are attested
+  // by the coordinator. So either.
+  feeClaimAttester: "EITHER",
   requestForm: jonkopingRequestForm,
   trainingSessions: [],
   sources: [
@@ -392,6 +399,8 @@ export const vgrSeed: RegionSeed = {
   organisations: [{ name: "Västra Götalandsregionen", kind: "REGION_UNIT" }],
   intakeRules: vgrIntakeRules,
   feeSchedules: vgrFeeSchedules,
+  // "Verksamheten står för ersättning": the unit pays, so its requester attests.
+  feeClaimAttester: "UNIT_REQUESTER",
   requestForm: vgrRequestForm,
   // The 2022 sessions of the digital introduction (about 1.5 h each).
   trainingSessions: [
@@ -565,6 +574,9 @@ export const kalmarSeed: RegionSeed = {
   ],
   intakeRules: kalmarIntakeRules,
   feeSchedules: kalmarFeeSchedules,
+  // The fee form is attested and sent to the region's payroll service; only the named development leaders have a
+  // login to Intressebanken (seed 003), so the coordinator attests in the platform.
+  feeClaimAttester: "COORDINATOR",
   requestForm: kalmarRequestForm,
   trainingSessions: [],
   sources: [
@@ -657,6 +669,8 @@ export const ostergotlandSeed: RegionSeed = {
   organisations: [{ name: "Region Östergötland", kind: "REGION_UNIT" }],
   intakeRules: ostergotlandIntakeRules,
   feeSchedules: ostergotlandFeeSchedules,
+  // Assumed: the document is silent; the coordination function follows up every assignment, so it attests.
+  feeClaimAttester: "COORDINATOR",
   requestForm: ostergotlandRequestForm,
   trainingSessions: [],
   sources: ["Region Östergötland: Levande bibliotek, presentation (seed 004)"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateTenantSettings } from "./tenant-settings.js";
+import { validateTenantOwnSettings, validateTenantSettings } from "./tenant-settings.js";
 
 const ecKey = {
   kty: "EC",
@@ -78,5 +78,64 @@ describe("validateTenantSettings", () => {
     for (const result of [secret, privateKey, garbage]) {
       expect(!result.ok && result.errors.map((error) => error.field)).toEqual(["input.publicKeys"]);
     }
+  });
+});
+
+describe("validateTenantOwnSettings", () => {
+  it("patches only what is given, and null retention means keep until withdrawal", () => {
+    expect(validateTenantOwnSettings({ invitationExpiryDays: 10, memberRetentionMonths: null })).toEqual({
+      ok: true,
+      patch: { invitationExpiryDays: 10, memberRetentionMonths: null },
+    });
+    expect(validateTenantOwnSettings({})).toEqual({ ok: true, patch: {} });
+    const full = validateTenantOwnSettings({
+      name: "  Region  Sörmland ",
+      invitationExpiryDays: 90,
+      smallCellThreshold: 3,
+      memberRetentionMonths: 240,
+      feeClaimAttester: "EITHER",
+    });
+    expect(full).toEqual({
+      ok: true,
+      patch: {
+        name: "Region Sörmland",
+        invitationExpiryDays: 90,
+        smallCellThreshold: 3,
+        memberRetentionMonths: 240,
+        feeClaimAttester: "EITHER",
+      },
+    });
+  });
+
+  it("refuses values outside the limits, a threshold below 3 included, all at once and in both languages", () => {
+    const result = validateTenantOwnSettings({
+      name: "",
+      invitationExpiryDays: 0,
+      smallCellThreshold: 2,
+      memberRetentionMonths: 11,
+      feeClaimAttester: "ANYONE",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => [error.field, error.code])).toEqual([
+      ["input.name", "REQUIRED"],
+      ["input.invitationExpiryDays", "OUT_OF_RANGE"],
+      ["input.smallCellThreshold", "OUT_OF_RANGE"],
+      ["input.memberRetentionMonths", "OUT_OF_RANGE"],
+      ["input.feeClaimAttester", "NOT_ALLOWED"],
+    ]);
+    for (const error of result.errors) expect(error.message.sv && error.message.en).toBeTruthy();
+    expect(result.errors[2]?.message.en).toBe("Small-cell threshold in statistics must be between 3 and 50.");
+  });
+
+  it("refuses the upper limits plus one and fractions, and null where a value is required", () => {
+    const result = validateTenantOwnSettings({ invitationExpiryDays: 91, smallCellThreshold: 51, memberRetentionMonths: 12.5 });
+    expect(!result.ok && result.errors.map((error) => error.field)).toEqual([
+      "input.invitationExpiryDays",
+      "input.smallCellThreshold",
+      "input.memberRetentionMonths",
+    ]);
+    const nulls = validateTenantOwnSettings({ invitationExpiryDays: null, smallCellThreshold: null, feeClaimAttester: null });
+    expect(!nulls.ok && nulls.errors.map((error) => error.code)).toEqual(["REQUIRED", "REQUIRED", "REQUIRED"]);
   });
 });

@@ -1,7 +1,9 @@
 import { normaliseEmail } from "../contact-details/email-address.js";
+import { FEE_CLAIM_ATTESTERS, type FeeClaimAttester } from "../fees/claims/claim-workflow.js";
+import { INVITATION_LIMITS } from "../invitation/invitation.js";
 import { type FieldError, fieldError } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
-import { checkText } from "../validation/checks.js";
+import { checkInteger, checkOneOf, checkText } from "../validation/checks.js";
 
 // What a platform operator gives when a new region joins: its name and slug, and the identity provider whose
 // tokens it trusts. Checked here so a mistyped issuer or key set is refused at once, not discovered when every
@@ -175,4 +177,85 @@ function parseKeySet(errors: FieldError[], field: string, text: string | null | 
     }
   }
   return { keys: keys as Record<string, unknown>[] };
+}
+
+// ─── The tenant admin's own settings ───────────────────────────────────────────────────────────────────────────
+
+/** What a tenant admin may change about the own tenant. Left out (undefined): keeps its value. */
+export interface TenantOwnSettingsInput {
+  readonly name?: string | null;
+  readonly invitationExpiryDays?: number | null;
+  readonly smallCellThreshold?: number | null;
+  /** Null: members are kept until they withdraw. */
+  readonly memberRetentionMonths?: number | null;
+  readonly feeClaimAttester?: string | null;
+}
+
+export interface TenantOwnSettingsPatch {
+  name?: string;
+  invitationExpiryDays?: number;
+  smallCellThreshold?: number;
+  memberRetentionMonths?: number | null;
+  feeClaimAttester?: FeeClaimAttester;
+}
+
+export type TenantOwnSettingsResult =
+  | { readonly ok: true; readonly patch: TenantOwnSettingsPatch }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** The answer time the invitation rules accept. */
+const INVITATION_EXPIRY_DAYS = { min: INVITATION_LIMITS.minExpiryDays, max: INVITATION_LIMITS.maxExpiryDays } as const;
+/**
+ * Statistics cells below the threshold are suppressed. Never below 3: smaller cells let a reader single out a
+ * person from published figures; above 50 almost every regional table would be empty.
+ */
+export const SMALL_CELL_THRESHOLD = { min: 3, max: 50 } as const;
+/** Retention of inactive members: at least a year (an assignment cycle), at most twenty years. */
+export const MEMBER_RETENTION_MONTHS = { min: 12, max: 240 } as const;
+
+const OWN = {
+  name: { sv: "Namn", en: "Name" },
+  invitationExpiryDays: { sv: "Svarstid för inbjudningar (dagar)", en: "Invitation answer time (days)" },
+  smallCellThreshold: { sv: "Gräns för små celler i statistiken", en: "Small-cell threshold in statistics" },
+  memberRetentionMonths: { sv: "Gallring av inaktiva medverkande (månader)", en: "Retention of inactive members (months)" },
+  feeClaimAttester: { sv: "Vem som attesterar arvoden", en: "Who attests fee claims" },
+} as const satisfies Record<string, LocalizedText>;
+
+/**
+ * Checks a tenant admin's change to the own tenant's settings; every problem is reported at once and nothing is
+ * patched unless all of them pass. Null for a setting that must have a value is refused rather than read as "keep".
+ */
+export function validateTenantOwnSettings(input: TenantOwnSettingsInput, path = "input"): TenantOwnSettingsResult {
+  const errors: FieldError[] = [];
+  const at = (name: string) => `${path}.${name}`;
+  const patch: TenantOwnSettingsPatch = {};
+
+  if (input.name !== undefined) {
+    const name = checkText(errors, at("name"), OWN.name, input.name, { required: true, maxLength: 200 });
+    if (name !== null) patch.name = name;
+  }
+  if (input.invitationExpiryDays !== undefined) {
+    const days = input.invitationExpiryDays;
+    if (checkInteger(errors, at("invitationExpiryDays"), OWN.invitationExpiryDays, days, INVITATION_EXPIRY_DAYS)) {
+      patch.invitationExpiryDays = days;
+    }
+  }
+  if (input.smallCellThreshold !== undefined) {
+    const threshold = input.smallCellThreshold;
+    if (checkInteger(errors, at("smallCellThreshold"), OWN.smallCellThreshold, threshold, SMALL_CELL_THRESHOLD)) {
+      patch.smallCellThreshold = threshold;
+    }
+  }
+  if (input.memberRetentionMonths === null) patch.memberRetentionMonths = null;
+  else if (input.memberRetentionMonths !== undefined) {
+    const months = input.memberRetentionMonths;
+    if (checkInteger(errors, at("memberRetentionMonths"), OWN.memberRetentionMonths, months, MEMBER_RETENTION_MONTHS)) {
+      patch.memberRetentionMonths = months;
+    }
+  }
+  if (input.feeClaimAttester !== undefined) {
+    const attester = input.feeClaimAttester;
+    if (checkOneOf(errors, at("feeClaimAttester"), OWN.feeClaimAttester, attester, FEE_CLAIM_ATTESTERS)) patch.feeClaimAttester = attester;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, patch };
 }

@@ -1,0 +1,471 @@
+import { parseIsoDate } from "../calendar/iso-date.js";
+import { AGE_BAND_LABELS, type AgeBand, ageBand, ageOn } from "../intake/age.js";
+import type { LocalizedText } from "../messages/locale.js";
+import { type TagLink, tagDescendantIds } from "../taxonomy/experience-taxonomy.js";
+import { PERSPECTIVE_LABELS, type Perspective } from "../vocabulary/vocabulary.js";
+
+// Ranked candidates for a request (SPEC §4 scenario 4): who in the pool fits the request, who can come, and who has
+// waited longest for a turn. Every point a candidate gets or loses is a reason with its code and a sentence in both
+// languages, so a coordinator can see why someone is where they are and overrule it knowingly. The ranking is a pure
+// function of the facts: the same pool, request and day always give the same list.
+//
+// Decisions:
+// - A full experience fit outweighs everything fairness can add or take away (MATCHING_WEIGHTS.experience is larger
+//   than the widest fairness swing), so fairness orders people who fit about equally, never a misfit above a fit.
+// - A pause is the member's own "do not ask me": a pause over every occasion excludes the member; a pause over some
+//   occasions of a series, or one running today, only lowers the rank, with the dates as the reason.
+// - Members already invited to this request (whatever the answer) are excluded, those who declined with their own
+//   code: an invitation is once per member and request, and a decline is never asked again.
+// - The shortlist spreads across perspectives and age bands by a greedy re-ranking: each pick gets a bonus for a
+//   perspective or age band the shortlist does not hold yet, halved for every member of that group already on it.
+//   Members of unknown age take no part in the age spread (no bonus, no penalty).
+// - Ties go to the higher score before the spread bonus, then to the lower member id.
+
+/**
+ * Points of each rule. Integers, so scores add up exactly and compare the same on every machine. Changing a weight
+ * changes every ranking; the unit tests state the properties the weights must keep.
+ */
+export const MATCHING_WEIGHTS = {
+  /** The whole experience sought: each sought tag the member has (or a tag below it) earns its share. */
+  experience: 50,
+  /** Share of a tag's points when the member has only a broader tag above the one sought. */
+  broaderExperienceShare: 0.5,
+  /** The member speaks from one of the perspectives sought (only when the request names any). */
+  perspective: 20,
+  /** Never invited to any request. */
+  neverAsked: 15,
+  /** Asked before: points grow with the time since, up to this many after `lastAskedFullAfterDays`. */
+  lastAskedMax: 10,
+  lastAskedFullAfterDays: 365,
+  /** Never had an assignment (never used), whether asked or not. */
+  neverAssigned: 5,
+  /** The window in which recent invitations and assignments are counted. */
+  recentWindowMonths: 12,
+  /** Per assignment in the window, down to the floor. */
+  perRecentAssignment: -5,
+  recentAssignmentsFloor: -20,
+  /** Per invitation in the window, down to the floor: being asked is a load too, even when one says no. */
+  perRecentInvitation: -2,
+  recentInvitationsFloor: -6,
+  /** Paused on some of the occasions (a series): this much times the share of occasions paused. */
+  pausedOnOccasions: -40,
+  /** A pause running today that does not cover the occasions: asking now goes against it. */
+  pausedToday: -10,
+  /** Already taking part in another request on the same date as one of the occasions. */
+  bookedOnOccasionDate: -15,
+  /** Spread bonus for a perspective the shortlist does not hold yet; halved per member of it already on it. */
+  perspectiveSpread: 8,
+  /** Spread bonus for an age band the shortlist does not hold yet; halved per member of it already on it. */
+  ageBandSpread: 6,
+} as const;
+
+export type MatchingWeights = { readonly [K in keyof typeof MATCHING_WEIGHTS]: number };
+
+export const MATCH_REASON_CODES = [
+  "EXPERIENCE_MATCH",
+  "EXPERIENCE_NONE",
+  "PERSPECTIVE_MATCH",
+  "PERSPECTIVE_NONE",
+  "PAUSED_ON_OCCASION",
+  "PAUSED_TODAY",
+  "BOOKED_ON_OCCASION_DATE",
+  "ACCESSIBILITY_NEEDS",
+  "NEVER_ASKED",
+  "LAST_ASKED",
+  "NEVER_ASSIGNED",
+  "RECENT_ASSIGNMENTS",
+  "RECENT_INVITATIONS",
+  "SPREAD_PERSPECTIVE",
+  "SPREAD_AGE_BAND",
+] as const;
+export type MatchReasonCode = (typeof MATCH_REASON_CODES)[number];
+
+export const EXCLUSION_CODES = ["ALREADY_INVITED", "DECLINED_THIS_REQUEST", "PAUSED_ON_ALL_OCCASIONS"] as const;
+export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
+
+export interface MatchReason {
+  readonly code: MatchReasonCode;
+  /** What the reason adds to the score (negative: takes away; 0: for the coordinator's information). */
+  readonly points: number;
+  readonly text: LocalizedText;
+}
+
+/** What the ranking needs to know of the request. */
+export interface MatchingRequest {
+  readonly experienceTagIds: readonly string[];
+  readonly perspectivesSought: readonly Perspective[];
+  /** Calendar dates (tenant time zone) of the occasions still to come and not cancelled. */
+  readonly occasionDates: readonly string[];
+}
+
+/** What the ranking needs to know of one member of the pool; gathered by the API in a few set queries. */
+export interface CandidateFacts {
+  readonly memberId: string;
+  readonly perspectives: readonly Perspective[];
+  readonly birthDate: string | null;
+  readonly birthYear: number | null;
+  readonly experienceTagIds: readonly string[];
+  readonly hasAccessibilityNeeds: boolean;
+  /** Pauses not over before today. */
+  readonly pauses: readonly { readonly startsOn: string; readonly endsOn: string | null }[];
+  /** Dates on which the member takes part in another request (not cancelled). */
+  readonly bookedDates: readonly string[];
+  /** Calendar date of the last invitation to any request; null: never asked. */
+  readonly lastAskedOn: string | null;
+  readonly invitationsInWindow: number;
+  readonly assignmentsInWindow: number;
+  readonly everAssigned: boolean;
+  /** The member's invitation to this very request, if any. */
+  readonly invitationToRequest: "DECLINED" | "OTHER" | null;
+}
+
+export interface RankedCandidate {
+  readonly memberId: string;
+  /** 1 for the first of the shortlist. */
+  readonly rank: number;
+  /** The sum of the reasons' points, spread bonus included. */
+  readonly score: number;
+  readonly ageBand: AgeBand | null;
+  readonly reasons: readonly MatchReason[];
+}
+
+export interface ExcludedCandidate {
+  readonly memberId: string;
+  readonly code: ExclusionCode;
+  readonly text: LocalizedText;
+}
+
+export interface CandidateRanking {
+  readonly shortlist: readonly RankedCandidate[];
+  /** How many could have been on the list: the pool less the excluded. */
+  readonly eligibleCount: number;
+  readonly excluded: readonly ExcludedCandidate[];
+}
+
+export interface RankingOptions {
+  /** The tenant's calendar date. */
+  readonly today: string;
+  /** The whole taxonomy (id and parent), so a sub-tag counts for the tag above it. */
+  readonly taxonomy: readonly TagLink[];
+  /** Shortlist length. */
+  readonly limit: number;
+  readonly weights?: MatchingWeights;
+}
+
+/** The first day of the window in which recent invitations and assignments count: the same day N months back. */
+export function recentWindowStart(today: string, weights: MatchingWeights = MATCHING_WEIGHTS): string {
+  const date = parseIsoDate(today);
+  if (date === null) throw new RangeError(`today must be an ISO date, got ${today}`);
+  const months = date.year * 12 + (date.month - 1) - weights.recentWindowMonths;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(date.day, last)).padStart(2, "0")}`;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const lower = (text: LocalizedText): LocalizedText => ({ sv: text.sv.toLowerCase(), en: text.en.toLowerCase() });
+const joined = (texts: readonly LocalizedText[]): LocalizedText => ({
+  sv: texts.map((text) => text.sv).join(", "),
+  en: texts.map((text) => text.en).join(", "),
+});
+const perspectiveNames = (perspectives: readonly Perspective[]) => joined(perspectives.map((p) => lower(PERSPECTIVE_LABELS[p])));
+
+const TEXT = {
+  experience(matched: number, broader: number, sought: number): LocalizedText {
+    if (matched === 0 && broader === 0) {
+      return { sv: `Har ingen av de ${sought} efterfrågade erfarenheterna`, en: `Matches none of the ${sought} experiences sought` };
+    }
+    const base = {
+      sv: `Har ${matched} av ${sought} efterfrågade erfarenheter`,
+      en: `Matches ${matched} of ${sought} experience${sought === 1 ? "" : "s"} sought`,
+    };
+    if (broader === 0) return base;
+    return { sv: `${base.sv}, och ${broader} till i bredare mening`, en: `${base.en}, and ${broader} more in broader terms` };
+  },
+  perspectiveMatch: (p: readonly Perspective[]): LocalizedText => {
+    const names = perspectiveNames(p);
+    return { sv: `Efterfrågat perspektiv: ${names.sv}`, en: `Perspective sought: ${names.en}` };
+  },
+  perspectiveNone: (p: readonly Perspective[]): LocalizedText => {
+    const names = perspectiveNames(p);
+    return { sv: `Inget av de efterfrågade perspektiven (${names.sv})`, en: `None of the perspectives sought (${names.en})` };
+  },
+  pausedOn: (dates: readonly string[]): LocalizedText => ({ sv: `Pausad ${dates.join(", ")}`, en: `Paused on ${dates.join(", ")}` }),
+  pausedOnAll: (dates: readonly string[]): LocalizedText => ({
+    sv: `Pausad vid alla tillfällen (${dates.join(", ")})`,
+    en: `Paused on every occasion (${dates.join(", ")})`,
+  }),
+  pausedToday: (endsOn: string | null): LocalizedText =>
+    endsOn === null
+      ? { sv: "Pausad tills vidare", en: "On a pause until further notice" }
+      : { sv: `Pausad till och med ${endsOn}`, en: `On a pause until ${endsOn}` },
+  booked: (dates: readonly string[]): LocalizedText => ({
+    sv: `Har redan ett uppdrag ${dates.join(", ")}`,
+    en: `Already has an assignment on ${dates.join(", ")}`,
+  }),
+  accessibility: {
+    sv: "Har tillgänglighetsbehov i profilen: stäm av dem mot förfrågan",
+    en: "Has accessibility needs in the profile: check them against the request",
+  },
+  neverAsked: { sv: "Aldrig tillfrågad tidigare", en: "Never asked before" },
+  lastAsked(days: number): LocalizedText {
+    if (days < 60) return { sv: `Senast tillfrågad för ${days} dagar sedan`, en: `Last asked ${days} day${days === 1 ? "" : "s"} ago` };
+    const months = Math.floor(days / 30);
+    return { sv: `Senast tillfrågad för ${months} månader sedan`, en: `Last asked ${months} months ago` };
+  },
+  neverAssigned: { sv: "Har inte haft något uppdrag än", en: "Has not had an assignment yet" },
+  recentAssignments: (count: number, months: number): LocalizedText => ({
+    sv: `${count} uppdrag de senaste ${months} månaderna`,
+    en: `${count} assignment${count === 1 ? "" : "s"} in the last ${months} months`,
+  }),
+  recentInvitations: (count: number, months: number): LocalizedText => ({
+    sv: `Tillfrågad ${count} ${count === 1 ? "gång" : "gånger"} de senaste ${months} månaderna`,
+    en: `Asked ${count === 1 ? "once" : `${count} times`} in the last ${months} months`,
+  }),
+  spreadPerspective(perspective: Perspective, already: number): LocalizedText {
+    const name = lower(PERSPECTIVE_LABELS[perspective]);
+    if (already === 0)
+      return { sv: `Tillför perspektivet ${name.sv} till urvalet`, en: `Brings the ${name.en} perspective to the shortlist` };
+    return { sv: `Perspektivet ${name.sv}: ${already} redan i urvalet`, en: `Perspective ${name.en}: ${already} already on the shortlist` };
+  },
+  spreadAgeBand(band: AgeBand, already: number): LocalizedText {
+    const label = AGE_BAND_LABELS[band];
+    if (already === 0) return { sv: `Tillför åldersgruppen ${label.sv} till urvalet`, en: `Brings age band ${label.en} to the shortlist` };
+    return { sv: `Åldersgruppen ${label.sv}: ${already} redan i urvalet`, en: `Age band ${label.en}: ${already} already on the shortlist` };
+  },
+  alreadyInvited: { sv: "Redan tillfrågad till den här förfrågan", en: "Already invited to this request" },
+  declined: { sv: "Har tackat nej till den här förfrågan", en: "Declined this request" },
+};
+
+/** How well the member's tags cover each sought tag: 1 for the tag or one below it, the broader share for one above. */
+function experienceFit(
+  request: MatchingRequest,
+  memberTags: ReadonlySet<string>,
+  below: ReadonlyMap<string, ReadonlySet<string>>,
+  above: ReadonlyMap<string, readonly string[]>,
+): { matched: number; broader: number } {
+  let matched = 0;
+  let broader = 0;
+  for (const tagId of request.experienceTagIds) {
+    const covered = below.get(tagId) ?? new Set([tagId]);
+    if ([...memberTags].some((id) => covered.has(id))) matched += 1;
+    else if ((above.get(tagId) ?? []).some((id) => memberTags.has(id))) broader += 1;
+  }
+  return { matched, broader };
+}
+
+/** For each sought tag: the tag with every tag below it (a full match), and the tags above it (a broader match). */
+function soughtTagNeighbourhood(taxonomy: readonly TagLink[], sought: readonly string[]) {
+  const below = new Map<string, ReadonlySet<string>>();
+  const above = new Map<string, readonly string[]>();
+  const parentOf = new Map(taxonomy.map((tag) => [tag.id, tag.parentId]));
+  for (const tagId of new Set(sought)) {
+    below.set(tagId, new Set([tagId, ...tagDescendantIds(taxonomy, tagId)]));
+    const ancestors: string[] = [];
+    // A damaged tree (a cycle) ends the walk instead of looping.
+    for (let id = parentOf.get(tagId) ?? null; id !== null && !ancestors.includes(id) && id !== tagId; id = parentOf.get(id) ?? null) {
+      ancestors.push(id);
+    }
+    above.set(tagId, ancestors);
+  }
+  return { below, above };
+}
+
+/**
+ * The only tags the ranking looks at for a request: each sought tag, the tags below it and the tags above it. The API
+ * loads members' tags within this set, so a pool of thousands brings no more tag rows than it needs.
+ */
+export function tagsRelevantToRequest(taxonomy: readonly TagLink[], sought: readonly string[]): string[] {
+  const { below, above } = soughtTagNeighbourhood(taxonomy, sought);
+  const ids = new Set<string>();
+  for (const set of below.values()) for (const id of set) ids.add(id);
+  for (const list of above.values()) for (const id of list) ids.add(id);
+  return [...ids].sort();
+}
+
+interface Scored {
+  readonly facts: CandidateFacts;
+  readonly base: number;
+  readonly reasons: MatchReason[];
+  readonly ageBand: AgeBand | null;
+  /** The perspectives this member brings to the shortlist's spread. */
+  readonly spreadPerspectives: readonly Perspective[];
+}
+
+type Scoring = { readonly excluded: ExcludedCandidate } | { readonly scored: Scored };
+
+function scoreCandidate(
+  facts: CandidateFacts,
+  request: MatchingRequest,
+  options: RankingOptions,
+  weights: MatchingWeights,
+  taxonomy: { below: ReadonlyMap<string, ReadonlySet<string>>; above: ReadonlyMap<string, readonly string[]> },
+): Scoring {
+  if (facts.invitationToRequest === "DECLINED") {
+    return { excluded: { memberId: facts.memberId, code: "DECLINED_THIS_REQUEST", text: TEXT.declined } };
+  }
+  if (facts.invitationToRequest === "OTHER") {
+    return { excluded: { memberId: facts.memberId, code: "ALREADY_INVITED", text: TEXT.alreadyInvited } };
+  }
+  const { today } = options;
+  const occasionDates = [...new Set(request.occasionDates)].sort();
+  const livePauses = facts.pauses.filter((pause) => pause.endsOn === null || pause.endsOn >= today);
+  const pausedDates = occasionDates.filter((day) =>
+    livePauses.some((pause) => day >= pause.startsOn && (pause.endsOn === null || day <= pause.endsOn)),
+  );
+  if (occasionDates.length > 0 && pausedDates.length === occasionDates.length) {
+    return { excluded: { memberId: facts.memberId, code: "PAUSED_ON_ALL_OCCASIONS", text: TEXT.pausedOnAll(pausedDates) } };
+  }
+
+  const reasons: MatchReason[] = [];
+  const add = (code: MatchReasonCode, points: number, text: LocalizedText) => reasons.push({ code, points: Math.round(points), text });
+
+  const sought = request.experienceTagIds.length;
+  if (sought > 0) {
+    const { matched, broader } = experienceFit(request, new Set(facts.experienceTagIds), taxonomy.below, taxonomy.above);
+    const share = (matched + broader * weights.broaderExperienceShare) / sought;
+    add(
+      matched + broader > 0 ? "EXPERIENCE_MATCH" : "EXPERIENCE_NONE",
+      weights.experience * share,
+      TEXT.experience(matched, broader, sought),
+    );
+  }
+  const perspectivesMatched = request.perspectivesSought.filter((p) => facts.perspectives.includes(p));
+  if (request.perspectivesSought.length > 0) {
+    if (perspectivesMatched.length > 0) add("PERSPECTIVE_MATCH", weights.perspective, TEXT.perspectiveMatch(perspectivesMatched));
+    else add("PERSPECTIVE_NONE", 0, TEXT.perspectiveNone(request.perspectivesSought));
+  }
+
+  if (pausedDates.length > 0) {
+    add("PAUSED_ON_OCCASION", (weights.pausedOnOccasions * pausedDates.length) / occasionDates.length, TEXT.pausedOn(pausedDates));
+  } else {
+    const current = livePauses.find((pause) => pause.startsOn <= today);
+    if (current) add("PAUSED_TODAY", weights.pausedToday, TEXT.pausedToday(current.endsOn));
+  }
+  const booked = occasionDates.filter((day) => facts.bookedDates.includes(day));
+  if (booked.length > 0) add("BOOKED_ON_OCCASION_DATE", weights.bookedOnOccasionDate, TEXT.booked(booked));
+  if (facts.hasAccessibilityNeeds) add("ACCESSIBILITY_NEEDS", 0, TEXT.accessibility);
+
+  if (facts.lastAskedOn === null) add("NEVER_ASKED", weights.neverAsked, TEXT.neverAsked);
+  else {
+    const days = Math.max(0, daysBetween(facts.lastAskedOn, today));
+    add("LAST_ASKED", weights.lastAskedMax * Math.min(1, days / weights.lastAskedFullAfterDays), TEXT.lastAsked(days));
+  }
+  if (!facts.everAssigned) add("NEVER_ASSIGNED", weights.neverAssigned, TEXT.neverAssigned);
+  const months = weights.recentWindowMonths;
+  if (facts.assignmentsInWindow > 0) {
+    const points = Math.max(weights.recentAssignmentsFloor, weights.perRecentAssignment * facts.assignmentsInWindow);
+    add("RECENT_ASSIGNMENTS", points, TEXT.recentAssignments(facts.assignmentsInWindow, months));
+  }
+  if (facts.invitationsInWindow > 0) {
+    const points = Math.max(weights.recentInvitationsFloor, weights.perRecentInvitation * facts.invitationsInWindow);
+    add("RECENT_INVITATIONS", points, TEXT.recentInvitations(facts.invitationsInWindow, months));
+  }
+
+  const age = ageOn({ birthDate: facts.birthDate, birthYear: facts.birthYear }, today);
+  // With perspectives sought, the spread is among those; otherwise among whatever the members bring.
+  const spreadPerspectives = request.perspectivesSought.length > 0 ? perspectivesMatched : [...facts.perspectives];
+  return {
+    scored: {
+      facts,
+      base: reasons.reduce((sum, reason) => sum + reason.points, 0),
+      reasons,
+      ageBand: age === null ? null : ageBand(age),
+      spreadPerspectives: [...new Set(spreadPerspectives)].sort(),
+    },
+  };
+}
+
+interface SpreadBonus {
+  readonly points: number;
+  readonly reasons: readonly MatchReason[];
+}
+
+function spreadBonus(
+  candidate: Scored,
+  perspectiveCounts: ReadonlyMap<Perspective, number>,
+  ageBandCounts: ReadonlyMap<AgeBand, number>,
+  weights: MatchingWeights,
+): SpreadBonus {
+  const reasons: MatchReason[] = [];
+  // The perspective the shortlist holds fewest of is the one this member adds.
+  let best: { perspective: Perspective; already: number } | null = null;
+  for (const perspective of candidate.spreadPerspectives) {
+    const already = perspectiveCounts.get(perspective) ?? 0;
+    if (best === null || already < best.already) best = { perspective, already };
+  }
+  if (best !== null) {
+    const points = Math.round(weights.perspectiveSpread / 2 ** best.already);
+    if (points !== 0) reasons.push({ code: "SPREAD_PERSPECTIVE", points, text: TEXT.spreadPerspective(best.perspective, best.already) });
+  }
+  if (candidate.ageBand !== null) {
+    const already = ageBandCounts.get(candidate.ageBand) ?? 0;
+    const points = Math.round(weights.ageBandSpread / 2 ** already);
+    if (points !== 0) reasons.push({ code: "SPREAD_AGE_BAND", points, text: TEXT.spreadAgeBand(candidate.ageBand, already) });
+  }
+  return { points: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
+}
+
+const byBaseThenId = (a: Scored, b: Scored) =>
+  b.base - a.base || (a.facts.memberId < b.facts.memberId ? -1 : a.facts.memberId > b.facts.memberId ? 1 : 0);
+
+/**
+ * Scores every member of the pool and picks a shortlist of `limit`, spread across perspectives and age bands.
+ * O(n log n) for the scoring; the greedy spread looks only at candidates whose score could still win, so a pool of
+ * thousands costs little more than sorting it.
+ */
+export function rankCandidates(request: MatchingRequest, pool: readonly CandidateFacts[], options: RankingOptions): CandidateRanking {
+  const weights = options.weights ?? MATCHING_WEIGHTS;
+  const { below, above } = soughtTagNeighbourhood(options.taxonomy, request.experienceTagIds);
+
+  const excluded: ExcludedCandidate[] = [];
+  const scored: Scored[] = [];
+  const seen = new Set<string>();
+  for (const facts of pool) {
+    // A member in the pool twice (two memberships of one network cannot exist, but two rows of facts can) counts once.
+    if (seen.has(facts.memberId)) continue;
+    seen.add(facts.memberId);
+    const result = scoreCandidate(facts, request, options, weights, { below, above });
+    if ("excluded" in result) excluded.push(result.excluded);
+    else scored.push(result.scored);
+  }
+  scored.sort(byBaseThenId);
+  excluded.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+
+  const maxBonus = Math.max(0, weights.perspectiveSpread) + Math.max(0, weights.ageBandSpread);
+  const taken = new Array<boolean>(scored.length).fill(false);
+  const perspectiveCounts = new Map<Perspective, number>();
+  const ageBandCounts = new Map<AgeBand, number>();
+  const shortlist: RankedCandidate[] = [];
+  const limit = Math.max(0, Math.min(options.limit, scored.length));
+  while (shortlist.length < limit) {
+    let best: { index: number; total: number; bonus: SpreadBonus } | null = null;
+    for (let index = 0; index < scored.length; index += 1) {
+      if (taken[index]) continue;
+      const candidate = scored[index] as Scored;
+      // Sorted by base score: nobody further down can beat the best even with the full bonus.
+      if (best !== null && candidate.base + maxBonus <= best.total) break;
+      const bonus = spreadBonus(candidate, perspectiveCounts, ageBandCounts, weights);
+      const total = candidate.base + bonus.points;
+      // Equal totals keep the earlier one: higher base score, then lower id.
+      if (best === null || total > best.total) best = { index, total, bonus };
+    }
+    if (best === null) break;
+    taken[best.index] = true;
+    const pick = scored[best.index] as Scored;
+    for (const perspective of pick.spreadPerspectives) perspectiveCounts.set(perspective, (perspectiveCounts.get(perspective) ?? 0) + 1);
+    if (pick.ageBand !== null) ageBandCounts.set(pick.ageBand, (ageBandCounts.get(pick.ageBand) ?? 0) + 1);
+    shortlist.push({
+      memberId: pick.facts.memberId,
+      rank: shortlist.length + 1,
+      score: best.total,
+      ageBand: pick.ageBand,
+      reasons: [...pick.reasons, ...best.bonus.reasons],
+    });
+  }
+  return { shortlist, eligibleCount: scored.length, excluded };
+}

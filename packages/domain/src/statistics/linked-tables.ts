@@ -1,0 +1,480 @@
+// Small-cell protection for statistics that can be asked in many shapes. An analyst can ask a family of figures
+// grouped by any few of its dimensions, for a year, a quarter or a month, and keep every answer. All those answers
+// are tables of one "cube": sums of the same finest cells (every dimension × month). Protection therefore has to
+// hold for all the tables together, and every table must come out the same whichever query asks for it.
+//
+// The guarantee. Call a table cell *primary* when its count is between 1 and threshold − 1 (or a caller marks it
+// sensitive, e.g. fewer than `threshold` people behind it). No primary cell of any protected table can be worked
+// out exactly from all published cells of all protected tables together — not by linear algebra, and not with the
+// knowledge that counts are whole numbers ≥ 0.
+//
+// Why it holds: a certificate per primary cell rather than an audit. A *witness* is a small integer vector d over
+// the finest cells (1, 2 or 4 of them, ±1) whose negative entries sit on cells with a count ≥ 1. For the true counts
+// x, x + d is then another table of whole numbers ≥ 0. Every cell of every protected table whose sum over d is not
+// zero is hidden, so x + d reproduces every published figure exactly, while the primary cell the witness was made
+// for changes by one. An attacker holding every published figure therefore cannot tell x from x + d, and cannot
+// know that cell's count. Each primary cell is covered by a witness (its own, or an earlier one that already moves
+// it); every complementary cell is hidden because a witness moves it, so it stays unknown too. Nothing else is
+// needed, so no audit, no iteration, no linear algebra — the cost grows with the number of finest cells times the
+// number of tables, not with its square or cube.
+//
+// Which witness: for a cell fine in two or more dimensions, the classic 2 × 2 pattern — its finest cell x, a
+// non-zero cell w that differs in a dimension j and in another of the cell's dimensions, and the two "crossed"
+// cells y, z (x with w's j, w with x's j; they may be empty, as they only gain): −x + y + z − w sums to zero in
+// every table that does not split j or does not tell x's other dimensions from w's, so one-dimensional tables are
+// never touched. For a cell fine in one
+// dimension, x and x moved to another value of that dimension; for a grand total, x alone. Among candidates the
+// one that hides the fewest and smallest cells not already hidden is taken. Cells, tables and candidates are all
+// visited in a fixed order, so the hidden cells are a function of the data alone: every query sees the same pattern.
+//
+// The argument needs the published figures to say nothing about a hidden cell but that it is hidden: callers must
+// mark small and complementary cells alike (a mark "small" would add the bound 1..threshold − 1, and x + d could
+// break it). It does not promise (like the statistical offices' cell suppression, e.g. tau-Argus) that no bound
+// can be derived (a hidden count lies between zero and a published total), nor that the sum of several hidden
+// cells of one published total stays unknown (it is that total minus the published cells), nor protection against
+// an attacker who reruns this very algorithm on guessed data to see which guesses give the same hidden cells.
+
+import type { PublishedCount, Suppression } from "./small-cell-suppression.js";
+
+export interface CubeDimension {
+  /** The finest values, in the order tables list them (e.g. every unit that occurs, or the months "01".."12"). */
+  readonly values: readonly string[];
+  /**
+   * Intermediate levels between "all" and the value itself, coarsest first (time: quarter between year and month).
+   * Each maps a finest value to its group at that level.
+   */
+  readonly between?: readonly ((value: string) => string)[];
+}
+
+/** For each dimension, 0 is "all"; the highest index is the finest value. */
+export type Level = readonly number[];
+
+export interface ProtectedCell extends PublishedCount {
+  /** The group's value at each dimension ("*" for all). */
+  readonly key: readonly string[];
+  /** The true count, for the caller's own derived measures; never to be published when `suppression` is set. */
+  readonly count: number;
+}
+
+export interface CubeOptions {
+  /**
+   * Every table that can be published (all answerable groupings and periods); the protection holds for these
+   * together. Default: every level of the cube. A table outside them cannot be asked for.
+   */
+  readonly levels?: readonly Level[];
+  /** Marks further groups as primary (e.g. a large count behind few people). Asked for every non-empty group. */
+  readonly sensitive?: (level: Level, key: readonly string[]) => boolean;
+  /**
+   * Pseudonymous contributors (e.g. people) per finest cell: a group with fewer distinct contributors than the
+   * threshold is primary, however large its count.
+   */
+  readonly contributors?: ReadonlyMap<string, readonly number[]>;
+}
+
+const ALL = "*";
+const PRIMARY = 1;
+const COMPLEMENTARY = 2;
+
+interface Corner {
+  readonly coords: Int32Array;
+  readonly sign: 1 | -1;
+}
+
+/**
+ * A witness's corners. Unless `along` is null, they come in pairs that differ only in dimension `along` (values
+ * `from` and `to`), so a table that does not tell those two values apart sees the pairs cancel.
+ */
+interface Witness {
+  readonly corners: readonly Corner[];
+  readonly along: number | null;
+  readonly from: number;
+  readonly to: number;
+}
+
+interface LevelData {
+  readonly level: Level;
+  /** Per dimension: finest value index → group index at this level. */
+  readonly groupOf: readonly Int32Array[];
+  readonly strides: readonly number[];
+  /** The dimensions this table does not sum over (the others add nothing to a key). */
+  readonly fine: readonly number[];
+  readonly counts: Map<number, number>;
+  /** The first finest cell (by index) in each non-empty group. */
+  readonly anchor: Map<number, number>;
+  /** Hidden groups: PRIMARY or COMPLEMENTARY (complementary may be empty groups). */
+  readonly hidden: Map<number, number>;
+  /** Groups that some witness moves. */
+  readonly covered: Set<number>;
+}
+
+/**
+ * One count over a cube of dimensions, protected jointly over all its tables. `finest` maps the finest cells' keys
+ * (one value per dimension, joined by `keyOf`) to their counts; absent cells count zero.
+ */
+export class ProtectedCube {
+  private readonly groupIndex: Int32Array[][] = [];
+  private readonly groupNames: string[][][] = [];
+  private readonly coords: Int32Array;
+  private readonly counts: number[] = [];
+  private readonly levels: LevelData[] = [];
+  private readonly levelById = new Map<string, LevelData>();
+
+  constructor(
+    private readonly dimensions: readonly CubeDimension[],
+    finest: ReadonlyMap<string, number>,
+    private readonly threshold: number,
+    options: CubeOptions = {},
+  ) {
+    if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError("threshold must be a positive integer");
+    const D = dimensions.length;
+    for (const dimension of dimensions) {
+      const steps: ((value: string) => string)[] = [() => ALL, ...(dimension.between ?? []), (value) => value];
+      const indices: Int32Array[] = [];
+      const names: string[][] = [];
+      for (const step of steps) {
+        const byName = new Map<string, number>();
+        const index = new Int32Array(dimension.values.length);
+        dimension.values.forEach((value, i) => {
+          const group = step(value);
+          if (!byName.has(group)) byName.set(group, byName.size);
+          index[i] = byName.get(group) as number;
+        });
+        indices.push(index);
+        names.push([...byName.keys()]);
+      }
+      this.groupIndex.push(indices);
+      this.groupNames.push(names);
+    }
+
+    const valueIndex = dimensions.map((dimension) => new Map(dimension.values.map((value, i) => [value, i])));
+    const keys: string[] = [];
+    const coords: number[] = [];
+    for (const [key, count] of [...finest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (!Number.isInteger(count) || count < 0) throw new RangeError(`count of ${key} must be a non-negative integer`);
+      if (count === 0) continue;
+      const parts = D === 0 ? [] : splitKey(key);
+      if (parts.length !== D) throw new RangeError(`finest cell ${key} lies outside the cube`);
+      parts.forEach((part, d) => {
+        const index = valueIndex[d]?.get(part);
+        if (index === undefined) throw new RangeError(`finest cell ${key} lies outside the cube`);
+        coords.push(index);
+      });
+      keys.push(key);
+      this.counts.push(count);
+    }
+    this.coords = Int32Array.from(coords);
+
+    const levels = options.levels ?? cartesian(this.groupIndex.map((steps) => steps.map((_, i) => i)));
+    const ordered = [...new Map(levels.map((level) => [level.join(","), [...level]])).values()].sort(
+      (a, b) => fineness(a) - fineness(b) || compareLevels(a, b),
+    );
+    for (const level of ordered) {
+      if (level.length !== D || level.some((l, d) => !Number.isInteger(l) || l < 0 || l >= (this.groupIndex[d]?.length ?? 0)))
+        throw new RangeError(`level ${level.join(",")} lies outside the cube`);
+      const groupOf = level.map((l, d) => this.groupIndex[d]?.[l] as Int32Array);
+      const strides: number[] = [];
+      let stride = 1;
+      for (let d = D - 1; d >= 0; d--) {
+        strides[d] = stride;
+        stride *= this.namesAt(d, level[d] as number).length;
+      }
+      const data: LevelData = {
+        level,
+        groupOf,
+        strides,
+        fine: level.map((_, d) => d).filter((d) => (level[d] as number) > 0),
+        counts: new Map(),
+        anchor: new Map(),
+        hidden: new Map(),
+        covered: new Set(),
+      };
+      for (let cell = 0; cell < this.counts.length; cell++) {
+        const key = this.keyAt(data, this.coords, cell * D);
+        data.counts.set(key, (data.counts.get(key) ?? 0) + (this.counts[cell] as number));
+        if (!data.anchor.has(key)) data.anchor.set(key, cell);
+      }
+      this.levels.push(data);
+      this.levelById.set(level.join(","), data);
+    }
+
+    this.markPrimary(keys, options);
+    this.protect();
+    // Only counts and hidden marks are needed from here on (cubes may be kept for later answers).
+    for (const data of this.levels) {
+      data.anchor.clear();
+      data.covered.clear();
+    }
+  }
+
+  /** The protected table at `level`, one cell per combination of the groups at that level (zeros included). */
+  table(level: Level): readonly ProtectedCell[] {
+    const data = this.levelData(level);
+    const combos = cartesian(level.map((l, d) => this.namesAt(d, l).map((_, i) => i)));
+    return combos.map((groups) =>
+      this.publish(
+        data,
+        groups.reduce((key, g, d) => key + g * (data.strides[d] as number), 0),
+      ),
+    );
+  }
+
+  /** Only the cells of `level` that are non-zero or hidden (an empty group that is published is a zero). */
+  nonEmpty(level: Level): readonly ProtectedCell[] {
+    const data = this.levelData(level);
+    const keys = [...new Set([...data.counts.keys(), ...data.hidden.keys()])].sort((a, b) => a - b);
+    return keys.map((key) => this.publish(data, key));
+  }
+
+  /** One protected cell, or undefined for a key outside the cube. */
+  cell(level: Level, key: readonly string[]): ProtectedCell | undefined {
+    const data = this.levelData(level);
+    let numeric = 0;
+    for (let d = 0; d < key.length; d++) {
+      const group = this.namesAt(d, level[d] as number).indexOf(key[d] as string);
+      if (group < 0) return undefined;
+      numeric += group * (data.strides[d] as number);
+    }
+    return key.length === level.length ? this.publish(data, numeric) : undefined;
+  }
+
+  private namesAt(dimension: number, level: number): readonly string[] {
+    return this.groupNames[dimension]?.[level] ?? [];
+  }
+
+  private levelData(level: Level): LevelData {
+    const data = this.levelById.get(level.join(","));
+    if (!data) throw new RangeError(`level ${level.join(",")} is not a protected table of this cube`);
+    return data;
+  }
+
+  private publish(data: LevelData, key: number): ProtectedCell {
+    const count = data.counts.get(key) ?? 0;
+    const mark = data.hidden.get(key);
+    const suppression: Suppression | null = mark === PRIMARY ? "PRIMARY" : mark === COMPLEMENTARY ? "COMPLEMENTARY" : null;
+    return { key: this.decode(data, key), count, value: suppression === null ? count : null, suppression };
+  }
+
+  private decode(data: LevelData, key: number): string[] {
+    return data.level.map((l, d) => {
+      const names = this.groupNames[d]?.[l] as string[];
+      return names[Math.floor(key / (data.strides[d] as number)) % names.length] as string;
+    });
+  }
+
+  private keyAt(data: LevelData, coords: Int32Array, offset: number): number {
+    let key = 0;
+    for (const d of data.fine)
+      key += ((data.groupOf[d] as Int32Array)[coords[offset + d] as number] as number) * (data.strides[d] as number);
+    return key;
+  }
+
+  private markPrimary(keys: readonly string[], options: CubeOptions): void {
+    const D = this.dimensions.length;
+    const contributors = options.contributors ? keys.map((key) => options.contributors?.get(key) ?? []) : null;
+    for (const data of this.levels) {
+      const people = new Map<number, Set<number>>();
+      if (contributors) {
+        for (let cell = 0; cell < this.counts.length; cell++) {
+          const key = this.keyAt(data, this.coords, cell * D);
+          if ((data.counts.get(key) as number) < this.threshold) continue;
+          const set = people.get(key) ?? new Set<number>();
+          for (const person of contributors[cell] as readonly number[]) set.add(person);
+          people.set(key, set);
+        }
+      }
+      for (const [key, count] of data.counts) {
+        const small = count < this.threshold || (people.get(key)?.size ?? this.threshold) < this.threshold;
+        if (small || options.sensitive?.(data.level, this.decode(data, key))) data.hidden.set(key, PRIMARY);
+      }
+    }
+  }
+
+  /** Gives every primary cell a witness, coarsest tables first, each table's cells in key order. */
+  private protect(): void {
+    for (const data of this.levels) {
+      const primaries = [...data.hidden.keys()].sort((a, b) => a - b);
+      for (const key of primaries) {
+        if (data.covered.has(key)) continue;
+        const witness = this.witnessFor(data, key);
+        this.apply(witness);
+        // Unreachable: a witness always moves the cell it was built for.
+        if (!data.covered.has(key)) throw new Error("a suppressed count was left without protection");
+      }
+    }
+  }
+
+  private witnessFor(data: LevelData, key: number): Witness {
+    const D = this.dimensions.length;
+    const anchor = data.anchor.get(key) as number;
+    const u = this.coords.subarray(anchor * D, anchor * D + D);
+    const level = data.level;
+    // Dimensions this table splits into more than one group: the only ones a witness can move the cell along.
+    const split = level.map((_, d) => d).filter((d) => (this.groupNames[d]?.[level[d] as number]?.length ?? 0) > 1);
+    const separated = (d: number, a: number, b: number) => (data.groupOf[d] as Int32Array)[a] !== (data.groupOf[d] as Int32Array)[b];
+
+    if (split.length === 0) return { corners: [{ coords: u, sign: -1 }], along: null, from: 0, to: 0 };
+
+    const candidates: Witness[] = [];
+    if (split.length >= 2) {
+      for (const j of split) {
+        // The non-zero cells w nearest to u (fewest dimensions differing) that the 2 × 2 pattern can use.
+        const near: { cell: number; distance: number }[] = [];
+        const total = this.counts.length;
+        for (let step = 1; step < Math.min(total, SCAN + 1); step++) {
+          const cell = (anchor + step) % total;
+          const offset = cell * D;
+          if (!separated(j, u[j] as number, this.coords[offset + j] as number)) continue;
+          let other = false;
+          let distance = 0;
+          for (let d = 0; d < D; d++) {
+            if (d === j || u[d] === this.coords[offset + d]) continue;
+            distance++;
+            if (!other && split.includes(d) && separated(d, u[d] as number, this.coords[offset + d] as number)) other = true;
+          }
+          if (other) near.push({ cell, distance });
+        }
+        // The nearest cells hide least in tables that are mostly published; the farthest move the most small cells
+        // at once (those cost nothing more, being hidden already). Both kinds are weighed.
+        near.sort((a, b) => a.distance - b.distance || a.cell - b.cell);
+        const chosen = near.length <= 2 * NEAREST ? near : [...near.slice(0, NEAREST), ...near.slice(-NEAREST)];
+        for (const { cell } of chosen) {
+          const w = this.coords.subarray(cell * D, cell * D + D);
+          const y = Int32Array.from(u);
+          y[j] = w[j] as number;
+          const z = Int32Array.from(w);
+          z[j] = u[j] as number;
+          const corners: Corner[] = [
+            { coords: u, sign: -1 },
+            { coords: y, sign: 1 },
+            { coords: z, sign: 1 },
+            { coords: w, sign: -1 },
+          ];
+          candidates.push({ corners, along: j, from: u[j] as number, to: w[j] as number });
+        }
+      }
+    }
+    if (candidates.length === 0) {
+      for (const j of split) {
+        const values = this.dimensions[j]?.values.length ?? 0;
+        for (let v = 0; v < values; v++) {
+          if (!separated(j, u[j] as number, v)) continue;
+          const moved = Int32Array.from(u);
+          moved[j] = v;
+          const corners: Corner[] = [
+            { coords: u, sign: -1 },
+            { coords: moved, sign: 1 },
+          ];
+          candidates.push({ corners, along: j, from: u[j] as number, to: v });
+        }
+      }
+    }
+    let best = candidates[0] as Witness;
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bestGain = -1;
+    for (const candidate of candidates) {
+      const { cost, gain } = this.cost(candidate, bestCost);
+      if (cost < bestCost || (cost === bestCost && gain > bestGain)) {
+        best = candidate;
+        bestCost = cost;
+        bestGain = gain;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The cells a witness would newly hide, weighted by their counts (stopping once above `limit`), and how many
+   * small cells still without a witness it would move.
+   */
+  private cost(witness: Witness, limit: number): { cost: number; gain: number } {
+    let cost = 0;
+    let gain = 0;
+    for (const data of this.levels) {
+      const n = this.moved(data, witness);
+      for (let i = 0; i < n; i++) {
+        const key = this.movedKeys[i] as number;
+        if (!data.hidden.has(key)) cost += 1 + (data.counts.get(key) ?? 0);
+        else if (!data.covered.has(key)) gain++;
+      }
+      if (cost > limit) return { cost, gain };
+    }
+    return { cost, gain };
+  }
+
+  private apply(witness: Witness): void {
+    for (const data of this.levels) {
+      const n = this.moved(data, witness);
+      for (let i = 0; i < n; i++) {
+        const key = this.movedKeys[i] as number;
+        if (!data.hidden.has(key)) data.hidden.set(key, COMPLEMENTARY);
+        data.covered.add(key);
+      }
+    }
+  }
+
+  private readonly movedKeys: number[] = [0, 0, 0, 0];
+  private readonly movedSums: number[] = [0, 0, 0, 0];
+
+  /** The groups of a table whose sum the witness changes, left in `movedKeys`; returns how many. */
+  private moved(data: LevelData, witness: Witness): number {
+    const { along, from, to, corners } = witness;
+    if (along !== null) {
+      const groups = data.groupOf[along] as Int32Array;
+      if (groups[from] === groups[to]) return 0;
+    }
+    let n = 0;
+    for (const { coords, sign } of corners) {
+      const key = this.keyAt(data, coords, 0);
+      let at = 0;
+      while (at < n && this.movedKeys[at] !== key) at++;
+      if (at === n) {
+        this.movedKeys[n] = key;
+        this.movedSums[n] = sign;
+        n++;
+      } else this.movedSums[at] = (this.movedSums[at] as number) + sign;
+    }
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.movedSums[i] !== 0) this.movedKeys[kept++] = this.movedKeys[i] as number;
+    }
+    return kept;
+  }
+}
+
+/** How many nearest (and farthest) non-zero cells per dimension are weighed as the far corner of a 2 × 2 witness. */
+const NEAREST = 1;
+/**
+ * How many non-zero cells after the anchor (in key order, so neighbours share their leading dimensions) are looked
+ * at for them. Which cell is chosen only changes how much is hidden, never whether the protection holds; the bound
+ * keeps the cost linear in the number of cells.
+ */
+const SCAN = 256;
+
+/** Joins a cell's group values into one map key (values never contain the separator: they are ids and codes). */
+export function keyOf(values: readonly string[]): string {
+  return values.join("\u001f");
+}
+
+function splitKey(key: string): string[] {
+  return key.split("\u001f");
+}
+
+function fineness(level: readonly number[]): number {
+  return level.reduce((total, value) => total + value, 0);
+}
+
+function compareLevels(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
+}
+
+function cartesian<T>(lists: readonly (readonly T[])[]): T[][] {
+  return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
+}
+
+/** Calendar quarter of a month "01".."12", for the time dimension's intermediate level. */
+export function quarterOfMonth(month: string): string {
+  return `Q${Math.ceil(Number(month) / 3)}`;
+}
+
+export const MONTHS: readonly string[] = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
