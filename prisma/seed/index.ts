@@ -77,6 +77,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
       publicKeys,
       memberRetentionMonths: tenantRow.memberRetentionMonths,
       invitationExpiryDays: tenantRow.invitationExpiryDays,
+      feeClaimAttester: tenantRow.feeClaimAttester,
       settings: tenantRow.settings,
       retiredAt: null,
       version: 1,

@@ -6,7 +6,7 @@
 // Rows are planned without `tenantId`: the tenant's id is only known once its row exists (an existing tenant keeps
 // the id it has), and the writer adds it. Each row type is both a valid create and a valid update input, so the
 // same object serves both halves of an upsert.
-import type { Prisma } from "../src/index.js";
+import type { FeeClaimAttester, Prisma } from "../src/index.js";
 
 type Row<Create, Update> = Omit<Create, "tenantId"> & Omit<Update, "tenantId">;
 type IdRow<Create, Update> = Row<Create, Update> & { id: string };
@@ -57,6 +57,7 @@ export interface TenantRowPlan {
   tokenAudience: string;
   memberRetentionMonths: number | null;
   invitationExpiryDays: number;
+  feeClaimAttester: FeeClaimAttester;
   settings: Prisma.InputJsonObject;
   createdAt: Date;
 }

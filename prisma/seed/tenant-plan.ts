@@ -25,6 +25,7 @@ export function buildTenantPlan(
     tokenAudience: demoAudience(region.tenant.slug),
     memberRetentionMonths: demo.memberRetentionMonths,
     invitationExpiryDays: demo.invitationExpiryDays,
+    feeClaimAttester: region.feeClaimAttester,
     settings: demo.settings,
     createdAt: CONFIGURATION_EPOCH,
   });

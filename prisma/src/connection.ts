@@ -5,6 +5,35 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations, type MigrationReport, type SqlSession } from "./migrator.js";
 
+/**
+ * SQL statements this process has sent through Prisma, so a test or a benchmark can show that statements per
+ * request do not grow with page size. Kept on `globalThis` so every copy of this module (built and source) shares it.
+ */
+const COUNTER_KEY = Symbol.for("medverkan.sqlStatements");
+const globals = globalThis as Record<symbol, { count: number } | undefined>;
+globals[COUNTER_KEY] ??= { count: 0 };
+export const sqlStatementCounter: { count: number } = globals[COUNTER_KEY];
+
+/** Wraps a driver adapter (factory, connection or transaction) so every query it runs is counted. */
+function counted<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value = Reflect.get(object, property);
+      if (typeof value !== "function") return value;
+      if (property === "queryRaw" || property === "executeRaw") {
+        return (...args: unknown[]) => {
+          sqlStatementCounter.count += 1;
+          return value.apply(object, args);
+        };
+      }
+      if (property === "connect" || property === "startTransaction") {
+        return async (...args: unknown[]) => counted(await value.apply(object, args));
+      }
+      return value.bind(object);
+    },
+  });
+}
+
 export type DatabaseOptions =
   | {
       kind: "postgres";
@@ -59,7 +88,7 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig) });
+  const prisma = new PrismaClient({ adapter: counted(new PrismaPg(poolConfig)) });
   const safeUrl = new URL(options.url);
   safeUrl.password = "";
   return {
@@ -96,7 +125,7 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface it implements is unchanged
   // in 6.19 (verified by the test suite running on it), so only the nominal types differ.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });
+  const prisma = new PrismaClient({ adapter: counted(new PrismaPGlite(pglite) as unknown as PrismaPg) });
   const session: SqlSession = {
     exec: async (sql) => {
       await pglite.exec(sql);
