@@ -168,7 +168,8 @@ beforeAll(async () => {
   peerId = networks.find((network) => network.slug === "peer")?.id ?? "";
   tags = await prisma.experienceTag.findMany({ where: { tenantId: tenant.id }, select: { id: true, key: true, parentId: true } });
   const rows = await prisma.member.findMany({
-    where: { tenantId: tenant.id, erasedAt: null },
+    // Restricted members (GDPR art. 18) are only stored: the pool never shows them.
+    where: { tenantId: tenant.id, erasedAt: null, restrictedAt: null },
     include: { memberships: true, experiences: true },
   });
   members = rows.map((row) => ({ ...row, tagIds: row.experiences.map((experience) => experience.tagId) }));

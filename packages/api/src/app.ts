@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { type Database, openDatabase } from "@medverkan/database";
 import { seedDemoData } from "@medverkan/database/seed";
 import type { Logger } from "pino";
@@ -6,6 +7,7 @@ import type { AppConfig } from "./config.js";
 import { mintDemoToken } from "./dev/demo-tokens.js";
 import { DEV_TOKEN_ISSUER, type DevSigningKey, loadOrCreateDevSigningKey, PLATFORM_AUDIENCE, publicKeySet } from "./dev/dev-keys.js";
 import { createLogger } from "./logger.js";
+import { developmentMailSettings, type NotificationRuntime, startNotifications } from "./notification/notification-runtime.js";
 import { type RunningApiServer, startApiServer } from "./server/create-server.js";
 
 export interface RunningMedverkan {
@@ -15,6 +17,8 @@ export interface RunningMedverkan {
   devKey: DevSigningKey | null;
   log: Logger;
   server: RunningApiServer;
+  /** The outbox worker running in this process (tests drive it with `worker.runOnce()`). */
+  notifications: NotificationRuntime;
   stop(): Promise<void>;
 }
 
@@ -52,11 +56,21 @@ export async function startMedverkan(
       config.platformIssuer ??
       (devKey ? { issuer: DEV_TOKEN_ISSUER, audience: PLATFORM_AUDIENCE, jwksUrl: null, publicKeys: publicKeySet(devKey) } : null);
     const key = devKey;
+    const notifications = startNotifications({
+      prisma: database.prisma,
+      mail: config.mail ?? developmentMailSettings(config.embeddedDataDirectory ? dirname(config.embeddedDataDirectory) : null),
+      outbox: config.outbox ?? { enabled: true },
+      production: config.production,
+      log,
+    });
     const server = await startApiServer({
       config: { ...config, platformIssuer },
       database,
       log,
       explorerTokenMinter: key ? async (query) => (query.tenant || query.role ? (await mintDemoToken(key, query)).token : null) : undefined,
+    }).catch(async (error: unknown) => {
+      await notifications.stop();
+      throw error;
     });
     return {
       url: server.url,
@@ -64,8 +78,11 @@ export async function startMedverkan(
       devKey,
       log,
       server,
+      notifications,
       async stop() {
         await server.stop();
+        // After the last request (which may have queued a message), before the database goes.
+        await notifications.stop();
         await database.close();
       },
     };

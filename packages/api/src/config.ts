@@ -1,5 +1,8 @@
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
+import type { KeySetCacheSettings } from "./auth/token-verifier.js";
+import type { MailSettings } from "./notification/mail-transport.js";
+import type { OutboxSettings } from "./notification/notification-runtime.js";
 
 /** Everything the API reads from its environment, read once at start. */
 export interface AppConfig {
@@ -17,9 +20,19 @@ export interface AppConfig {
   /** Seed the four demo regions on start (default in dev on the embedded database). */
   seedOnStart: boolean;
   platformIssuer: { issuer: string; audience: string; jwksUrl: string | null; publicKeys: JSONWebKeySet | null } | null;
+  /** Remote JWKS caching (auth/token-verifier.ts): refetch on an unknown `kid` at most once per `cooldownMs`; unset: 30 s / 10 min. */
+  jwksCache?: KeySetCacheSettings;
   bodyLimitBytes: number;
   logLevel: string;
   shutdownGraceMs: number;
+  /** Express `trust proxy` (e.g. `1` behind one load balancer), so anonymous rate limits count the real client. */
+  trustProxy?: string | number | boolean;
+  /** Per-operation rate limits replacing the defaults (server/rate-limit.ts), e.g. `{ registerMember: { points: 5, windowSeconds: 60 } }`. */
+  rateLimits?: Readonly<Record<string, { points: number; windowSeconds: number }>>;
+  /** Outgoing e-mail (SMTP, or a folder in development); unset: the development folder defaults. */
+  mail?: MailSettings;
+  /** The in-process outbox worker; unset: enabled with the default timings. */
+  outbox?: OutboxSettings;
 }
 
 export function projectRoot(): string {
@@ -57,5 +70,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 100_000),
     logLevel: env.LOG_LEVEL ?? (production ? "info" : "info"),
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
+    trustProxy: env.TRUST_PROXY === undefined ? undefined : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    rateLimits: env.RATE_LIMITS ? (JSON.parse(env.RATE_LIMITS) as AppConfig["rateLimits"]) : undefined,
+    mail: mailSettingsFromEnv(env, production, dataDirectory),
+    outbox: {
+      enabled: flag(env.OUTBOX_WORKER, true),
+      ...(env.OUTBOX_POLL_INTERVAL_MS ? { pollIntervalMs: Number(env.OUTBOX_POLL_INTERVAL_MS) } : {}),
+    },
+  };
+}
+
+/**
+ * SMTP_URL (`smtp://user:password@host:587`, `smtps://…:465`) sends real e-mail; without it, development writes each
+ * message to `<data dir>/mail/` and production keeps messages in the outbox until SMTP is configured.
+ */
+function mailSettingsFromEnv(env: NodeJS.ProcessEnv, production: boolean, dataDirectory: string): MailSettings {
+  const fromAddress = env.MAIL_FROM_ADDRESS ?? "noreply@medverkan.localhost";
+  return {
+    smtpUrl: env.SMTP_URL || null,
+    defaultFromAddress: fromAddress,
+    defaultFromName: env.MAIL_FROM_NAME ?? "Medverkan",
+    devMailDirectory: production ? null : join(dataDirectory, "mail"),
+    messageIdDomain: env.MAIL_MESSAGE_ID_DOMAIN ?? fromAddress.slice(fromAddress.lastIndexOf("@") + 1),
+    appBaseUrl: env.MEDVERKAN_APP_URL ?? null,
   };
 }

@@ -30,6 +30,17 @@ export class AuditWriter {
     );
   }
 
+  /**
+   * The events of many reads batched together (one DataLoader batch), each for its own reader, in one insert and in
+   * the transaction of the batch's read.
+   */
+  static async recordMany(tx: Tx, tenantId: string, events: readonly { writer: AuditWriter; entry: AuditEntry }[]): Promise<void> {
+    await insertAuditEvents(
+      tx,
+      events.map(({ writer, entry }) => writer.toRow(tenantId, entry)),
+    );
+  }
+
   /** A configuration or data change with its before and after, so the log can show exactly what changed. */
   recordChange(
     tx: Tx,

@@ -1,16 +1,21 @@
 import type { PrismaClient } from "@medverkan/database";
 import type { JSONWebKeySet } from "jose";
+import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
 import { findActiveStaffBySubject, findMemberIdBySubject, findPlatformOperator, findTenantByIssuer } from "./actor.repository.js";
-import { TokenRejected, TokenVerifier, type TrustedIssuer } from "./token-verifier.js";
+import { type KeySetCacheSettings, KeySetUnavailable, TokenRejected, TokenVerifier, type TrustedIssuer } from "./token-verifier.js";
 
 export interface Authenticator {
   /** The actor behind an `Authorization` header; throws TokenRejected for any token that does not verify. */
   authenticate(authorization: string | undefined): Promise<Actor>;
 }
 
-export function createAuthenticator(system: PrismaClient, platformIssuer: Omit<TrustedIssuer, "target"> | null): Authenticator {
+export function createAuthenticator(
+  system: PrismaClient,
+  platformIssuer: Omit<TrustedIssuer, "target"> | null,
+  keySetCache?: KeySetCacheSettings,
+): Authenticator {
   const verifier = new TokenVerifier(async (issuer, audiences) => {
     if (platformIssuer && issuer === platformIssuer.issuer && audiences.includes(platformIssuer.audience)) {
       return { ...platformIssuer, target: { kind: "PLATFORM" } };
@@ -24,14 +29,18 @@ export function createAuthenticator(system: PrismaClient, platformIssuer: Omit<T
       jwksUrl: tenant.jwksUrl,
       publicKeys: (tenant.publicKeys as JSONWebKeySet | null) ?? null,
     };
-  });
+  }, keySetCache);
 
   return {
     async authenticate(authorization) {
       if (!authorization) return { kind: "ANONYMOUS" };
       const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization.trim());
       if (!match?.[1]) throw new TokenRejected("not a bearer token");
-      const token = await verifier.verify(match[1]);
+      const token = await verifier.verify(match[1]).catch((error: unknown) => {
+        // Retryable 503 with the bilingual message only; the URL and the cause stay in the server log.
+        if (error instanceof KeySetUnavailable) throw serviceUnavailable();
+        throw error;
+      });
 
       if (token.target.kind === "PLATFORM") {
         const operator = await findPlatformOperator(system, token.subject);

@@ -38,6 +38,52 @@ export class TokenRejected extends Error {
   }
 }
 
+/**
+ * A remote key set is kept for `maxAgeMs`; a token naming a `kid` the cached set lacks triggers a refetch (key
+ * rotation at the identity provider), but at most once per `cooldownMs`, so tokens with invented `kid`s cannot make
+ * us hammer the provider. Configurable (AppConfig.jwksCache) so tests can rotate keys without waiting.
+ */
+export interface KeySetCacheSettings {
+  cooldownMs: number;
+  maxAgeMs: number;
+}
+
+export const DEFAULT_KEY_SET_CACHE: KeySetCacheSettings = { cooldownMs: 30_000, maxAgeMs: 10 * 60_000 };
+
+/**
+ * The issuer's key set could not be fetched (unreachable, timeout, not 200, not a key set). The token may well be
+ * valid, so this is our dependency failing, not the client's credentials: the API answers SERVICE_UNAVAILABLE
+ * (retryable), not 401 (which would tell a client to throw its token away).
+ */
+export class KeySetUnavailable extends Error {
+  constructor(
+    readonly jwksUrl: string,
+    options: { cause: unknown },
+  ) {
+    super(`Key set unavailable: ${jwksUrl}`, options);
+  }
+}
+
+/** Errors that say something about the token rather than about fetching the key set. */
+const TOKEN_KEY_ERRORS = new Set([
+  "ERR_JWKS_NO_MATCHING_KEY",
+  "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
+  "ERR_JOSE_NOT_SUPPORTED",
+  "ERR_JOSE_ALG_NOT_ALLOWED",
+]);
+
+function remoteKeySet(jwksUrl: string, cache: KeySetCacheSettings): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: cache.cooldownMs, cacheMaxAge: cache.maxAgeMs });
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError && TOKEN_KEY_ERRORS.has(error.code)) throw error;
+      throw new KeySetUnavailable(jwksUrl, { cause: error });
+    }
+  };
+}
+
 export type IssuerLookup = (issuer: string, audiences: string[]) => Promise<TrustedIssuer | null>;
 
 /**
@@ -48,7 +94,10 @@ export type IssuerLookup = (issuer: string, audiences: string[]) => Promise<Trus
 export class TokenVerifier {
   private readonly keySets = new LRUCache<string, JWTVerifyGetKey>({ max: 500, ttl: 60 * 60 * 1000 });
 
-  constructor(private readonly lookupIssuer: IssuerLookup) {}
+  constructor(
+    private readonly lookupIssuer: IssuerLookup,
+    private readonly keySetCache: KeySetCacheSettings = DEFAULT_KEY_SET_CACHE,
+  ) {}
 
   async verify(token: string): Promise<VerifiedToken> {
     let unverified: JWTPayload;
@@ -85,7 +134,7 @@ export class TokenVerifier {
     let keySet = this.keySets.get(cacheKey);
     if (!keySet) {
       if (trusted.jwksUrl) {
-        keySet = createRemoteJWKSet(new URL(trusted.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+        keySet = remoteKeySet(trusted.jwksUrl, this.keySetCache);
       } else if (trusted.publicKeys) {
         keySet = createLocalJWKSet(trusted.publicKeys);
       } else {

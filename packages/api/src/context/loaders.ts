@@ -1,9 +1,12 @@
+import { createAssignmentLoaders } from "../assignment/assignment.loaders.js";
 import { createFeeScheduleLoaders } from "../fee-schedule/fee-schedule.loaders.js";
 import { createIntakeLoaders } from "../intake/intake.loaders.js";
 import { createIntakeRulesLoaders } from "../intake-rules/intake-rules.loaders.js";
+import { createInvitationLoaders } from "../invitation/invitation.loaders.js";
 import { createMemberLoaders } from "../member/member.loaders.js";
 import { createNetworkLoaders } from "../network/network.loaders.js";
 import { createOrganisationLoaders } from "../organisation/organisation.loaders.js";
+import { createRequestLoaders } from "../request/request.loaders.js";
 import { createRequestFormLoaders } from "../request-form/request-form.loaders.js";
 import { createSelfServiceLoaders } from "../self-service/self-service.loaders.js";
 import { createStaffLoaders } from "../staff/staff.loaders.js";
@@ -25,6 +28,9 @@ export function createLoaders(scope: TenantScope) {
     ...createStaffLoaders(scope),
     ...createSelfServiceLoaders(scope),
     ...createTrainingLoaders(scope),
+    ...createInvitationLoaders(scope),
+    ...createAssignmentLoaders(scope),
+    ...createRequestLoaders(scope),
   };
 }
 

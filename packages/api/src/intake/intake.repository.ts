@@ -1,6 +1,7 @@
 import type { ActorType, MembershipStatus, Prisma } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 import { type MemberRow, memberFields, type NetworkVisibility } from "../member/member.repository.js";
+import { processingAllowedWhere } from "../privacy/privacy.repository.js";
 
 // The only Prisma code of the intake feature. Every query filters by tenant; "visible" queries also filter by the
 // networks the coordinator coordinates, so a membership of another network reads as one that does not exist.
@@ -197,7 +198,8 @@ export interface QueueFilter {
 function queueWhere(tenantId: string, filter: QueueFilter): Prisma.MembershipWhereInput {
   const base: Prisma.MembershipWhereInput = {
     tenantId,
-    member: { erasedAt: null },
+    // A member whose processing is restricted (GDPR art. 18) is only stored: the queue leaves them out until lifted.
+    member: processingAllowedWhere,
     ...(filter.networkIds === "ALL" ? {} : { networkId: { in: [...filter.networkIds] } }),
   };
   if (!filter.overdueBefore) return { ...base, status: { in: QUEUE_STATUSES } };
@@ -243,10 +245,11 @@ const candidateSelect = {
 
 /**
  * Both records must be in the reader's networks: showing a Levande bibliotek coordinator that "their" person also
- * sits in the Peer pool would disclose psychiatric experience they may not see.
+ * sits in the Peer pool would disclose psychiatric experience they may not see. A pair with a restricted member
+ * (GDPR art. 18) waits, unshown and unresolved, until the restriction is lifted.
  */
 function visibleCandidates(tenantId: string, networks: NetworkVisibility): Prisma.DuplicateCandidateWhereInput {
-  const visible = { erasedAt: null, memberships: { some: inNetworks(networks) } };
+  const visible = { ...processingAllowedWhere, memberships: { some: inNetworks(networks) } };
   return { tenantId, member: visible, existingMember: visible };
 }
 

@@ -1,6 +1,8 @@
 import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput } from "../common/errors/api-error.js";
+import { withIdempotency } from "../common/idempotency/idempotency.js";
 import type { RequestContext } from "../context/request-context.js";
+import type { Tx } from "../context/tenant-scope.js";
 import { findMember } from "../member/member.repository.js";
 import { registerPerson } from "../registration/registration.service.js";
 import { findTenantById } from "../tenant/tenant.repository.js";
@@ -38,7 +40,7 @@ export async function registerMemberOnBehalf(
   if (!tenant) throw badUserInput([], ctx.locale);
   const now = new Date();
   const networks = coordinatedNetworks(actor);
-  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<RegisterMemberOnBehalfPayload> => {
+  const register = async (tx: Tx): Promise<RegisterMemberOnBehalfPayload> => {
     const result = await registerPerson(ctx, tx, tenant, input, {
       channel,
       givenBy: "STAFF_ON_BEHALF",
@@ -65,5 +67,29 @@ export async function registerMemberOnBehalf(
       probableDuplicates: result.probableDuplicates,
       errors: [],
     };
-  });
+  };
+  return ctx.scope(actor.tenantId).transaction((tx) =>
+    // A retried entry with the same Idempotency-Key gets the first answer and writes nothing (issue 8).
+    withIdempotency(ctx, tx, actor.tenantId, "registerMemberOnBehalf", input, () => register(tx), {
+      store: (payload) =>
+        payload.member
+          ? {
+              memberId: payload.member.id,
+              alreadyRegistered: payload.alreadyRegistered,
+              outcome: payload.outcome,
+              probableDuplicates: payload.probableDuplicates,
+            }
+          : null,
+      replay: async (stored) => {
+        const answer = stored as {
+          memberId: string;
+          alreadyRegistered: boolean;
+          outcome: RegisterMemberOnBehalfPayload["outcome"];
+          probableDuplicates: number;
+        };
+        const row = await findMember(tx, actor.tenantId, answer.memberId, networks);
+        return { ...answer, member: row ? toMember(row) : null, errors: [] };
+      },
+    }),
+  );
 }

@@ -40,10 +40,16 @@ const visibleThrough = (
   AND: [networks === "ALL" ? {} : { networkId: { in: networks } }, networkId ? { networkId } : {}, status ? { status } : {}],
 });
 
-export function findMember(tx: Tx, tenantId: string, id: string, networks: NetworkVisibility): Promise<MemberRow | null> {
+/** One member as a reader sees them, with `restrictedAt` so the service can refuse staff reads (GDPR art. 18). */
+export function findMember(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  networks: NetworkVisibility,
+): Promise<(MemberRow & { restrictedAt: Date | null }) | null> {
   return tx.member.findFirst({
     where: { tenantId, id, erasedAt: null, memberships: { some: visibleThrough(networks) } },
-    select: memberFields,
+    select: { ...memberFields, restrictedAt: true },
   });
 }
 
@@ -99,6 +105,12 @@ function membershipWhere(networks: NetworkVisibility, filter: MemberFilter): Pri
   return { AND: and };
 }
 
+/**
+ * Prisma turns `contains` and case-insensitive `equals` into ILIKE: a searched `%`, `_` or `\` is a character to find,
+ * not a pattern (a lone `%` would otherwise list the whole pool, a trailing `\` fail the query).
+ */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 function memberWhere(
   tenantId: string,
   networks: NetworkVisibility,
@@ -111,7 +123,10 @@ function memberWhere(
   if (filter.languages && filter.languages.length > 0) and.push({ languages: { hasSome: [...filter.languages] } });
   if (filter.municipalities && filter.municipalities.length > 0) {
     and.push({
-      OR: filter.municipalities.map((municipality) => ({ municipality: { equals: municipality, mode: "insensitive" as const } })),
+      // Case-insensitive `equals` is ILIKE too: wildcards in the input are matched literally (see likeLiteral).
+      OR: filter.municipalities.map((municipality) => ({
+        municipality: { equals: likeLiteral(municipality), mode: "insensitive" as const },
+      })),
     });
   }
   if (filter.birthRanges && filter.birthRanges.length > 0) {
@@ -127,14 +142,22 @@ function memberWhere(
     });
   }
   for (const word of filter.nameWords ?? []) {
+    const literal = likeLiteral(word);
     and.push({
       OR: [
-        { givenName: { contains: word, mode: "insensitive" as const } },
-        { familyName: { contains: word, mode: "insensitive" as const } },
+        { givenName: { contains: literal, mode: "insensitive" as const } },
+        { familyName: { contains: literal, mode: "insensitive" as const } },
       ],
     });
   }
-  return { tenantId, erasedAt: null, memberships: { some: membershipWhere(networks, filter) }, ...(and.length > 0 ? { AND: and } : {}) };
+  // A member whose processing is restricted (GDPR art. 18) is only stored: never found, matched or invited.
+  return {
+    tenantId,
+    erasedAt: null,
+    restrictedAt: null,
+    memberships: { some: membershipWhere(networks, filter) },
+    ...(and.length > 0 ? { AND: and } : {}),
+  };
 }
 
 /**

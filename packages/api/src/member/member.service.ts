@@ -6,6 +6,7 @@ import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
+import { processingRestricted } from "../privacy/processing-restriction.js";
 import type { MemberSearchInput } from "./member.input.js";
 import {
   findMember,
@@ -48,6 +49,7 @@ export async function getMember(ctx: RequestContext, id: string, purpose: string
   return ctx.scope(actor.tenantId).transaction(async (tx) => {
     const row = await findMember(tx, actor.tenantId, id, networks);
     if (!row) return null;
+    if (row.restrictedAt && actor.kind !== "MEMBER") throw processingRestricted(ctx.locale);
     if (actor.kind === "STAFF") {
       await ctx.audit.record(tx, actor.tenantId, { action: "READ", subjectType: "Member", subjectId: row.id, memberId: row.id, purpose });
     }

@@ -1,17 +1,27 @@
 import { deny, shield } from "graphql-shield";
+import { assignmentPermissions } from "../assignment/assignment.rules.js";
+import { auditPermissions } from "../audit/audit.rules.js";
 import { forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
+import { feeClaimPermissions } from "../fee-claim/fee-claim.rules.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
 import { intakePermissions } from "../intake/intake.rules.js";
 import { intakeRulesPermissions } from "../intake-rules/intake-rules.rules.js";
+import { invitationPermissions } from "../invitation/invitation.rules.js";
+import { matchingPermissions } from "../matching/matching.rules.js";
 import { memberPermissions } from "../member/member.rules.js";
 import { networkPermissions } from "../network/network.rules.js";
+import { notificationPermissions } from "../notification/notification.rules.js";
 import { organisationPermissions } from "../organisation/organisation.rules.js";
+import { payrollPermissions } from "../payroll/payroll.rules.js";
 import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amount.rules.js";
+import { privacyPermissions } from "../privacy/privacy.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
+import { requestPermissions } from "../request/request.rules.js";
 import { requestFormPermissions } from "../request-form/request-form.rules.js";
 import { selfServicePermissions } from "../self-service/self-service.rules.js";
 import { staffPermissions } from "../staff/staff.rules.js";
+import { statisticsPermissions } from "../statistics/statistics.rules.js";
 import { taxonomyPermissions } from "../taxonomy/taxonomy.rules.js";
 import { tenantPermissions } from "../tenant/tenant.rules.js";
 import { trainingPermissions } from "../training/training.rules.js";
@@ -21,6 +31,7 @@ import { mergePermissionMaps } from "./permission-map.js";
 
 /** Every feature's permission map in one place. Anything not listed is denied. */
 export const permissionMap = mergePermissionMaps([
+  notificationPermissions,
   commonPermissions,
   tenantPermissions,
   networkPermissions,
@@ -37,6 +48,15 @@ export const permissionMap = mergePermissionMaps([
   staffPermissions,
   selfServicePermissions,
   trainingPermissions,
+  matchingPermissions,
+  privacyPermissions,
+  auditPermissions,
+  statisticsPermissions,
+  requestPermissions,
+  invitationPermissions,
+  assignmentPermissions,
+  feeClaimPermissions,
+  payrollPermissions,
 ]);
 
 export const permissions = shield(permissionMap as never, {

@@ -15,9 +15,11 @@ import {
 } from "@medverkan/domain";
 import { badUserInput } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
+import { type IdempotentAnswer, withIdempotency } from "../common/idempotency/idempotency.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
+import { enqueueRegistrationNotices } from "../notification/enqueue.js";
 import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 import type { RegisterMemberInput, RegistrationDetailsInput } from "./registration.input.js";
@@ -62,24 +64,51 @@ export async function registerMember(ctx: RequestContext, input: RegisterMemberI
     throw badUserInput([fieldError("input.tenantSlug", "UNKNOWN_REFERENCE", { sv: "Region", en: "Region" })], ctx.locale);
   }
   const now = new Date();
-  return ctx.scope(tenant.id).transaction(async (tx): Promise<RegisterMemberPayload> => {
-    const result = await registerPerson(ctx, tx, tenant, input, {
-      channel: "WEB",
-      givenBy: "MEMBER",
-      recordedById: null,
-      networks: "ALL",
-      now,
-    });
-    if (!result.ok) return refused(result.error);
-    // The receipt is the same whether the person was new or already known: the public API reveals nobody.
-    const receipt: RegistrationReceipt = {
-      outcome: result.outcome,
-      receivedAt: now,
-      message: RECEIPT_MESSAGES[result.outcome][ctx.locale],
-    };
-    return { registration: receipt, errors: [] };
-  });
+  return ctx.scope(tenant.id).transaction((tx) =>
+    // A retried submission with the same Idempotency-Key gets the first receipt and writes nothing.
+    withIdempotency(
+      ctx,
+      tx,
+      tenant.id,
+      "registerMember",
+      input,
+      async (): Promise<RegisterMemberPayload> => {
+        const result = await registerPerson(ctx, tx, tenant, input, {
+          channel: "WEB",
+          givenBy: "MEMBER",
+          recordedById: null,
+          networks: "ALL",
+          now,
+        });
+        if (!result.ok) return refused(result.error);
+        // The receipt is the same whether the person was new or already known: the public API reveals nobody.
+        const receipt: RegistrationReceipt = {
+          outcome: result.outcome,
+          receivedAt: now,
+          message: RECEIPT_MESSAGES[result.outcome][ctx.locale],
+        };
+        return { registration: receipt, errors: [] };
+      },
+      receiptReplay,
+    ),
+  );
 }
+
+/** Only an accepted registration is kept for replay; a refused one wrote nothing and may be sent again. */
+const receiptReplay: IdempotentAnswer<RegisterMemberPayload> = {
+  store: (payload) =>
+    payload.registration
+      ? {
+          outcome: payload.registration.outcome,
+          receivedAt: payload.registration.receivedAt.toISOString(),
+          message: payload.registration.message,
+        }
+      : null,
+  replay: (stored) => {
+    const receipt = stored as { outcome: RegistrationOutcome; receivedAt: string; message: string };
+    return { registration: { ...receipt, receivedAt: new Date(receipt.receivedAt) }, errors: [] };
+  },
+};
 
 export interface RegistrationPath {
   channel: RegistrationChannel;
@@ -227,6 +256,7 @@ export async function registerPerson(
     actorType: path.recordedById ? "STAFF" : "ANONYMOUS",
     actorId: path.recordedById,
   });
+  await enqueueRegistrationNotices(tx, { tenantId: tenant.id, memberId, joined, receivedAt: path.now });
   await ctx.audit.record(tx, tenant.id, {
     action: "WRITE",
     subjectType: "Member",

@@ -1,15 +1,24 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { buildSchema } from "type-graphql";
+import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } from "../assignment/assignment.resolver.js";
+import { AuditResolver } from "../audit/audit.resolver.js";
+import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
+import { InvitationResolver, MyInvitationResolver, RequestInvitationsResolver } from "../invitation/invitation.resolver.js";
+import { MatchingResolver, RequestCandidatesResolver } from "../matching/matching.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
+import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
+import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
 import { permissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
+import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
+import { RequestResolver } from "../request/request.resolver.js";
 import {
   AssignmentTypeResolver,
   NetworkRequestFormResolver,
@@ -18,6 +27,7 @@ import {
 } from "../request-form/request-form.resolver.js";
 import { MemberSelfServiceResolver, SelfServiceResolver } from "../self-service/self-service.resolver.js";
 import { StaffRoleGrantResolver, StaffUserResolver } from "../staff/staff.resolver.js";
+import { StatisticsResolver } from "../statistics/statistics.resolver.js";
 import { TaxonomyResolver, TenantTaxonomyResolver } from "../taxonomy/taxonomy.resolver.js";
 import { TenantResolver } from "../tenant/tenant.resolver.js";
 import { TenantAdminResolver } from "../tenant/tenant-admin.resolver.js";
@@ -30,6 +40,7 @@ import {
 import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
 
 const resolvers = [
+  NotificationResolver,
   TenantResolver,
   TenantAdminResolver,
   NetworkResolver,
@@ -64,6 +75,20 @@ const resolvers = [
   TrainingSessionSummaryResolver,
   TrainingEnrolmentResolver,
   NetworkTrainingResolver,
+  MatchingResolver,
+  RequestCandidatesResolver,
+  PrivacyResolver,
+  AuditResolver,
+  StatisticsResolver,
+  RequestResolver,
+  InvitationResolver,
+  MyInvitationResolver,
+  RequestInvitationsResolver,
+  AssignmentResolver,
+  MyAssignmentResolver,
+  RequestAssignmentsResolver,
+  FeeClaimResolver,
+  PayrollExportResolver,
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */

@@ -160,3 +160,12 @@ export function insertMembershipEvent(
 ) {
   return tx.membershipEvent.create({ data: { ...data, actorType: "MEMBER" }, select: { id: true } });
 }
+
+/**
+ * The member acted themself (their profile, availability or pauses, an invitation, a fee claim): the retention job
+ * counts inactivity from this moment. Not versioned: it is bookkeeping, not the member's data, and must not make a
+ * concurrent edit of the profile fail.
+ */
+export async function recordMemberActivity(tx: Tx, tenantId: string, memberId: string, at = new Date()): Promise<void> {
+  await tx.member.updateMany({ where: { tenantId, id: memberId }, data: { lastActiveAt: at } });
+}

@@ -53,6 +53,7 @@ import {
   insertRevision,
   type ProfileData,
   type ProfileRow,
+  recordMemberActivity,
   replaceExperienceTags,
   updateProfileIfVersion,
   withdrawMembershipIfUnchanged,
@@ -198,7 +199,9 @@ export async function updateMyProfile(ctx: RequestContext, input: UpdateMyProfil
     if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
     if (row.version !== expectedVersion) throw conflict(ctx.locale);
     const member = await applyCorrection(tx, ctx, actor, current, validation.profile, expectedVersion, "own profile correction");
-    return member ? { member, errors: [] } : { member: null, errors: [notFound(PROFILE, ctx.locale)] };
+    if (!member) return { member: null, errors: [notFound(PROFILE, ctx.locale)] };
+    await recordMemberActivity(tx, actor.tenantId, actor.memberId);
+    return { member, errors: [] };
   });
 }
 
@@ -220,7 +223,9 @@ export async function setMyAvailability(ctx: RequestContext, input: SetMyAvailab
       row.version,
       "own availability",
     );
-    return member ? { member, errors: [] } : { member: null, errors: [notFound(PROFILE, ctx.locale)] };
+    if (!member) return { member: null, errors: [notFound(PROFILE, ctx.locale)] };
+    await recordMemberActivity(tx, actor.tenantId, actor.memberId);
+    return { member, errors: [] };
   });
 }
 
@@ -258,6 +263,7 @@ export async function addMyPause(ctx: RequestContext, input: AddMyPauseInput): P
       before: null,
       after: created,
     });
+    await recordMemberActivity(tx, actor.tenantId, actor.memberId);
     return { pause: created, errors: [] };
   });
 }
@@ -281,6 +287,7 @@ export async function removeMyPause(ctx: RequestContext, input: RemoveMyPauseInp
       before: pause,
       after: null,
     });
+    await recordMemberActivity(tx, actor.tenantId, actor.memberId);
     return { removedPauseId: pause.id, errors: [] };
   });
 }

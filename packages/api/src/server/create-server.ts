@@ -15,11 +15,14 @@ import { type Authenticator, createAuthenticator } from "../auth/authenticate.js
 import { TokenRejected } from "../auth/token-verifier.js";
 import { serviceUnavailable, unauthenticated } from "../common/errors/api-error.js";
 import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/format-error.js";
+import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
+import { refuseNulCharacters } from "./nul-characters.js";
+import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
 
 export interface ApiServerOptions {
   config: AppConfig;
@@ -49,10 +52,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const { config, database, log } = options;
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer the client's address (anonymous rate limits) is in X-Forwarded-For; trust only that hop.
+  if (config.trustProxy) app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
   const state = { shuttingDown: false };
 
-  const authenticator: Authenticator = createAuthenticator(database.prisma, config.platformIssuer);
+  const authenticator: Authenticator = createAuthenticator(database.prisma, config.platformIssuer, config.jwksCache);
 
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
@@ -79,6 +84,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
+      rateLimitPlugin(database.prisma, log, config.rateLimits),
     ],
   });
   await apollo.start();
@@ -94,13 +100,32 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   if (!config.production && options.explorerTokenMinter) app.use(explorerRoutes(options.explorerTokenMinter));
   app.use(
     "/graphql",
+    // Draining: requests already in flight finish; a new one on a kept-alive connection is turned away, retryable.
+    (_req: Request, res: Response, next: NextFunction) => {
+      if (!state.shuttingDown) return next();
+      res.setHeader("connection", "close");
+      res.setHeader("retry-after", "1");
+      res.status(503).json({
+        errors: [
+          {
+            message: "The service is shutting down. Please retry.",
+            extensions: { code: "SERVICE_UNAVAILABLE", retryable: true },
+          },
+        ],
+      });
+    },
     express.json({ limit: config.bodyLimitBytes }),
+    refuseNulCharacters,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const locale = resolveLocale(req.headers["accept-language"]);
         try {
+          const idempotencyKey = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER], locale);
           const actor = await authenticator.authenticate(req.headers.authorization);
-          return createRequestContext({ requestId: String(req.id), locale, actor, prisma: database.prisma, log: req.log });
+          const context = createRequestContext({ requestId: String(req.id), locale, actor, prisma: database.prisma, log: req.log });
+          attachIdempotencyKey(context, idempotencyKey);
+          attachClientAddress(context, req.ip);
+          return context;
         } catch (error) {
           if (error instanceof TokenRejected) {
             req.log.info({ reason: error.reason }, "token rejected");

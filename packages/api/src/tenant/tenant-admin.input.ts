@@ -1,5 +1,5 @@
-import { Field, InputType } from "type-graphql";
-import { ConsentKind } from "./tenant.type.js";
+import { Field, InputType, Int } from "type-graphql";
+import { ConsentKind, FeeClaimAttester } from "./tenant.type.js";
 
 @InputType({ description: "The first administrator of a new tenant, known by the tenant's identity provider." })
 export class FirstAdminInput {
@@ -59,4 +59,25 @@ export class PublishConsentTextInput {
 
   @Field(() => String)
   textEn!: string;
+}
+
+@InputType({ description: "Changes to the own tenant's settings. A field left out keeps its value." })
+export class UpdateTenantSettingsInput {
+  @Field(() => Int, { description: "The `version` you read; if the tenant changed since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "1–90 days." })
+  invitationExpiryDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "3–50 people." })
+  smallCellThreshold?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "12–240 months; null keeps members until they withdraw." })
+  memberRetentionMonths?: number | null;
+
+  @Field(() => FeeClaimAttester, { nullable: true })
+  feeClaimAttester?: FeeClaimAttester | null;
 }

@@ -1,6 +1,7 @@
 import { createUnionType, Field, ObjectType } from "type-graphql";
 import { ErrorResult } from "../common/errors/error-result.js";
-import { ConsentText, Tenant } from "./tenant.type.js";
+import { NotFound } from "../common/errors/not-found.js";
+import { ConsentText, Tenant, TenantSettings } from "./tenant.type.js";
 
 @ObjectType({ implements: ErrorResult, description: "Another tenant already uses this slug." })
 export class TenantSlugTaken extends ErrorResult {}
@@ -20,6 +21,11 @@ export const PublishConsentTextError = createUnionType({
   types: () => [ConsentTextVersionExists] as const,
 });
 
+export const UpdateTenantSettingsError = createUnionType({
+  name: "UpdateTenantSettingsError",
+  types: () => [NotFound] as const,
+});
+
 @ObjectType()
 export class CreateTenantPayload {
   @Field(() => Tenant, { nullable: true })
@@ -36,4 +42,13 @@ export class PublishConsentTextPayload {
 
   @Field(() => [PublishConsentTextError])
   errors!: Array<typeof PublishConsentTextError>;
+}
+
+@ObjectType()
+export class UpdateTenantSettingsPayload {
+  @Field(() => TenantSettings, { nullable: true, description: "The settings as they are now." })
+  settings!: TenantSettings | null;
+
+  @Field(() => [UpdateTenantSettingsError])
+  errors!: Array<typeof UpdateTenantSettingsError>;
 }

@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Connection, PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
-import { Tenant } from "./tenant.type.js";
-import { CreateTenantInput, PublishConsentTextInput } from "./tenant-admin.input.js";
-import { CreateTenantPayload, PublishConsentTextPayload } from "./tenant-admin.payload.js";
+import { Tenant, TenantSettings } from "./tenant.type.js";
+import { CreateTenantInput, PublishConsentTextInput, UpdateTenantSettingsInput } from "./tenant-admin.input.js";
+import { CreateTenantPayload, PublishConsentTextPayload, UpdateTenantSettingsPayload } from "./tenant-admin.payload.js";
 import { createTenant, listAllTenants, publishConsentText } from "./tenant-admin.service.js";
+import { getTenantSettings, updateTenantSettings } from "./tenant-settings.service.js";
 
 export const TenantConnection = Connection(Tenant, "Tenant");
 
@@ -26,5 +27,20 @@ export class TenantAdminResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PublishConsentTextPayload> {
     return publishConsentText(ctx, input);
+  }
+
+  @Query(() => TenantSettings, { nullable: true, description: "Tenant admins: the own tenant's settings." })
+  tenantSettings(@Ctx() ctx: RequestContext): Promise<TenantSettings | null> {
+    return getTenantSettings(ctx);
+  }
+
+  @Mutation(() => UpdateTenantSettingsPayload, {
+    description: "Tenant admins: the own tenant's name, invitation answer time, statistics threshold, retention and fee attester.",
+  })
+  updateTenantSettings(
+    @Arg("input", () => UpdateTenantSettingsInput) input: UpdateTenantSettingsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UpdateTenantSettingsPayload> {
+    return updateTenantSettings(ctx, input);
   }
 }

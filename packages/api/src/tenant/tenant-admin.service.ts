@@ -2,12 +2,15 @@ import type { Prisma } from "@medverkan/database";
 import { fieldError, type Locale, normaliseLine, validateTenantSettings } from "@medverkan/domain";
 import { badUserInput } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
+import { findStoredAnswer, storeAnswer } from "../common/idempotency/idempotency.js";
+import { idempotencyKeyOf } from "../common/idempotency/idempotency-key.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requirePlatformOperator, requireTenantAdmin } from "../context/require-tenant.js";
 import { enterTenant } from "../context/tenant-scope.js";
 import {
   consentTextVersionExists,
+  findTenantBySlug,
   findTenantClash,
   publishConsentText as insertConsentText,
   insertFirstAdmin,
@@ -53,34 +56,55 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
   const settings = validation.settings;
 
   const clash = await findTenantClash(ctx.system, settings.slug, settings.tokenIssuer, settings.tokenAudience);
-  if (clash.slugTaken) return { tenant: null, errors: [slugTaken(ctx.locale)] };
+  if (clash.slugTaken) return (await replayTenantCreation(ctx, settings.slug, input)) ?? { tenant: null, errors: [slugTaken(ctx.locale)] };
   if (clash.issuerTaken) return { tenant: null, errors: [issuerTaken(ctx.locale)] };
 
-  const tenant = await ctx.system.$transaction(async (tx) => {
-    const created = await insertTenant(tx, {
-      slug: settings.slug,
-      name: settings.name,
-      locale: settings.locale,
-      timeZone: settings.timeZone,
-      currency: settings.currency,
-      tokenIssuer: settings.tokenIssuer,
-      tokenAudience: settings.tokenAudience,
-      jwksUrl: settings.jwksUrl,
-      publicKeys: (settings.publicKeys ?? undefined) as Prisma.InputJsonValue | undefined,
+  const create = () =>
+    ctx.system.$transaction(async (tx) => {
+      const created = await insertTenant(tx, {
+        slug: settings.slug,
+        name: settings.name,
+        locale: settings.locale,
+        timeZone: settings.timeZone,
+        currency: settings.currency,
+        tokenIssuer: settings.tokenIssuer,
+        tokenAudience: settings.tokenAudience,
+        jwksUrl: settings.jwksUrl,
+        publicKeys: (settings.publicKeys ?? undefined) as Prisma.InputJsonValue | undefined,
+      });
+      await enterTenant(tx, created.id);
+      const adminId = await insertFirstAdmin(tx, created.id, settings.firstAdmin);
+      await ctx.audit.recordChange(tx, created.id, {
+        subjectType: "Tenant",
+        subjectId: created.id,
+        before: null,
+        after: { ...created, tokenIssuer: settings.tokenIssuer, tokenAudience: settings.tokenAudience, firstAdminStaffUserId: adminId },
+        purpose: `tenant created by platform operator ${operator.subject}`,
+      });
+      // The answer to a retry with the same Idempotency-Key is kept under the tenant it created (issue 8).
+      await storeAnswer(ctx, tx, created.id, "createTenant", input, { tenantId: created.id });
+      return created;
     });
-    await enterTenant(tx, created.id);
-    const adminId = await insertFirstAdmin(tx, created.id, settings.firstAdmin);
-    await ctx.audit.recordChange(tx, created.id, {
-      subjectType: "Tenant",
-      subjectId: created.id,
-      before: null,
-      after: { ...created, tokenIssuer: settings.tokenIssuer, tokenAudience: settings.tokenAudience, firstAdminStaffUserId: adminId },
-      purpose: `tenant created by platform operator ${operator.subject}`,
-    });
-    return created;
-  });
+  let tenant: Awaited<ReturnType<typeof create>>;
+  try {
+    tenant = await create();
+  } catch (error) {
+    // The same request arriving twice at once: the other one created it; a retry gets the first answer.
+    const replayed = (error as { code?: string }).code === "P2002" ? await replayTenantCreation(ctx, settings.slug, input) : null;
+    if (replayed) return replayed;
+    throw error;
+  }
   ctx.log.info({ tenant: tenant.slug, operator: operator.subject }, "tenant created");
   return { tenant, errors: [] };
+}
+
+/** A retried createTenant (same Idempotency-Key and input) answers with the tenant the first one created. */
+async function replayTenantCreation(ctx: RequestContext, slug: string, input: CreateTenantInput): Promise<CreateTenantPayload | null> {
+  if (idempotencyKeyOf(ctx) === null) return null;
+  const existing = await findTenantBySlug(ctx.system, slug);
+  if (!existing) return null;
+  const answer = await ctx.scope(existing.id).transaction((tx) => findStoredAnswer(ctx, tx, existing.id, "createTenant", input));
+  return answer.found ? { tenant: existing, errors: [] } : null;
 }
 
 export async function listAllTenants(ctx: RequestContext, args: PageArgs) {

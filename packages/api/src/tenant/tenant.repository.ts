@@ -1,4 +1,4 @@
-import type { ConsentKind, Prisma, PrismaClient } from "@medverkan/database";
+import type { ConsentKind, FeeClaimAttester, Prisma, PrismaClient } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -72,4 +72,39 @@ export async function publishConsentText(
     data: { tenantId, ...text, publishedAt: now },
     select: { id: true, kind: true, version: true, textSv: true, textEn: true, publishedAt: true },
   });
+}
+
+const ownSettingsFields = {
+  name: true,
+  invitationExpiryDays: true,
+  smallCellThreshold: true,
+  memberRetentionMonths: true,
+  feeClaimAttester: true,
+  version: true,
+} as const;
+
+export type TenantOwnSettingsRow = Prisma.TenantGetPayload<{ select: typeof ownSettingsFields }>;
+
+export function findTenantOwnSettings(tx: Tx, tenantId: string): Promise<TenantOwnSettingsRow | null> {
+  return tx.tenant.findFirst({ where: { id: tenantId, retiredAt: null }, select: ownSettingsFields });
+}
+
+/** Applied only if the tenant still has `expectedVersion`; returns how many rows changed (0 or 1). */
+export async function updateTenantOwnSettingsIfVersion(
+  tx: Tx,
+  tenantId: string,
+  expectedVersion: number,
+  changes: Partial<{
+    name: string;
+    invitationExpiryDays: number;
+    smallCellThreshold: number;
+    memberRetentionMonths: number | null;
+    feeClaimAttester: FeeClaimAttester;
+  }>,
+): Promise<number> {
+  const { count } = await tx.tenant.updateMany({
+    where: { id: tenantId, version: expectedVersion, retiredAt: null },
+    data: { ...changes, version: { increment: 1 } },
+  });
+  return count;
 }

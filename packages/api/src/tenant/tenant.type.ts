@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum ConsentKind {
   PROCESSING = "PROCESSING",
@@ -6,6 +6,16 @@ export enum ConsentKind {
   GUARDIAN = "GUARDIAN",
 }
 registerEnumType(ConsentKind, { name: "ConsentKind", description: "What a consent is for." });
+
+export enum FeeClaimAttester {
+  UNIT_REQUESTER = "UNIT_REQUESTER",
+  COORDINATOR = "COORDINATOR",
+  EITHER = "EITHER",
+}
+registerEnumType(FeeClaimAttester, {
+  name: "FeeClaimAttester",
+  description: "Who attests participants' fee claims: the paying unit's requesters, the network's coordinators, or either.",
+});
 
 @ObjectType({ description: "A region (or other organiser of participation) on the platform." })
 export class Tenant {
@@ -47,4 +57,33 @@ export class ConsentText {
 
   @Field(() => Date)
   publishedAt!: Date;
+}
+
+@ObjectType({
+  description:
+    "The own tenant's settings, for its administrators. Not part of the public Tenant: retention and the statistics threshold are internal policy.",
+})
+export class TenantSettings {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { description: "Days a member has to answer an invitation; applies to invitations sent from now on." })
+  invitationExpiryDays!: number;
+
+  @Field(() => Int, { description: "Statistics cells with fewer people than this are suppressed (at least 3)." })
+  smallCellThreshold!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Members inactive for longer are anonymised by the retention job; null keeps them until they withdraw.",
+  })
+  memberRetentionMonths!: number | null;
+
+  @Field(() => FeeClaimAttester)
+  feeClaimAttester!: FeeClaimAttester;
+
+  @Field(() => Int, {
+    description: "Send it back as `expectedVersion`. Shared with the tenant's sender settings: both change the tenant's version.",
+  })
+  version!: number;
 }

@@ -9,7 +9,7 @@ import { createLogger } from "../logger.js";
 export { API_ERROR_CODES } from "../common/errors/api-error.js";
 export { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
 export { DEV_TOKEN_ISSUER, PLATFORM_AUDIENCE } from "../dev/dev-keys.js";
-export { GRAPHQL_LIMITS } from "../server/create-server.js";
+export { GRAPHQL_LIMITS, startApiServer } from "../server/create-server.js";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;

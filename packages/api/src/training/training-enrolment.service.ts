@@ -7,6 +7,7 @@ import { type PageArgs, toPage, toPageRequest } from "../common/pagination/conne
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { enqueueIntroductionBooked } from "../notification/enqueue.js";
 import type { CancelTrainingEnrolmentInput, CreateTrainingEnrolmentInput, RecordTrainingAttendanceInput } from "./training.input.js";
 import { toTrainingEnrolment } from "./training.mapper.js";
 import {
@@ -119,6 +120,7 @@ export async function createTrainingEnrolment(
     const enrolment = existing
       ? await reopenEnrolment(tx, tenantId, existing.id, status)
       : await insertEnrolment(tx, tenantId, session.id, memberId, status);
+    await enqueueIntroductionBooked(tx, { tenantId, enrolmentId: enrolment.id });
     await ctx.audit.record(tx, tenantId, {
       action: "WRITE",
       subjectType: "TrainingEnrolment",

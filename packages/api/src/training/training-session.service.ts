@@ -15,6 +15,7 @@ import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { Network } from "../network/network.type.js";
+import { enqueueIntroductionBooked } from "../notification/enqueue.js";
 import { toSessionPage, toSessionPageRequest } from "./session-page.js";
 import type { CancelTrainingSessionInput, CreateTrainingSessionInput, UpdateTrainingSessionInput } from "./training.input.js";
 import { toSessionSummary, toTrainingSession } from "./training.mapper.js";
@@ -224,6 +225,7 @@ export async function promoteFromWaitlist(
     promoted.map((enrolment) => enrolment.id),
     "ENROLLED",
   );
+  for (const { id } of promoted) await enqueueIntroductionBooked(tx, { tenantId, enrolmentId: id });
   return promoted;
 }
 

@@ -1,0 +1,249 @@
+import {
+  canWithdrawAcceptance,
+  effectiveInvitationStatus,
+  hasLapsed,
+  isFillingRequestStatus,
+  placementOnAcceptance,
+  responseRefusal,
+  validateInvitationReason,
+} from "@medverkan/domain";
+import { badUserInput, forbidden } from "../common/errors/api-error.js";
+import { notFound } from "../common/errors/not-found.js";
+import { isId } from "../common/ids.js";
+import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { RequestContext } from "../context/request-context.js";
+import { requireTenantActor } from "../context/require-tenant.js";
+import type { Tx } from "../context/tenant-scope.js";
+import { enqueueContactRelease, enqueueInvitationAnswered } from "../notification/enqueue.js";
+import { recordMemberActivity } from "../self-service/self-service.repository.js";
+import { findCurrentConsentText } from "../tenant/tenant.repository.js";
+import type {
+  InvitationFilter,
+  RespondToInvitationInput,
+  WithdrawContactSharingConsentInput,
+  WithdrawFromAssignmentInput,
+} from "./invitation.input.js";
+import { toMyInvitation } from "./invitation.mapper.js";
+import {
+  invitationErrors,
+  type RespondToInvitationPayload,
+  type WithdrawContactSharingConsentPayload,
+  type WithdrawFromAssignmentPayload,
+} from "./invitation.payload.js";
+import {
+  countAccepted,
+  expireLapsedInvitations,
+  findInvitation,
+  findRequest,
+  type InvitationRow,
+  insertContactSharingConsent,
+  listInvitations,
+  lockRequest,
+  type RequestRow,
+  setAssignmentStatus,
+  updateInvitation,
+  withdrawConsent,
+} from "./invitation.repository.js";
+import { INVITATION } from "./invitation.service.js";
+import type { InvitationStatus } from "./invitation.type.js";
+import { createAssignment, settlePlaces } from "./request-places.js";
+
+type MemberActor = { tenantId: string; memberId: string };
+
+function requireMember(ctx: RequestContext): MemberActor {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "MEMBER") throw forbidden(ctx.locale);
+  return { tenantId: actor.tenantId, memberId: actor.memberId };
+}
+
+/**
+ * The member's own invitation with its request locked, read again under the lock. Someone else's invitation is
+ * answered exactly like one that does not exist.
+ */
+async function lockOwnInvitation(
+  tx: Tx,
+  actor: MemberActor,
+  id: string,
+): Promise<{ invitation: InvitationRow; request: RequestRow } | null> {
+  const found = await findInvitation(tx, actor.tenantId, id);
+  if (!found || found.memberId !== actor.memberId) return null;
+  await lockRequest(tx, actor.tenantId, found.requestId);
+  const invitation = (await findInvitation(tx, actor.tenantId, id)) as InvitationRow;
+  const request = (await findRequest(tx, actor.tenantId, invitation.requestId)) as RequestRow;
+  return { invitation, request };
+}
+
+/**
+ * The member's answer. Accepting records their consent to share name, e-mail and phone with the requesting unit for
+ * this request (the exact text version), then gives a place while there is one and the waiting list otherwise. The
+ * request row is locked for the whole answer, so parallel acceptances are counted one after the other and the
+ * request is never over-filled.
+ */
+export async function respondToInvitation(ctx: RequestContext, input: RespondToInvitationInput): Promise<RespondToInvitationPayload> {
+  const actor = requireMember(ctx);
+  const reason = input.accept ? { ok: true as const, reason: null } : validateInvitationReason(input.declineReason, "input.declineReason");
+  if (!reason.ok) throw badUserInput(reason.errors, ctx.locale);
+  if (!isId(input.invitationId)) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
+  const now = new Date();
+
+  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<RespondToInvitationPayload> => {
+    const found = await lockOwnInvitation(tx, actor, input.invitationId);
+    if (!found) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
+    const { invitation, request } = found;
+    // Written here rather than waiting for the expiry job: the refusal and the stored status then agree.
+    if (hasLapsed(invitation, now)) await expireLapsedInvitations(tx, actor.tenantId, now, { id: invitation.id });
+    const refusal = responseRefusal(invitation, request.status, now);
+    if (refusal) return { invitation: null, errors: [invitationErrors.notOpen(refusal, ctx.locale)] };
+    await recordMemberActivity(tx, actor.tenantId, actor.memberId, now);
+
+    if (!input.accept) {
+      const after = await updateInvitation(tx, actor.tenantId, invitation.id, {
+        status: "DECLINED",
+        respondedAt: now,
+        declineReason: reason.reason,
+      });
+      await enqueueInvitationAnswered(tx, { tenantId: actor.tenantId, invitationId: invitation.id });
+      await ctx.audit.record(tx, actor.tenantId, {
+        action: "WRITE",
+        subjectType: "Invitation",
+        subjectId: invitation.id,
+        memberId: actor.memberId,
+        purpose: "invitation declined by the member",
+        details: { requestId: request.id },
+      });
+      return { invitation: toMyInvitation(after, now), errors: [] };
+    }
+
+    const text = await findCurrentConsentText(tx, actor.tenantId, "CONTACT_SHARING");
+    if (!text || !input.consentTextVersion || text.version !== input.consentTextVersion.trim()) {
+      return { invitation: null, errors: [invitationErrors.contactConsentRequired(text?.version ?? null, ctx.locale)] };
+    }
+    const consent = await insertContactSharingConsent(tx, {
+      tenantId: actor.tenantId,
+      memberId: actor.memberId,
+      requestId: request.id,
+      consentTextId: text.id,
+      givenAt: now,
+    });
+    const placement = placementOnAcceptance(request.numberOfPersons, await countAccepted(tx, actor.tenantId, request.id));
+    await updateInvitation(tx, actor.tenantId, invitation.id, {
+      status: placement,
+      respondedAt: now,
+      contactConsentId: consent.id,
+      contactReleasedAt: placement === "ACCEPTED" ? now : null,
+    });
+    const assignment = placement === "ACCEPTED" ? await createAssignment(tx, request, invitation, now) : null;
+    await ctx.audit.record(tx, actor.tenantId, [
+      {
+        action: "WRITE",
+        subjectType: "Consent",
+        subjectId: consent.id,
+        memberId: actor.memberId,
+        purpose: "contact sharing consent given",
+        details: { requestId: request.id, unitId: request.unitId, textVersion: text.version },
+      },
+      {
+        action: "WRITE",
+        subjectType: "Invitation",
+        subjectId: invitation.id,
+        memberId: actor.memberId,
+        purpose: "invitation accepted by the member",
+        details: { requestId: request.id, status: placement, assignmentId: assignment?.id ?? null },
+      },
+    ]);
+    await settlePlaces(ctx, tx, request, now, "invitation accepted");
+    await enqueueInvitationAnswered(tx, { tenantId: actor.tenantId, invitationId: invitation.id });
+    if (placement === "ACCEPTED") await enqueueContactRelease(tx, { tenantId: actor.tenantId, invitationId: invitation.id }, ctx.audit);
+    return { invitation: toMyInvitation((await findInvitation(tx, actor.tenantId, invitation.id)) as InvitationRow, now), errors: [] };
+  });
+}
+
+/**
+ * The member leaves what they accepted: their place (the assignment is cancelled) or their place in the queue. It
+ * counts as a "no" to the request — remembered, so they are not asked again — and their consent to share contact
+ * details ends with it, so the unit no longer sees them. A freed place goes to the first on the waiting list.
+ */
+export async function withdrawFromAssignment(
+  ctx: RequestContext,
+  input: WithdrawFromAssignmentInput,
+): Promise<WithdrawFromAssignmentPayload> {
+  const actor = requireMember(ctx);
+  const reason = validateInvitationReason(input.reason, "input.reason");
+  if (!reason.ok) throw badUserInput(reason.errors, ctx.locale);
+  if (!isId(input.invitationId)) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
+  const now = new Date();
+
+  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<WithdrawFromAssignmentPayload> => {
+    const found = await lockOwnInvitation(tx, actor, input.invitationId);
+    if (!found) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
+    const { invitation, request } = found;
+    const status = effectiveInvitationStatus(invitation, now);
+    // After the assignment is carried out there is nothing left to leave; the consent can still be withdrawn.
+    if (!canWithdrawAcceptance(status) || !isFillingRequestStatus(request.status)) {
+      return { invitation: null, errors: [invitationErrors.nothingToWithdraw(status as InvitationStatus, ctx.locale)] };
+    }
+    await updateInvitation(tx, actor.tenantId, invitation.id, { status: "DECLINED", respondedAt: now, declineReason: reason.reason });
+    if (invitation.contactConsentId) await withdrawConsent(tx, actor.tenantId, invitation.contactConsentId, now);
+    if (invitation.assignment) {
+      await setAssignmentStatus(tx, actor.tenantId, invitation.assignment.id, {
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancellationReason: reason.reason,
+      });
+    }
+    await ctx.audit.record(tx, actor.tenantId, {
+      action: "WRITE",
+      subjectType: "Invitation",
+      subjectId: invitation.id,
+      memberId: actor.memberId,
+      purpose: "member withdrew from the assignment",
+      details: { requestId: request.id, before: status, assignmentId: invitation.assignment?.id ?? null, consentWithdrawn: true },
+    });
+    await settlePlaces(ctx, tx, request, now, "a participant withdrew");
+    return { invitation: toMyInvitation((await findInvitation(tx, actor.tenantId, invitation.id)) as InvitationRow, now), errors: [] };
+  });
+}
+
+/**
+ * The member stops sharing their contact details with the unit; they keep their place (the coordinator passes on
+ * what the unit needs). The unit's next read no longer returns them. Withdrawing twice changes nothing.
+ */
+export async function withdrawContactSharingConsent(
+  ctx: RequestContext,
+  input: WithdrawContactSharingConsentInput,
+): Promise<WithdrawContactSharingConsentPayload> {
+  const actor = requireMember(ctx);
+  if (!isId(input.invitationId)) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
+  const now = new Date();
+  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<WithdrawContactSharingConsentPayload> => {
+    const invitation = await findInvitation(tx, actor.tenantId, input.invitationId);
+    if (!invitation || invitation.memberId !== actor.memberId) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
+    if (invitation.contactConsentId && (await withdrawConsent(tx, actor.tenantId, invitation.contactConsentId, now))) {
+      await ctx.audit.record(tx, actor.tenantId, {
+        action: "WRITE",
+        subjectType: "Consent",
+        subjectId: invitation.contactConsentId,
+        memberId: actor.memberId,
+        purpose: "contact sharing consent withdrawn",
+        details: { requestId: invitation.requestId },
+      });
+    }
+    return { invitation: toMyInvitation((await findInvitation(tx, actor.tenantId, invitation.id)) as InvitationRow, now), errors: [] };
+  });
+}
+
+/** The member's own invitations, newest last; lapsed ones are written EXPIRED first. */
+export async function listMyInvitations(ctx: RequestContext, filter: InvitationFilter | null, args: PageArgs) {
+  const actor = requireMember(ctx);
+  const page = toPageRequest(args, ctx.locale);
+  const now = new Date();
+  const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
+    await expireLapsedInvitations(tx, actor.tenantId, now, { memberId: actor.memberId });
+    return listInvitations(tx, actor.tenantId, { memberId: actor.memberId, statuses: filter?.statuses ?? [] }, page);
+  });
+  return toPage(
+    rows.map((row) => toMyInvitation(row, now)),
+    page,
+    total,
+  );
+}

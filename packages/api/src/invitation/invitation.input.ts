@@ -1,0 +1,64 @@
+import { Field, ID, InputType } from "type-graphql";
+import { InvitationStatus } from "./invitation.type.js";
+
+@InputType({ description: "Coordinators: ask members of the request's network personally. More people than asked for may be invited." })
+export class InviteMembersInput {
+  @Field(() => ID)
+  requestId!: string;
+
+  @Field(() => [ID], { description: "The members to ask (1–50); each one that cannot be asked is reported in `errors`." })
+  memberIds!: string[];
+
+  @Field(() => String, { nullable: true, description: "A personal message shown with the invitation." })
+  message?: string | null;
+}
+
+@InputType({ description: "Members: your answer to an invitation." })
+export class RespondToInvitationInput {
+  @Field(() => ID)
+  invitationId!: string;
+
+  @Field(() => Boolean)
+  accept!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Required to accept: `Tenant.currentConsentText(kind: CONTACT_SHARING).version`, the text you agreed to — that your name, " +
+      "e-mail and phone are shared with the requesting unit for this request.",
+  })
+  consentTextVersion?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Optional, when declining." })
+  declineReason?: string | null;
+}
+
+@InputType({ description: "Members: leave an assignment you accepted (or your place on its waiting list)." })
+export class WithdrawFromAssignmentInput {
+  @Field(() => ID)
+  invitationId!: string;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType({ description: "Members: stop sharing your contact details with the unit of this invitation's request." })
+export class WithdrawContactSharingConsentInput {
+  @Field(() => ID)
+  invitationId!: string;
+}
+
+@InputType({ description: "Coordinators: take back an invitation not yet answered, or an acceptance on the waiting list." })
+export class WithdrawInvitationInput {
+  @Field(() => ID)
+  invitationId!: string;
+
+  @Field(() => String, { nullable: true, description: "Why (kept in the audit log)." })
+  reason?: string | null;
+}
+
+@InputType({ description: "Narrows a list of invitations." })
+export class InvitationFilter {
+  @Field(() => [InvitationStatus], { nullable: true, description: "Only these statuses (as of now)." })
+  statuses?: InvitationStatus[] | null;
+}

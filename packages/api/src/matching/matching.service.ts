@@ -1,0 +1,210 @@
+import {
+  type CandidateFacts,
+  type CandidateFilter,
+  EXCLUSION_CODES,
+  fitsCandidateFilter,
+  isoDateInTimeZone,
+  type LocalizedText,
+  type Perspective,
+  rankCandidates,
+  recentWindowStart,
+  tagsRelevantToRequest,
+  validateCandidateFilter,
+} from "@medverkan/domain";
+import { coordinatedNetworks } from "../auth/actor.js";
+import { badUserInput } from "../common/errors/api-error.js";
+import { isId } from "../common/ids.js";
+import { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
+import type { RequestContext } from "../context/request-context.js";
+import { requireTenantActor } from "../context/require-tenant.js";
+import { findTaxonomyLinks, findTenantTimeZone } from "../member/member.repository.js";
+import { toMember } from "../member/member.service.js";
+import type { AgeBand } from "../member/member.type.js";
+import type { CandidateFilterInput } from "./matching.input.js";
+import {
+  aggregateAssignments,
+  aggregateInvitations,
+  findBookings,
+  findLivePauses,
+  findMembersByIds,
+  findPoolFacts,
+  findPoolTags,
+  findRequestForMatching,
+} from "./matching.repository.js";
+import type { CandidateExclusion, RequestCandidate, RequestCandidates } from "./matching.type.js";
+
+/** Requests someone may still be asked to: a filled request may need a stand-in for a participant who drops out. */
+const OPEN_FOR_MATCHING = new Set(["SUBMITTED", "MATCHING", "PARTLY_FILLED", "FILLED"]);
+
+const DAY_MS = 86_400_000;
+
+const EXCLUSION_TEXT: Record<(typeof EXCLUSION_CODES)[number], LocalizedText> = {
+  ALREADY_INVITED: { sv: "Redan tillfrågade till den här förfrågan", en: "Already invited to this request" },
+  DECLINED_THIS_REQUEST: { sv: "Har tackat nej till den här förfrågan", en: "Declined this request" },
+  PAUSED_ON_ALL_OCCASIONS: { sv: "Pausade vid alla tillfällen", en: "Paused on every occasion" },
+};
+
+function checkFirst(first: number, ctx: RequestContext): void {
+  if (Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE) return;
+  throw badUserInput(
+    [
+      {
+        field: "first",
+        code: "OUT_OF_RANGE",
+        message: { sv: `Antalet måste vara mellan 1 och ${MAX_PAGE_SIZE}.`, en: `The number must be between 1 and ${MAX_PAGE_SIZE}.` },
+      },
+    ],
+    ctx.locale,
+  );
+}
+
+/**
+ * The shortlist of candidates for a request, for a coordinator of its network; null when the request does not exist
+ * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from a
+ * fixed number of set queries (about ten statements whatever the pool's size); the ranking is the domain's pure
+ * function; every member returned is an audited read.
+ */
+export async function listRequestCandidates(
+  ctx: RequestContext,
+  requestId: string,
+  first: number,
+  filterInput: CandidateFilterInput | null,
+): Promise<RequestCandidates | null> {
+  const actor = requireTenantActor(ctx);
+  checkFirst(first, ctx);
+  const validation = validateCandidateFilter(filterInput ?? {});
+  if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+  const networks = coordinatedNetworks(actor);
+  if (!isId(requestId) || (networks !== "ALL" && networks.length === 0)) return null;
+
+  return ctx.scope(actor.tenantId).transaction(async (tx) => {
+    const request = await findRequestForMatching(tx, actor.tenantId, requestId, networks);
+    if (!request) return null;
+    if (!OPEN_FOR_MATCHING.has(request.status)) {
+      return { requestId: request.id, matchingOpen: false, nodes: [], eligibleCount: 0, excluded: [] };
+    }
+    const [tenant, taxonomy] = await Promise.all([findTenantTimeZone(tx, actor.tenantId), findTaxonomyLinks(tx, actor.tenantId)]);
+    const timeZone = tenant?.timeZone ?? "Europe/Stockholm";
+    const now = new Date();
+    const today = isoDateInTimeZone(now, timeZone);
+    // Occasions already over do not decide who can come any more.
+    const ahead = request.occasions.filter((occasion) => occasion.endsAt.getTime() >= now.getTime());
+    const firstOccasion = ahead[0];
+    const lastOccasion = ahead.at(-1);
+
+    const experienceTagIds = request.experienceTags.map((tag) => tag.tagId);
+    const window = { start: recentWindowStart(today), timeZone };
+    const [pool, tags, invitations, assignments, pauses, bookings] = await Promise.all([
+      findPoolFacts(tx, actor.tenantId, request.networkId),
+      findPoolTags(tx, actor.tenantId, request.networkId, tagsRelevantToRequest(taxonomy, experienceTagIds)),
+      aggregateInvitations(tx, actor.tenantId, request.networkId, request.id, window),
+      aggregateAssignments(tx, actor.tenantId, request.networkId, window),
+      findLivePauses(tx, actor.tenantId, request.networkId, today),
+      firstOccasion && lastOccasion
+        ? findBookings(
+            tx,
+            actor.tenantId,
+            request.networkId,
+            request.id,
+            new Date(firstOccasion.startsAt.getTime() - DAY_MS),
+            new Date(lastOccasion.endsAt.getTime() + DAY_MS),
+            timeZone,
+          )
+        : Promise.resolve([]),
+    ]);
+
+    const tagsBy = new Map(tags.map((row) => [row.memberId, row.tagIds]));
+    const invitationsBy = new Map(invitations.map((row) => [row.memberId, row]));
+    const assignmentsBy = new Map(assignments.map((row) => [row.memberId, row]));
+    const pausesBy = groupBy(pauses, (row) => row.memberId);
+    const bookingsBy = groupBy(bookings, (row) => row.memberId);
+    const filter: CandidateFilter = validation.filter;
+    const facts: CandidateFacts[] = [];
+    for (const row of pool) {
+      const perspectives = row.perspectives as Perspective[];
+      if (!fitsCandidateFilter({ ...row, perspectives }, filter, today)) continue;
+      const invited = invitationsBy.get(row.id);
+      const assigned = assignmentsBy.get(row.id);
+      facts.push({
+        memberId: row.id,
+        perspectives,
+        birthDate: row.birthDate,
+        birthYear: row.birthYear,
+        experienceTagIds: tagsBy.get(row.id) ?? [],
+        hasAccessibilityNeeds: row.hasAccessibilityNeeds,
+        pauses: pausesBy.get(row.id) ?? [],
+        bookedDates: (bookingsBy.get(row.id) ?? []).map((booking) => booking.day),
+        lastAskedOn: invited?.lastInvitedOn ?? null,
+        invitationsInWindow: invited?.inWindow ?? 0,
+        assignmentsInWindow: assigned?.inWindow ?? 0,
+        everAssigned: assigned !== undefined,
+        invitationToRequest: !invited?.statusForRequest ? null : invited.statusForRequest === "DECLINED" ? "DECLINED" : "OTHER",
+      });
+    }
+
+    const ranking = rankCandidates(
+      {
+        experienceTagIds,
+        perspectivesSought: request.perspectivesSought as Perspective[],
+        occasionDates: ahead.map((occasion) => isoDateInTimeZone(occasion.startsAt, timeZone)),
+      },
+      facts,
+      { today, taxonomy, limit: first },
+    );
+
+    const rows = await findMembersByIds(
+      tx,
+      actor.tenantId,
+      ranking.shortlist.map((candidate) => candidate.memberId),
+    );
+    const members = new Map(rows.map((row) => [row.id, toMember(row)]));
+    const nodes: RequestCandidate[] = [];
+    for (const candidate of ranking.shortlist) {
+      const member = members.get(candidate.memberId);
+      if (!member) continue;
+      nodes.push({
+        rank: nodes.length + 1,
+        score: candidate.score,
+        ageBand: candidate.ageBand as AgeBand | null,
+        member,
+        reasons: candidate.reasons.map((reason) => ({
+          code: reason.code,
+          points: reason.points,
+          message: reason.text[ctx.locale],
+          messageSv: reason.text.sv,
+          messageEn: reason.text.en,
+        })),
+      });
+    }
+    const criteria = JSON.parse(JSON.stringify({ requestId: request.id, first, filter: filterInput ?? null }));
+    await ctx.audit.record(
+      tx,
+      actor.tenantId,
+      nodes.map((node) => ({
+        action: "READ" as const,
+        subjectType: "Member",
+        subjectId: node.member.id,
+        memberId: node.member.id,
+        purpose: "request candidates",
+        details: { criteria, rank: node.rank },
+      })),
+    );
+
+    const excluded: CandidateExclusion[] = EXCLUSION_CODES.map((code) => ({
+      code,
+      count: ranking.excluded.filter((entry) => entry.code === code).length,
+      message: EXCLUSION_TEXT[code][ctx.locale],
+    })).filter((entry) => entry.count > 0);
+    return { requestId: request.id, matchingOpen: true, nodes, eligibleCount: ranking.eligibleCount, excluded };
+  });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { PrismaClient } from "@medverkan/database";
+import { DEFAULT_OUTBOX_RETRY_POLICY, type OutboxRetryPolicy, retryDelayMs } from "@medverkan/domain";
+import type { Logger } from "pino";
+import { TenantScope, type Tx } from "../context/tenant-scope.js";
+import { composeMessage } from "./compose.js";
+import { isPermanentRecipientFailure, type MailSettings, type MailTransport, stableMessageId } from "./mail-transport.js";
+import { type ClaimedMessage, claimDueMessages, listActiveTenantIds, settleMessage } from "./notification.repository.js";
+
+// Delivery guarantees, honestly:
+//
+// - Never lost. A message exists iff the change that caused it committed (it is written in the same transaction).
+//   It leaves the outbox only as SENT (the SMTP server accepted it) or FAILED (attempts used up, or the server refused
+//   the recipient for good) — FAILED stays visible to the tenant admin, who can put it back in the queue.
+// - Never doubled by Medverkan's own doing. The idempotency key is unique per tenant, so a retried mutation or a
+//   reminder scan that runs twice queues one message; a claim takes rows with FOR UPDATE SKIP LOCKED and holds them
+//   by a lease, so two workers never send the same message side by side; outcomes are fenced by the lease holder.
+// - The one window that remains: the SMTP server has accepted the message and the worker dies (or loses the
+//   database) before it records SENT. No protocol closes that gap — SMTP has no way to ask "did you get this?" — so
+//   the choice is between at-most-once (record "sending" as final before sending: a crash loses the message) and
+//   at-least-once (retry after the lease lapses: a crash may send it twice). Medverkan chooses at-least-once, because
+//   a lost invitation or contact release is worse than a repeated one, and narrows the window: the SENT update follows
+//   the server's 250 reply immediately, SMTP timeouts are far inside the lease, and the resend carries the same
+//   Message-ID (derived from tenant + idempotency key) so mail systems and people can recognise it as the same message.
+//
+// Why not pg-boss: it runs only on a PostgreSQL server (not on the embedded PGlite the default `start` uses), keeps its
+// jobs in its own schema outside row-level security (one global queue holding every tenant's personal data, reached
+// as the owner role), and would need the job written through its own connection — no longer the caller's
+// transaction. The outbox table already is the queue: the same SQL on PGlite and PostgreSQL, tenant-scoped like
+// everything else. The worker reads the tenant list (platform data) and claims each tenant's messages inside that
+// tenant's own transaction as the application role, so it sees exactly what row-level security lets it see.
+
+export interface OutboxWorkerOptions {
+  pollIntervalMs: number;
+  /** How long a claim holds; longer than any SMTP conversation (socket timeout 60 s). */
+  leaseMs: number;
+  batchSize: number;
+  retry: OutboxRetryPolicy;
+  reminderScanIntervalMs: number;
+}
+
+export const DEFAULT_OUTBOX_WORKER_OPTIONS: OutboxWorkerOptions = {
+  pollIntervalMs: 2_000,
+  leaseMs: 5 * 60_000,
+  batchSize: 20,
+  retry: DEFAULT_OUTBOX_RETRY_POLICY,
+  reminderScanIntervalMs: 10 * 60_000,
+};
+
+/** A periodic look for messages that are due because of time, not of a change (reminders). Idempotent by key. */
+export type ReminderScan = (tx: Tx, tenantId: string) => Promise<number>;
+
+export interface OutboxRunReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Outcomes another worker recorded first, after this one's lease had lapsed. */
+  lostLeases: number;
+}
+
+const MAX_ERROR_LENGTH = 500;
+
+export class OutboxWorker {
+  readonly workerId: string;
+  private readonly options: OutboxWorkerOptions;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = false;
+  private lastScanAt = 0;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly transport: MailTransport,
+    private readonly mail: Pick<MailSettings, "defaultFromAddress" | "defaultFromName" | "messageIdDomain" | "appBaseUrl">,
+    private readonly log: Logger,
+    options: Partial<OutboxWorkerOptions> = {},
+    private readonly scans: readonly ReminderScan[] = [],
+  ) {
+    this.options = { ...DEFAULT_OUTBOX_WORKER_OPTIONS, ...options };
+    this.workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
+
+  /** Polls until `stop()`. */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Finishes the pass in progress (so nothing is left half-recorded), then stops polling and closes the transport. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    this.transport.close();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => this.schedule(this.options.pollIntervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      if (Date.now() - this.lastScanAt >= this.options.reminderScanIntervalMs) {
+        this.lastScanAt = Date.now();
+        await this.scanReminders();
+      }
+      await this.runOnce();
+    } catch (error) {
+      // The database may be down for a moment; the next tick tries again and nothing committed is lost.
+      this.log.warn({ err: error }, "outbox pass failed");
+    }
+  }
+
+  /** Runs the reminder scans for every tenant; returns how many messages they queued. */
+  async scanReminders(): Promise<number> {
+    let queued = 0;
+    for (const { id: tenantId } of await listActiveTenantIds(this.prisma)) {
+      for (const scan of this.scans) {
+        queued += await new TenantScope(this.prisma, tenantId).transaction((tx) => scan(tx, tenantId));
+      }
+    }
+    return queued;
+  }
+
+  /** One pass: every tenant's due messages, claimed batch by batch until none is due. */
+  async runOnce(): Promise<OutboxRunReport> {
+    const report: OutboxRunReport = { sent: 0, retried: 0, failed: 0, lostLeases: 0 };
+    for (const { id: tenantId } of await listActiveTenantIds(this.prisma)) {
+      const scope = new TenantScope(this.prisma, tenantId);
+      for (;;) {
+        const claimed = await scope.transaction((tx) =>
+          claimDueMessages(tx, tenantId, this.workerId, this.options.leaseMs, this.options.batchSize),
+        );
+        if (claimed.length === 0) break;
+        for (const message of claimed) await this.deliver(scope, message, report);
+        if (claimed.length < this.options.batchSize) break;
+      }
+    }
+    if (report.sent + report.retried + report.failed > 0) this.log.info({ worker: this.workerId, ...report }, "outbox pass");
+    return report;
+  }
+
+  private async deliver(scope: TenantScope, message: ClaimedMessage, report: OutboxRunReport): Promise<void> {
+    let failure: unknown = null;
+    try {
+      const composed = await scope.transaction((tx) =>
+        composeMessage(tx, { ...message, data: (message.payload ?? {}) as Record<string, unknown> }, this.mail),
+      );
+      await this.transport.send({
+        from: composed.from,
+        to: message.recipient,
+        replyTo: composed.replyTo,
+        subject: composed.subject,
+        text: composed.text,
+        messageId: stableMessageId(message.tenantId, message.idempotencyKey, this.mail.messageIdDomain),
+        kind: message.kind,
+      });
+    } catch (error) {
+      failure = error;
+    }
+
+    if (failure === null) {
+      // Not inside the try: if recording SENT fails, the lease lapses and the message is sent again (see above).
+      const settled = await scope.transaction((tx) => settleMessage(tx, message.tenantId, message.id, this.workerId, { status: "SENT" }));
+      if (settled) report.sent++;
+      else this.lostLease(message, report);
+      return;
+    }
+
+    const error = describeError(failure);
+    const delay = isPermanentRecipientFailure(failure) ? null : retryDelayMs(message.attempts, this.options.retry, Math.random());
+    const settled = await scope.transaction((tx) =>
+      settleMessage(
+        tx,
+        message.tenantId,
+        message.id,
+        this.workerId,
+        delay === null ? { status: "FAILED", error } : { status: "PENDING", retryInMs: delay, error },
+      ),
+    );
+    if (!settled) return this.lostLease(message, report);
+    if (delay === null) {
+      report.failed++;
+      this.log.error(
+        { tenantId: message.tenantId, outboxId: message.id, kind: message.kind, attempts: message.attempts, error },
+        "message failed for good",
+      );
+    } else {
+      report.retried++;
+      this.log.warn(
+        { tenantId: message.tenantId, outboxId: message.id, kind: message.kind, attempts: message.attempts, retryInMs: delay, error },
+        "message will be retried",
+      );
+    }
+  }
+
+  private lostLease(message: ClaimedMessage, report: OutboxRunReport): void {
+    report.lostLeases++;
+    this.log.warn(
+      { tenantId: message.tenantId, outboxId: message.id, worker: this.workerId },
+      "outbox lease lapsed before the outcome was recorded",
+    );
+  }
+}
+
+/** The error as an admin may read it: no stack, addresses masked, bounded. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return maskAddresses(text).slice(0, MAX_ERROR_LENGTH);
+}
+
+/** `anna.andersson@example.se` → `a***@example.se`. */
+export function maskAddresses(text: string): string {
+  return text.replace(/([\p{L}\p{N}])[\p{L}\p{N}._%+-]*@([\p{L}\p{N}.-]+\.[\p{L}]{2,})/gu, "$1***@$2");
+}

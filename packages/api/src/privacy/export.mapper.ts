@@ -1,0 +1,178 @@
+import type { EverythingAboutMember } from "./privacy.repository.js";
+
+export const EXPORT_FORMAT = "medverkan.member-export/1";
+
+const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/**
+ * The export document: every row that names the person, grouped the way the person knows their participation.
+ * Internal keys (tenant ids, duplicate-detection keys, worker leases) are left out; they say nothing about the person
+ * that the readable fields do not. Who accessed the data is given by role and unit, not by staff name (see PRIVACY.md,
+ * "Who read my data").
+ */
+export function toExportDocument(everything: EverythingAboutMember, tenant: { slug: string; name: string }): Record<string, unknown> {
+  const { member } = everything;
+  const document = {
+    tenant: { slug: tenant.slug, name: tenant.name },
+    profile: {
+      id: member.id,
+      signInSubject: member.subject,
+      givenName: member.givenName,
+      familyName: member.familyName,
+      email: member.email,
+      phone: member.phone,
+      birthDate: isoDate(member.birthDate),
+      birthYear: member.birthYear,
+      municipality: member.municipality,
+      perspectives: member.perspectives,
+      experienceText: member.experienceText,
+      competences: member.competences,
+      languages: member.languages,
+      accessibilityNeeds: member.accessibilityNeeds,
+      availabilityNote: member.availabilityNote,
+      organisationRepresented: member.organisationRepresented,
+      preferredLocale: member.preferredLocale,
+      restrictedAt: member.restrictedAt,
+      lastActiveAt: member.lastActiveAt,
+      createdAt: member.createdAt,
+      updatedAt: member.updatedAt,
+    },
+    experiences: member.experiences.map((experience) => experience.tag),
+    pauses: member.pauses.map((pause) => ({
+      startsOn: isoDate(pause.startsOn),
+      endsOn: isoDate(pause.endsOn),
+      reason: pause.reason,
+      createdAt: pause.createdAt,
+    })),
+    memberships: member.memberships.map((membership) => ({
+      network: membership.network,
+      status: membership.status,
+      channel: membership.channel,
+      registeredAt: membership.registeredAt,
+      statusChangedAt: membership.statusChangedAt,
+      contactCallAt: membership.contactCallAt,
+      introductionBookedAt: membership.introductionBookedAt,
+      introductionHeldAt: membership.introductionHeldAt,
+      trainedAt: membership.trainedAt,
+      activatedAt: membership.activatedAt,
+      withdrawnAt: membership.withdrawnAt,
+      lastInvitedAt: membership.lastInvitedAt,
+      lastAssignmentAt: membership.lastAssignmentAt,
+      events: membership.events.map((event) => ({
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        note: event.note,
+        by: event.actorType,
+        at: event.at,
+      })),
+    })),
+    consents: member.consents.map((consent) => ({
+      kind: consent.kind,
+      textVersion: consent.consentText.version,
+      textSv: consent.consentText.textSv,
+      textEn: consent.consentText.textEn,
+      givenBy: consent.givenBy,
+      requestId: consent.requestId,
+      givenAt: consent.givenAt,
+      withdrawnAt: consent.withdrawnAt,
+    })),
+    guardians: member.guardians.map((guardian) => ({
+      name: guardian.name,
+      email: guardian.email,
+      phone: guardian.phone,
+      relation: guardian.relation,
+      createdAt: guardian.createdAt,
+    })),
+    corrections: member.revisions.map((revision) => ({ changes: revision.changes, by: revision.actorType, at: revision.at })),
+    training: member.trainingEnrolments.map((enrolment) => ({
+      session: enrolment.session,
+      status: enrolment.status,
+      enrolledAt: enrolment.enrolledAt,
+      attended: enrolment.attended,
+    })),
+    invitations: member.invitations.map((invitation) => ({
+      id: invitation.id,
+      request: { id: invitation.requestId, title: invitation.request.title, unit: invitation.request.unit.name },
+      status: invitation.status,
+      message: invitation.message,
+      invitedAt: invitation.invitedAt,
+      expiresAt: invitation.expiresAt,
+      respondedAt: invitation.respondedAt,
+      declineReason: invitation.declineReason,
+      contactReleasedAt: invitation.contactReleasedAt,
+    })),
+    assignments: member.assignments.map((assignment) => ({
+      id: assignment.id,
+      requestId: assignment.requestId,
+      status: assignment.status,
+      agreementRequired: assignment.agreementRequired,
+      agreementSignedByMemberAt: assignment.agreementSignedByMemberAt,
+      agreementSignedByUnitAt: assignment.agreementSignedByUnitAt,
+      agreementValidFrom: isoDate(assignment.agreementValidFrom),
+      agreementValidTo: isoDate(assignment.agreementValidTo),
+      agreementScope: assignment.agreementScope,
+      cancelledAt: assignment.cancelledAt,
+      cancellationReason: assignment.cancellationReason,
+      createdAt: assignment.createdAt,
+      attendance: assignment.attendances.map((attendance) => ({
+        occasion: attendance.occasion,
+        attended: attendance.attended,
+        durationMinutes: attendance.durationMinutes,
+        travelMinutes: attendance.travelMinutes,
+        reportedAt: attendance.reportedAt,
+      })),
+      feedback: assignment.feedback
+        .filter((feedback) => feedback.author !== "PARTICIPANT" || feedback.authorId !== member.id)
+        .map((feedback) => ({ from: feedback.author, rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt })),
+    })),
+    feeClaims: member.feeClaims.map((claim) => ({
+      id: claim.id,
+      occasionDate: isoDate(claim.occasionDate),
+      status: claim.status,
+      category: claim.category,
+      durationMinutes: claim.durationMinutes,
+      travelMinutes: claim.travelMinutes,
+      preparationMinutes: claim.preparationMinutes,
+      mileageKm: claim.mileageKm,
+      currency: claim.currency,
+      grossOre: claim.grossOre,
+      preparationOre: claim.preparationOre,
+      mileageOre: claim.mileageOre,
+      expensesOre: claim.expensesOre,
+      withholdingOre: claim.withholdingOre,
+      netOre: claim.netOre,
+      expenses: claim.expenses.map((expense) => ({ description: expense.description, amountOre: expense.amountOre })),
+      rejectionReason: claim.rejectionReason,
+      submittedAt: claim.submittedAt,
+      attestedAt: claim.attestedAt,
+      paidAt: claim.paidAt,
+    })),
+    feedbackGiven: everything.feedbackGiven.map((feedback) => ({
+      requestId: feedback.requestId,
+      assignmentId: feedback.assignmentId,
+      rating: feedback.rating,
+      comment: feedback.comment,
+      createdAt: feedback.createdAt,
+    })),
+    notificationPreferences: member.notificationPrefs.map((preference) => ({ kind: preference.kind, channel: preference.channel })),
+    notifications: everything.notifications,
+    dataSubjectRequests: everything.requests.map((request) => ({
+      kind: request.kind,
+      channel: request.channel,
+      receivedAt: request.receivedAt,
+      dueAt: request.dueAt,
+      completedAt: request.completedAt,
+    })),
+    accessLog: everything.accesses.map((event) => ({
+      at: event.at,
+      action: event.action,
+      by: event.actorType,
+      role: event.actorRole,
+      unit: event.actorUnitId ? (everything.unitNames.get(event.actorUnitId) ?? null) : null,
+      what: event.subjectType,
+      purpose: event.purpose,
+    })),
+  };
+  // Dates become ISO strings, the same as everywhere else in the API.
+  return JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
+}

@@ -1,0 +1,26 @@
+import { or } from "graphql-shield";
+import type { PermissionMap } from "../permissions/permission-map.js";
+import { isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+
+const memberOrCoordinator = or(isMember, isCoordinator);
+const requestLogReader = or(isCoordinator, isTenantAdmin);
+
+export const privacyPermissions: PermissionMap = {
+  Query: { exportMyData: isMember, dataSubjectRequests: requestLogReader },
+  Mutation: {
+    exportMemberData: isCoordinator,
+    restrictProcessing: memberOrCoordinator,
+    liftRestriction: memberOrCoordinator,
+    eraseMember: memberOrCoordinator,
+    recordDataSubjectRequest: isCoordinator,
+    completeDataSubjectRequest: requestLogReader,
+  },
+  DataExport: memberOrCoordinator,
+  ExportMemberDataPayload: isCoordinator,
+  ProcessingRestrictionPayload: memberOrCoordinator,
+  EraseMemberPayload: memberOrCoordinator,
+  MemberPrivacyStatus: memberOrCoordinator,
+  DataSubjectRequestPayload: requestLogReader,
+  DataSubjectRequest: or(isMember, isCoordinator, isTenantAdmin),
+  DataSubjectRequestConnection: requestLogReader,
+};

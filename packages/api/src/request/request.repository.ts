@@ -1,0 +1,543 @@
+import type { AssignmentLength, FeedbackAuthor, Perspective, Prisma, RequestStatus } from "@medverkan/database";
+import type { Tx } from "../context/tenant-scope.js";
+
+// The only code of the request feature that touches Prisma. Every query names the tenant, next to row-level security.
+
+/** Which requests a reader may see: the whole tenant's, or those of some units, networks, or the member's own. */
+export interface RequestVisibility {
+  readonly all: boolean;
+  readonly unitIds: readonly string[];
+  readonly networkIds: readonly string[];
+  /** A member sees the requests they were invited to. */
+  readonly memberId: string | null;
+}
+
+export const NOTHING_VISIBLE: RequestVisibility = { all: false, unitIds: [], networkIds: [], memberId: null };
+
+export function seesAnything(visibility: RequestVisibility): boolean {
+  return visibility.all || visibility.unitIds.length > 0 || visibility.networkIds.length > 0 || visibility.memberId !== null;
+}
+
+function visibleWhere(visibility: RequestVisibility): Prisma.RequestWhereInput {
+  if (visibility.all) return {};
+  const or: Prisma.RequestWhereInput[] = [];
+  if (visibility.unitIds.length > 0) or.push({ unitId: { in: [...visibility.unitIds] } });
+  if (visibility.networkIds.length > 0) or.push({ networkId: { in: [...visibility.networkIds] } });
+  if (visibility.memberId) or.push({ invitations: { some: { memberId: visibility.memberId } } });
+  return or.length > 0 ? { OR: or } : { id: { in: [] } };
+}
+
+export const requestFields = {
+  tenantId: true,
+  id: true,
+  networkId: true,
+  unitId: true,
+  requestedById: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  assignmentTypeId: true,
+  title: true,
+  purpose: true,
+  expectations: true,
+  experienceText: true,
+  perspectivesSought: true,
+  numberOfPersons: true,
+  assignmentLength: true,
+  audienceDescription: true,
+  audienceSize: true,
+  selectionProcess: true,
+  specialRequirements: true,
+  preparation: true,
+  compensationOffered: true,
+  costCentreId: true,
+  directRecruitment: true,
+  status: true,
+  statusReason: true,
+  submittedAt: true,
+  filledAt: true,
+  carriedOutAt: true,
+  followedUpAt: true,
+  followUpNote: true,
+  closedAt: true,
+  updatedAt: true,
+  version: true,
+} as const satisfies Prisma.RequestSelect;
+
+export type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestFields }>;
+
+export interface RequestData {
+  networkId: string;
+  unitId: string;
+  requestedById: string | null;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  assignmentTypeId: string;
+  title: string;
+  purpose: string;
+  expectations: string | null;
+  experienceText: string | null;
+  perspectivesSought: Perspective[];
+  numberOfPersons: number;
+  assignmentLength: AssignmentLength;
+  audienceDescription: string | null;
+  audienceSize: number | null;
+  selectionProcess: string | null;
+  specialRequirements: string | null;
+  preparation: string | null;
+  compensationOffered: string | null;
+  costCentreId: string | null;
+  directRecruitment: boolean;
+  status: RequestStatus;
+  filledAt?: Date | null;
+  carriedOutAt?: Date | null;
+}
+
+export interface OccasionData {
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  digitalLink: string | null;
+  heldAt?: Date | null;
+}
+
+export interface RequestListFilter {
+  statuses?: readonly RequestStatus[] | null;
+  networkId?: string | null;
+  unitId?: string | null;
+  submittedFrom?: Date | null;
+  submittedTo?: Date | null;
+}
+
+export interface RequestPageRequest {
+  take: number;
+  afterId: string | null;
+}
+
+// ─── Requests ────────────────────────────────────────────────────────────────────────────────────────────────
+
+export function findVisibleRequest(tx: Tx, tenantId: string, id: string, visibility: RequestVisibility): Promise<RequestRow | null> {
+  return tx.request.findFirst({ where: { AND: [{ tenantId, id }, visibleWhere(visibility)] }, select: requestFields });
+}
+
+/** Takes the request's row lock: status changes and acceptances (invitations) serialise on it. */
+export async function lockRequest(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Request" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
+}
+
+export function findRequest(tx: Tx, tenantId: string, id: string): Promise<RequestRow | null> {
+  return tx.request.findFirst({ where: { tenantId, id }, select: requestFields });
+}
+
+export function findRequestsByIds(tx: Tx, tenantId: string, ids: readonly string[]): Promise<RequestRow[]> {
+  return tx.request.findMany({ where: { tenantId, id: { in: [...ids] } }, select: requestFields });
+}
+
+/** Newest first (ids are UUID v7, so id order is submission order); `after` continues below the cursor's id. */
+export async function listRequests(
+  tx: Tx,
+  tenantId: string,
+  visibility: RequestVisibility,
+  filter: RequestListFilter,
+  page: RequestPageRequest,
+  order: "NEWEST_FIRST" | "OLDEST_FIRST" = "NEWEST_FIRST",
+): Promise<{ rows: RequestRow[]; total: number }> {
+  const where: Prisma.RequestWhereInput = {
+    AND: [
+      { tenantId },
+      visibleWhere(visibility),
+      filter.statuses?.length ? { status: { in: [...filter.statuses] } } : {},
+      filter.networkId ? { networkId: filter.networkId } : {},
+      filter.unitId ? { unitId: filter.unitId } : {},
+      filter.submittedFrom || filter.submittedTo
+        ? {
+            submittedAt: {
+              ...(filter.submittedFrom ? { gte: filter.submittedFrom } : {}),
+              ...(filter.submittedTo ? { lt: filter.submittedTo } : {}),
+            },
+          }
+        : {},
+    ],
+  };
+  const newest = order === "NEWEST_FIRST";
+  const [rows, total] = await Promise.all([
+    tx.request.findMany({
+      where: page.afterId ? { AND: [where, { id: newest ? { lt: page.afterId } : { gt: page.afterId } }] } : where,
+      orderBy: { id: newest ? "desc" : "asc" },
+      take: page.take + 1,
+      select: requestFields,
+    }),
+    tx.request.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export function insertRequest(tx: Tx, tenantId: string, data: RequestData): Promise<RequestRow> {
+  return tx.request.create({ data: { tenantId, ...data }, select: requestFields });
+}
+
+export async function updateRequestIfVersion(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  version: number,
+  data: Prisma.RequestUncheckedUpdateManyInput,
+): Promise<number> {
+  const { count } = await tx.request.updateMany({ where: { tenantId, id, version }, data: { ...data, version: { increment: 1 } } });
+  return count;
+}
+
+export function updateRequest(tx: Tx, tenantId: string, id: string, data: Prisma.RequestUncheckedUpdateInput): Promise<RequestRow> {
+  return tx.request.update({
+    where: { tenantId_id: { tenantId, id } },
+    data: { ...data, version: { increment: 1 } },
+    select: requestFields,
+  });
+}
+
+export async function replaceExperienceTags(tx: Tx, tenantId: string, requestId: string, tagIds: readonly string[]): Promise<void> {
+  await tx.requestExperienceTag.deleteMany({ where: { tenantId, requestId } });
+  if (tagIds.length > 0) {
+    await tx.requestExperienceTag.createMany({ data: tagIds.map((tagId) => ({ tenantId, requestId, tagId })) });
+  }
+}
+
+export function insertRequestEvents(
+  tx: Tx,
+  tenantId: string,
+  events: ReadonlyArray<{
+    requestId: string;
+    fromStatus: RequestStatus | null;
+    toStatus: RequestStatus;
+    reason: string | null;
+    actorType: "STAFF" | "MEMBER" | "SYSTEM";
+    actorId: string | null;
+    at?: Date;
+  }>,
+) {
+  return tx.requestEvent.createMany({ data: events.map((event) => ({ tenantId, ...event })) });
+}
+
+// ─── Facts the lifecycle needs ───────────────────────────────────────────────────────────────────────────────
+
+/** Participants still taking part (assignments not cancelled). */
+export function countActiveAssignments(tx: Tx, tenantId: string, requestId: string): Promise<number> {
+  return tx.assignment.count({ where: { tenantId, requestId, status: { not: "CANCELLED" } } });
+}
+
+export async function lastOccasionEnd(tx: Tx, tenantId: string, requestId: string): Promise<Date | null> {
+  const result = await tx.occasion.aggregate({ where: { tenantId, requestId, cancelledAt: null }, _max: { endsAt: true } });
+  return result._max.endsAt ?? null;
+}
+
+/** Carrying out a request carries out the assignments still confirmed. */
+export async function carryOutAssignments(tx: Tx, tenantId: string, requestId: string): Promise<void> {
+  await tx.assignment.updateMany({
+    where: { tenantId, requestId, status: "CONFIRMED" },
+    data: { status: "CARRIED_OUT", version: { increment: 1 } },
+  });
+}
+
+// ─── Reference data the submission names ─────────────────────────────────────────────────────────────────────
+
+export function findNetwork(tx: Tx, tenantId: string, id: string) {
+  return tx.network.findFirst({ where: { tenantId, id }, select: { id: true, retiredAt: true } });
+}
+
+export function findUnit(tx: Tx, tenantId: string, id: string) {
+  return tx.unit.findFirst({ where: { tenantId, id }, select: { id: true, organisationId: true, retiredAt: true } });
+}
+
+export function findStaffUser(tx: Tx, tenantId: string, id: string) {
+  return tx.staffUser.findFirst({ where: { tenantId, id }, select: { id: true, name: true, email: true, phone: true } });
+}
+
+export function findAssignmentTypeByKey(tx: Tx, tenantId: string, key: string) {
+  return tx.assignmentType.findFirst({ where: { tenantId, key }, select: { id: true, key: true, retiredAt: true } });
+}
+
+export function findCostCentreByCode(tx: Tx, tenantId: string, code: string) {
+  return tx.costCentre.findFirst({
+    where: { tenantId, code },
+    select: { id: true, code: true, organisationId: true, unitId: true, shared: true, retiredAt: true },
+  });
+}
+
+/** The unit's own live cost centres, the default for billing when the unit names none. */
+export function findUnitCostCentres(tx: Tx, tenantId: string, unitId: string) {
+  return tx.costCentre.findMany({ where: { tenantId, unitId, retiredAt: null }, select: { id: true, code: true }, orderBy: { id: "asc" } });
+}
+
+export function findLiveExperienceTags(tx: Tx, tenantId: string) {
+  return tx.experienceTag.findMany({ where: { tenantId, retiredAt: null }, select: { id: true, key: true } });
+}
+
+// ─── Occasions ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export const occasionFields = {
+  tenantId: true,
+  id: true,
+  requestId: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  digitalLink: true,
+  cancelledAt: true,
+  cancellationReason: true,
+  heldAt: true,
+} as const satisfies Prisma.OccasionSelect;
+
+export type OccasionRow = Prisma.OccasionGetPayload<{ select: typeof occasionFields }>;
+
+export async function insertOccasions(
+  tx: Tx,
+  tenantId: string,
+  requestId: string,
+  occasions: readonly OccasionData[],
+): Promise<OccasionRow[]> {
+  if (occasions.length === 0) return [];
+  return tx.occasion.createManyAndReturn({
+    data: occasions.map((occasion) => ({ tenantId, requestId, ...occasion })),
+    select: occasionFields,
+  });
+}
+
+export function findOccasion(tx: Tx, tenantId: string, id: string): Promise<OccasionRow | null> {
+  return tx.occasion.findFirst({ where: { tenantId, id }, select: occasionFields });
+}
+
+export function updateOccasion(tx: Tx, tenantId: string, id: string, data: Prisma.OccasionUncheckedUpdateInput): Promise<OccasionRow> {
+  return tx.occasion.update({ where: { tenantId_id: { tenantId, id } }, data, select: occasionFields });
+}
+
+export function findOccasionsByRequestIds(tx: Tx, tenantId: string, requestIds: readonly string[]): Promise<OccasionRow[]> {
+  return tx.occasion.findMany({
+    where: { tenantId, requestId: { in: [...requestIds] } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: occasionFields,
+  });
+}
+
+// ─── Nested reads for pages of requests ──────────────────────────────────────────────────────────────────────
+
+export function findEventsByRequestIds(tx: Tx, tenantId: string, requestIds: readonly string[]) {
+  return tx.requestEvent.findMany({
+    where: { tenantId, requestId: { in: [...requestIds] } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, requestId: true, fromStatus: true, toStatus: true, reason: true, at: true },
+  });
+}
+
+export function findExperienceTagKeysByRequestIds(tx: Tx, tenantId: string, requestIds: readonly string[]) {
+  return tx.requestExperienceTag.findMany({
+    where: { tenantId, requestId: { in: [...requestIds] } },
+    select: { requestId: true, tag: { select: { key: true } } },
+    orderBy: { tagId: "asc" },
+  });
+}
+
+export function findAssignmentTypesByIds(tx: Tx, tenantId: string, ids: readonly string[]) {
+  return tx.assignmentType.findMany({ where: { tenantId, id: { in: [...ids] } } });
+}
+
+export function findUnitsByIds(tx: Tx, tenantId: string, ids: readonly string[]) {
+  return tx.unit.findMany({
+    where: { tenantId, id: { in: [...ids] } },
+    select: { id: true, name: true, organisation: { select: { name: true } } },
+  });
+}
+
+export function findCostCentresByIds(tx: Tx, tenantId: string, ids: readonly string[]) {
+  return tx.costCentre.findMany({ where: { tenantId, id: { in: [...ids] } }, select: { id: true, code: true } });
+}
+
+// ─── Feedback ────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const feedbackFields = {
+  tenantId: true,
+  id: true,
+  requestId: true,
+  assignmentId: true,
+  author: true,
+  authorId: true,
+  rating: true,
+  comment: true,
+  createdAt: true,
+} as const satisfies Prisma.FeedbackSelect;
+
+export type FeedbackRow = Prisma.FeedbackGetPayload<{ select: typeof feedbackFields }>;
+
+export function findFeedbackByRequestIds(tx: Tx, tenantId: string, requestIds: readonly string[]): Promise<FeedbackRow[]> {
+  return tx.feedback.findMany({
+    where: { tenantId, requestId: { in: [...requestIds] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: feedbackFields,
+  });
+}
+
+export function findFeedbackBy(tx: Tx, tenantId: string, requestId: string, author: FeedbackAuthor, authorId: string) {
+  return tx.feedback.findFirst({ where: { tenantId, requestId, author, authorId }, select: { id: true } });
+}
+
+export function insertFeedback(
+  tx: Tx,
+  tenantId: string,
+  data: {
+    requestId: string;
+    assignmentId: string | null;
+    author: FeedbackAuthor;
+    authorId: string;
+    rating: number | null;
+    comment: string | null;
+  },
+): Promise<FeedbackRow> {
+  return tx.feedback.create({ data: { tenantId, ...data }, select: feedbackFields });
+}
+
+/** The member's own assignment on the request, if they take part (or took part) in it. */
+export function findMemberAssignment(tx: Tx, tenantId: string, requestId: string, memberId: string) {
+  return tx.assignment.findFirst({
+    where: { tenantId, requestId, memberId, status: { not: "CANCELLED" } },
+    select: { id: true },
+  });
+}
+
+/** Requests a member was invited to, among the given ones (what a member may read of them). */
+export async function findInvitedRequestIds(
+  tx: Tx,
+  tenantId: string,
+  memberId: string,
+  requestIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await tx.invitation.findMany({
+    where: { tenantId, memberId, requestId: { in: [...requestIds] } },
+    select: { requestId: true },
+  });
+  return new Set(rows.map((row) => row.requestId));
+}
+
+// ─── Direct bookings ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Members of the network who could have taken part, matched on the keys registration stores (e-mail, E.164 phone).
+ * Withdrawn and erased people, and those who restricted processing, are never matched.
+ */
+export function findPoolMembersByContactKeys(
+  tx: Tx,
+  tenantId: string,
+  networkId: string,
+  keys: { emailKeys: readonly string[]; phoneKeys: readonly string[] },
+) {
+  const or: Prisma.MemberWhereInput[] = [];
+  if (keys.emailKeys.length > 0) or.push({ emailKey: { in: [...keys.emailKeys] } });
+  if (keys.phoneKeys.length > 0) or.push({ phoneKey: { in: [...keys.phoneKeys] } });
+  if (or.length === 0) return Promise.resolve([]);
+  return tx.member.findMany({
+    where: {
+      tenantId,
+      OR: or,
+      erasedAt: null,
+      restrictedAt: null,
+      memberships: { some: { networkId, status: { notIn: ["WITHDRAWN", "ERASED", "PENDING_GUARDIAN_CONSENT"] } } },
+    },
+    select: { id: true, familyName: true, emailKey: true, phoneKey: true },
+  });
+}
+
+export async function insertDirectParticipation(
+  tx: Tx,
+  tenantId: string,
+  data: {
+    requestId: string;
+    memberId: string;
+    invitedById: string;
+    at: Date;
+    agreementRequired: boolean;
+    carriedOut: boolean;
+    networkId: string;
+  },
+): Promise<{ invitationId: string; assignmentId: string }> {
+  const invitation = await tx.invitation.create({
+    data: {
+      tenantId,
+      requestId: data.requestId,
+      memberId: data.memberId,
+      status: "ACCEPTED",
+      invitedById: data.invitedById,
+      invitedAt: data.at,
+      expiresAt: data.at,
+      respondedAt: data.at,
+    },
+    select: { id: true },
+  });
+  const assignment = await tx.assignment.create({
+    data: {
+      tenantId,
+      invitationId: invitation.id,
+      requestId: data.requestId,
+      memberId: data.memberId,
+      status: data.carriedOut ? "CARRIED_OUT" : "CONFIRMED",
+      agreementRequired: data.agreementRequired,
+    },
+    select: { id: true },
+  });
+  await tx.membership.updateMany({
+    where: { tenantId, memberId: data.memberId, networkId: data.networkId },
+    data: { lastAssignmentAt: data.at },
+  });
+  return { invitationId: invitation.id, assignmentId: assignment.id };
+}
+
+/** What a stored request holds besides its own row, in the shape the form validator reads. */
+export async function findStoredRequestParts(tx: Tx, row: RequestRow) {
+  const { tenantId } = row;
+  const [occasions, tags, type, costCentre] = await Promise.all([
+    tx.occasion.findMany({
+      where: { tenantId, requestId: row.id, cancelledAt: null },
+      orderBy: { startsAt: "asc" },
+      select: { startsAt: true, endsAt: true, place: true, digitalLink: true },
+    }),
+    tx.requestExperienceTag.findMany({ where: { tenantId, requestId: row.id }, select: { tag: { select: { key: true } } } }),
+    tx.assignmentType.findFirst({ where: { tenantId, id: row.assignmentTypeId }, select: { key: true } }),
+    row.costCentreId ? tx.costCentre.findFirst({ where: { tenantId, id: row.costCentreId }, select: { code: true } }) : null,
+  ]);
+  return {
+    occasions,
+    tagKeys: tags.map((entry) => entry.tag.key),
+    assignmentTypeKey: type?.key ?? "",
+    costCentreCode: costCentre?.code ?? null,
+  };
+}
+
+/** A cancelled request asks nobody any more and keeps nobody booked; the rows stay as history. */
+export async function releaseParticipants(tx: Tx, tenantId: string, requestId: string, reason: string, at: Date) {
+  const [invitations, assignments] = await Promise.all([
+    tx.invitation.findMany({
+      where: { tenantId, requestId, status: { in: ["PENDING", "WAITLISTED"] } },
+      select: { id: true, memberId: true },
+    }),
+    tx.assignment.findMany({ where: { tenantId, requestId, status: "CONFIRMED" }, select: { id: true, memberId: true } }),
+  ]);
+  if (invitations.length > 0) {
+    await tx.invitation.updateMany({
+      where: { tenantId, id: { in: invitations.map((row) => row.id) } },
+      data: { status: "WITHDRAWN", version: { increment: 1 } },
+    });
+  }
+  if (assignments.length > 0) {
+    await tx.assignment.updateMany({
+      where: { tenantId, id: { in: assignments.map((row) => row.id) } },
+      data: { status: "CANCELLED", cancelledAt: at, cancellationReason: reason, version: { increment: 1 } },
+    });
+  }
+  return { invitations, assignments };
+}
+
+/** For pairs `requestId:memberId`, the member's assignment on that request that was not cancelled. */
+export function findAssignmentsOfMembers(tx: Tx, tenantId: string, pairs: ReadonlyArray<{ requestId: string; memberId: string }>) {
+  return tx.assignment.findMany({
+    where: { tenantId, status: { not: "CANCELLED" }, OR: pairs.map((pair) => ({ requestId: pair.requestId, memberId: pair.memberId })) },
+    select: { id: true, requestId: true, memberId: true },
+  });
+}

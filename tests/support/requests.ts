@@ -1,0 +1,197 @@
+import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+
+// GraphQL documents and helpers for requests (uppdragsförfrågningar), shared by every spec that needs a request:
+// invitations, matching, fees and statistics create theirs with `submitRequest`.
+
+export const PAYLOAD_ERRORS = "errors { __typename ... on ErrorResult { code message messageSv messageEn } }";
+
+export const OCCASION_FIELDS = "id requestId startsAt endsAt place digitalLink cancelledAt cancellationReason heldAt";
+
+export const REQUEST_FIELDS = `id networkId unitId unitName title purpose expectations experienceText perspectivesSought
+  numberOfPersons assignmentLength audienceDescription audienceSize selectionProcess specialRequirements preparation
+  compensationOffered costCentreCode directRecruitment status statusReason submittedAt filledAt carriedOutAt followedUpAt
+  closedAt version assignmentTypeKey experienceTagKeys contactPerson { name email phone }
+  occasions { ${OCCASION_FIELDS} }`;
+
+export const SUBMIT_REQUEST = /* GraphQL */ `
+  mutation SubmitRequest($input: SubmitRequestInput!) {
+    submitRequest(input: $input) { request { ${REQUEST_FIELDS} } ${PAYLOAD_ERRORS} }
+  }
+`;
+
+export const UPDATE_REQUEST = /* GraphQL */ `
+  mutation UpdateRequest($input: UpdateRequestInput!) {
+    updateRequest(input: $input) { request { ${REQUEST_FIELDS} } ${PAYLOAD_ERRORS} }
+  }
+`;
+
+export const REQUEST = /* GraphQL */ `
+  query Request($id: ID!) {
+    request(id: $id) { ${REQUEST_FIELDS} events { fromStatus toStatus reason at } }
+  }
+`;
+
+export const REQUESTS = /* GraphQL */ `
+  query Requests($filter: RequestFilter, $first: Int, $after: String) {
+    requests(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id networkId unitId status title submittedAt numberOfPersons }
+    }
+  }
+`;
+
+const transition = (name: string, inputType: string) => /* GraphQL */ `
+  mutation ${name[0]?.toUpperCase()}${name.slice(1)}($input: ${inputType}!) {
+    ${name}(input: $input) { request { id status statusReason version closedAt followedUpAt } ${PAYLOAD_ERRORS} }
+  }
+`;
+
+export const START_MATCHING = transition("startMatching", "StartMatchingInput");
+export const DECLINE_REQUEST = transition("declineRequest", "DeclineRequestInput");
+export const CANCEL_REQUEST = transition("cancelRequest", "CancelRequestInput");
+export const MARK_REQUEST_CARRIED_OUT = transition("markRequestCarriedOut", "MarkRequestCarriedOutInput");
+export const RECORD_FOLLOW_UP = transition("recordFollowUp", "RecordFollowUpInput");
+
+export interface RequestSummary {
+  id: string;
+  status: string;
+  version: number;
+  [key: string]: unknown;
+}
+
+/** An occasion `days` from now, two hours long, on site. */
+export function occasionInDays(days: number, hours = 2): { startsAt: string; endsAt: string; place: string } {
+  const start = new Date(Date.now() + days * 86_400_000);
+  start.setUTCHours(8, 0, 0, 0);
+  const end = new Date(start.getTime() + hours * 3_600_000);
+  return { startsAt: start.toISOString(), endsAt: end.toISOString(), place: "Konferensrum Tallen" };
+}
+
+interface NetworkInfo {
+  id: string;
+  slug: string;
+  requestForm: { assignmentTypes: Array<{ key: string }> } | null;
+}
+
+async function networksOf(api: TestApi, token: string): Promise<NetworkInfo[]> {
+  const response = await api.graphql<{ me: { tenant: { networks: { nodes: NetworkInfo[] } } | null } }>(
+    `query { me { tenant { networks(first: 20) { nodes { id slug requestForm { assignmentTypes { key } } } } } } }`,
+    { token },
+  );
+  const networks = response.data?.me.tenant?.networks.nodes;
+  if (!networks?.length) throw new Error(`no networks for this token: ${JSON.stringify(response.errors)}`);
+  return networks;
+}
+
+/**
+ * A complete submission that every seeded region's form accepts. `networkSlug` picks the network (default: the
+ * tenant's first); any other key overrides the input field of the same name.
+ */
+export async function requestInput(
+  api: TestApi,
+  token: string,
+  overrides: Record<string, unknown> & { networkSlug?: string } = {},
+): Promise<Record<string, unknown>> {
+  const { networkSlug, ...rest } = overrides;
+  let networkId = rest.networkId as string | undefined;
+  let assignmentType = rest.assignmentType as string | undefined;
+  if (!networkId || !assignmentType) {
+    const networks = await networksOf(api, token);
+    const network = networks.find((n) => (networkId ? n.id === networkId : networkSlug ? n.slug === networkSlug : true));
+    if (!network) throw new Error(`no network ${networkSlug ?? networkId}`);
+    networkId ??= network.id;
+    assignmentType ??= network.requestForm?.assignmentTypes[0]?.key;
+  }
+  return {
+    networkId,
+    assignmentType,
+    title: "Patientberättelse på arbetsplatsträff",
+    purpose: "Vi vill förstå hur patienter upplever övergången från slutenvård till hemmet.",
+    expectations: "Berätta om din egen erfarenhet och svara på frågor.",
+    experienceSought: { tagKeys: [], text: "Erfarenhet av utskrivning från sjukhus" },
+    perspectivesSought: ["PATIENT"],
+    numberOfPersons: 1,
+    oneOffOrLong: "ONE_OFF",
+    occasions: [occasionInDays(21)],
+    audience: "Sjuksköterskor och undersköterskor på avdelningen",
+    audienceSize: 15,
+    selectionProcess: "Ingen särskild urvalsprocess.",
+    specialRequirements: "Lokalen är tillgänglig med rullstol.",
+    preparation: "Ett kort samtal med oss en vecka innan.",
+    compensationOffered: "Arvode enligt regionens riktlinjer samt resersättning.",
+    contactPerson: { name: "Kontakt Person", email: "kontakt.person@example.se", phone: "070-123 45 67" },
+    ...rest,
+  };
+}
+
+export async function submitRequestResponse(
+  api: TestApi,
+  token: string,
+  overrides: Record<string, unknown> & { networkSlug?: string } = {},
+): Promise<GraphQLResponse<{ submitRequest: { request: RequestSummary | null; errors: Array<{ code: string }> } }>> {
+  const input = await requestInput(api, token, overrides);
+  return api.graphql(SUBMIT_REQUEST, { token, variables: { input } });
+}
+
+/** Submits a request as the requester `token` and returns its id; throws with the errors if it was refused. */
+export async function submitRequest(
+  api: TestApi,
+  token: string,
+  overrides: Record<string, unknown> & { networkSlug?: string } = {},
+): Promise<string> {
+  const response = await submitRequestResponse(api, token, overrides);
+  const request = response.data?.submitRequest.request;
+  if (!request) {
+    throw new Error(`submitRequest failed: ${JSON.stringify(response.errors ?? response.data?.submitRequest.errors)}`);
+  }
+  return request.id;
+}
+
+/** Runs a request-lifecycle mutation (e.g. START_MATCHING) and returns the payload. */
+export async function transitionRequest(
+  api: TestApi,
+  token: string,
+  document: string,
+  input: Record<string, unknown>,
+): Promise<{ request: RequestSummary | null; errors: Array<{ __typename: string; code: string; messageSv: string; messageEn: string }> }> {
+  const response = await api.graphql<Record<string, never>>(document, { token, variables: { input } });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  const payload = Object.values(response.data ?? {})[0] as unknown;
+  return payload as never;
+}
+
+/** Moves a fresh request into MATCHING as the network's coordinator (the state invitations need). */
+export async function startMatching(api: TestApi, coordinatorToken: string, requestId: string): Promise<RequestSummary> {
+  const { request, errors } = await transitionRequest(api, coordinatorToken, START_MATCHING, { requestId });
+  if (!request) throw new Error(`startMatching failed: ${JSON.stringify(errors)}`);
+  return request;
+}
+
+export const OPEN_FOLLOW_UPS = /* GraphQL */ `
+  query OpenFollowUps($networkId: ID, $first: Int, $after: String) {
+    openFollowUps(networkId: $networkId, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id status carriedOutAt networkId }
+    }
+  }
+`;
+
+const OCCASION_PAYLOAD = `occasion { ${OCCASION_FIELDS} } ${PAYLOAD_ERRORS}`;
+export const ADD_OCCASION = `mutation AddOccasion($input: AddOccasionInput!) { addOccasion(input: $input) { ${OCCASION_PAYLOAD} } }`;
+export const CANCEL_OCCASION = `mutation CancelOccasion($input: CancelOccasionInput!) { cancelOccasion(input: $input) { ${OCCASION_PAYLOAD} } }`;
+export const MARK_OCCASION_HELD = `mutation MarkOccasionHeld($input: MarkOccasionHeldInput!) { markOccasionHeld(input: $input) { ${OCCASION_PAYLOAD} } }`;
+
+export const FEEDBACK_FIELDS = "id author rating comment createdAt givenByYou";
+export const GIVE_FEEDBACK = `mutation GiveFeedback($input: GiveFeedbackInput!) { giveFeedback(input: $input) { feedback { ${FEEDBACK_FIELDS} } ${PAYLOAD_ERRORS} } }`;
+export const REQUEST_FEEDBACK = `query RequestFeedback($id: ID!) { request(id: $id) { id status followUpNote feedback { ${FEEDBACK_FIELDS} } } }`;
+
+export const RECORD_DIRECT_BOOKING = /* GraphQL */ `
+  mutation RecordDirectBooking($input: RecordDirectBookingInput!) {
+    recordDirectBooking(input: $input) {
+      request { ${REQUEST_FIELDS} }
+      errors { __typename ... on ErrorResult { code message messageSv messageEn } ... on ParticipantNotIdentified { index } }
+    }
+  }
+`;
