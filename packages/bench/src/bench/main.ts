@@ -1,0 +1,480 @@
+// pnpm bench [--database URL] [--duration 10] [--tenant slug] [--only key,key] [--api packages/api/dist/main.js]
+//
+// Starts the built API (a child process, so its memory is its own) against the generated database, mints tokens for
+// the data set's users with the development key, and drives each scenario with autocannon at a fixed number of
+// connections. Reports req/s, p50/p95/p99 latency, SQL statements per request (the API's own statement counter) and
+// the API's resident memory; writes packages/bench/results/latest.json and prints a markdown table.
+import { type ChildProcess, fork } from "node:child_process";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { DEFAULT_BENCH_DATABASE, type DevSigningKey, loadOrCreateDevKey, mintToken, projectRoot } from "../dev-key.js";
+import { readPlans, startPlanCapture, stopPlanCapture } from "./explain.js";
+import { type Actor, type BenchUsers, SCENARIOS, type Scenario } from "./scenarios.js";
+
+const { values } = parseArgs({
+  options: {
+    database: { type: "string", default: process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    tenant: { type: "string" },
+    only: { type: "string" },
+    api: { type: "string", default: join(projectRoot, "packages", "api", "dist", "main.js") },
+    explain: { type: "boolean", default: false },
+    "explain-min-ms": { type: "string", default: "2" },
+    "server-log": { type: "string", default: "/var/log/postgresql/postgresql-15-main.log" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(
+    "pnpm bench [--database URL] [--duration seconds] [--warmup seconds] [--tenant slug] [--only key,key] [--api path/to/main.js]",
+  );
+  console.log("  --explain [--explain-min-ms 2] [--server-log /var/log/postgresql/postgresql-15-main.log]: no load; the plans");
+  console.log("    (auto_explain, EXPLAIN ANALYZE) of each scenario's slower statements go to results/plans.md");
+  console.log(`Scenarios: ${SCENARIOS.map((scenario) => scenario.key).join(", ")}`);
+  process.exit(0);
+}
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const only = values.only ? new Set(values.only.split(",")) : null;
+if (!existsSync(values.api)) {
+  console.error(`No built API at ${values.api}: run \`pnpm build\` first (pnpm bench does).`);
+  process.exit(1);
+}
+
+interface ScenarioResult {
+  key: string;
+  title: string;
+  document?: string;
+  connections: number;
+  skipped?: string;
+  requests?: number;
+  requestsPerSecond?: number;
+  latencyMs?: { p50: number; p95: number; p99: number; max: number };
+  errors?: number;
+  non2xx?: number;
+  sqlStatementsPerRequest?: number | null;
+  apiRssMb?: number | null;
+  p95TargetMs?: number;
+  p95TargetMet?: boolean;
+}
+
+const users = await findUsers(values.database, values.tenant);
+const key = await loadOrCreateDevKey();
+const tokens = await mintTokens(key, users);
+console.log(
+  `Data set: tenant ${users.tenantSlug}, coordinator ${users.coordinator}, member ${users.member ?? "–"}, request ${users.openRequestId ?? "–"}`,
+);
+
+const loadBefore = loadavg()[0] ?? 0;
+if (values.explain) await explainScenarios();
+const api = await startApi(values.api, values.database);
+const apollo = await startApollo();
+const results: ScenarioResult[] = [];
+let idleRssMb: number | null = null;
+try {
+  const idle = await probe(api.child);
+  idleRssMb = idle ? mb(idle.rss) : null;
+  for (const scenario of SCENARIOS) {
+    if (only && !only.has(scenario.key)) continue;
+    const result = await runScenario(scenario);
+    results.push(result);
+    console.log(summaryLine(result));
+  }
+} finally {
+  api.child.kill("SIGTERM");
+  apollo.child.kill("SIGTERM");
+}
+
+const me = results.find((result) => result.key === "me");
+const hello = results.find((result) => result.key === "apollo-hello");
+const ratio = me?.requestsPerSecond && hello?.requestsPerSecond ? me.requestsPerSecond / hello.requestsPerSecond : null;
+const peakRssMb = Math.max(idleRssMb ?? 0, ...results.map((result) => result.apiRssMb ?? 0));
+const report = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? "",
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  // Other work on the machine competes with the API, the database and the load generator for the same cores.
+  loadAverage: { before: round(loadBefore), after: round(loadavg()[0] ?? 0) },
+  database: values.database.replace(/:[^:@/]*@/, "@"),
+  durationSeconds: duration,
+  users: { ...users },
+  scenarios: results,
+  meVersusApollo: ratio === null ? null : Math.round(ratio * 1000) / 1000,
+  api: { idleRssMb, peakRssMb },
+};
+const resultsDirectory = join(projectRoot, "packages", "bench", "results");
+mkdirSync(resultsDirectory, { recursive: true });
+writeFileSync(join(resultsDirectory, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\n${markdown(report.scenarios, ratio, peakRssMb)}`);
+console.log(`Load average (1 min) before ${report.loadAverage.before}, after ${report.loadAverage.after} on ${report.machine.cpus} cores.`);
+console.log(`\nWritten to packages/bench/results/latest.json`);
+
+// ─── Query plans ────────────────────────────────────────────────────────────────────────────────────────────
+
+async function explainScenarios(): Promise<never> {
+  const logFile = values["server-log"];
+  const databaseName = new URL(values.database).pathname.slice(1);
+  await startPlanCapture(values.database, logFile, Number(values["explain-min-ms"]));
+  const sections: string[] = [
+    `# Query plans of the benchmark scenarios`,
+    "",
+    `Statements slower than ${values["explain-min-ms"]} ms (auto_explain, EXPLAIN ANALYZE with buffers), tenant ${users.tenantSlug}, ${new Date().toISOString()}.`,
+  ];
+  let explainApi: Awaited<ReturnType<typeof startApi>> | null = null;
+  try {
+    explainApi = await startApi(values.api, values.database);
+    const url = explainApi.url;
+    for (const scenario of SCENARIOS) {
+      if (scenario.target !== "api" || (only && !only.has(scenario.key))) continue;
+      const token = tokenFor(scenario.actor);
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      };
+      const offset = statSync(logFile).size;
+      let answered: string | null = null;
+      for (const document of scenario.documents) {
+        const send = (n: number) =>
+          fetch(url, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ query: document.query, variables: scenario.variables(users, n) }),
+          }).then((response) => response.json() as Promise<{ errors?: unknown }>);
+        if ((await send(1_000_000)).errors) continue;
+        for (let n = 1; n <= 5; n += 1) await send(1_000_000 + n);
+        answered = document.label;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const plans = readPlans(logFile, { offset }, databaseName);
+      sections.push(
+        "",
+        `## ${scenario.title}`,
+        "",
+        answered ? `Document: ${answered}; ${plans.length} slow statements in 6 requests.` : "Not available in this API yet.",
+      );
+      for (const plan of plans.slice(0, 6)) sections.push("", `### ${plan.durationMs} ms`, "", "```", plan.text.trim(), "```");
+      console.log(`- ${scenario.key}: ${answered ? `${plans.length} statements over the threshold` : "not available"}`);
+    }
+  } finally {
+    explainApi?.child.kill("SIGTERM");
+    await stopPlanCapture(values.database);
+  }
+  const file = join(projectRoot, "packages", "bench", "results", "plans.md");
+  writeFileSync(file, `${sections.join("\n")}\n`);
+  console.log(`Plans written to packages/bench/results/plans.md`);
+  process.exit(0);
+}
+
+// ─── Scenarios ──────────────────────────────────────────────────────────────────────────────────────────────
+
+async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+  const base: ScenarioResult = {
+    key: scenario.key,
+    title: scenario.title,
+    connections: scenario.connections,
+    p95TargetMs: scenario.p95TargetMs,
+  };
+  const reason = scenario.unavailable?.(users);
+  if (reason) return { ...base, skipped: reason };
+  const url = scenario.target === "api" ? api.url : apollo.url;
+  const token = tokenFor(scenario.actor);
+  const headers: Record<string, string> = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
+
+  // The first document the API answers without errors; the errors of the others explain a skip.
+  let chosen: Scenario["documents"][number] | null = null;
+  const refusals: string[] = [];
+  for (const document of scenario.documents) {
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query: document.query, variables: scenario.variables(users, 0) }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> };
+    if (response.ok && !body.errors) {
+      chosen = document;
+      break;
+    }
+    refusals.push(`${document.label}: ${body.errors?.map((error) => error.message).join("; ") ?? `HTTP ${response.status}`}`);
+  }
+  if (!chosen) return { ...base, skipped: `not available in this API yet (${refusals.join(" | ").slice(0, 300)})` };
+
+  let sequence = 1;
+  const body = (n: number) => JSON.stringify({ query: chosen.query, variables: scenario.variables(users, n) });
+  const load = (seconds: number) =>
+    autocannon({
+      url,
+      connections: scenario.connections,
+      duration: seconds,
+      method: "POST",
+      headers,
+      requests: [{ setupRequest: (request) => ({ ...request, body: body(sequence++) }) }],
+    });
+  if (warmup > 0) await load(warmup);
+
+  const latencies: number[] = [];
+  const before = scenario.target === "api" ? await probe(api.child) : null;
+  let peakRss = before?.rss ?? 0;
+  const sampler = setInterval(() => {
+    if (scenario.target !== "api") return;
+    probe(api.child)
+      .then((sample) => {
+        peakRss = Math.max(peakRss, sample?.rss ?? 0);
+      })
+      .catch(() => {});
+  }, 500);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: scenario.connections,
+        duration,
+        method: "POST",
+        headers,
+        requests: [{ setupRequest: (request) => ({ ...request, body: body(sequence++) }) }],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    // autocannon reports only fixed percentiles (no p95): every response time is kept instead.
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+    });
+  });
+  clearInterval(sampler);
+  const after = scenario.target === "api" ? await probe(api.child) : null;
+  peakRss = Math.max(peakRss, after?.rss ?? 0);
+  const total = result.requests.total;
+  const p95 = percentile(latencies, 0.95);
+  if (latencies.length === 0)
+    console.log(`  ${scenario.key}: no response within ${duration} s (autocannon times a request out after 10 s)`);
+  return {
+    ...base,
+    document: chosen.label,
+    requests: total,
+    requestsPerSecond: round(total / duration),
+    latencyMs: { p50: percentile(latencies, 0.5), p95, p99: percentile(latencies, 0.99), max: round(Math.max(0, ...latencies)) },
+    errors: result.errors,
+    non2xx: result.non2xx,
+    sqlStatementsPerRequest: before && after && total > 0 ? round((after.statements - before.statements) / total) : null,
+    apiRssMb: scenario.target === "api" ? mb(peakRss) : null,
+    // No answer within the run is a miss, not a zero latency.
+    p95TargetMet: scenario.p95TargetMs === undefined ? undefined : latencies.length > 0 && p95 < scenario.p95TargetMs,
+  };
+}
+
+function tokenFor(actor: Actor): string | null {
+  return actor === "anonymous" ? null : tokens[actor];
+}
+
+// ─── The data set's users ───────────────────────────────────────────────────────────────────────────────────
+
+async function findUsers(url: string, slug: string | undefined): Promise<BenchUsers> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[]) =>
+      (await client.query<Row>(sql, params)).rows[0] ?? null;
+    const tenant = slug
+      ? await one<{ id: string; slug: string }>(`SELECT id, slug FROM "Tenant" WHERE slug = $1`, [slug])
+      : await one<{ id: string; slug: string }>(
+          `SELECT t.id, t.slug FROM "Tenant" t JOIN "Request" r ON r."tenantId" = t.id GROUP BY t.id, t.slug ORDER BY count(*) DESC, t.slug LIMIT 1`,
+          [],
+        );
+    if (!tenant) throw new Error(`No tenant${slug ? ` "${slug}"` : " with requests"}: run \`pnpm generate:national\` first.`);
+    const network = await one<{ id: string }>(
+      `SELECT "networkId" AS id FROM "Membership" WHERE "tenantId" = $1 AND status = 'ACTIVE' GROUP BY "networkId" ORDER BY count(*) DESC LIMIT 1`,
+      [tenant.id],
+    );
+    if (!network) throw new Error(`Tenant ${tenant.slug} has no active members`);
+    const staff = async (role: string, networkId: string | null) =>
+      (
+        await one<{ subject: string }>(
+          `SELECT s.subject FROM "RoleGrant" g JOIN "StaffUser" s ON s."tenantId" = g."tenantId" AND s.id = g."staffUserId"
+            WHERE g."tenantId" = $1 AND g.role = $2::"StaffRole" AND g."revokedAt" IS NULL AND s."disabledAt" IS NULL
+              AND ($3::uuid IS NULL OR g."networkId" = $3::uuid OR g."networkId" IS NULL)
+            ORDER BY s.subject LIMIT 1`,
+          [tenant.id, role, networkId],
+        )
+      )?.subject ?? null;
+    const coordinator = await staff("COORDINATOR", network.id);
+    if (!coordinator) throw new Error(`No coordinator of the largest network of ${tenant.slug}`);
+    const member = await one<{ subject: string }>(
+      `SELECT m.subject FROM "Member" m JOIN "Assignment" a ON a."tenantId" = m."tenantId" AND a."memberId" = m.id
+        WHERE m."tenantId" = $1 AND m.subject IS NOT NULL AND m."erasedAt" IS NULL
+        GROUP BY m.id, m.subject ORDER BY count(*) DESC, m.subject LIMIT 1`,
+      [tenant.id],
+    );
+    const request = await one<{ id: string }>(
+      `SELECT id FROM "Request" WHERE "tenantId" = $1 AND "networkId" = $2 AND status IN ('MATCHING', 'PARTLY_FILLED', 'SUBMITTED')
+        ORDER BY (status = 'MATCHING') DESC, "submittedAt" DESC LIMIT 1`,
+      [tenant.id, network.id],
+    );
+    const consent = await one<{ version: string }>(
+      `SELECT version FROM "ConsentText" WHERE "tenantId" = $1 AND kind = 'PROCESSING' AND "retiredAt" IS NULL ORDER BY "publishedAt" DESC LIMIT 1`,
+      [tenant.id],
+    );
+    const year = await one<{ year: number }>(
+      `SELECT extract(year FROM max("submittedAt"))::int - 1 AS year FROM "Request" WHERE "tenantId" = $1`,
+      [tenant.id],
+    );
+    return {
+      tenantSlug: tenant.slug,
+      networkId: network.id,
+      coordinator,
+      analyst: await staff("ANALYST", null),
+      member: member?.subject ?? null,
+      openRequestId: request?.id ?? null,
+      consentVersion: consent?.version ?? "1",
+      year: year?.year ?? new Date().getFullYear() - 1,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function mintTokens(signingKey: DevSigningKey, found: BenchUsers): Promise<Record<Exclude<Actor, "anonymous">, string>> {
+  const audience = `medverkan:${found.tenantSlug}`;
+  return {
+    coordinator: await mintToken(signingKey, found.coordinator, audience),
+    analyst: found.analyst ? await mintToken(signingKey, found.analyst, audience) : "",
+    member: found.member ? await mintToken(signingKey, found.member, audience) : "",
+  };
+}
+
+// ─── Processes ──────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Probe {
+  statements: number;
+  rss: number;
+}
+
+/** The API's statement count and memory; null when it is too busy to answer within 30 s. */
+function probe(child: ChildProcess): Promise<Probe | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off("message", listener);
+      resolve(null);
+    }, 30_000);
+    const listener = (message: unknown) => {
+      if (typeof message !== "object" || message === null || !("statements" in message)) return;
+      clearTimeout(timer);
+      child.off("message", listener);
+      resolve(message as Probe);
+    };
+    child.on("message", listener);
+    child.send("probe");
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function startApi(entry: string, databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  // Production mode, as deployed: no explorer, no development tokens (the tenants trust the bench key themselves).
+  const child = fork(entry, [], {
+    // A TypeScript entry (packages/api/src/main.ts) runs from source through tsx, for a quick look without a build.
+    execArgv: [
+      ...(entry.endsWith(".ts") ? ["--import", "tsx", "--conditions=@medverkan/source"] : []),
+      "--import",
+      join(import.meta.dirname, "api-probe.mjs"),
+    ],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      ...(entry.endsWith(".ts") ? { TSX_TSCONFIG_PATH: join(entry, "..", "..", "tsconfig.json") } : {}),
+      SEED_ON_START: "false",
+      LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}`);
+    const ready = await fetch(`${base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return { child, url: `${base}/graphql` };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill("SIGTERM");
+  throw new Error("The API did not become ready within a minute");
+}
+
+async function startApollo(): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(join(import.meta.dirname, "hello-apollo.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { ready: string }).ready));
+    child.once("exit", (code) => reject(new Error(`The Apollo baseline exited with code ${code}`)));
+  });
+  return { child, url };
+}
+
+// ─── Figures ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function percentile(samples: number[], q: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}
+
+function summaryLine(result: ScenarioResult): string {
+  if (result.skipped) return `- ${result.key}: skipped — ${result.skipped}`;
+  return `- ${result.key}: ${result.requestsPerSecond} req/s, p95 ${result.latencyMs?.p95} ms, ${result.sqlStatementsPerRequest ?? "–"} SQL/request${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}`;
+}
+
+function markdown(rows: readonly ScenarioResult[], meRatio: number | null, peakRss: number): string {
+  const lines = [
+    "| Scenario | Conn. | req/s | p50 ms | p95 ms | p99 ms | SQL/req | API RSS MB | Target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const row of rows) {
+    if (row.skipped) {
+      lines.push(`| ${row.title} | ${row.connections} | skipped: ${row.skipped.slice(0, 80)} | | | | | | |`);
+      continue;
+    }
+    const target = row.p95TargetMs === undefined ? "" : `p95 < ${row.p95TargetMs} ms: ${row.p95TargetMet ? "met" : "**missed**"}`;
+    lines.push(
+      `| ${row.title} | ${row.connections} | ${row.requestsPerSecond} | ${row.latencyMs?.p50} | ${row.latencyMs?.p95} | ${row.latencyMs?.p99} | ${row.sqlStatementsPerRequest ?? "–"} | ${row.apiRssMb ?? "–"} | ${target} |`,
+    );
+  }
+  if (meRatio !== null) lines.push("", `Authenticated \`me\` at ${Math.round(meRatio * 100)} % of bare Apollo's req/s (target ≥ 60 %).`);
+  lines.push(`API peak RSS ${peakRss} MB (target < 300 MB).`);
+  return lines.join("\n");
+}

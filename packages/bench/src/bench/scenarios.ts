@@ -1,0 +1,222 @@
+// What the benchmark asks the API, and as whom. Each scenario has one or more GraphQL documents, richest first: the
+// runner sends each once before the load and uses the first the API accepts, so a feature that has not landed yet
+// (or has a different shape) is skipped with its error instead of being measured wrongly.
+
+export interface BenchUsers {
+  readonly tenantSlug: string;
+  readonly networkId: string;
+  readonly coordinator: string;
+  readonly analyst: string | null;
+  readonly member: string | null;
+  /** An open request of the coordinator's network, for ranked candidates. */
+  readonly openRequestId: string | null;
+  readonly consentVersion: string;
+  readonly year: number;
+}
+
+export type Target = "api" | "apollo";
+export type Actor = "coordinator" | "analyst" | "member" | "anonymous";
+
+export interface Scenario {
+  readonly key: string;
+  readonly title: string;
+  readonly target: Target;
+  readonly actor: Actor;
+  readonly connections: number;
+  /** Target from issue 10, for the report. */
+  readonly p95TargetMs?: number;
+  readonly documents: ReadonlyArray<{ readonly label: string; readonly query: string }>;
+  readonly variables: (users: BenchUsers, sequence: number) => Record<string, unknown>;
+  /** Why the scenario cannot run on this data set, if it cannot. */
+  readonly unavailable?: (users: BenchUsers) => string | null;
+}
+
+const ME = /* GraphQL */ `query Me { me { kind name } }`;
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    key: "candidates",
+    title: "Ranked candidates for a request (top 20 of the network's pool)",
+    target: "api",
+    actor: "coordinator",
+    connections: 10,
+    p95TargetMs: 100,
+    documents: [
+      {
+        label: "requestCandidates",
+        query: /* GraphQL */ `
+          query Candidates($requestId: ID!) {
+            requestCandidates(requestId: $requestId, first: 20) {
+              eligibleCount
+              nodes { rank score ageBand reasons { code points } member { id givenName familyName } }
+              excluded { code count }
+            }
+          }`,
+      },
+    ],
+    variables: (users) => ({ requestId: users.openRequestId }),
+    unavailable: (users) => (users.openRequestId ? null : "no open request in the coordinator's network"),
+  },
+  {
+    key: "requests-page",
+    title: "Coordinator's page of 50 requests with occasions, invitations and member names",
+    target: "api",
+    actor: "coordinator",
+    connections: 20,
+    p95TargetMs: 50,
+    documents: [
+      // The API's query cost limit (graphql-armor, 5 000) counts an explicit `first` as a multiplier, so the page asks
+      // for each request's invitations with the connection's default page size.
+      {
+        label: "requests(first: 50) { occasions, invitations { invitee } }",
+        query: /* GraphQL */ `
+          query RequestsPage {
+            requests(first: 50) {
+              totalCount
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                id title status submittedAt numberOfPersons unitName
+                occasions { id startsAt endsAt }
+                invitations { totalCount nodes { id status invitee { id givenName familyName } } }
+              }
+            }
+          }`,
+      },
+    ],
+    variables: () => ({}),
+  },
+  {
+    key: "pool-page",
+    title: "Coordinator's pool search, page of 50 members with memberships",
+    target: "api",
+    actor: "coordinator",
+    connections: 20,
+    documents: [
+      {
+        label: "members(filter, first: 50)",
+        query: /* GraphQL */ `
+          query PoolPage($networkId: ID!) {
+            members(filter: { networkId: $networkId, statuses: [ACTIVE] }, first: 50) {
+              totalCount
+              nodes { id givenName familyName ageBand municipality memberships { status lastInvitedAt network { id name } } }
+            }
+          }`,
+      },
+    ],
+    variables: (users) => ({ networkId: users.networkId }),
+  },
+  {
+    key: "member-page",
+    title: "A member's own page (profile, memberships, invitations and assignments)",
+    target: "api",
+    actor: "member",
+    connections: 10,
+    documents: [
+      {
+        label: "me + myMemberships + myInvitations + myAssignments",
+        query: /* GraphQL */ `
+          query MyPage {
+            me { kind member { id givenName familyName email phone languages perspectives experiences { key label } pauses { startsOn endsOn } } }
+            myMemberships { status network { name } }
+            myInvitations(first: 20) { nodes { id status } }
+            myAssignments(first: 20) { nodes { id status } }
+          }`,
+      },
+      {
+        label: "me + myMemberships + myInvitations",
+        query: /* GraphQL */ `
+          query MyPage {
+            me { kind member { id givenName familyName email phone languages perspectives experiences { key label } pauses { startsOn endsOn } } }
+            myMemberships { status network { name } }
+            myInvitations(first: 20) { nodes { id status } }
+          }`,
+      },
+      {
+        label: "me + myMemberships",
+        query: /* GraphQL */ `
+          query MyPage {
+            me { kind member { id givenName familyName email phone languages perspectives experiences { key label } pauses { startsOn endsOn } } }
+            myMemberships { status network { name } }
+          }`,
+      },
+    ],
+    variables: () => ({}),
+    unavailable: (users) => (users.member ? null : "no member with an account"),
+  },
+  {
+    key: "registration",
+    title: "Registration of interest (registerMember, a new person each time)",
+    target: "api",
+    actor: "anonymous",
+    connections: 10,
+    documents: [
+      {
+        label: "registerMember",
+        query: /* GraphQL */ `
+          mutation Register($input: RegisterMemberInput!) {
+            registerMember(input: $input) { registration { outcome } errors { __typename ... on ErrorResult { code message } } }
+          }`,
+      },
+    ],
+    variables: (users, sequence) => ({
+      input: {
+        tenantSlug: users.tenantSlug,
+        networkIds: [users.networkId],
+        givenName: "Bänk",
+        familyName: `Testsson ${process.pid}-${sequence}`,
+        email: `bench.${process.pid}.${sequence}@example.se`,
+        birthDate: "1970-05-17",
+        perspectives: ["PATIENT"],
+        languages: ["sv"],
+        consent: { textVersion: users.consentVersion, accepted: true },
+      },
+    }),
+  },
+  {
+    key: "annual-statistics",
+    title: "A tenant's annual statistics",
+    target: "api",
+    actor: "analyst",
+    connections: 5,
+    p95TargetMs: 250,
+    documents: [
+      {
+        label: "annualReport(year)",
+        query: /* GraphQL */ `
+          query Annual($year: Int!) {
+            annualReport(year: $year) { year figures { key value { value suppressed } previous { value } changePercent } }
+          }`,
+      },
+      {
+        label: "statistics(year, by month)",
+        query: /* GraphQL */ `
+          query Annual($year: Int!) {
+            statistics(input: { period: { year: $year }, groupBy: [MONTH] }) {
+              rows { groups { key } measures { requestsReceived { value } assignmentsCarriedOut { value } hours { value } feesGrossOre { value } } }
+              total { requestsReceived { value } fillRate { value } uniquePersons { value } feedbackMeanRating { value } }
+            }
+          }`,
+      },
+    ],
+    variables: (users) => ({ year: users.year }),
+    unavailable: (users) => (users.analyst ? null : "no analyst in the tenant"),
+  },
+  {
+    key: "me",
+    title: "Trivial authenticated query (me)",
+    target: "api",
+    actor: "coordinator",
+    connections: 10,
+    documents: [{ label: "me", query: ME }],
+    variables: () => ({}),
+  },
+  {
+    key: "apollo-hello",
+    title: "Bare Apollo Server { hello } (baseline)",
+    target: "apollo",
+    actor: "anonymous",
+    connections: 10,
+    documents: [{ label: "hello", query: "query Hello { hello }" }],
+    variables: () => ({}),
+  },
+];
