@@ -87,6 +87,15 @@ describe("limits", () => {
     expect(response.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it("answers a document that does not parse or validate with 400, never 500", async () => {
+    const unknownArgument = await api.graphql("query { me(x: 1) { kind } }");
+    expect(unknownArgument.status).toBe(400);
+    expect(unknownArgument.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    const unparsable = await api.graphql("query { me(x) }");
+    expect(unparsable.status).toBe(400);
+    expect(unparsable.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+
   it("refuses too many aliases", async () => {
     const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 5 }, (_, index) => `a${index}: tenant(slug: "kalmar") { id }`).join(
       " ",

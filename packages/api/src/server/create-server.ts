@@ -19,6 +19,7 @@ import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } fro
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
 import { buildApiSchema } from "../schema/build-schema.js";
+import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
 import { refuseNulCharacters } from "./nul-characters.js";
@@ -81,7 +82,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     validationRules: [...protection.validationRules],
     plugins: [
       // graphql-armor types its plugins against Apollo's CommonJS build; they are the same at run time.
-      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]).map(withClientErrorStatus),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
       rateLimitPlugin(database.prisma, log, config.rateLimits),
