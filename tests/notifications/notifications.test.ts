@@ -54,7 +54,8 @@ async function register(overrides: Record<string, unknown> = {}) {
   return { input, outcome: response.data?.registerMember.registration?.outcome };
 }
 
-const to = (messages: { envelopeTo: string[] }[], address: string) => messages.filter((message) => message.envelopeTo.includes(address));
+const to = <Message extends { envelopeTo: string[] }>(messages: Message[], address: string) =>
+  messages.filter((message) => message.envelopeTo.includes(address));
 
 beforeAll(async () => {
   catcher = await startMailCatcher();

@@ -34,7 +34,15 @@ export async function startMedverkan(
 ): Promise<RunningMedverkan> {
   if (config.embeddedDataDirectory && !config.databaseUrl) mkdirSync(config.embeddedDataDirectory, { recursive: true });
   const database = await openDatabase(
-    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
+    config.databaseUrl
+      ? {
+          kind: "postgres",
+          url: config.databaseUrl,
+          poolSize: config.databaseLimits?.poolSize,
+          connectTimeoutMs: config.databaseLimits?.connectTimeoutMs,
+          statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
+        }
+      : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
   );
   try {
     if (config.migrateOnStart) {

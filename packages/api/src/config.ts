@@ -33,6 +33,19 @@ export interface AppConfig {
   mail?: MailSettings;
   /** The in-process outbox worker; unset: enabled with the default timings. */
   outbox?: OutboxSettings;
+  /** Bounds on database work; each unset value keeps its default (pool 10, connect 5 s, statement 15 s, transaction 10 s). */
+  databaseLimits?: DatabaseLimits;
+}
+
+export interface DatabaseLimits {
+  /** PostgreSQL only: pooled connections per API instance. */
+  poolSize?: number;
+  /** PostgreSQL only: fail fast when the server cannot be reached. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL only: the server cancels any single statement running longer. */
+  statementTimeoutMs?: number;
+  /** A tenant transaction running longer is rolled back (a service may ask for more for a known long job). */
+  transactionTimeoutMs?: number;
 }
 
 export function projectRoot(): string {
@@ -76,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     outbox: {
       enabled: flag(env.OUTBOX_WORKER, true),
       ...(env.OUTBOX_POLL_INTERVAL_MS ? { pollIntervalMs: Number(env.OUTBOX_POLL_INTERVAL_MS) } : {}),
+    },
+    databaseLimits: {
+      ...(env.DATABASE_POOL_SIZE ? { poolSize: Number(env.DATABASE_POOL_SIZE) } : {}),
+      ...(env.DATABASE_CONNECT_TIMEOUT_MS ? { connectTimeoutMs: Number(env.DATABASE_CONNECT_TIMEOUT_MS) } : {}),
+      ...(env.DATABASE_STATEMENT_TIMEOUT_MS ? { statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS) } : {}),
+      ...(env.DATABASE_TRANSACTION_TIMEOUT_MS ? { transactionTimeoutMs: Number(env.DATABASE_TRANSACTION_TIMEOUT_MS) } : {}),
     },
   };
 }

@@ -30,13 +30,15 @@ export function createRequestContext(options: {
   actor: Actor;
   prisma: PrismaClient;
   log: Logger;
+  /** Default bound on each tenant transaction (TenantScope's own default when unset). */
+  transactionTimeoutMs?: number;
 }): RequestContext {
   const scopes = new Map<string, TenantScope>();
   const loaders = new Map<string, Loaders>();
   const scope = (tenantId: string) => {
     let existing = scopes.get(tenantId);
     if (!existing) {
-      existing = new TenantScope(options.prisma, tenantId);
+      existing = new TenantScope(options.prisma, tenantId, options.transactionTimeoutMs);
       scopes.set(tenantId, existing);
     }
     return existing;

@@ -21,6 +21,7 @@ export class TenantScope {
   constructor(
     private readonly prisma: PrismaClient,
     readonly tenantId: string,
+    private readonly defaultTimeoutMs = 10_000,
   ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -29,7 +30,7 @@ export class TenantScope {
         await enterTenant(tx, this.tenantId);
         return work(tx);
       },
-      { timeout: options.timeoutMs ?? 10_000, maxWait: 5_000, isolationLevel: options.isolationLevel },
+      { timeout: options.timeoutMs ?? this.defaultTimeoutMs, maxWait: 5_000, isolationLevel: options.isolationLevel },
     );
   }
 }

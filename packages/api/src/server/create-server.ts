@@ -123,7 +123,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
         try {
           const idempotencyKey = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER], locale);
           const actor = await authenticator.authenticate(req.headers.authorization);
-          const context = createRequestContext({ requestId: String(req.id), locale, actor, prisma: database.prisma, log: req.log });
+          const context = createRequestContext({
+            requestId: String(req.id),
+            locale,
+            actor,
+            prisma: database.prisma,
+            log: req.log,
+            transactionTimeoutMs: config.databaseLimits?.transactionTimeoutMs,
+          });
           attachIdempotencyKey(context, idempotencyKey);
           attachClientAddress(context, req.ip);
           return context;

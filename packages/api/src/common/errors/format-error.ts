@@ -5,9 +5,12 @@ import { API_ERROR_CODES, type ApiErrorCode, ApiErrorCode as Codes } from "./api
 
 const DATABASE_UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const DATABASE_UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection|canceling statement due to (statement|lock) timeout|expired transaction/i;
 
-/** True for failures that mean "the database is not there right now" — worth a retry, not a bug report. */
+/**
+ * True for failures that mean "the database is not there right now" — worth a retry, not a bug report. A statement or
+ * transaction cut off by its timeout counts too: it was rolled back whole, so the client may simply retry.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
     const candidate = current as { name?: string; code?: string; message?: string; cause?: unknown };

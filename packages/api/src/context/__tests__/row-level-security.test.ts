@@ -1,4 +1,4 @@
-import type { Database } from "@medverkan/database";
+import { type Database, openDatabase } from "@medverkan/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../testing/test-database.js";
 import { APPLICATION_ROLE, TenantScope } from "../tenant-scope.js";
@@ -30,6 +30,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await dispose?.();
 });
+
+/** The test database again, through a pool of exactly one connection (PGlite has only one anyway). */
+async function openSingleConnection(): Promise<{ prisma: Database["prisma"]; close(): Promise<void> }> {
+  if (database.kind === "embedded") return { prisma: database.prisma, close: async () => {} };
+  const [current] = await database.prisma.$queryRaw<{ name: string }[]>`SELECT current_database()::text AS name`;
+  const url = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "");
+  url.pathname = `/${current?.name ?? ""}`;
+  const single = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 1 });
+  return { prisma: single.prisma, close: () => single.close() };
+}
 
 describe("row-level security", () => {
   it("is enabled and forced, with USING and WITH CHECK, on every table that carries a tenant id", async () => {
@@ -94,10 +104,25 @@ describe("row-level security", () => {
   });
 
   it("keeps the tenant and role inside the transaction (a pooled connection does not carry them on)", async () => {
-    await new TenantScope(database.prisma, tenantA).transaction((tx) => tx.$queryRaw`SELECT 1`);
-    const [after] = await database.prisma.$queryRaw<{ tenant: string | null; user: string }[]>`
-      SELECT NULLIF(current_setting('app.tenant_id', true), '') AS tenant, current_user::text AS "user"`;
-    expect(after?.tenant ?? null).toBeNull();
-    expect(after?.user).not.toBe(APPLICATION_ROLE);
+    // One connection only, so the query after the transaction provably runs on the connection the transaction used;
+    // with a larger pool it could land on another one and pass even if the setting were session-level.
+    const single = await openSingleConnection();
+    try {
+      const inside = await new TenantScope(single.prisma, tenantA).transaction(
+        async (tx) =>
+          (
+            await tx.$queryRaw<{ pid: number; tenant: string }[]>`
+          SELECT pg_backend_pid() AS pid, current_setting('app.tenant_id', true) AS tenant`
+          )[0],
+      );
+      expect(inside?.tenant).toBe(tenantA);
+      const [after] = await single.prisma.$queryRaw<{ pid: number; tenant: string | null; user: string }[]>`
+        SELECT pg_backend_pid() AS pid, NULLIF(current_setting('app.tenant_id', true), '') AS tenant, current_user::text AS "user"`;
+      expect(after?.pid).toBe(inside?.pid);
+      expect(after?.tenant ?? null).toBeNull();
+      expect(after?.user).not.toBe(APPLICATION_ROLE);
+    } finally {
+      await single.close();
+    }
   });
 });
