@@ -1,4 +1,5 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { type CaughtMail, type MailCatcher, startMailCatcher } from "@medverkan/api/testing/mail-catcher";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ATTEST, prepareOne, SUBMIT, step } from "../fees/fees.js";
 import {
@@ -13,7 +14,6 @@ import {
   RECORD_ATTENDANCE,
   RESPOND,
 } from "../invitations/invitations.js";
-import { type CaughtMail, type MailCatcher, startMailCatcher } from "../support/mail-catcher.js";
 import { MARK_REQUEST_CARRIED_OUT, occasionInDays, startMatching, submitRequest, transitionRequest } from "../support/requests.js";
 
 // Issue 9, "done when": Kalmar's routine (seeds/003, "Förfrågan om medverkan") run end to end through the API produces

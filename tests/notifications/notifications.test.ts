@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { type MailCatcher, startMailCatcher } from "@medverkan/api/testing/mail-catcher";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type MailCatcher, startMailCatcher } from "../support/mail-catcher.js";
 import { REGISTER_MEMBER } from "../support/queries.js";
 import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
 import { CREATE_SESSION, digitalSession, ENROL, hoursFromNow } from "../training/training.js";

@@ -3,13 +3,13 @@ import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuditWriter } from "../../audit/audit-writer.js";
 import { TenantScope } from "../../context/tenant-scope.js";
+import { type MailCatcher, startMailCatcher } from "../../testing/mail-catcher.js";
 import { openTestDatabase } from "../../testing/test-database.js";
 import { enqueueContactRelease, enqueueInvitation, enqueueRegistrationNotices, redactOldDeliveredMessages } from "../enqueue.js";
 import { type MailSettings, smtpTransport, stableMessageId } from "../mail-transport.js";
 import { claimDueMessages } from "../notification.repository.js";
 import { notify } from "../notify.js";
 import { OutboxWorker, type OutboxWorkerOptions } from "../outbox-worker.js";
-import { type MailCatcher, startMailCatcher } from "./mail-catcher.js";
 
 // The outbox against a real database and a real SMTP server: delivered once, retried after failures, never doubled
 // by two workers, taken over after a crashed worker's lease, and fenced so a late worker cannot overwrite the outcome.

@@ -2,8 +2,8 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-// A real SMTP server in the test process: what it accepted is what a mail server would have received. (The API's own
-// integration tests keep a copy in packages/api/src/notification/__tests__, which cannot import from tests/.)
+// A real SMTP server in the test process: what it accepted is what a mail server would have received. Shared by the
+// API's integration tests and the end-to-end tests (`@medverkan/api/testing/mail-catcher`).
 
 export interface CaughtMail {
   envelopeTo: string[];
