@@ -20,6 +20,10 @@ function start(): Promise<{ url: string; output: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", MEDVERKAN_DATA_DIR: dataDirectory, LOG_LEVEL: "warn" };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
+  // As `npm start` runs it: vitest's NODE_ENV=test would switch off Apollo's own signal handling, which once held
+  // the process for half a minute after SIGTERM.
+  delete env.NODE_ENV;
+  env.SHUTDOWN_GRACE_MS = "2000";
   child = spawn(process.execPath, [join(root, "packages/api/dist/main.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
@@ -61,7 +65,14 @@ describe("the start command", () => {
     ]);
     expect((await fetch(new URL("/readyz", url))).status).toBe(200);
 
-    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+    // Drained and gone well within the grace period plus closing the database, not after some other timer.
+    const exited = new Promise<number | null | "still running">((resolve) => {
+      const hung = setTimeout(() => resolve("still running"), 10_000);
+      child?.once("exit", (code) => {
+        clearTimeout(hung);
+        resolve(code);
+      });
+    });
     child?.kill("SIGTERM");
     expect(await exited).toBe(0);
     child = null;

@@ -73,6 +73,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildApiSchema(),
     introspection: !config.production,
+    // The process's own signal handlers (main.ts) stop the server, the outbox worker and the database in order;
+    // Apollo's would stop the server alone and then re-raise the signal into them.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
