@@ -313,32 +313,58 @@ export class ProtectedCube {
     const separated = (d: number, a: number, b: number) => (data.groupOf[d] as Int32Array)[a] !== (data.groupOf[d] as Int32Array)[b];
 
     if (split.length === 0) return { corners: [{ coords: u, sign: -1 }], along: null, from: 0, to: 0 };
+    const isSplit = new Uint8Array(D);
+    for (const d of split) isSplit[d] = 1;
 
     const candidates: Witness[] = [];
     if (split.length >= 2) {
-      for (const j of split) {
-        // The non-zero cells w nearest to u (fewest dimensions differing) that the 2 × 2 pattern can use.
-        const near: { cell: number; distance: number }[] = [];
-        const total = this.counts.length;
-        for (let step = 1; step < Math.min(total, SCAN + 1); step++) {
-          const cell = (anchor + step) % total;
-          const offset = cell * D;
-          if (!separated(j, u[j] as number, this.coords[offset + j] as number)) continue;
-          let other = false;
-          let distance = 0;
-          for (let d = 0; d < D; d++) {
-            if (d === j || u[d] === this.coords[offset + d]) continue;
-            distance++;
-            if (!other && split.includes(d) && separated(d, u[d] as number, this.coords[offset + d] as number)) other = true;
+      const total = this.counts.length;
+      const coords = this.coords;
+      // The non-zero cells w that the 2 × 2 pattern can use along each split dimension j: w must be in another group
+      // than u in j and in at least one other split dimension. Per j, the nearest (fewest dimensions differing from u)
+      // and the farthest are weighed: the nearest hide least in tables that are mostly published; the farthest move
+      // the most small cells at once (those cost nothing more, being hidden already). Ties go to the lower cell index
+      // (nearest) and the higher (farthest), so the choice is a function of the data alone. One pass over the cells
+      // after the anchor (in key order, so neighbours share their leading dimensions) serves every j.
+      const nearCell = new Int32Array(D).fill(-1);
+      const nearDistance = new Int32Array(D).fill(D + 1);
+      const farCell = new Int32Array(D).fill(-1);
+      const farDistance = new Int32Array(D).fill(-1);
+      for (let step = 1; step < Math.min(total, SCAN + 1); step++) {
+        const cell = (anchor + step) % total;
+        const offset = cell * D;
+        let differing = 0;
+        let separatedIn = 0;
+        let separatedCount = 0;
+        for (let d = 0; d < D; d++) {
+          const ud = u[d] as number;
+          const wd = coords[offset + d] as number;
+          if (ud === wd) continue;
+          differing++;
+          if (isSplit[d] === 1 && separated(d, ud, wd)) {
+            separatedIn |= 1 << d;
+            separatedCount++;
           }
-          if (other) near.push({ cell, distance });
         }
-        // The nearest cells hide least in tables that are mostly published; the farthest move the most small cells
-        // at once (those cost nothing more, being hidden already). Both kinds are weighed.
-        near.sort((a, b) => a.distance - b.distance || a.cell - b.cell);
-        const chosen = near.length <= 2 * NEAREST ? near : [...near.slice(0, NEAREST), ...near.slice(-NEAREST)];
-        for (const { cell } of chosen) {
-          const w = this.coords.subarray(cell * D, cell * D + D);
+        if (separatedCount < 2) continue;
+        for (const j of split) {
+          if ((separatedIn & (1 << j)) === 0) continue;
+          const distance = differing - 1;
+          if (distance < (nearDistance[j] as number) || (distance === nearDistance[j] && cell < (nearCell[j] as number))) {
+            nearDistance[j] = distance;
+            nearCell[j] = cell;
+          }
+          if (distance > (farDistance[j] as number) || (distance === farDistance[j] && cell > (farCell[j] as number))) {
+            farDistance[j] = distance;
+            farCell[j] = cell;
+          }
+        }
+      }
+      for (const j of split) {
+        if (nearCell[j] === -1) continue;
+        const chosen = nearCell[j] === farCell[j] ? [nearCell[j] as number] : [nearCell[j] as number, farCell[j] as number];
+        for (const cell of chosen) {
+          const w = coords.subarray(cell * D, cell * D + D);
           const y = Int32Array.from(u);
           y[j] = w[j] as number;
           const z = Int32Array.from(w);
@@ -368,11 +394,15 @@ export class ProtectedCube {
         }
       }
     }
+    const uKeys = new Float64Array(this.levels.length);
+    this.levels.forEach((table, l) => {
+      uKeys[l] = this.keyAt(table, u, 0);
+    });
     let best = candidates[0] as Witness;
     let bestCost = Number.POSITIVE_INFINITY;
     let bestGain = -1;
     for (const candidate of candidates) {
-      const { cost, gain } = this.cost(candidate, bestCost);
+      const { cost, gain } = this.cost(candidate, bestCost, uKeys);
       if (cost < bestCost || (cost === bestCost && gain > bestGain)) {
         best = candidate;
         bestCost = cost;
@@ -386,14 +416,16 @@ export class ProtectedCube {
    * The cells a witness would newly hide, weighted by their counts (stopping once above `limit`), and how many
    * small cells still without a witness it would move.
    */
-  private cost(witness: Witness, limit: number): { cost: number; gain: number } {
+  private cost(witness: Witness, limit: number, uKeys: Float64Array): { cost: number; gain: number } {
     let cost = 0;
     let gain = 0;
-    for (const data of this.levels) {
-      const n = this.moved(data, witness);
+    for (let l = 0; l < this.levels.length; l++) {
+      const data = this.levels[l] as LevelData;
+      const n = this.movedFrom(data, witness, uKeys[l] as number);
       for (let i = 0; i < n; i++) {
         const key = this.movedKeys[i] as number;
-        if (!data.hidden.has(key)) cost += 1 + (data.counts.get(key) ?? 0);
+        const mark = data.hidden.get(key);
+        if (mark === undefined) cost += 1 + (data.counts.get(key) ?? 0);
         else if (!data.covered.has(key)) gain++;
       }
       if (cost > limit) return { cost, gain };
@@ -414,6 +446,42 @@ export class ProtectedCube {
 
   private readonly movedKeys: number[] = [0, 0, 0, 0];
   private readonly movedSums: number[] = [0, 0, 0, 0];
+
+  /**
+   * As `moved`, with the key of the witness's first corner (u) at this table already known. A 2 × 2 witness's other
+   * corners differ from u and w in dimension `along` only, so their keys follow from u's and w's without a lookup.
+   */
+  private movedFrom(data: LevelData, witness: Witness, uKey: number): number {
+    const { along, from, to, corners } = witness;
+    if (along === null || corners.length !== 4) return this.moved(data, witness);
+    const groups = data.groupOf[along] as Int32Array;
+    const gu = groups[from] as number;
+    const gw = groups[to] as number;
+    if (gu === gw) return 0;
+    const shift = (gw - gu) * (data.strides[along] as number);
+    const wKey = this.keyAt(data, (corners[3] as Corner).coords, 0);
+    return this.collect([uKey, uKey + shift, wKey - shift, wKey], SQUARE_SIGNS);
+  }
+
+  /** Adds up signed keys (equal keys merge) and leaves the non-zero ones in `movedKeys`; returns how many. */
+  private collect(keys: readonly number[], signs: readonly number[]): number {
+    let n = 0;
+    for (let c = 0; c < keys.length; c++) {
+      const key = keys[c] as number;
+      let at = 0;
+      while (at < n && this.movedKeys[at] !== key) at++;
+      if (at === n) {
+        this.movedKeys[n] = key;
+        this.movedSums[n] = signs[c] as number;
+        n++;
+      } else this.movedSums[at] = (this.movedSums[at] as number) + (signs[c] as number);
+    }
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.movedSums[i] !== 0) this.movedKeys[kept++] = this.movedKeys[i] as number;
+    }
+    return kept;
+  }
 
   /** The groups of a table whose sum the witness changes, left in `movedKeys`; returns how many. */
   private moved(data: LevelData, witness: Witness): number {
@@ -441,14 +509,15 @@ export class ProtectedCube {
   }
 }
 
-/** How many nearest (and farthest) non-zero cells per dimension are weighed as the far corner of a 2 × 2 witness. */
-const NEAREST = 1;
 /**
  * How many non-zero cells after the anchor (in key order, so neighbours share their leading dimensions) are looked
  * at for them. Which cell is chosen only changes how much is hidden, never whether the protection holds; the bound
  * keeps the cost linear in the number of cells.
  */
 const SCAN = 256;
+
+/** Signs of a 2 × 2 witness's corners u, y, z, w. */
+const SQUARE_SIGNS: readonly number[] = [-1, 1, 1, -1];
 
 /** Joins a cell's group values into one map key (values never contain the separator: they are ids and codes). */
 export function keyOf(values: readonly string[]): string {
