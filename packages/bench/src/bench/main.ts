@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { DEFAULT_BENCH_DATABASE, type DevSigningKey, loadOrCreateDevKey, mintToken, projectRoot } from "../dev-key.js";
 import { readPlans, startPlanCapture, stopPlanCapture } from "./explain.js";
+import { startPostgraphilePeer } from "./postgraphile-peer.js";
 import { type Actor, type BenchUsers, SCENARIOS, type Scenario } from "./scenarios.js";
 
 const { values } = parseArgs({
@@ -49,6 +50,7 @@ if (!existsSync(values.api)) {
 
 interface ScenarioResult {
   key: string;
+  target: Scenario["target"];
   title: string;
   document?: string;
   connections: number;
@@ -75,6 +77,10 @@ const loadBefore = loadavg()[0] ?? 0;
 if (values.explain) await explainScenarios();
 const api = await startApi(values.api, values.database);
 const apollo = await startApollo();
+// The PostGraphile peer only when a scenario asks it (it introspects the whole schema on start).
+const peer = SCENARIOS.some((scenario) => scenario.target === "postgraphile" && (!only || only.has(scenario.key)))
+  ? await startPostgraphilePeer(values.database)
+  : null;
 const results: ScenarioResult[] = [];
 let idleRssMb: number | null = null;
 try {
@@ -89,12 +95,13 @@ try {
 } finally {
   api.child.kill("SIGTERM");
   apollo.child.kill("SIGTERM");
+  peer?.child.kill("SIGTERM");
 }
 
 const me = results.find((result) => result.key === "me");
 const hello = results.find((result) => result.key === "apollo-hello");
 const ratio = me?.requestsPerSecond && hello?.requestsPerSecond ? me.requestsPerSecond / hello.requestsPerSecond : null;
-const peakRssMb = Math.max(idleRssMb ?? 0, ...results.map((result) => result.apiRssMb ?? 0));
+const peakRssMb = Math.max(idleRssMb ?? 0, ...results.filter((result) => result.target === "api").map((result) => result.apiRssMb ?? 0));
 const report = {
   at: new Date().toISOString(),
   machine: {
@@ -181,13 +188,16 @@ async function explainScenarios(): Promise<never> {
 async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const base: ScenarioResult = {
     key: scenario.key,
+    target: scenario.target,
     title: scenario.title,
     connections: scenario.connections,
     p95TargetMs: scenario.p95TargetMs,
   };
   const reason = scenario.unavailable?.(users);
   if (reason) return { ...base, skipped: reason };
-  const url = scenario.target === "api" ? api.url : apollo.url;
+  const url = scenario.target === "api" ? api.url : scenario.target === "postgraphile" && peer ? peer.url : apollo.url;
+  // The processes that answer the probe (statements sent, memory): the API and the PostGraphile peer.
+  const probed = scenario.target === "api" ? api.child : scenario.target === "postgraphile" ? (peer?.child ?? null) : null;
   const token = tokenFor(scenario.actor);
   const headers: Record<string, string> = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
 
@@ -223,11 +233,11 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   if (warmup > 0) await load(warmup);
 
   const latencies: number[] = [];
-  const before = scenario.target === "api" ? await probe(api.child) : null;
+  const before = probed ? await probe(probed) : null;
   let peakRss = before?.rss ?? 0;
   const sampler = setInterval(() => {
-    if (scenario.target !== "api") return;
-    probe(api.child)
+    if (!probed) return;
+    probe(probed)
       .then((sample) => {
         peakRss = Math.max(peakRss, sample?.rss ?? 0);
       })
@@ -251,7 +261,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     });
   });
   clearInterval(sampler);
-  const after = scenario.target === "api" ? await probe(api.child) : null;
+  const after = probed ? await probe(probed) : null;
   peakRss = Math.max(peakRss, after?.rss ?? 0);
   const total = result.requests.total;
   const p95 = percentile(latencies, 0.95);
@@ -266,7 +276,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     errors: result.errors,
     non2xx: result.non2xx,
     sqlStatementsPerRequest: before && after && total > 0 ? round((after.statements - before.statements) / total) : null,
-    apiRssMb: scenario.target === "api" ? mb(peakRss) : null,
+    // The peer's own memory for its row: the API's peak below leaves it out.
+    apiRssMb: probed ? mb(peakRss) : null,
     // No answer within the run is a miss, not a zero latency.
     p95TargetMet: scenario.p95TargetMs === undefined ? undefined : latencies.length > 0 && p95 < scenario.p95TargetMs,
   };
@@ -461,7 +472,7 @@ function summaryLine(result: ScenarioResult): string {
 
 function markdown(rows: readonly ScenarioResult[], meRatio: number | null, peakRss: number): string {
   const lines = [
-    "| Scenario | Conn. | req/s | p50 ms | p95 ms | p99 ms | SQL/req | API RSS MB | Target |",
+    "| Scenario | Conn. | req/s | p50 ms | p95 ms | p99 ms | SQL/req | Server RSS MB | Target |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const row of rows) {

@@ -14,7 +14,7 @@ export interface BenchUsers {
   readonly year: number;
 }
 
-export type Target = "api" | "apollo";
+export type Target = "api" | "apollo" | "postgraphile";
 export type Actor = "coordinator" | "analyst" | "member" | "anonymous";
 
 export interface Scenario {
@@ -84,6 +84,39 @@ export const SCENARIOS: readonly Scenario[] = [
       },
     ],
     variables: () => ({}),
+  },
+  {
+    // The same page asked of PostGraphile on the same database (postgraphile-server.ts), as the same coordinator
+    // under the same row-level security: newest 50 of the coordinator's network (the generated coordinators each
+    // coordinate exactly one network, the one the runner picked them for), every occasion by start, the first 20
+    // invitations by id (the API's default page) with the invitee's name.
+    key: "postgraphile-requests-page",
+    title: "PostGraphile 4 peer: the same page of 50 requests on the same database and RLS",
+    target: "postgraphile",
+    actor: "coordinator",
+    connections: 20,
+    documents: [
+      {
+        label: "allRequests(first: 50) { occasions, invitations(first: 20) { member } }",
+        query: /* GraphQL */ `
+          query RequestsPage($networkId: UUID!) {
+            allRequests(first: 50, orderBy: ID_DESC, condition: { networkId: $networkId }) {
+              totalCount
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                id title status submittedAt numberOfPersons
+                unitByTenantIdAndUnitId { name }
+                occasionsByTenantIdAndRequestId(orderBy: [STARTS_AT_ASC, ID_ASC]) { nodes { id startsAt endsAt } }
+                invitationsByTenantIdAndRequestId(first: 20, orderBy: ID_ASC) {
+                  totalCount
+                  nodes { id status memberByTenantIdAndMemberId { id givenName familyName } }
+                }
+              }
+            }
+          }`,
+      },
+    ],
+    variables: (users) => ({ networkId: users.networkId }),
   },
   {
     key: "pool-page",
