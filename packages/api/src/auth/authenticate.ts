@@ -3,7 +3,7 @@ import type { JSONWebKeySet } from "jose";
 import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
-import { findActiveStaffBySubject, findMemberIdBySubject, findPlatformOperator, findTenantByIssuer } from "./actor.repository.js";
+import { findIdentityBySubject, findPlatformOperator, findTenantByIssuer } from "./actor.repository.js";
 import { type KeySetCacheSettings, KeySetUnavailable, TokenRejected, TokenVerifier, type TrustedIssuer } from "./token-verifier.js";
 
 export interface Authenticator {
@@ -51,7 +51,7 @@ export function createAuthenticator(
       // Roles come from the server's own grants, looked up fresh on every request so a revocation takes effect at once.
       const { tenantId } = token.target;
       return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
-        const staff = await findActiveStaffBySubject(tx, tenantId, token.subject);
+        const { staff, memberId } = await findIdentityBySubject(tx, tenantId, token.subject);
         if (staff) {
           return {
             kind: "STAFF",
@@ -63,7 +63,6 @@ export function createAuthenticator(
             grants: staff.grants,
           };
         }
-        const memberId = await findMemberIdBySubject(tx, tenantId, token.subject);
         if (memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId };
         return { kind: "CITIZEN", tenantId, subject: token.subject };
       });
