@@ -16,7 +16,11 @@ import { type WriteStats, writePlan } from "./write.js";
 
 export { type DemoStaffUser, demoAudience, demoMemberSubjects, demoStaff, PLATFORM_OPERATOR_SUBJECT } from "./demo-users.js";
 export { seedId } from "./ids.js";
+// The planning pieces the national-scale generator (packages/bench) shares with the demo seed.
+export { drawCompetences, drawIdentity, drawLanguages, emailLocalPart } from "./people.js";
+export { type SeededRandom, seededRandom } from "./random.js";
 export type { SeedSummary, TenantSeedSummary } from "./summary.js";
+export { addDays, dateOnly, stockholm, stockholmDate } from "./time.js";
 export type { WriteStats } from "./write.js";
 
 export interface SeedOptions {

@@ -1,6 +1,6 @@
 // Time-ordered UUID v7 ids, like the ones the API gives new rows, drawn from the generator's seeded stream so a
 // data set is identical on every run: 48 bits of the row's creation time, then 74 seeded random bits.
-import type { SeededRandom } from "./seed-pieces.js";
+import type { SeededRandom } from "@medverkan/database/seed";
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 

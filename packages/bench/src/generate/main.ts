@@ -8,14 +8,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@medverkan/database";
-import { seedDemoData } from "@medverkan/database/seed";
+import { seedDemoData, stockholm, stockholmDate } from "@medverkan/database/seed";
 import cliProgress from "cli-progress";
 import pg from "pg";
 import { DEFAULT_BENCH_DATABASE, DEV_TOKEN_ISSUER, loadOrCreateDevKey, projectRoot } from "../dev-key.js";
 import { cloneRegion } from "./configuration.js";
 import { readTenantRefs } from "./refs.js";
 import { NATIONAL_REGIONS } from "./regions.js";
-import { stockholm, stockholmDate } from "./seed-pieces.js";
 import { createTables, type TableName } from "./tables.js";
 import { generateTenant } from "./tenant.js";
 

@@ -3,6 +3,16 @@
 // contact-sharing consents, assignments, attendance, fee claims (computed with the domain's fee rules for the
 // occasion's date), payroll exports and feedback. Everything is drawn from seeded streams, so the same seed and
 // reference day give the same rows.
+
+import {
+  drawCompetences,
+  drawIdentity,
+  drawLanguages,
+  emailLocalPart,
+  type SeededRandom,
+  seededRandom,
+  stockholmDate,
+} from "@medverkan/database/seed";
 import {
   computeFee,
   duplicateKeys,
@@ -15,15 +25,6 @@ import { CalendarDate } from "./copy.js";
 import { uuidV7 } from "./ids.js";
 import type { TenantRefs } from "./refs.js";
 import type { NationalRegion } from "./regions.js";
-import {
-  drawCompetences,
-  drawIdentity,
-  drawLanguages,
-  emailLocalPart,
-  type SeededRandom,
-  seededRandom,
-  stockholmDate,
-} from "./seed-pieces.js";
 import type { Tables } from "./tables.js";
 
 const HOUR = 3_600_000;
