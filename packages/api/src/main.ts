@@ -25,6 +25,12 @@ try {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: draining requests in flight");
+    // Draining is bounded by the grace period; closing the outbox worker and the database should take moments. If
+    // they hang (a connection a stuck request never gave back), leave anyway rather than wait for a SIGKILL.
+    setTimeout(() => {
+      log.error({ signal }, "shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     try {
       await medverkan.stop();
       process.exit(0);
