@@ -62,6 +62,7 @@ export * from "./statistics/answerable-tables.js";
 export * from "./statistics/family-cube.js";
 export * from "./statistics/linked-tables.js";
 export * from "./statistics/measures.js";
+export * from "./statistics/national.js";
 export * from "./statistics/period.js";
 export * from "./statistics/small-cell-suppression.js";
 export * from "./statistics/statistics-answer.js";

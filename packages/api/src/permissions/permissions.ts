@@ -21,6 +21,7 @@ import { requestPermissions } from "../request/request.rules.js";
 import { requestFormPermissions } from "../request-form/request-form.rules.js";
 import { selfServicePermissions } from "../self-service/self-service.rules.js";
 import { staffPermissions } from "../staff/staff.rules.js";
+import { platformStatisticsPermissions } from "../statistics/platform-statistics.rules.js";
 import { statisticsPermissions } from "../statistics/statistics.rules.js";
 import { taxonomyPermissions } from "../taxonomy/taxonomy.rules.js";
 import { tenantPermissions } from "../tenant/tenant.rules.js";
@@ -52,6 +53,7 @@ export const permissionMap = mergePermissionMaps([
   privacyPermissions,
   auditPermissions,
   statisticsPermissions,
+  platformStatisticsPermissions,
   requestPermissions,
   invitationPermissions,
   assignmentPermissions,

@@ -27,6 +27,7 @@ import {
 } from "../request-form/request-form.resolver.js";
 import { MemberSelfServiceResolver, SelfServiceResolver } from "../self-service/self-service.resolver.js";
 import { StaffRoleGrantResolver, StaffUserResolver } from "../staff/staff.resolver.js";
+import { PlatformStatisticsResolver } from "../statistics/platform-statistics.resolver.js";
 import { StatisticsResolver } from "../statistics/statistics.resolver.js";
 import { TaxonomyResolver, TenantTaxonomyResolver } from "../taxonomy/taxonomy.resolver.js";
 import { TenantResolver } from "../tenant/tenant.resolver.js";
@@ -80,6 +81,7 @@ const resolvers = [
   PrivacyResolver,
   AuditResolver,
   StatisticsResolver,
+  PlatformStatisticsResolver,
   RequestResolver,
   InvitationResolver,
   MyInvitationResolver,

@@ -26,7 +26,7 @@ export const MEASURE_COLUMNS: ReadonlyArray<{ key: keyof StatisticsMeasures; sv:
   { key: "feedbackMeanRating", sv: "Medelbetyg", en: "Mean rating" },
 ];
 
-const GROUP_HEADERS: Record<string, { sv: string; en: string }> = {
+export const GROUP_HEADERS: Record<string, { sv: string; en: string }> = {
   NETWORK: { sv: "Nätverk", en: "Network" },
   ASSIGNMENT_TYPE: { sv: "Uppdragstyp", en: "Assignment type" },
   UNIT: { sv: "Verksamhet", en: "Unit" },
@@ -37,7 +37,7 @@ const GROUP_HEADERS: Record<string, { sv: string; en: string }> = {
 };
 
 /** A withheld figure is written as its reason, so a spreadsheet never shows it as zero. */
-function cell(value: StatisticsValue): string | number {
+export function cell(value: StatisticsValue): string | number {
   return value.suppressed ? (value.suppression ?? "SUPPRESSED") : (value.value ?? "");
 }
 

@@ -1,7 +1,7 @@
 import { or, rule } from "graphql-shield";
 import type { RequestContext } from "../context/request-context.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator, isTenantAdmin } from "../permissions/rules.js";
+import { isCoordinator, isPlatformOperator, isTenantAdmin } from "../permissions/rules.js";
 
 /** A tenant-wide analyst (analysts are never granted per network). */
 const isAnalyst = rule("isAnalyst", { cache: "contextual" })(
@@ -11,14 +11,17 @@ const isAnalyst = rule("isAnalyst", { cache: "contextual" })(
 
 const readsStatistics = or(isAnalyst, isTenantAdmin, isCoordinator);
 
+/** The figures themselves are also what platform operators read, tenant by tenant (platformStatistics). */
+const readsFigures = or(isAnalyst, isTenantAdmin, isCoordinator, isPlatformOperator);
+
 // Every type below carries aggregates only; none of them leads to a person.
 export const statisticsPermissions: PermissionMap = {
   Query: { statistics: readsStatistics, annualReport: readsStatistics },
   StatisticsTable: readsStatistics,
   StatisticsRow: readsStatistics,
   StatisticsGroup: readsStatistics,
-  StatisticsMeasures: readsStatistics,
-  StatisticsValue: readsStatistics,
+  StatisticsMeasures: readsFigures,
+  StatisticsValue: readsFigures,
   AnnualReport: readsStatistics,
   AnnualReportFigure: readsStatistics,
 };

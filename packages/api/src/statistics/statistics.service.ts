@@ -161,7 +161,7 @@ function toValue(figure: StatisticsFigure): StatisticsValue {
     : { value: null, suppressed: true, suppression: StatisticsSuppression[figure.withheld] };
 }
 
-function toMeasures(figures: StatisticsFigures): StatisticsMeasures {
+export function toMeasures(figures: StatisticsFigures): StatisticsMeasures {
   const values = Object.fromEntries(MEASURE_NAMES.map((name) => [name, toValue(figures[name])])) as Record<MeasureName, StatisticsValue>;
   // Checked both ways: every GraphQL measure has a figure, and every figure a GraphQL measure.
   const measures: Record<keyof StatisticsMeasures, StatisticsValue> = values;

@@ -1,0 +1,37 @@
+import type { Locale } from "@medverkan/domain";
+import { stringify } from "csv-stringify/sync";
+import type { PlatformStatisticsTable } from "./platform-statistics.type.js";
+import { cell as csvCell, GROUP_HEADERS, MEASURE_COLUMNS } from "./statistics.csv.js";
+import type { StatisticsMeasures } from "./statistics.type.js";
+
+const TENANT_HEADER = { sv: "Region", en: "Region" };
+const TOTAL = { sv: "Totalt", en: "Total" };
+const NATIONAL = { sv: "Hela landet", en: "National total" };
+
+/**
+ * The platform table as CSV, laid out like a tenant's: a column per group (TENANT first) and per measure. Grouped,
+ * each tenant's rows are followed by its total; the last row is the national total. Withheld figures are written as
+ * their reason, never as zero.
+ */
+export function platformStatisticsCsv(table: PlatformStatisticsTable, locale: Locale): string {
+  const header = [
+    ...table.groupBy.map((dimension) => (dimension === "TENANT" ? TENANT_HEADER : GROUP_HEADERS[dimension])?.[locale] ?? dimension),
+    ...MEASURE_COLUMNS.map((column) => column[locale]),
+  ];
+  const figures = (measures: StatisticsMeasures) => MEASURE_COLUMNS.map((column) => csvCell(measures[column.key]));
+  const grouped = table.groupBy.length > 1;
+  const lines: (string | number)[][] = [header];
+  for (const tenantTotal of table.tenantTotals) {
+    const tenantKey = tenantTotal.groups[0]?.key;
+    if (grouped) {
+      for (const row of table.rows.filter((r) => r.groups[0]?.key === tenantKey)) {
+        lines.push([...row.groups.map((group) => group.label), ...figures(row.measures)]);
+      }
+    }
+    const label = tenantTotal.groups[0]?.label ?? "";
+    const filler = table.groupBy.slice(1).map((_, i) => (i === 0 ? TOTAL[locale] : ""));
+    lines.push([label, ...filler, ...figures(tenantTotal.measures)]);
+  }
+  lines.push([NATIONAL[locale], ...table.groupBy.slice(1).map(() => ""), ...figures(table.total)]);
+  return stringify(lines);
+}
