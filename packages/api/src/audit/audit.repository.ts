@@ -1,12 +1,31 @@
 import type { AuditAction, Prisma } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { newAuditEventId } from "./audit-event-id.js";
 
-export type AuditEventRow = Prisma.AuditEventCreateManyInput;
+/** An event to insert. Its `details` are JSON or absent (SQL NULL): no event stores a JSON `null`. */
+export type AuditEventRow = Omit<Prisma.AuditEventCreateManyInput, "details"> & { details?: Prisma.InputJsonValue };
 
+/**
+ * Inserts the events in one statement whatever their number, the batch as one JSON parameter. Reading a page of
+ * people records hundreds of events per request, and Prisma's `createMany` carried every value through its query
+ * compiler (issue 10). The rows are what `createMany` wrote: a UUID v7 id per event and one timestamp for the batch,
+ * taken here as Prisma took them (the timestamp is sent as Prisma sends one), unless the row brings its own.
+ */
 export async function insertAuditEvents(tx: Tx, rows: AuditEventRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.auditEvent.createMany({ data: rows });
+  const now = new Date();
+  const events = rows.map((row) => ({ ...row, id: row.id ?? newAuditEventId(now.getTime()) }));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent"
+      ("tenantId", "id", "at", "actorType", "actorId", "actorRole", "actorUnitId", "action", "subjectType", "subjectId",
+       "memberId", "purpose", "details")
+    SELECT e."tenantId", e."id", COALESCE(e."at", ${now}::timestamptz), e."actorType", e."actorId", e."actorRole",
+           e."actorUnitId", e."action", e."subjectType", e."subjectId", e."memberId", e."purpose", e."details"
+    FROM json_to_recordset(${JSON.stringify(events)}::json) AS e(
+      "tenantId" uuid, "id" uuid, "at" timestamptz, "actorType" "ActorType", "actorId" uuid, "actorRole" text,
+      "actorUnitId" uuid, "action" "AuditAction", "subjectType" text, "subjectId" text, "memberId" uuid, "purpose" text,
+      "details" jsonb)`;
 }
 
 export interface AuditEventCriteria {

@@ -1,4 +1,5 @@
-import type { AssignmentLength, FeedbackAuthor, Perspective, Prisma, RequestStatus } from "@medverkan/database";
+import { type AssignmentLength, type FeedbackAuthor, type Perspective, Prisma, type RequestStatus } from "@medverkan/database";
+import { JsonRows } from "../common/sql/json-rows.js";
 import type { Tx } from "../context/tenant-scope.js";
 
 // The only code of the request feature that touches Prisma. Every query names the tenant, next to row-level security.
@@ -18,13 +19,21 @@ export function seesAnything(visibility: RequestVisibility): boolean {
   return visibility.all || visibility.unitIds.length > 0 || visibility.networkIds.length > 0 || visibility.memberId !== null;
 }
 
-function visibleWhere(visibility: RequestVisibility): Prisma.RequestWhereInput {
-  if (visibility.all) return {};
-  const or: Prisma.RequestWhereInput[] = [];
-  if (visibility.unitIds.length > 0) or.push({ unitId: { in: [...visibility.unitIds] } });
-  if (visibility.networkIds.length > 0) or.push({ networkId: { in: [...visibility.networkIds] } });
-  if (visibility.memberId) or.push({ invitations: { some: { memberId: visibility.memberId } } });
-  return or.length > 0 ? { OR: or } : { id: { in: [] } };
+/**
+ * The visibility as a condition on `r` (a "Request" row). Written in SQL because the page of requests is read on
+ * every coordinator's start page: Prisma compiles each query anew with its arguments inline, which cost more CPU than
+ * the database spent answering (issue 10).
+ */
+function visibleCondition(visibility: RequestVisibility): Prisma.Sql {
+  if (visibility.all) return Prisma.sql`TRUE`;
+  const or: Prisma.Sql[] = [];
+  if (visibility.unitIds.length > 0) or.push(Prisma.sql`r."unitId" = ANY(${[...visibility.unitIds]}::uuid[])`);
+  if (visibility.networkIds.length > 0) or.push(Prisma.sql`r."networkId" = ANY(${[...visibility.networkIds]}::uuid[])`);
+  if (visibility.memberId) {
+    or.push(Prisma.sql`EXISTS (SELECT 1 FROM "Invitation" i
+      WHERE i."tenantId" = r."tenantId" AND i."requestId" = r."id" AND i."memberId" = ${visibility.memberId}::uuid)`);
+  }
+  return or.length > 0 ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`;
 }
 
 export const requestFields = {
@@ -65,6 +74,47 @@ export const requestFields = {
 } as const satisfies Prisma.RequestSelect;
 
 export type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestFields }>;
+
+/** `requestFields` as SQL on `r` (a "Request" row), in the shape Prisma returns them: enums as text. */
+const requestColumns = new JsonRows<RequestRow>(
+  {
+    tenantId: Prisma.sql`r."tenantId"`,
+    id: Prisma.sql`r."id"`,
+    networkId: Prisma.sql`r."networkId"`,
+    unitId: Prisma.sql`r."unitId"`,
+    requestedById: Prisma.sql`r."requestedById"`,
+    contactName: Prisma.sql`r."contactName"`,
+    contactEmail: Prisma.sql`r."contactEmail"`,
+    contactPhone: Prisma.sql`r."contactPhone"`,
+    assignmentTypeId: Prisma.sql`r."assignmentTypeId"`,
+    title: Prisma.sql`r."title"`,
+    purpose: Prisma.sql`r."purpose"`,
+    expectations: Prisma.sql`r."expectations"`,
+    experienceText: Prisma.sql`r."experienceText"`,
+    perspectivesSought: Prisma.sql`r."perspectivesSought"::text[]`,
+    numberOfPersons: Prisma.sql`r."numberOfPersons"`,
+    assignmentLength: Prisma.sql`r."assignmentLength"::text`,
+    audienceDescription: Prisma.sql`r."audienceDescription"`,
+    audienceSize: Prisma.sql`r."audienceSize"`,
+    selectionProcess: Prisma.sql`r."selectionProcess"`,
+    specialRequirements: Prisma.sql`r."specialRequirements"`,
+    preparation: Prisma.sql`r."preparation"`,
+    compensationOffered: Prisma.sql`r."compensationOffered"`,
+    costCentreId: Prisma.sql`r."costCentreId"`,
+    directRecruitment: Prisma.sql`r."directRecruitment"`,
+    status: Prisma.sql`r."status"::text`,
+    statusReason: Prisma.sql`r."statusReason"`,
+    submittedAt: Prisma.sql`r."submittedAt"`,
+    filledAt: Prisma.sql`r."filledAt"`,
+    carriedOutAt: Prisma.sql`r."carriedOutAt"`,
+    followedUpAt: Prisma.sql`r."followedUpAt"`,
+    followUpNote: Prisma.sql`r."followUpNote"`,
+    closedAt: Prisma.sql`r."closedAt"`,
+    updatedAt: Prisma.sql`r."updatedAt"`,
+    version: Prisma.sql`r."version"`,
+  },
+  ["submittedAt", "filledAt", "carriedOutAt", "followedUpAt", "closedAt", "updatedAt"],
+);
 
 export interface RequestData {
   networkId: string;
@@ -117,8 +167,10 @@ export interface RequestPageRequest {
 
 // ─── Requests ────────────────────────────────────────────────────────────────────────────────────────────────
 
-export function findVisibleRequest(tx: Tx, tenantId: string, id: string, visibility: RequestVisibility): Promise<RequestRow | null> {
-  return tx.request.findFirst({ where: { AND: [{ tenantId, id }, visibleWhere(visibility)] }, select: requestFields });
+export async function findVisibleRequest(tx: Tx, tenantId: string, id: string, visibility: RequestVisibility): Promise<RequestRow | null> {
+  const rows = await tx.$queryRaw<RequestRow[]>`SELECT ${requestColumns.select} FROM "Request" r
+    WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ${id}::uuid AND ${visibleCondition(visibility)}`;
+  return rows[0] ?? null;
 }
 
 /** Takes the request's row lock: status changes and acceptances (invitations) serialise on it. */
@@ -126,12 +178,15 @@ export async function lockRequest(tx: Tx, tenantId: string, id: string): Promise
   await tx.$queryRaw`SELECT 1 FROM "Request" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
 }
 
-export function findRequest(tx: Tx, tenantId: string, id: string): Promise<RequestRow | null> {
-  return tx.request.findFirst({ where: { tenantId, id }, select: requestFields });
+export async function findRequest(tx: Tx, tenantId: string, id: string): Promise<RequestRow | null> {
+  const rows = await tx.$queryRaw<RequestRow[]>`SELECT ${requestColumns.select} FROM "Request" r
+    WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ${id}::uuid`;
+  return rows[0] ?? null;
 }
 
 export function findRequestsByIds(tx: Tx, tenantId: string, ids: readonly string[]): Promise<RequestRow[]> {
-  return tx.request.findMany({ where: { tenantId, id: { in: [...ids] } }, select: requestFields });
+  return tx.$queryRaw<RequestRow[]>`SELECT ${requestColumns.select} FROM "Request" r
+    WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ANY(${[...ids]}::uuid[])`;
 }
 
 /** Newest first (ids are UUID v7, so id order is submission order); `after` continues below the cursor's id. */
@@ -143,34 +198,27 @@ export async function listRequests(
   page: RequestPageRequest,
   order: "NEWEST_FIRST" | "OLDEST_FIRST" = "NEWEST_FIRST",
 ): Promise<{ rows: RequestRow[]; total: number }> {
-  const where: Prisma.RequestWhereInput = {
-    AND: [
-      { tenantId },
-      visibleWhere(visibility),
-      filter.statuses?.length ? { status: { in: [...filter.statuses] } } : {},
-      filter.networkId ? { networkId: filter.networkId } : {},
-      filter.unitId ? { unitId: filter.unitId } : {},
-      filter.submittedFrom || filter.submittedTo
-        ? {
-            submittedAt: {
-              ...(filter.submittedFrom ? { gte: filter.submittedFrom } : {}),
-              ...(filter.submittedTo ? { lt: filter.submittedTo } : {}),
-            },
-          }
-        : {},
-    ],
-  };
+  const conditions = [Prisma.sql`r."tenantId" = ${tenantId}::uuid`, visibleCondition(visibility)];
+  // Enum arrays are sent as text[] and cast: the embedded database cannot send a JavaScript array as an enum array.
+  if (filter.statuses?.length) conditions.push(Prisma.sql`r."status" = ANY(${[...filter.statuses]}::text[]::"RequestStatus"[])`);
+  if (filter.networkId) conditions.push(Prisma.sql`r."networkId" = ${filter.networkId}::uuid`);
+  if (filter.unitId) conditions.push(Prisma.sql`r."unitId" = ${filter.unitId}::uuid`);
+  if (filter.submittedFrom) conditions.push(Prisma.sql`r."submittedAt" >= ${filter.submittedFrom}::timestamptz`);
+  if (filter.submittedTo) conditions.push(Prisma.sql`r."submittedAt" < ${filter.submittedTo}::timestamptz`);
+  const where = Prisma.join(conditions, " AND ");
   const newest = order === "NEWEST_FIRST";
-  const [rows, total] = await Promise.all([
-    tx.request.findMany({
-      where: page.afterId ? { AND: [where, { id: newest ? { lt: page.afterId } : { gt: page.afterId } }] } : where,
-      orderBy: { id: newest ? "desc" : "asc" },
-      take: page.take + 1,
-      select: requestFields,
-    }),
-    tx.request.count({ where }),
-  ]);
-  return { rows, total };
+  const direction = newest ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const after = page.afterId
+    ? newest
+      ? Prisma.sql`AND r."id" < ${page.afterId}::uuid`
+      : Prisma.sql`AND r."id" > ${page.afterId}::uuid`
+    : Prisma.empty;
+  // The page and the count in one statement; the page's rows as one JSON value (see JsonRows).
+  const [result] = await tx.$queryRaw<{ rows: unknown; total: number }[]>`
+    SELECT (SELECT count(*)::int FROM "Request" r WHERE ${where}) AS "total",
+           (SELECT ${requestColumns.aggregate(Prisma.sql`r."id" ${direction}`)}
+            FROM (SELECT * FROM "Request" r WHERE ${where} ${after} ORDER BY r."id" ${direction} LIMIT ${page.take + 1}::int) r) AS "rows"`;
+  return { rows: requestColumns.read(result?.rows ?? []), total: result?.total ?? 0 };
 }
 
 export function insertRequest(tx: Tx, tenantId: string, data: RequestData): Promise<RequestRow> {
@@ -311,12 +359,29 @@ export function updateOccasion(tx: Tx, tenantId: string, id: string, data: Prism
   return tx.occasion.update({ where: { tenantId_id: { tenantId, id } }, data, select: occasionFields });
 }
 
-export function findOccasionsByRequestIds(tx: Tx, tenantId: string, requestIds: readonly string[]): Promise<OccasionRow[]> {
-  return tx.occasion.findMany({
-    where: { tenantId, requestId: { in: [...requestIds] } },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: occasionFields,
-  });
+const occasionColumns = new JsonRows<OccasionRow>(
+  {
+    tenantId: Prisma.sql`o."tenantId"`,
+    id: Prisma.sql`o."id"`,
+    requestId: Prisma.sql`o."requestId"`,
+    startsAt: Prisma.sql`o."startsAt"`,
+    endsAt: Prisma.sql`o."endsAt"`,
+    place: Prisma.sql`o."place"`,
+    digitalLink: Prisma.sql`o."digitalLink"`,
+    cancelledAt: Prisma.sql`o."cancelledAt"`,
+    cancellationReason: Prisma.sql`o."cancellationReason"`,
+    heldAt: Prisma.sql`o."heldAt"`,
+  },
+  ["startsAt", "endsAt", "cancelledAt", "heldAt"],
+);
+
+/** The occasions of a page of requests, as one JSON value (see JsonRows). */
+export async function findOccasionsByRequestIds(tx: Tx, tenantId: string, requestIds: readonly string[]): Promise<OccasionRow[]> {
+  const [result] = await tx.$queryRaw<{ rows: unknown }[]>`
+    SELECT ${occasionColumns.aggregate(Prisma.sql`o."startsAt" ASC, o."id" ASC`)} AS "rows"
+    FROM "Occasion" o
+    WHERE o."tenantId" = ${tenantId}::uuid AND o."requestId" = ANY(${[...requestIds]}::uuid[])`;
+  return occasionColumns.read(result?.rows ?? []);
 }
 
 // ─── Nested reads for pages of requests ──────────────────────────────────────────────────────────────────────
@@ -341,11 +406,16 @@ export function findAssignmentTypesByIds(tx: Tx, tenantId: string, ids: readonly
   return tx.assignmentType.findMany({ where: { tenantId, id: { in: [...ids] } } });
 }
 
-export function findUnitsByIds(tx: Tx, tenantId: string, ids: readonly string[]) {
-  return tx.unit.findMany({
-    where: { tenantId, id: { in: [...ids] } },
-    select: { id: true, name: true, organisation: { select: { name: true } } },
-  });
+export async function findUnitsByIds(
+  tx: Tx,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Array<{ id: string; name: string; organisation: { name: string } }>> {
+  const rows = await tx.$queryRaw<{ id: string; name: string; organisationName: string }[]>`
+    SELECT u."id", u."name", o."name" AS "organisationName"
+    FROM "Unit" u JOIN "Organisation" o ON o."tenantId" = u."tenantId" AND o."id" = u."organisationId"
+    WHERE u."tenantId" = ${tenantId}::uuid AND u."id" = ANY(${[...ids]}::uuid[])`;
+  return rows.map((row) => ({ id: row.id, name: row.name, organisation: { name: row.organisationName } }));
 }
 
 export function findCostCentresByIds(tx: Tx, tenantId: string, ids: readonly string[]) {

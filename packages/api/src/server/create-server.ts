@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -22,6 +22,7 @@ import { buildApiSchema } from "../schema/build-schema.js";
 import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
+import { noStorePlugin } from "./no-store.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
 
@@ -89,6 +90,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
       rateLimitPlugin(database.prisma, log, config.rateLimits),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
     ],
   });
   await apollo.start();
