@@ -142,28 +142,23 @@ it("ranks the top 20 of a 5 000-member pool", { timeout: 900_000 }, async () => 
       const repo = await import("../../../packages/api/src/matching/matching.repository.js");
       const { TenantScope } = await import("../../../packages/api/src/context/tenant-scope.js");
       const scope = new TenantScope(prisma, tenantId);
-      const window = { start: "2025-11-22", timeZone: "Europe/Stockholm" };
       const steps: [string, (tx: never) => Promise<unknown>][] = [
         ["request", (tx) => repo.findRequestForMatching(tx, tenantId, target.id, "ALL")],
-        ["pool", (tx) => repo.findPoolFacts(tx, tenantId, network.id)],
-        ["tags", (tx) => repo.findPoolTags(tx, tenantId, network.id, tags.slice(0, 12))],
-        ["invitations", (tx) => repo.aggregateInvitations(tx, tenantId, network.id, target.id, window)],
-        ["assignments", (tx) => repo.aggregateAssignments(tx, tenantId, network.id, window)],
-        ["pauses", (tx) => repo.findLivePauses(tx, tenantId, network.id, "2026-11-22")],
         [
-          "bookings",
+          "pool",
           (tx) =>
-            repo.findBookings(
-              tx,
+            repo.findPoolCandidates(tx, {
               tenantId,
-              network.id,
-              target.id,
-              new Date(occasion.startsAt.getTime() - 86_400_000),
-              new Date(occasion.endsAt.getTime() + 86_400_000),
-              "Europe/Stockholm",
-            ),
+              networkId: network.id,
+              requestId: target.id,
+              timeZone: "Europe/Stockholm",
+              today: "2026-11-22",
+              windowStart: "2025-11-22",
+              relevantTagIds: tags.slice(0, 12),
+              bookings: { from: new Date(occasion.startsAt.getTime() - 86_400_000), to: new Date(occasion.endsAt.getTime() + 86_400_000) },
+            }),
         ],
-        ["members", (tx) => repo.findMembersByIds(tx, tenantId, memberIds.slice(0, 20))],
+        ["profiles", (tx) => repo.findShortlistProfiles(tx, tenantId, memberIds.slice(0, 20))],
       ];
       for (const [name, step] of steps) {
         const t0 = performance.now();

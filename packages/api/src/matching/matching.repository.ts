@@ -1,10 +1,12 @@
-import { type Perspective, Prisma, type RequestStatus } from "@medverkan/database";
+import { Prisma, type RequestStatus } from "@medverkan/database";
+import type { CandidateFacts, FilterableProfile, Perspective, TagLink } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
-import { type MemberRow, memberFields, type NetworkVisibility } from "../member/member.repository.js";
+import { findMembershipsByMemberIds, type MemberRow, type NetworkVisibility } from "../member/member.repository.js";
 
-// The facts the candidate ranking needs, gathered with a fixed number of set queries whatever the pool's size: the
-// request, then the pool, its tags, its invitations and assignments aggregated per member in SQL, its pauses and its
-// bookings.
+// The facts the candidate ranking needs, in two statements whatever the pool's size: the request with everything
+// around it, then the whole pool with its facts. Both are written in SQL and answer JSON: Prisma compiles each model
+// query anew (several milliseconds of CPU), and the driver turns every value of thousands of rows into a JavaScript
+// value one by one, where one JSON text is parsed at native speed (issue 10).
 // Every query names the tenant itself as well as running under row-level security.
 
 export interface RequestForMatching {
@@ -12,174 +14,288 @@ export interface RequestForMatching {
   networkId: string;
   status: RequestStatus;
   perspectivesSought: Perspective[];
-  experienceTags: { tagId: string }[];
+  experienceTagIds: string[];
   /** Not cancelled, first first. */
   occasions: { startsAt: Date; endsAt: Date }[];
+  /** The tenant's time zone, in which dates are counted. */
+  timeZone: string;
+  /** The tenant's whole taxonomy (id and parent), so a sub-tag counts for the tag above it. */
+  taxonomy: TagLink[];
 }
 
-/** The request as matching sees it, if the reader coordinates its network. */
-export function findRequestForMatching(
+interface RequestForMatchingRow {
+  id: string;
+  networkId: string;
+  status: RequestStatus;
+  perspectivesSought: Perspective[];
+  experienceTagIds: string[];
+  /** JSON: [[startsAt, endsAt], …]. */
+  occasions: string;
+  timeZone: string | null;
+  /** JSON: [[id, parentId], …]. */
+  taxonomy: string;
+}
+
+/**
+ * The request as matching sees it, if the reader coordinates its network, with the tenant's time zone and taxonomy:
+ * one statement where it was five.
+ *
+ * It also sets two planner settings for the rest of the transaction. The pool's facts are a few aggregates over the
+ * tenant's rows: a parallel worker costs more to start than it saves when every core already serves another request,
+ * and the cost estimate for a large tenant can pass the JIT threshold, where compiling takes far longer than
+ * answering (seconds against tens of milliseconds). Set here, in a statement that is sent anyway.
+ */
+export async function findRequestForMatching(
   tx: Tx,
   tenantId: string,
   requestId: string,
   networks: NetworkVisibility,
 ): Promise<RequestForMatching | null> {
-  return tx.request.findFirst({
-    where: { tenantId, id: requestId, ...(networks === "ALL" ? {} : { networkId: { in: networks } }) },
-    select: {
-      id: true,
-      networkId: true,
-      status: true,
-      perspectivesSought: true,
-      experienceTags: { select: { tagId: true } },
-      occasions: { where: { cancelledAt: null }, select: { startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
-    },
+  const visible = networks === "ALL" ? Prisma.empty : Prisma.sql`AND r."networkId" = ANY(${[...networks]}::uuid[])`;
+  const rows = await tx.$queryRaw<RequestForMatchingRow[]>`
+    SELECT set_config('max_parallel_workers_per_gather', '0', true) AS "parallelWorkers", set_config('jit', 'off', true) AS "jit",
+           r."id"::text AS "id", r."networkId"::text AS "networkId", r."status"::text AS "status",
+           r."perspectivesSought"::text[] AS "perspectivesSought",
+           ARRAY(SELECT t."tagId"::text FROM "RequestExperienceTag" t
+                 WHERE t."tenantId" = r."tenantId" AND t."requestId" = r."id") AS "experienceTagIds",
+           (SELECT coalesce(json_agg(json_build_array(o."startsAt", o."endsAt") ORDER BY o."startsAt", o."id"), '[]')::text
+              FROM "Occasion" o
+             WHERE o."tenantId" = r."tenantId" AND o."requestId" = r."id" AND o."cancelledAt" IS NULL) AS "occasions",
+           (SELECT tn."timeZone" FROM "Tenant" tn WHERE tn."id" = r."tenantId") AS "timeZone",
+           (SELECT coalesce(json_agg(json_build_array(e."id", e."parentId")), '[]')::text
+              FROM "ExperienceTag" e WHERE e."tenantId" = r."tenantId") AS "taxonomy"
+    FROM "Request" r
+    WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ${requestId}::uuid ${visible}`;
+  const row = rows[0];
+  if (!row) return null;
+  const occasions = JSON.parse(row.occasions) as [string, string][];
+  const taxonomy = JSON.parse(row.taxonomy) as [string, string | null][];
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    status: row.status,
+    perspectivesSought: row.perspectivesSought,
+    experienceTagIds: row.experienceTagIds,
+    occasions: occasions.map(([startsAt, endsAt]) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) })),
+    timeZone: row.timeZone ?? "Europe/Stockholm",
+    taxonomy: taxonomy.map(([id, parentId]) => ({ id, parentId })),
+  };
+}
+
+/** One active member of the pool: what the ranking reads, and what the profile filter reads. */
+export interface PoolCandidate extends CandidateFacts, FilterableProfile {
+  readonly municipality: string | null;
+  readonly languages: readonly string[];
+}
+
+export interface PoolQuery {
+  tenantId: string;
+  networkId: string;
+  /** The request being matched: its own invitations exclude, its own assignments are no other booking. */
+  requestId: string;
+  timeZone: string;
+  /** The tenant's calendar date: pauses over before it do not count. */
+  today: string;
+  /** First calendar day of the fairness window. */
+  windowStart: string;
+  /** The only tags the ranking reads (the sought tags, and the tags below and above them). */
+  relevantTagIds: readonly string[];
+  /** Instants between which other requests' occasions are bookings; null when no occasion lies ahead. */
+  bookings: { from: Date; to: Date } | null;
+}
+
+/** How the statement writes each set: arrays by position (names repeated thousands of times cost). */
+interface PoolJson {
+  pool: [
+    id: string,
+    birthDate: string | null,
+    birthYear: number | null,
+    municipality: string | null,
+    perspectives: Perspective[],
+    languages: string[],
+    hasAccessibilityNeeds: boolean,
+  ][];
+  invited: [memberId: string, lastInvitedOn: string, inWindow: number][] | null;
+  assigned: [memberId: string, inWindow: number][] | null;
+  tagged: [memberId: string, tagIds: string[]][] | null;
+  asked: [memberId: string, status: string][] | null;
+  paused: [memberId: string, pauses: [startsOn: string, endsOn: string | null][]][] | null;
+  booked: [memberId: string, days: string[]][] | null;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The network's active pool (never restricted or erased members) with every fact the ranking reads, in one statement:
+ * the profile, the relevant tags, the last invitation to any request of the tenant (being asked is a load on the
+ * person, whichever network asks) and how many fall in the fairness window, whether the member was ever assigned and
+ * how many assignments began in the window, the member's invitation to this request, the pauses not over before
+ * today, and the days on which the member takes part in another request's occasion near this one's.
+ *
+ * Each fact is its own uncorrelated subquery over the tenant's rows, aggregated per member and joined to the pool here
+ * by member id. They read each of the tenant's invitations and assignments once, by the tenant prefix of an index,
+ * and no plan can run one of them again for every member of the pool: joined in SQL, a planner without statistics (a
+ * freshly loaded database, or the embedded one) re-aggregated the pauses for each of 5 000 members and took seconds.
+ * The price is that members of the tenant outside the pool are aggregated too. Calendar dates are compared in the
+ * tenant's time zone, as the domain counts them, but `timezone()` runs only for the rows within a day of the window's
+ * first midnight: five years of history cost two comparisons per row.
+ */
+export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<PoolCandidate[]> {
+  const { tenantId, networkId, requestId, timeZone } = query;
+  // No time zone is a day away from UTC: an instant a day after the window's first midnight in UTC is inside the
+  // window wherever it is seen, one a day before it is outside. Only the two days between are converted.
+  const windowMidnightUtc = Date.parse(`${query.windowStart}T00:00:00Z`);
+  const surelyIn = new Date(windowMidnightUtc + 86_400_000).toISOString();
+  const surelyOut = new Date(windowMidnightUtc - 86_400_000).toISOString();
+  const inWindow = (column: Prisma.Sql) =>
+    Prisma.sql`(${column} >= ${surelyIn}::timestamptz OR (${column} >= ${surelyOut}::timestamptz
+      AND timezone(${timeZone}::text, ${column})::date >= ${query.windowStart}::date))`;
+  const rows = await tx.$queryRaw<{ [K in keyof PoolJson]: string | null }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(m."id", m."birthDate", m."birthYear", m."municipality", m."perspectives",
+                m."languages", (m."accessibilityNeeds" IS NOT NULL AND btrim(m."accessibilityNeeds") <> ''))), '[]')
+         FROM "Membership" ms
+         JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
+        WHERE ms."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'
+          AND m."restrictedAt" IS NULL AND m."erasedAt" IS NULL)::text AS "pool",
+      (SELECT json_agg(json_build_array(x."memberId", timezone(${timeZone}::text, x."lastAt")::date, x."inWindow"))
+         FROM (SELECT i."memberId", max(i."invitedAt") AS "lastAt", count(*) FILTER (WHERE ${inWindow(Prisma.sql`i."invitedAt"`)}) AS "inWindow"
+                 FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid
+                GROUP BY i."memberId") x)::text AS "invited",
+      (SELECT json_agg(json_build_array(x."memberId", x."inWindow"))
+         FROM (SELECT a."memberId", count(*) FILTER (WHERE ${inWindow(Prisma.sql`a."createdAt"`)}) AS "inWindow"
+                 FROM "Assignment" a WHERE a."tenantId" = ${tenantId}::uuid AND a."status" <> 'CANCELLED'
+                GROUP BY a."memberId") x)::text AS "assigned",
+      (SELECT json_agg(json_build_array(x."memberId", x."tagIds"))
+         FROM (SELECT e."memberId", json_agg(e."tagId") AS "tagIds"
+                 FROM "MemberExperience" e
+                WHERE e."tenantId" = ${tenantId}::uuid AND e."tagId" = ANY(${[...query.relevantTagIds]}::uuid[])
+                GROUP BY e."memberId") x)::text AS "tagged",
+      (SELECT json_agg(json_build_array(i."memberId", i."status"))
+         FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid AND i."requestId" = ${requestId}::uuid)::text AS "asked",
+      (SELECT json_agg(json_build_array(x."memberId", x."pauses"))
+         FROM (SELECT p."memberId", json_agg(json_build_array(p."startsOn", p."endsOn") ORDER BY p."startsOn", p."endsOn" NULLS LAST) AS "pauses"
+                 FROM "MemberPause" p WHERE p."tenantId" = ${tenantId}::uuid AND (p."endsOn" IS NULL OR p."endsOn" >= ${query.today}::date)
+                GROUP BY p."memberId") x)::text AS "paused",
+      (SELECT json_agg(json_build_array(x."memberId", x."days"))
+         FROM (SELECT a."memberId", json_agg(DISTINCT timezone(${timeZone}::text, o."startsAt")::date) AS "days"
+                 FROM "Occasion" o
+                 JOIN "Assignment" a ON a."tenantId" = o."tenantId" AND a."requestId" = o."requestId"
+                WHERE o."tenantId" = ${tenantId}::uuid AND o."cancelledAt" IS NULL
+                  AND o."startsAt" >= ${query.bookings?.from.toISOString() ?? null}::timestamptz
+                  AND o."startsAt" < ${query.bookings?.to.toISOString() ?? null}::timestamptz
+                  AND a."status" <> 'CANCELLED' AND a."requestId" <> ${requestId}::uuid
+                GROUP BY a."memberId") x)::text AS "booked"`;
+  const row = rows[0];
+  const parse = <K extends keyof PoolJson>(key: K): PoolJson[K] => JSON.parse(row?.[key] ?? "null") as PoolJson[K];
+  const byMember = <T extends [string, ...unknown[]]>(list: T[] | null) => new Map((list ?? []).map((entry) => [entry[0], entry]));
+  const invited = byMember(parse("invited"));
+  const assigned = byMember(parse("assigned"));
+  const tagged = byMember(parse("tagged"));
+  const asked = byMember(parse("asked"));
+  const paused = byMember(parse("paused"));
+  const booked = byMember(parse("booked"));
+  return (parse("pool") ?? []).map(([memberId, birthDate, birthYear, municipality, perspectives, languages, hasAccessibilityNeeds]) => {
+    const invitation = invited.get(memberId);
+    const assignment = assigned.get(memberId);
+    const status = asked.get(memberId)?.[1];
+    return {
+      memberId,
+      birthDate,
+      birthYear,
+      municipality,
+      perspectives,
+      languages,
+      hasAccessibilityNeeds,
+      experienceTagIds: tagged.get(memberId)?.[1] ?? NONE,
+      lastAskedOn: invitation?.[1] ?? null,
+      invitationsInWindow: invitation?.[2] ?? 0,
+      everAssigned: assignment !== undefined,
+      assignmentsInWindow: assignment?.[1] ?? 0,
+      invitationToRequest: status === undefined ? null : status === "DECLINED" ? "DECLINED" : "OTHER",
+      pauses: paused.get(memberId)?.[1].map(([startsOn, endsOn]) => ({ startsOn, endsOn })) ?? NONE,
+      bookedDates: booked.get(memberId)?.[1] ?? NONE,
+    };
   });
 }
 
-/** Memberships `ms` of the network's active pool: each query starts from them and joins its table on the member. */
-const activeMemberships = (tenantId: string, networkId: string) => Prisma.sql`
-  ms."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'`;
+type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];
 
-export interface PoolFactsRow {
-  id: string;
-  /** ISO date. */
-  birthDate: string | null;
-  birthYear: number | null;
-  municipality: string | null;
-  perspectives: Perspective[];
-  languages: string[];
-  hasAccessibilityNeeds: boolean;
+export interface ShortlistProfiles {
+  /** As every reader of a profile gets them (`memberFields`); erased members are left out. */
+  members: MemberRow[];
+  /** Every membership of each, as the member loaders read them: the profile guard and `Member.memberships` use these. */
+  memberships: MembershipRow[];
 }
 
-// Each of the pool's facts is its own simple query, joined in memory by member id. Every query starts from the pool's
-// memberships and reaches its table through the index on (tenant, member), so the plan stays the same with or
-// without table statistics (an `IN (subquery)` form planned on freshly loaded tables took seconds).
-
-export function findPoolFacts(tx: Tx, tenantId: string, networkId: string): Promise<PoolFactsRow[]> {
-  return tx.$queryRaw<PoolFactsRow[]>`
-    SELECT m."id"::text AS "id", m."birthDate"::text AS "birthDate", m."birthYear", m."municipality",
-           m."perspectives"::text[] AS "perspectives", m."languages",
-           (m."accessibilityNeeds" IS NOT NULL AND btrim(m."accessibilityNeeds") <> '') AS "hasAccessibilityNeeds"
-    FROM "Membership" ms
-    JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
-    WHERE ${activeMemberships(tenantId, networkId)} AND m."restrictedAt" IS NULL AND m."erasedAt" IS NULL`;
-}
-
-export interface PoolTagsRow {
-  memberId: string;
-  tagIds: string[];
-}
-
-/** Pool members' tags among `relevantTagIds` (the sought tags and the tags above and below them): all the ranking reads. */
-export async function findPoolTags(tx: Tx, tenantId: string, networkId: string, relevantTagIds: readonly string[]): Promise<PoolTagsRow[]> {
-  if (relevantTagIds.length === 0) return [];
-  const rows = await tx.$queryRaw<PoolTagsRow[]>`
-    SELECT e."memberId"::text AS "memberId", array_agg(e."tagId"::text) AS "tagIds"
-    FROM "Membership" ms
-    JOIN "MemberExperience" e ON e."tenantId" = ms."tenantId" AND e."memberId" = ms."memberId"
-    WHERE ${activeMemberships(tenantId, networkId)}
-    GROUP BY e."memberId"`;
-  // Filtered here: an `= ANY(array)` condition made the embedded database plan this query in seconds.
-  const relevant = new Set(relevantTagIds);
-  return rows.map((row) => ({ memberId: row.memberId, tagIds: row.tagIds.filter((id) => relevant.has(id)) }));
-}
-
-/** First day of the fairness window, and the tenant's time zone that dates are counted in. */
-export interface FairnessWindow {
-  start: string;
-  timeZone: string;
-}
-
-export interface InvitationFactsRow {
-  memberId: string;
-  /** Calendar date (tenant time zone) of the last invitation. */
-  lastInvitedOn: string;
-  inWindow: number;
-  /** DECLINED, another status, or null: the member's invitation to the request being matched. */
-  statusForRequest: string | null;
-}
+type Json<Row> = { [K in keyof Row]: Row[K] extends Date ? string : Row[K] extends Date | null ? string | null : Row[K] };
+const date = (value: string) => new Date(value);
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
 /**
- * Per pool member: the last invitation to any request of the tenant (being asked is a load on the person, whichever
- * network asks), how many fall in the fairness window, and the invitation to this request if there is one. Dates are
- * calendar dates computed here, so nothing is converted per row in the API.
+ * The shortlist's profiles and memberships in one statement, where Prisma would compile two queries anew (issue 10).
+ * The rows are typed as `memberFields` and `findMembershipsByMemberIds` select them, so a field added there fails to
+ * compile here until it is read here too.
  */
-export function aggregateInvitations(
-  tx: Tx,
-  tenantId: string,
-  networkId: string,
-  requestId: string,
-  window: FairnessWindow,
-): Promise<InvitationFactsRow[]> {
-  return tx.$queryRaw<InvitationFactsRow[]>`
-    SELECT i."memberId"::text AS "memberId",
-           timezone(${window.timeZone}::text, max(i."invitedAt"))::date::text AS "lastInvitedOn",
-           (count(*) FILTER (WHERE timezone(${window.timeZone}::text, i."invitedAt")::date >= ${window.start}::date))::int AS "inWindow",
-           max(i."status"::text) FILTER (WHERE i."requestId" = ${requestId}::uuid) AS "statusForRequest"
-    FROM "Membership" ms
-    JOIN "Invitation" i ON i."tenantId" = ms."tenantId" AND i."memberId" = ms."memberId"
-    WHERE ${activeMemberships(tenantId, networkId)}
-    GROUP BY i."memberId"`;
-}
-
-export interface AssignmentFactsRow {
-  memberId: string;
-  inWindow: number;
-}
-
-/** Per pool member with any assignment that was not cancelled: how many began in the fairness window. */
-export function aggregateAssignments(tx: Tx, tenantId: string, networkId: string, window: FairnessWindow): Promise<AssignmentFactsRow[]> {
-  return tx.$queryRaw<AssignmentFactsRow[]>`
-    SELECT a."memberId"::text AS "memberId",
-           (count(*) FILTER (WHERE timezone(${window.timeZone}::text, a."createdAt")::date >= ${window.start}::date))::int AS "inWindow"
-    FROM "Membership" ms
-    JOIN "Assignment" a ON a."tenantId" = ms."tenantId" AND a."memberId" = ms."memberId"
-    WHERE ${activeMemberships(tenantId, networkId)} AND a."status" <> 'CANCELLED'
-    GROUP BY a."memberId"`;
-}
-
-export interface PauseFactsRow {
-  memberId: string;
-  startsOn: string;
-  endsOn: string | null;
-}
-
-/** Pauses of pool members that are not over before `today`. */
-export function findLivePauses(tx: Tx, tenantId: string, networkId: string, today: string): Promise<PauseFactsRow[]> {
-  return tx.$queryRaw<PauseFactsRow[]>`
-    SELECT p."memberId"::text AS "memberId", p."startsOn"::text AS "startsOn", p."endsOn"::text AS "endsOn"
-    FROM "Membership" ms
-    JOIN "MemberPause" p ON p."tenantId" = ms."tenantId" AND p."memberId" = ms."memberId"
-    WHERE ${activeMemberships(tenantId, networkId)} AND (p."endsOn" IS NULL OR p."endsOn" >= ${today}::date)`;
-}
-
-export interface BookingFactsRow {
-  memberId: string;
-  /** Calendar date in the tenant's time zone. */
-  day: string;
-}
-
-/** The days (between `from` and `to`) on which pool members take part in another request's occasion. */
-export function findBookings(
-  tx: Tx,
-  tenantId: string,
-  networkId: string,
-  requestId: string,
-  from: Date,
-  to: Date,
-  timeZone: string,
-): Promise<BookingFactsRow[]> {
-  return tx.$queryRaw<BookingFactsRow[]>`
-    SELECT DISTINCT a."memberId"::text AS "memberId", timezone(${timeZone}::text, o."startsAt")::date::text AS "day"
-    FROM "Membership" ms
-    JOIN "Assignment" a ON a."tenantId" = ms."tenantId" AND a."memberId" = ms."memberId"
-    JOIN "Occasion" o ON o."tenantId" = a."tenantId" AND o."requestId" = a."requestId"
-    WHERE ${activeMemberships(tenantId, networkId)} AND a."status" <> 'CANCELLED' AND a."requestId" <> ${requestId}::uuid
-      AND o."cancelledAt" IS NULL AND o."startsAt" >= ${from.toISOString()}::timestamptz AND o."startsAt" < ${to.toISOString()}::timestamptz`;
-}
-
-/** The profiles of the shortlist, as every reader of a profile gets them. */
-export function findMembersByIds(tx: Tx, tenantId: string, ids: readonly string[]): Promise<MemberRow[]> {
-  return tx.member.findMany({ where: { tenantId, id: { in: [...ids] }, erasedAt: null }, select: memberFields });
+export async function findShortlistProfiles(tx: Tx, tenantId: string, ids: readonly string[]): Promise<ShortlistProfiles> {
+  const rows = await tx.$queryRaw<{ members: string; memberships: string }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+                'tenantId', m."tenantId", 'id', m."id", 'givenName', m."givenName", 'familyName', m."familyName",
+                'email', m."email", 'phone', m."phone", 'birthDate', m."birthDate", 'birthYear', m."birthYear",
+                'municipality', m."municipality", 'perspectives', m."perspectives", 'experienceText', m."experienceText",
+                'competences', m."competences", 'languages', m."languages", 'accessibilityNeeds', m."accessibilityNeeds",
+                'availabilityNote', m."availabilityNote", 'organisationRepresented', m."organisationRepresented",
+                'createdAt', m."createdAt", 'version', m."version")), '[]')::text
+         FROM "Member" m
+        WHERE m."tenantId" = ${tenantId}::uuid AND m."id" = ANY(${[...ids]}::uuid[]) AND m."erasedAt" IS NULL) AS "members",
+      (SELECT coalesce(json_agg(json_build_object(
+                'tenantId', ms."tenantId", 'id', ms."id", 'memberId', ms."memberId", 'networkId', ms."networkId",
+                'status', ms."status", 'channel', ms."channel", 'registeredAt', ms."registeredAt",
+                'statusChangedAt', ms."statusChangedAt", 'trainedAt', ms."trainedAt", 'lastInvitedAt', ms."lastInvitedAt",
+                'lastAssignmentAt', ms."lastAssignmentAt", 'version', ms."version") ORDER BY ms."registeredAt", ms."id"), '[]')::text
+         FROM "Membership" ms
+        WHERE ms."tenantId" = ${tenantId}::uuid AND ms."memberId" = ANY(${[...ids]}::uuid[])) AS "memberships"`;
+  const members = JSON.parse(rows[0]?.members ?? "[]") as Json<MemberRow>[];
+  const memberships = JSON.parse(rows[0]?.memberships ?? "[]") as Json<MembershipRow>[];
+  return {
+    members: members.map(
+      (row): MemberRow => ({
+        tenantId: row.tenantId,
+        id: row.id,
+        givenName: row.givenName,
+        familyName: row.familyName,
+        email: row.email,
+        phone: row.phone,
+        birthDate: dateOrNull(row.birthDate),
+        birthYear: row.birthYear,
+        municipality: row.municipality,
+        perspectives: row.perspectives,
+        experienceText: row.experienceText,
+        competences: row.competences,
+        languages: row.languages,
+        accessibilityNeeds: row.accessibilityNeeds,
+        availabilityNote: row.availabilityNote,
+        organisationRepresented: row.organisationRepresented,
+        createdAt: date(row.createdAt),
+        version: row.version,
+      }),
+    ),
+    memberships: memberships.map(
+      (row): MembershipRow => ({
+        tenantId: row.tenantId,
+        id: row.id,
+        memberId: row.memberId,
+        networkId: row.networkId,
+        status: row.status,
+        channel: row.channel,
+        registeredAt: date(row.registeredAt),
+        statusChangedAt: date(row.statusChangedAt),
+        trainedAt: dateOrNull(row.trainedAt),
+        lastInvitedAt: dateOrNull(row.lastInvitedAt),
+        lastAssignmentAt: dateOrNull(row.lastAssignmentAt),
+        version: row.version,
+      }),
+    ),
+  };
 }

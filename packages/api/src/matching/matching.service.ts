@@ -1,11 +1,9 @@
 import {
-  type CandidateFacts,
   type CandidateFilter,
   EXCLUSION_CODES,
   fitsCandidateFilter,
   isoDateInTimeZone,
   type LocalizedText,
-  type Perspective,
   rankCandidates,
   recentWindowStart,
   tagsRelevantToRequest,
@@ -17,20 +15,10 @@ import { isId } from "../common/ids.js";
 import { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
-import { findTaxonomyLinks, findTenantTimeZone } from "../member/member.repository.js";
 import { toMember } from "../member/member.service.js";
 import type { AgeBand } from "../member/member.type.js";
 import type { CandidateFilterInput } from "./matching.input.js";
-import {
-  aggregateAssignments,
-  aggregateInvitations,
-  findBookings,
-  findLivePauses,
-  findMembersByIds,
-  findPoolFacts,
-  findPoolTags,
-  findRequestForMatching,
-} from "./matching.repository.js";
+import { findPoolCandidates, findRequestForMatching, findShortlistProfiles } from "./matching.repository.js";
 import type { CandidateExclusion, RequestCandidate, RequestCandidates } from "./matching.type.js";
 
 /** Requests someone may still be asked to: a filled request may need a stand-in for a participant who drops out. */
@@ -60,9 +48,9 @@ function checkFirst(first: number, ctx: RequestContext): void {
 
 /**
  * The shortlist of candidates for a request, for a coordinator of its network; null when the request does not exist
- * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from a
- * fixed number of set queries (about ten statements whatever the pool's size); the ranking is the domain's pure
- * function; every member returned is an audited read.
+ * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from two
+ * statements whatever the pool's size (the request, then the pool), the shortlist's profiles and memberships from one
+ * more; the ranking is the domain's pure function; every member returned is an audited read, all in one transaction.
  */
 export async function listRequestCandidates(
   ctx: RequestContext,
@@ -83,8 +71,7 @@ export async function listRequestCandidates(
     if (!OPEN_FOR_MATCHING.has(request.status)) {
       return { requestId: request.id, matchingOpen: false, nodes: [], eligibleCount: 0, excluded: [] };
     }
-    const [tenant, taxonomy] = await Promise.all([findTenantTimeZone(tx, actor.tenantId), findTaxonomyLinks(tx, actor.tenantId)]);
-    const timeZone = tenant?.timeZone ?? "Europe/Stockholm";
+    const { timeZone, taxonomy } = request;
     const now = new Date();
     const today = isoDateInTimeZone(now, timeZone);
     // Occasions already over do not decide who can come any more.
@@ -92,71 +79,42 @@ export async function listRequestCandidates(
     const firstOccasion = ahead[0];
     const lastOccasion = ahead.at(-1);
 
-    const experienceTagIds = request.experienceTags.map((tag) => tag.tagId);
-    const window = { start: recentWindowStart(today), timeZone };
-    const [pool, tags, invitations, assignments, pauses, bookings] = await Promise.all([
-      findPoolFacts(tx, actor.tenantId, request.networkId),
-      findPoolTags(tx, actor.tenantId, request.networkId, tagsRelevantToRequest(taxonomy, experienceTagIds)),
-      aggregateInvitations(tx, actor.tenantId, request.networkId, request.id, window),
-      aggregateAssignments(tx, actor.tenantId, request.networkId, window),
-      findLivePauses(tx, actor.tenantId, request.networkId, today),
-      firstOccasion && lastOccasion
-        ? findBookings(
-            tx,
-            actor.tenantId,
-            request.networkId,
-            request.id,
-            new Date(firstOccasion.startsAt.getTime() - DAY_MS),
-            new Date(lastOccasion.endsAt.getTime() + DAY_MS),
-            timeZone,
-          )
-        : Promise.resolve([]),
-    ]);
+    const experienceTagIds = request.experienceTagIds;
+    const pool = await findPoolCandidates(tx, {
+      tenantId: actor.tenantId,
+      networkId: request.networkId,
+      requestId: request.id,
+      timeZone,
+      today,
+      windowStart: recentWindowStart(today),
+      relevantTagIds: tagsRelevantToRequest(taxonomy, experienceTagIds),
+      bookings:
+        firstOccasion && lastOccasion
+          ? { from: new Date(firstOccasion.startsAt.getTime() - DAY_MS), to: new Date(lastOccasion.endsAt.getTime() + DAY_MS) }
+          : null,
+    });
 
-    const tagsBy = new Map(tags.map((row) => [row.memberId, row.tagIds]));
-    const invitationsBy = new Map(invitations.map((row) => [row.memberId, row]));
-    const assignmentsBy = new Map(assignments.map((row) => [row.memberId, row]));
-    const pausesBy = groupBy(pauses, (row) => row.memberId);
-    const bookingsBy = groupBy(bookings, (row) => row.memberId);
     const filter: CandidateFilter = validation.filter;
-    const facts: CandidateFacts[] = [];
-    for (const row of pool) {
-      const perspectives = row.perspectives as Perspective[];
-      if (!fitsCandidateFilter({ ...row, perspectives }, filter, today)) continue;
-      const invited = invitationsBy.get(row.id);
-      const assigned = assignmentsBy.get(row.id);
-      facts.push({
-        memberId: row.id,
-        perspectives,
-        birthDate: row.birthDate,
-        birthYear: row.birthYear,
-        experienceTagIds: tagsBy.get(row.id) ?? [],
-        hasAccessibilityNeeds: row.hasAccessibilityNeeds,
-        pauses: pausesBy.get(row.id) ?? [],
-        bookedDates: (bookingsBy.get(row.id) ?? []).map((booking) => booking.day),
-        lastAskedOn: invited?.lastInvitedOn ?? null,
-        invitationsInWindow: invited?.inWindow ?? 0,
-        assignmentsInWindow: assigned?.inWindow ?? 0,
-        everAssigned: assigned !== undefined,
-        invitationToRequest: !invited?.statusForRequest ? null : invited.statusForRequest === "DECLINED" ? "DECLINED" : "OTHER",
-      });
-    }
-
+    const filtered = pool.filter((candidate) => fitsCandidateFilter(candidate, filter, today));
     const ranking = rankCandidates(
       {
         experienceTagIds,
-        perspectivesSought: request.perspectivesSought as Perspective[],
+        perspectivesSought: request.perspectivesSought,
         occasionDates: ahead.map((occasion) => isoDateInTimeZone(occasion.startsAt, timeZone)),
       },
-      facts,
+      filtered,
       { today, taxonomy, limit: first },
     );
 
-    const rows = await findMembersByIds(
-      tx,
-      actor.tenantId,
-      ranking.shortlist.map((candidate) => candidate.memberId),
-    );
+    const shortlistIds = ranking.shortlist.map((candidate) => candidate.memberId);
+    const { members: rows, memberships } = await findShortlistProfiles(tx, actor.tenantId, shortlistIds);
+    // The profile guard and `Member.ageBand` read these per member through the request's loaders; handing them what
+    // this transaction read saves each a transaction of its own.
+    const loaders = ctx.loaders(actor.tenantId);
+    const membershipsBy = groupBy(memberships, (row) => row.memberId);
+    for (const id of shortlistIds) loaders.membershipsByMemberId.prime(id, membershipsBy.get(id) ?? []);
+    loaders.tenantToday.prime(actor.tenantId, today);
+
     const members = new Map(rows.map((row) => [row.id, toMember(row)]));
     const nodes: RequestCandidate[] = [];
     for (const candidate of ranking.shortlist) {

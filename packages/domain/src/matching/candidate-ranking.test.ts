@@ -301,4 +301,33 @@ describe("shortlist", () => {
     expect(rank([member("a"), member("b")], 0).shortlist).toEqual([]);
     expect(rank([member("a"), member("a")], 5).shortlist).toHaveLength(1);
   });
+  it("explains every member of a long list by the points it was ranked on, and each member's own rules alike", () => {
+    // A pool of hundreds that differs in every fact: the ranking scores it without sentences and writes them only for
+    // the shortlist, so the two passes must agree on every point.
+    const pool = Array.from({ length: 400 }, (_, i) =>
+      member(`m${String(i).padStart(3, "0")}`, {
+        perspectives: i % 3 === 0 ? ["RELATIVE"] : ["PATIENT"],
+        birthDate: i % 7 === 0 ? null : `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`,
+        birthYear: i % 7 === 0 && i % 2 === 0 ? 1960 + (i % 30) : null,
+        experienceTagIds: [["heart-failure"], ["heart"], ["depression"], [], ["heart-failure", "depression"]][i % 5] ?? [],
+        lastAskedOn: i % 4 === 0 ? null : `2026-0${1 + (i % 9)}-15`,
+        invitationsInWindow: i % 5,
+        assignmentsInWindow: i % 6,
+        everAssigned: i % 4 !== 1,
+        hasAccessibilityNeeds: i % 11 === 0,
+        pauses: i % 13 === 0 ? [{ startsOn: "2026-11-01", endsOn: null }] : [],
+        bookedDates: i % 17 === 0 ? ["2026-12-03"] : [],
+      }),
+    );
+    const list = rank(pool, 30).shortlist;
+    expect(list).toHaveLength(30);
+    for (const candidate of list) {
+      expect(candidate.score).toBe(candidate.reasons.reduce((sum, r) => sum + r.points, 0));
+      const facts = pool.find((m) => m.memberId === candidate.memberId) as CandidateFacts;
+      // Ranked alone, a member's own reasons are the same; only the spread depends on who else is on the list.
+      const own = (c: RankedCandidate) => c.reasons.filter((r) => !r.code.startsWith("SPREAD_"));
+      expect(own(candidate)).toEqual(own(only(facts)));
+      expect(candidate.ageBand).toBe(only(facts).ageBand);
+    }
+  });
 });

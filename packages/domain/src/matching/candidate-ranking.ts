@@ -163,10 +163,6 @@ export function recentWindowStart(today: string, weights: MatchingWeights = MATC
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(date.day, last)).padStart(2, "0")}`;
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 const lower = (text: LocalizedText): LocalizedText => ({ sv: text.sv.toLowerCase(), en: text.en.toLowerCase() });
 const joined = (texts: readonly LocalizedText[]): LocalizedText => ({
   sv: texts.map((text) => text.sv).join(", "),
@@ -244,16 +240,16 @@ const TEXT = {
 /** How well the member's tags cover each sought tag: 1 for the tag or one below it, the broader share for one above. */
 function experienceFit(
   request: MatchingRequest,
-  memberTags: ReadonlySet<string>,
+  memberTags: readonly string[],
   below: ReadonlyMap<string, ReadonlySet<string>>,
   above: ReadonlyMap<string, readonly string[]>,
 ): { matched: number; broader: number } {
   let matched = 0;
   let broader = 0;
   for (const tagId of request.experienceTagIds) {
-    const covered = below.get(tagId) ?? new Set([tagId]);
-    if ([...memberTags].some((id) => covered.has(id))) matched += 1;
-    else if ((above.get(tagId) ?? []).some((id) => memberTags.has(id))) broader += 1;
+    const covered = below.get(tagId);
+    if (memberTags.some((id) => (covered ? covered.has(id) : id === tagId))) matched += 1;
+    else if ((above.get(tagId) ?? []).some((id) => memberTags.includes(id))) broader += 1;
   }
   return { matched, broader };
 }
@@ -287,127 +283,160 @@ export function tagsRelevantToRequest(taxonomy: readonly TagLink[], sought: read
   return [...ids].sort();
 }
 
+/** What every candidate's scoring shares: worked out once per ranking rather than once per member. */
+interface Prepared {
+  readonly request: MatchingRequest;
+  readonly weights: MatchingWeights;
+  readonly today: string;
+  /** Midnight UTC of `today`, for the days since a member was last asked. */
+  readonly todayMs: number;
+  /** The occasions' dates, each once, in order. */
+  readonly occasionDates: readonly string[];
+  readonly below: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly above: ReadonlyMap<string, readonly string[]>;
+}
+
 interface Scored {
   readonly facts: CandidateFacts;
   readonly base: number;
-  readonly reasons: MatchReason[];
-  readonly ageBand: AgeBand | null;
+  /** Worked out when the spread first looks at the member (undefined until then): most of a pool never is. */
+  ageBand?: AgeBand | null;
   /** The perspectives this member brings to the shortlist's spread. */
   readonly spreadPerspectives: readonly Perspective[];
 }
 
 type Scoring = { readonly excluded: ExcludedCandidate } | { readonly scored: Scored };
 
-function scoreCandidate(
-  facts: CandidateFacts,
-  request: MatchingRequest,
-  options: RankingOptions,
-  weights: MatchingWeights,
-  taxonomy: { below: ReadonlyMap<string, ReadonlySet<string>>; above: ReadonlyMap<string, readonly string[]> },
-): Scoring {
+/**
+ * The points of every rule for one member, and with `reasons` the sentences behind them. A pool of thousands is
+ * scored without sentences; only the members who make the shortlist are scored again with them. Both passes run this
+ * one function, so the points and the reasons can never disagree.
+ */
+function scoreCandidate(facts: CandidateFacts, prepared: Prepared, reasons: MatchReason[] | null): Scoring {
   if (facts.invitationToRequest === "DECLINED") {
     return { excluded: { memberId: facts.memberId, code: "DECLINED_THIS_REQUEST", text: TEXT.declined } };
   }
   if (facts.invitationToRequest === "OTHER") {
     return { excluded: { memberId: facts.memberId, code: "ALREADY_INVITED", text: TEXT.alreadyInvited } };
   }
-  const { today } = options;
-  const occasionDates = [...new Set(request.occasionDates)].sort();
-  const livePauses = facts.pauses.filter((pause) => pause.endsOn === null || pause.endsOn >= today);
-  const pausedDates = occasionDates.filter((day) =>
-    livePauses.some((pause) => day >= pause.startsOn && (pause.endsOn === null || day <= pause.endsOn)),
-  );
+  const { request, weights, today, occasionDates } = prepared;
+  const livePauses =
+    facts.pauses.length === 0 ? facts.pauses : facts.pauses.filter((pause) => pause.endsOn === null || pause.endsOn >= today);
+  const pausedDates =
+    livePauses.length === 0
+      ? []
+      : occasionDates.filter((day) => livePauses.some((pause) => day >= pause.startsOn && (pause.endsOn === null || day <= pause.endsOn)));
   if (occasionDates.length > 0 && pausedDates.length === occasionDates.length) {
     return { excluded: { memberId: facts.memberId, code: "PAUSED_ON_ALL_OCCASIONS", text: TEXT.pausedOnAll(pausedDates) } };
   }
 
-  const reasons: MatchReason[] = [];
-  const add = (code: MatchReasonCode, points: number, text: LocalizedText) => reasons.push({ code, points: Math.round(points), text });
+  let base = 0;
+  // The sentence is written only when it is asked for: building thousands of them was most of the ranking's work.
+  const add = (code: MatchReasonCode, points: number, text: () => LocalizedText) => {
+    const rounded = Math.round(points);
+    base += rounded;
+    reasons?.push({ code, points: rounded, text: text() });
+  };
 
   const sought = request.experienceTagIds.length;
   if (sought > 0) {
-    const { matched, broader } = experienceFit(request, new Set(facts.experienceTagIds), taxonomy.below, taxonomy.above);
+    const { matched, broader } = experienceFit(request, facts.experienceTagIds, prepared.below, prepared.above);
     const share = (matched + broader * weights.broaderExperienceShare) / sought;
-    add(
-      matched + broader > 0 ? "EXPERIENCE_MATCH" : "EXPERIENCE_NONE",
-      weights.experience * share,
+    add(matched + broader > 0 ? "EXPERIENCE_MATCH" : "EXPERIENCE_NONE", weights.experience * share, () =>
       TEXT.experience(matched, broader, sought),
     );
   }
   const perspectivesMatched = request.perspectivesSought.filter((p) => facts.perspectives.includes(p));
   if (request.perspectivesSought.length > 0) {
-    if (perspectivesMatched.length > 0) add("PERSPECTIVE_MATCH", weights.perspective, TEXT.perspectiveMatch(perspectivesMatched));
-    else add("PERSPECTIVE_NONE", 0, TEXT.perspectiveNone(request.perspectivesSought));
+    if (perspectivesMatched.length > 0) add("PERSPECTIVE_MATCH", weights.perspective, () => TEXT.perspectiveMatch(perspectivesMatched));
+    else add("PERSPECTIVE_NONE", 0, () => TEXT.perspectiveNone(request.perspectivesSought));
   }
 
   if (pausedDates.length > 0) {
-    add("PAUSED_ON_OCCASION", (weights.pausedOnOccasions * pausedDates.length) / occasionDates.length, TEXT.pausedOn(pausedDates));
+    add("PAUSED_ON_OCCASION", (weights.pausedOnOccasions * pausedDates.length) / occasionDates.length, () => TEXT.pausedOn(pausedDates));
   } else {
     const current = livePauses.find((pause) => pause.startsOn <= today);
-    if (current) add("PAUSED_TODAY", weights.pausedToday, TEXT.pausedToday(current.endsOn));
+    if (current) add("PAUSED_TODAY", weights.pausedToday, () => TEXT.pausedToday(current.endsOn));
   }
-  const booked = occasionDates.filter((day) => facts.bookedDates.includes(day));
-  if (booked.length > 0) add("BOOKED_ON_OCCASION_DATE", weights.bookedOnOccasionDate, TEXT.booked(booked));
-  if (facts.hasAccessibilityNeeds) add("ACCESSIBILITY_NEEDS", 0, TEXT.accessibility);
+  if (facts.bookedDates.length > 0) {
+    const booked = occasionDates.filter((day) => facts.bookedDates.includes(day));
+    if (booked.length > 0) add("BOOKED_ON_OCCASION_DATE", weights.bookedOnOccasionDate, () => TEXT.booked(booked));
+  }
+  if (facts.hasAccessibilityNeeds) add("ACCESSIBILITY_NEEDS", 0, () => TEXT.accessibility);
 
-  if (facts.lastAskedOn === null) add("NEVER_ASKED", weights.neverAsked, TEXT.neverAsked);
+  if (facts.lastAskedOn === null) add("NEVER_ASKED", weights.neverAsked, () => TEXT.neverAsked);
   else {
-    const days = Math.max(0, daysBetween(facts.lastAskedOn, today));
-    add("LAST_ASKED", weights.lastAskedMax * Math.min(1, days / weights.lastAskedFullAfterDays), TEXT.lastAsked(days));
+    const days = Math.max(0, Math.round((prepared.todayMs - Date.parse(`${facts.lastAskedOn}T00:00:00Z`)) / 86_400_000));
+    add("LAST_ASKED", weights.lastAskedMax * Math.min(1, days / weights.lastAskedFullAfterDays), () => TEXT.lastAsked(days));
   }
-  if (!facts.everAssigned) add("NEVER_ASSIGNED", weights.neverAssigned, TEXT.neverAssigned);
+  if (!facts.everAssigned) add("NEVER_ASSIGNED", weights.neverAssigned, () => TEXT.neverAssigned);
   const months = weights.recentWindowMonths;
   if (facts.assignmentsInWindow > 0) {
     const points = Math.max(weights.recentAssignmentsFloor, weights.perRecentAssignment * facts.assignmentsInWindow);
-    add("RECENT_ASSIGNMENTS", points, TEXT.recentAssignments(facts.assignmentsInWindow, months));
+    add("RECENT_ASSIGNMENTS", points, () => TEXT.recentAssignments(facts.assignmentsInWindow, months));
   }
   if (facts.invitationsInWindow > 0) {
     const points = Math.max(weights.recentInvitationsFloor, weights.perRecentInvitation * facts.invitationsInWindow);
-    add("RECENT_INVITATIONS", points, TEXT.recentInvitations(facts.invitationsInWindow, months));
+    add("RECENT_INVITATIONS", points, () => TEXT.recentInvitations(facts.invitationsInWindow, months));
   }
 
-  const age = ageOn({ birthDate: facts.birthDate, birthYear: facts.birthYear }, today);
   // With perspectives sought, the spread is among those; otherwise among whatever the members bring.
-  const spreadPerspectives = request.perspectivesSought.length > 0 ? perspectivesMatched : [...facts.perspectives];
+  const spread = request.perspectivesSought.length > 0 ? perspectivesMatched : facts.perspectives;
   return {
     scored: {
       facts,
-      base: reasons.reduce((sum, reason) => sum + reason.points, 0),
-      reasons,
-      ageBand: age === null ? null : ageBand(age),
-      spreadPerspectives: [...new Set(spreadPerspectives)].sort(),
+      base,
+      spreadPerspectives: spread.length < 2 ? spread : [...new Set(spread)].sort(),
     },
   };
 }
 
-interface SpreadBonus {
-  readonly points: number;
-  readonly reasons: readonly MatchReason[];
+/** The member's age band on `today`, worked out once. */
+function ageBandOf(candidate: Scored, today: string): AgeBand | null {
+  if (candidate.ageBand === undefined) {
+    const age = ageOn({ birthDate: candidate.facts.birthDate, birthYear: candidate.facts.birthYear }, today);
+    candidate.ageBand = age === null ? null : ageBand(age);
+  }
+  return candidate.ageBand;
 }
 
+/** The spread bonus a candidate would get next to the shortlist so far; with `reasons`, the sentences too. */
 function spreadBonus(
   candidate: Scored,
   perspectiveCounts: ReadonlyMap<Perspective, number>,
   ageBandCounts: ReadonlyMap<AgeBand, number>,
-  weights: MatchingWeights,
-): SpreadBonus {
-  const reasons: MatchReason[] = [];
+  prepared: Prepared,
+  reasons: MatchReason[] | null,
+): number {
+  const { weights } = prepared;
+  let total = 0;
   // The perspective the shortlist holds fewest of is the one this member adds.
-  let best: { perspective: Perspective; already: number } | null = null;
+  let best: Perspective | null = null;
+  let fewest = 0;
   for (const perspective of candidate.spreadPerspectives) {
     const already = perspectiveCounts.get(perspective) ?? 0;
-    if (best === null || already < best.already) best = { perspective, already };
+    if (best === null || already < fewest) {
+      best = perspective;
+      fewest = already;
+    }
   }
   if (best !== null) {
-    const points = Math.round(weights.perspectiveSpread / 2 ** best.already);
-    if (points !== 0) reasons.push({ code: "SPREAD_PERSPECTIVE", points, text: TEXT.spreadPerspective(best.perspective, best.already) });
+    const points = Math.round(weights.perspectiveSpread / 2 ** fewest);
+    if (points !== 0) {
+      total += points;
+      reasons?.push({ code: "SPREAD_PERSPECTIVE", points, text: TEXT.spreadPerspective(best, fewest) });
+    }
   }
-  if (candidate.ageBand !== null) {
-    const already = ageBandCounts.get(candidate.ageBand) ?? 0;
+  const band = ageBandOf(candidate, prepared.today);
+  if (band !== null) {
+    const already = ageBandCounts.get(band) ?? 0;
     const points = Math.round(weights.ageBandSpread / 2 ** already);
-    if (points !== 0) reasons.push({ code: "SPREAD_AGE_BAND", points, text: TEXT.spreadAgeBand(candidate.ageBand, already) });
+    if (points !== 0) {
+      total += points;
+      reasons?.push({ code: "SPREAD_AGE_BAND", points, text: TEXT.spreadAgeBand(band, already) });
+    }
   }
-  return { points: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
+  return total;
 }
 
 const byBaseThenId = (a: Scored, b: Scored) =>
@@ -416,11 +445,21 @@ const byBaseThenId = (a: Scored, b: Scored) =>
 /**
  * Scores every member of the pool and picks a shortlist of `limit`, spread across perspectives and age bands.
  * O(n log n) for the scoring; the greedy spread looks only at candidates whose score could still win, so a pool of
- * thousands costs little more than sorting it.
+ * thousands costs little more than sorting it. Reasons are written only for the shortlist, and ages worked out only
+ * for the members the spread looks at.
  */
 export function rankCandidates(request: MatchingRequest, pool: readonly CandidateFacts[], options: RankingOptions): CandidateRanking {
   const weights = options.weights ?? MATCHING_WEIGHTS;
   const { below, above } = soughtTagNeighbourhood(options.taxonomy, request.experienceTagIds);
+  const prepared: Prepared = {
+    request,
+    weights,
+    today: options.today,
+    todayMs: Date.parse(`${options.today}T00:00:00Z`),
+    occasionDates: [...new Set(request.occasionDates)].sort(),
+    below,
+    above,
+  };
 
   const excluded: ExcludedCandidate[] = [];
   const scored: Scored[] = [];
@@ -429,7 +468,7 @@ export function rankCandidates(request: MatchingRequest, pool: readonly Candidat
     // A member in the pool twice (two memberships of one network cannot exist, but two rows of facts can) counts once.
     if (seen.has(facts.memberId)) continue;
     seen.add(facts.memberId);
-    const result = scoreCandidate(facts, request, options, weights, { below, above });
+    const result = scoreCandidate(facts, prepared, null);
     if ("excluded" in result) excluded.push(result.excluded);
     else scored.push(result.scored);
   }
@@ -443,29 +482,27 @@ export function rankCandidates(request: MatchingRequest, pool: readonly Candidat
   const shortlist: RankedCandidate[] = [];
   const limit = Math.max(0, Math.min(options.limit, scored.length));
   while (shortlist.length < limit) {
-    let best: { index: number; total: number; bonus: SpreadBonus } | null = null;
+    let best: { index: number; total: number } | null = null;
     for (let index = 0; index < scored.length; index += 1) {
       if (taken[index]) continue;
       const candidate = scored[index] as Scored;
       // Sorted by base score: nobody further down can beat the best even with the full bonus.
       if (best !== null && candidate.base + maxBonus <= best.total) break;
-      const bonus = spreadBonus(candidate, perspectiveCounts, ageBandCounts, weights);
-      const total = candidate.base + bonus.points;
+      const total = candidate.base + spreadBonus(candidate, perspectiveCounts, ageBandCounts, prepared, null);
       // Equal totals keep the earlier one: higher base score, then lower id.
-      if (best === null || total > best.total) best = { index, total, bonus };
+      if (best === null || total > best.total) best = { index, total };
     }
     if (best === null) break;
     taken[best.index] = true;
     const pick = scored[best.index] as Scored;
+    // The pick's reasons, written now: its own rules, then its spread bonus against the shortlist before it joined.
+    const reasons: MatchReason[] = [];
+    scoreCandidate(pick.facts, prepared, reasons);
+    spreadBonus(pick, perspectiveCounts, ageBandCounts, prepared, reasons);
+    const band = ageBandOf(pick, prepared.today);
     for (const perspective of pick.spreadPerspectives) perspectiveCounts.set(perspective, (perspectiveCounts.get(perspective) ?? 0) + 1);
-    if (pick.ageBand !== null) ageBandCounts.set(pick.ageBand, (ageBandCounts.get(pick.ageBand) ?? 0) + 1);
-    shortlist.push({
-      memberId: pick.facts.memberId,
-      rank: shortlist.length + 1,
-      score: best.total,
-      ageBand: pick.ageBand,
-      reasons: [...pick.reasons, ...best.bonus.reasons],
-    });
+    if (band !== null) ageBandCounts.set(band, (ageBandCounts.get(band) ?? 0) + 1);
+    shortlist.push({ memberId: pick.facts.memberId, rank: shortlist.length + 1, score: best.total, ageBand: band, reasons });
   }
   return { shortlist, eligibleCount: scored.length, excluded };
 }
