@@ -35,15 +35,17 @@ export const isMember: IRule = rule("isMember", { cache: "contextual" })(
  * Field-level guard on a member's personal data: the member themself, or a coordinator of one of the networks the
  * member belongs to. Services already filter what they return; this holds even if a future path forgets to.
  */
-export const canReadMemberPersonalData: IRule = rule("canReadMemberPersonalData", { cache: "strict" })(
-  async (member: { id: string; tenantId: string }, _args, ctx: RequestContext) => {
-    const actor = ctx.actor;
-    if (!("tenantId" in actor) || actor.tenantId !== member.tenantId) return false;
-    if (actor.kind === "MEMBER") return actor.memberId === member.id;
-    const networks = coordinatedNetworks(actor);
-    if (networks === "ALL") return true;
-    if (networks.length === 0) return false;
-    const memberships = await ctx.loaders(member.tenantId).membershipsByMemberId.load(member.id);
-    return memberships.some((membership) => networks.includes(membership.networkId));
-  },
-);
+// Cached per member for the request: the answer depends on the member's id and tenant only ("strict" would hash the
+// whole parent object for every guarded field, which cost more than the check on a page of candidates).
+export const canReadMemberPersonalData: IRule = rule("canReadMemberPersonalData", {
+  cache: (member: { id: string; tenantId: string }) => `${member.tenantId}:${member.id}`,
+})(async (member: { id: string; tenantId: string }, _args, ctx: RequestContext) => {
+  const actor = ctx.actor;
+  if (!("tenantId" in actor) || actor.tenantId !== member.tenantId) return false;
+  if (actor.kind === "MEMBER") return actor.memberId === member.id;
+  const networks = coordinatedNetworks(actor);
+  if (networks === "ALL") return true;
+  if (networks.length === 0) return false;
+  const memberships = await ctx.loaders(member.tenantId).membershipsByMemberId.load(member.id);
+  return memberships.some((membership) => networks.includes(membership.networkId));
+});
