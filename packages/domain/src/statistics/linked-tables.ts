@@ -105,6 +105,17 @@ interface LevelData {
   readonly hidden: Map<number, number>;
   /** Groups that some witness moves. */
   readonly covered: Set<number>;
+  /** After protection: the table's non-zero or hidden groups, compact (see `seal`). */
+  published: PublishedTable | null;
+}
+
+/** A protected table in sorted arrays: about a tenth of the memory of the maps it was built in. */
+interface PublishedTable {
+  /** Group keys, ascending. */
+  readonly keys: Float64Array;
+  readonly counts: Float64Array;
+  /** 0 published, PRIMARY or COMPLEMENTARY. */
+  readonly marks: Uint8Array;
 }
 
 /**
@@ -187,6 +198,7 @@ export class ProtectedCube {
         anchor: new Map(),
         hidden: new Map(),
         covered: new Set(),
+        published: null,
       };
       for (let cell = 0; cell < this.counts.length; cell++) {
         const key = this.keyAt(data, this.coords, cell * D);
@@ -199,11 +211,9 @@ export class ProtectedCube {
 
     this.markPrimary(keys, options);
     this.protect();
-    // Only counts and hidden marks are needed from here on (cubes may be kept for later answers).
-    for (const data of this.levels) {
-      data.anchor.clear();
-      data.covered.clear();
-    }
+    // Only counts and hidden marks are needed from here on, and cubes may be kept for later answers: seal each
+    // table into sorted arrays and let the working maps go.
+    for (const data of this.levels) this.seal(data);
   }
 
   /** The protected table at `level`, one cell per combination of the groups at that level (zeros included). */
@@ -221,8 +231,8 @@ export class ProtectedCube {
   /** Only the cells of `level` that are non-zero or hidden (an empty group that is published is a zero). */
   nonEmpty(level: Level): readonly ProtectedCell[] {
     const data = this.levelData(level);
-    const keys = [...new Set([...data.counts.keys(), ...data.hidden.keys()])].sort((a, b) => a - b);
-    return keys.map((key) => this.publish(data, key));
+    const table = data.published as PublishedTable;
+    return Array.from(table.keys, (key, i) => this.cellAt(data, key, table.counts[i] as number, table.marks[i] as number));
   }
 
   /** One protected cell, or undefined for a key outside the cube. */
@@ -248,10 +258,37 @@ export class ProtectedCube {
   }
 
   private publish(data: LevelData, key: number): ProtectedCell {
-    const count = data.counts.get(key) ?? 0;
-    const mark = data.hidden.get(key);
+    const table = data.published as PublishedTable;
+    const { keys } = table;
+    let low = 0;
+    let high = keys.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = keys[middle] as number;
+      if (found === key) return this.cellAt(data, key, table.counts[middle] as number, table.marks[middle] as number);
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return this.cellAt(data, key, 0, 0);
+  }
+
+  private cellAt(data: LevelData, key: number, count: number, mark: number): ProtectedCell {
     const suppression: Suppression | null = mark === PRIMARY ? "PRIMARY" : mark === COMPLEMENTARY ? "COMPLEMENTARY" : null;
     return { key: this.decode(data, key), count, value: suppression === null ? count : null, suppression };
+  }
+
+  /** Moves a protected table from its working maps into sorted arrays (the only form read after construction). */
+  private seal(data: LevelData): void {
+    const keys = Float64Array.from(new Set([...data.counts.keys(), ...data.hidden.keys()])).sort();
+    data.published = {
+      keys,
+      counts: Float64Array.from(keys, (key) => data.counts.get(key) ?? 0),
+      marks: Uint8Array.from(keys, (key) => data.hidden.get(key) ?? 0),
+    };
+    data.counts.clear();
+    data.hidden.clear();
+    data.anchor.clear();
+    data.covered.clear();
   }
 
   private decode(data: LevelData, key: number): string[] {
