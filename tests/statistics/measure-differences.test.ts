@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { spanOf } from "@medverkan/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Issue 7: figures that are parts of one another. Requests declined and cancelled are parts of the requests
@@ -307,30 +308,3 @@ describe("measures that are parts of one another", () => {
     expect(derivable(poolEquation((cell) => cell.date === "12"))).toBe(true);
   });
 });
-
-/** The span of `rows`, reduced once, as a test of whether a vector lies in it. */
-function spanOf(rows: readonly number[][]): (target: readonly number[]) => boolean {
-  const basis: { pivot: number; row: number[] }[] = [];
-  const reduce = (vector: readonly number[]) => {
-    const rest = [...vector];
-    for (const { pivot, row } of basis) {
-      const factor = rest[pivot] as number;
-      if (Math.abs(factor) > 1e-9) for (let j = 0; j < rest.length; j++) rest[j] = (rest[j] as number) - factor * (row[j] as number);
-    }
-    return rest;
-  };
-  for (const original of rows) {
-    const row = reduce(original);
-    const pivot = row.findIndex((value) => Math.abs(value) > 1e-9);
-    if (pivot < 0) continue;
-    const scale = row[pivot] as number;
-    for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) / scale;
-    for (const other of basis) {
-      const factor = other.row[pivot] as number;
-      if (Math.abs(factor) > 1e-9)
-        for (let j = 0; j < row.length; j++) other.row[j] = (other.row[j] as number) - factor * (row[j] as number);
-    }
-    basis.push({ pivot, row });
-  }
-  return (target) => reduce(target).every((value) => Math.abs(value) < 1e-6);
-}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { solvable, spanOf } from "@medverkan/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldErrors } from "../support/errors.js";
 
@@ -573,55 +574,6 @@ describe("a seeded region attacked with every answer at once", () => {
     expect(hidden.filter(({ vector }) => derivable(vector)).map(({ label }) => label)).toEqual([]);
   }, 600_000);
 });
-
-/** The span of `rows`, reduced once, as a test of whether a vector lies in it (for many targets over one system). */
-function spanOf(rows: readonly number[][]): (target: readonly number[]) => boolean {
-  const basis: { pivot: number; row: number[] }[] = [];
-  const reduce = (vector: readonly number[]) => {
-    const rest = [...vector];
-    for (const { pivot, row } of basis) {
-      const factor = rest[pivot] as number;
-      if (Math.abs(factor) > 1e-9) for (let j = 0; j < rest.length; j++) rest[j] = (rest[j] as number) - factor * (row[j] as number);
-    }
-    return rest;
-  };
-  for (const original of rows) {
-    const row = reduce(original);
-    const pivot = row.findIndex((value) => Math.abs(value) > 1e-9);
-    if (pivot < 0) continue;
-    const scale = row[pivot] as number;
-    for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) / scale;
-    for (const other of basis) {
-      const factor = other.row[pivot] as number;
-      if (Math.abs(factor) > 1e-9)
-        for (let j = 0; j < row.length; j++) other.row[j] = (other.row[j] as number) - factor * (row[j] as number);
-    }
-    basis.push({ pivot, row });
-  }
-  return (target) => reduce(target).every((value) => Math.abs(value) < 1e-6);
-}
-
-/** Whether `target` is a linear combination of `rows` (then its value follows from the published ones). */
-function solvable(rows: number[][], target: number[]): boolean {
-  const rank = (matrix: number[][]) => {
-    const m = matrix.map((row) => [...row]);
-    let r = 0;
-    for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
-      const p = m.findIndex((row, i) => i >= r && Math.abs(row[c] as number) > 1e-9);
-      if (p < 0) continue;
-      [m[r], m[p]] = [m[p] as number[], m[r] as number[]];
-      const pivot = m[r] as number[];
-      for (let i = 0; i < m.length; i++) {
-        const factor = (m[i] as number[])[c] as number;
-        if (i !== r && Math.abs(factor) > 1e-12)
-          m[i] = (m[i] as number[]).map((value, j) => value - (factor / (pivot[c] as number)) * (pivot[j] as number));
-      }
-      r++;
-    }
-    return r;
-  };
-  return rank([...rows, target]) === rank(rows);
-}
 
 describe("who may see what", () => {
   it("refuses statistics to requesters, members and anonymous callers", async () => {

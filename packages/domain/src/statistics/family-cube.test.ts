@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { spanOf } from "../testing/linear-span.js";
 import { answerableLevels, type GroupDimension } from "./answerable-tables.js";
 import {
   FAMILY_PROTECTION,
@@ -31,33 +32,6 @@ function groupOf(dimension: CubeDimension, level: number, value: string): string
 
 const matches = (dimensions: readonly CubeDimension[], level: Level, key: readonly string[], finest: readonly string[]) =>
   finest.every((value, d) => groupOf(dimensions[d] as CubeDimension, level[d] as number, value) === key[d]);
-
-/** The span of `rows`, reduced once, as a test of whether a vector lies in it. */
-function spanOf(rows: readonly number[][]): (target: readonly number[]) => boolean {
-  const basis: { pivot: number; row: number[] }[] = [];
-  const reduce = (vector: readonly number[]) => {
-    const rest = [...vector];
-    for (const { pivot, row } of basis) {
-      const factor = rest[pivot] as number;
-      if (Math.abs(factor) > 1e-9) for (let j = 0; j < rest.length; j++) rest[j] = (rest[j] as number) - factor * (row[j] as number);
-    }
-    return rest;
-  };
-  for (const original of rows) {
-    const row = reduce(original);
-    const pivot = row.findIndex((value) => Math.abs(value) > 1e-9);
-    if (pivot < 0) continue;
-    const scale = row[pivot] as number;
-    for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) / scale;
-    for (const other of basis) {
-      const factor = other.row[pivot] as number;
-      if (Math.abs(factor) > 1e-9)
-        for (let j = 0; j < row.length; j++) other.row[j] = (other.row[j] as number) - factor * (row[j] as number);
-    }
-    basis.push({ pivot, row });
-  }
-  return (target) => reduce(target).every((value) => Math.abs(value) < 1e-6);
-}
 
 /** Every published cell of a cube's tables as an equation over `unknowns` (mapped to the cube's finest keys). */
 function equationsOf(

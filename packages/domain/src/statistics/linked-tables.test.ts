@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { solvable } from "../testing/linear-span.js";
 import { type CubeDimension, keyOf, type Level, MONTHS, ProtectedCube, quarterOfMonth } from "./linked-tables.js";
 
 // Oracle, independent of the implementation: an attacker who has every table of the cube (every level, asked in
@@ -21,29 +22,6 @@ function groupOf(dimension: CubeDimension, level: number, value: string): string
   if (level > (dimension.between?.length ?? 0)) return value;
   const coarsen = dimension.between?.[level - 1];
   return coarsen ? coarsen(value) : value;
-}
-
-function solvable(rows: number[][], target: number[]): boolean {
-  // Gaussian elimination on [rows; target]: target is in the row space iff adding it does not raise the rank.
-  const rank = (matrix: number[][]) => {
-    const m = matrix.map((row) => [...row]);
-    let r = 0;
-    const width = m[0]?.length ?? 0;
-    for (let c = 0; c < width && r < m.length; c++) {
-      const p = m.findIndex((row, i) => i >= r && Math.abs(row[c] as number) > 1e-9);
-      if (p < 0) continue;
-      [m[r], m[p]] = [m[p] as number[], m[r] as number[]];
-      const pivot = m[r] as number[];
-      for (let i = 0; i < m.length; i++) {
-        if (i === r) continue;
-        const f = (m[i] as number[])[c] as number;
-        if (Math.abs(f) > 1e-12) m[i] = (m[i] as number[]).map((v, j) => v - (f / (pivot[c] as number)) * (pivot[j] as number));
-      }
-      r++;
-    }
-    return r;
-  };
-  return rank([...rows, target]) === rank(rows);
 }
 
 /**
