@@ -126,24 +126,6 @@ async function withoutParallelWorkers(tx: Tx): Promise<void> {
   serialTransactions.add(tx);
 }
 
-/** Results read ahead for a later call in the same transaction; each is taken once, so a repeated call reads again. */
-class ReadAhead<T> {
-  private readonly byTransaction = new WeakMap<Tx, Map<string, T>>();
-
-  keep(tx: Tx, key: string, value: T): void {
-    const kept = this.byTransaction.get(tx) ?? new Map<string, T>();
-    kept.set(key, value);
-    this.byTransaction.set(tx, kept);
-  }
-
-  take(tx: Tx, key: string): T | undefined {
-    const kept = this.byTransaction.get(tx);
-    const value = kept?.get(key);
-    kept?.delete(key);
-    return value;
-  }
-}
-
 // ─── Families ───────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A figure's name as returned and its SQL over the facts (constants of this file). */
@@ -327,24 +309,26 @@ function figureColumns(figures: readonly Figure[]): string {
 }
 
 /**
- * One reading of a flow family's year: its facts are selected once and grouped into its finest cells and, when
- * `dimensions` are given, into the cube of those dimensions (GROUPING SETS). Both come back as rows of one result,
+ * One reading of a flow family's year: its facts are selected once and grouped into its finest cells (all of the
+ * family's dimensions × month, whatever the question, because small-cell protection covers every table that could be
+ * asked) and into the cube of the asked `dimensions` × (year, quarter, month) (GROUPING SETS; null in a row means
+ * "all"). Both come back as rows of one result,
  * told apart by `kind`, each with every column of both (null where it has none).
  *
  * For families about people the cells come split by person (most cells hold one): building an array of people per
  * cell in the database costs more than reading the facts, so the parts of a cell are joined here.
  */
-async function readFlow(
+export async function readFlow(
   tx: Tx,
   tenantId: string,
   family: FlowFamily,
   window: Window,
-  dimensions: readonly StatisticsDimensionKey[] | null,
+  dimensions: readonly StatisticsDimensionKey[],
 ): Promise<FlowReading> {
   const { facts, aggregates, counts } = familyQuery(family, tenantId, window);
   const familyDimensions = FAMILY_DIMENSIONS[family];
   const persons = PERSON_FAMILIES.has(family);
-  const aggregateNames = dimensions ? aggregates.map(([name]) => name) : [];
+  const aggregateNames = aggregates.map(([name]) => name);
   const cellNames = counts.map(([name]) => `${CELL_PREFIX}${name}`);
   const measureColumns = (own: readonly string[], columns: readonly string[]) =>
     [...aggregateNames, ...cellNames].map((name) => `${own.includes(name) ? columns[own.indexOf(name)] : "NULL"} AS "${name}"`).join(", ");
@@ -365,21 +349,20 @@ async function readFlow(
     Prisma.sql`SELECT 'cell' AS kind, ${Prisma.raw(selectDimensions(familyDimensions))}, ${Prisma.raw(MONTH_TEXT)} AS month, NULL AS quarter,
       ${Prisma.raw(cellMeasures)}, ${Prisma.raw(persons ? "contributor" : "NULL::int")} AS contributor FROM cells`,
   ];
-  if (dimensions) {
-    const groupKeys = [...dimensions.map((d) => DIMENSION_COLUMN[d]), "d_month", "d_quarter"].join(", ");
-    ctes.push(
-      Prisma.sql`cube_groups AS (SELECT ${Prisma.raw(groupKeys)}, ${Prisma.raw(figureColumns(aggregates))}
-        FROM facts GROUP BY GROUPING SETS (${groupingSets(dimensions, true)}))`,
-    );
-    const aggregateMeasures = measureColumns(
-      aggregateNames,
-      aggregateNames.map((name) => `"${name}"`),
-    );
-    branches.push(
-      Prisma.sql`SELECT 'aggregate' AS kind, ${Prisma.raw(selectDimensions(dimensions, familyDimensions))}, ${Prisma.raw(MONTH_TEXT)} AS month,
-        ${Prisma.raw(QUARTER_TEXT)} AS quarter, ${Prisma.raw(aggregateMeasures)}, NULL::int AS contributor FROM cube_groups`,
-    );
-  }
+  const groupKeys = [...dimensions.map((d) => DIMENSION_COLUMN[d]), "d_month", "d_quarter"].join(", ");
+  ctes.push(
+    Prisma.sql`cube_groups AS (SELECT ${Prisma.raw(groupKeys)}, ${Prisma.raw(figureColumns(aggregates))}
+      FROM facts GROUP BY GROUPING SETS (${groupingSets(dimensions, true)}))`,
+  );
+  const aggregateMeasures = measureColumns(
+    aggregateNames,
+    aggregateNames.map((name) => `"${name}"`),
+  );
+  branches.push(
+    Prisma.sql`SELECT 'aggregate' AS kind, ${Prisma.raw(selectDimensions(dimensions, familyDimensions))}, ${Prisma.raw(MONTH_TEXT)} AS month,
+      ${Prisma.raw(QUARTER_TEXT)} AS quarter, ${Prisma.raw(aggregateMeasures)}, NULL::int AS contributor FROM cube_groups`,
+  );
+
   await withoutParallelWorkers(tx);
   const raw = await tx.$queryRaw<RawRow[]>`WITH ${Prisma.join(ctes, ", ")} ${Prisma.join(branches, " UNION ALL ")}`;
 
@@ -390,7 +373,7 @@ async function readFlow(
   >();
   for (const row of raw) {
     if (row.kind === "aggregate") {
-      aggregateRows.push(toRow(row, dimensions ?? [], aggregateNames));
+      aggregateRows.push(toRow(row, dimensions, aggregateNames));
       continue;
     }
     const dims = Object.fromEntries(familyDimensions.map((dimension) => [dimension, String(row[dimension])]));
@@ -410,41 +393,6 @@ async function readFlow(
     finest.push(cell);
   }
   return { aggregates: aggregateRows, finest };
-}
-
-// An answer reads each family's aggregates and then its finest cells, from the same facts. The aggregates' reading
-// also groups the finest cells and leaves them here for the finestFlow call of the same transaction, which takes
-// them (once): the facts are read once instead of twice, and both come from one snapshot.
-const cellsAhead = new ReadAhead<FinestRow[]>();
-
-function flowKey(tenantId: string, family: FlowFamily, window: Window): string {
-  return `${tenantId}|${family}|${window.year}|${window.timeZone}`;
-}
-
-/**
- * A flow family's figures for a calendar year, at every level of the cube of `dimensions` × (year, quarter, month).
- * A null dimension, month or quarter in a row means "all".
- */
-export async function aggregateFlow(
-  tx: Tx,
-  tenantId: string,
-  family: FlowFamily,
-  dimensions: readonly StatisticsDimensionKey[],
-  window: Window,
-): Promise<AggregateRow[]> {
-  const { aggregates, finest } = await readFlow(tx, tenantId, family, window, dimensions);
-  cellsAhead.keep(tx, flowKey(tenantId, family, window), finest);
-  return aggregates;
-}
-
-/**
- * A flow family's finest cells for a calendar year: grouped by all of the family's dimensions and month, whatever
- * the question, because small-cell protection covers every table that could be asked. For families about people
- * the people behind each cell come as numbers that mean nothing outside this answer, so the protection can count
- * the distinct people of any group.
- */
-export async function finestFlow(tx: Tx, tenantId: string, family: FlowFamily, window: Window): Promise<FinestRow[]> {
-  return cellsAhead.take(tx, flowKey(tenantId, family, window)) ?? (await readFlow(tx, tenantId, family, window, null)).finest;
 }
 
 /**
@@ -495,10 +443,6 @@ export async function finestPool(tx: Tx, tenantId: string, dates: readonly Date[
   return byDate;
 }
 
-// An answer without groups asks the same concentration for its rows and for its total; the second call takes the
-// first one's result (once) instead of reading the year's assignments again.
-const concentrationAhead = new ReadAhead<AggregateRow[]>();
-
 /**
  * How evenly carried-out assignments are spread: per group of `dimensions` (and once for all), the share of the
  * period's assignments that went to the most-used tenth of the people who had any (at least one person).
@@ -510,9 +454,6 @@ export async function assignmentConcentration(
   window: Window,
   months: readonly string[],
 ): Promise<AggregateRow[]> {
-  const key = JSON.stringify([tenantId, dimensions, window.year, window.timeZone, months]);
-  const ahead = concentrationAhead.take(tx, key);
-  if (ahead) return [...ahead];
   const tenant = Prisma.sql`${tenantId}::uuid`;
   const keys = dimensions.map((dimension) => DIMENSION_COLUMN[dimension]);
   const partition = keys.length > 0 ? Prisma.raw(`PARTITION BY ${keys.join(", ")}`) : Prisma.empty;
@@ -531,8 +472,7 @@ export async function assignmentConcentration(
     SELECT ${select} (sum(n) FILTER (WHERE rank <= ceil(people * 0.1)))::float8 / sum(n)::float8 AS share
     FROM ranked ${outer}`;
   const rows = raw.map((row) => toRow(row, dimensions, ["share"]));
-  concentrationAhead.keep(tx, key, rows);
-  return [...rows];
+  return rows;
 }
 
 export function findStatisticsSettings(tx: Tx, tenantId: string) {

@@ -32,13 +32,12 @@ import { requireTenantActor, type StaffActor } from "../context/require-tenant.j
 import type { Tx } from "../context/tenant-scope.js";
 import { statisticsCsv } from "./statistics.csv.js";
 import {
-  aggregateFlow,
   assignmentConcentration,
   FAMILY_DIMENSIONS,
   findGroupLabels,
   findStatisticsSettings,
-  finestFlow,
   finestPool,
+  readFlow,
 } from "./statistics.repository.js";
 import {
   type StatisticsDimension,
@@ -137,9 +136,7 @@ async function loadAnswerData(
   const window = { year: plan.year, timeZone: settings.timeZone };
   const flows = {} as Record<FlowFamily, StatisticsAnswerData["flows"][FlowFamily]>;
   for (const family of FLOW_FAMILIES) {
-    const aggregates = await aggregateFlow(tx, tenantId, family, familyDimensionsAsked(plan, FAMILY_DIMENSIONS[family]), window);
-    const finest = await finestFlow(tx, tenantId, family, window);
-    flows[family] = { aggregates, finest };
+    flows[family] = await readFlow(tx, tenantId, family, window, familyDimensionsAsked(plan, FAMILY_DIMENSIONS[family]));
   }
   const now = new Date();
   const pools = await finestPool(
@@ -148,9 +145,18 @@ async function loadAnswerData(
     plan.poolTimes.map((key) => periodEnd(plan.year, key, settings.timeZone, now)),
     plan.year,
   );
+  const total = await assignmentConcentration(tx, tenantId, plan.concentration.total, window, plan.periodMonths);
+  // An answer without groups asks the rows' concentration over the same dimensions as the total's: read it once.
+  const rowDimensions = plan.concentration.rows;
+  const sameAsTotal = rowDimensions !== null && rowDimensions.join() === plan.concentration.total.join();
   const concentration = {
-    rows: plan.concentration.rows ? await assignmentConcentration(tx, tenantId, plan.concentration.rows, window, plan.periodMonths) : [],
-    total: await assignmentConcentration(tx, tenantId, plan.concentration.total, window, plan.periodMonths),
+    rows:
+      rowDimensions === null
+        ? []
+        : sameAsTotal
+          ? total
+          : await assignmentConcentration(tx, tenantId, rowDimensions, window, plan.periodMonths),
+    total,
   };
   return { threshold: settings.smallCellThreshold, familyDimensions: FAMILY_DIMENSIONS, flows, pools, concentration };
 }
