@@ -40,8 +40,14 @@ export type DatabaseOptions =
       url: string;
       /** Upper bound of pooled connections per API instance. */
       poolSize?: number;
-      /** Fail fast when the server is unreachable instead of queueing requests forever. */
+      /** Fail fast when the server is unreachable: the bound on opening one connection. */
       connectTimeoutMs?: number;
+      /**
+       * How long a request waits for a pooled connection while every one is busy (not the database's fault: slow work
+       * holds them). Longer than the transaction timeout, so a fast read queued behind slow mutations gets its turn
+       * instead of failing; when the server is down, connecting fails at once (or after the connect timeout) anyway.
+       */
+      poolWaitMs?: number;
       /** Server-side bound on any single statement. */
       statementTimeoutMs?: number;
     }
@@ -57,7 +63,10 @@ export interface Database {
   /** Where the data lives, for logs (never contains a password). */
   readonly description: string;
   migrate(): Promise<MigrationReport>;
-  /** Throws when the database cannot answer; used by the readiness probe. */
+  /**
+   * Throws when the database cannot be reached. On PostgreSQL it uses a connection of its own, outside the pool, so a
+   * pool busy with slow requests still answers; used by the readiness probe and by the wait at start.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -71,6 +80,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, emb
       poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
       connectTimeoutMs: Number(env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
       statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+      ...(env.DATABASE_POOL_WAIT_MS ? { poolWaitMs: Number(env.DATABASE_POOL_WAIT_MS) } : {}),
     };
   }
   return { kind: "embedded", dataDirectory: embeddedDirectory };
@@ -80,15 +90,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.kind === "postgres" ? openPostgres(options) : openEmbedded(options);
 }
 
+/** Default wait for a busy pool's connection: the default transaction timeout (10 s) and a connect timeout on top. */
+export const DEFAULT_POOL_WAIT_MS = 15_000;
+
 function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): Database {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+  // node-postgres uses one setting for two waits: for a free pooled connection (pg-pool) and for a new connection to
+  // open (pg's Client). They are different conditions — a busy pool is not a database that is down — so the pool gets
+  // the pool wait and each connection, through its own client class, the connect timeout.
+  class BoundedConnectClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
   const poolConfig: pg.PoolConfig = {
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: options.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
+    Client: BoundedConnectClient,
   };
   const prisma = new PrismaClient({ adapter: counted(new PrismaPg(poolConfig)) });
+  // Readiness asks "can the database be reached?", not "is a pooled connection free?": it has a connection of its own,
+  // so a pool busy with slow requests does not take the instance out of rotation.
+  const probe = new pg.Pool({
+    connectionString: options.url,
+    max: 1,
+    connectionTimeoutMillis: connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 2_000,
+  });
+  probe.on("error", () => {
+    // An idle probe connection cut by the server (it restarted): the next ping opens a new one.
+  });
   const safeUrl = new URL(options.url);
   safeUrl.password = "";
   return {
@@ -97,7 +132,7 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
     description: `PostgreSQL ${safeUrl.host}${safeUrl.pathname}`,
     async migrate() {
       // Migrations run on their own connection: they take an advisory lock and run their own transactions.
-      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: poolConfig.connectionTimeoutMillis });
+      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: connectTimeoutMs });
       await client.connect();
       try {
         const session: SqlSession = {
@@ -112,10 +147,10 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
       }
     },
     async ping() {
-      await prisma.$queryRaw`SELECT 1`;
+      await probe.query("SELECT 1");
     },
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), probe.end()]);
     },
   };
 }

@@ -9,6 +9,7 @@ import { DEV_TOKEN_ISSUER, type DevSigningKey, loadOrCreateDevSigningKey, PLATFO
 import { createLogger } from "./logger.js";
 import { developmentMailSettings, type NotificationRuntime, startNotifications } from "./notification/notification-runtime.js";
 import { type RunningApiServer, startApiServer } from "./server/create-server.js";
+import { waitForDatabase } from "./server/wait-for-database.js";
 
 export interface RunningMedverkan {
   url: string;
@@ -41,10 +42,14 @@ export async function startMedverkan(
           poolSize: config.databaseLimits?.poolSize,
           connectTimeoutMs: config.databaseLimits?.connectTimeoutMs,
           statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
+          poolWaitMs: config.databaseLimits?.poolWaitMs,
         }
       : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
   );
   try {
+    // A server started together with its database (a container platform, a reboot) must not exit because the
+    // database is a few seconds slower to come up.
+    if (database.kind === "postgres") await waitForDatabase(database, log, { maxWaitMs: config.databaseLimits?.startupWaitMs });
     if (config.migrateOnStart) {
       const report = await database.migrate();
       log.info({ applied: report.applied, alreadyApplied: report.alreadyApplied }, "migrations");

@@ -33,7 +33,7 @@ export interface AppConfig {
   mail?: MailSettings;
   /** The in-process outbox worker; unset: enabled with the default timings. */
   outbox?: OutboxSettings;
-  /** Bounds on database work; each unset value keeps its default (pool 10, connect 5 s, statement 15 s, transaction 10 s). */
+  /** Bounds on database work; each unset value keeps its default (pool 10, connect 5 s, statement 15 s, transaction 10 s, pool wait 15 s, startup wait 60 s). */
   databaseLimits?: DatabaseLimits;
 }
 
@@ -46,6 +46,16 @@ export interface DatabaseLimits {
   statementTimeoutMs?: number;
   /** A tenant transaction running longer is rolled back (a service may ask for more for a known long job). */
   transactionTimeoutMs?: number;
+  /**
+   * PostgreSQL only: how long a request waits for a pooled connection while all are busy (default 15 s: longer than a
+   * transaction may hold one, so a fast read behind slow work waits its turn rather than failing).
+   */
+  poolWaitMs?: number;
+  /**
+   * PostgreSQL only: at start, how long to keep trying to reach a database that is not up yet (with backoff, each
+   * attempt logged) before giving up; default 60 s, 0: one attempt.
+   */
+  startupWaitMs?: number;
 }
 
 export function projectRoot(): string {
@@ -95,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       ...(env.DATABASE_CONNECT_TIMEOUT_MS ? { connectTimeoutMs: Number(env.DATABASE_CONNECT_TIMEOUT_MS) } : {}),
       ...(env.DATABASE_STATEMENT_TIMEOUT_MS ? { statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS) } : {}),
       ...(env.DATABASE_TRANSACTION_TIMEOUT_MS ? { transactionTimeoutMs: Number(env.DATABASE_TRANSACTION_TIMEOUT_MS) } : {}),
+      ...(env.DATABASE_POOL_WAIT_MS ? { poolWaitMs: Number(env.DATABASE_POOL_WAIT_MS) } : {}),
+      ...(env.DATABASE_STARTUP_WAIT_MS ? { startupWaitMs: Number(env.DATABASE_STARTUP_WAIT_MS) } : {}),
     },
   };
 }

@@ -32,13 +32,15 @@ export function createRequestContext(options: {
   log: Logger;
   /** Default bound on each tenant transaction (TenantScope's own default when unset). */
   transactionTimeoutMs?: number;
+  /** How long a transaction waits for a busy pool's connection (TenantScope's own default when unset). */
+  poolWaitMs?: number;
 }): RequestContext {
   const scopes = new Map<string, TenantScope>();
   const loaders = new Map<string, Loaders>();
   const scope = (tenantId: string) => {
     let existing = scopes.get(tenantId);
     if (!existing) {
-      existing = new TenantScope(options.prisma, tenantId, options.transactionTimeoutMs);
+      existing = new TenantScope(options.prisma, tenantId, options.transactionTimeoutMs, options.poolWaitMs);
       scopes.set(tenantId, existing);
     }
     return existing;

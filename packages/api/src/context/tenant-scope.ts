@@ -21,26 +21,40 @@ export class TenantScope {
   constructor(
     private readonly prisma: PrismaClient,
     readonly tenantId: string,
-    private readonly defaultTimeoutMs = 10_000,
+    private readonly defaultTimeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
+    /** How long to wait for a pooled connection while every one is busy (the pool's own wait, see DatabaseLimits). */
+    private readonly maxWaitMs = DEFAULT_TRANSACTION_MAX_WAIT_MS,
   ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     return this.prisma.$transaction(
       async (tx) => {
-        await enterTenant(tx, this.tenantId);
+        await enterTenant(tx, this.tenantId, timeoutMs);
         return work(tx);
       },
-      { timeout: options.timeoutMs ?? this.defaultTimeoutMs, maxWait: 5_000, isolationLevel: options.isolationLevel },
+      { timeout: timeoutMs, maxWait: this.maxWaitMs, isolationLevel: options.isolationLevel },
     );
   }
 }
 
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 10_000;
+/** A busy pool frees a connection within a transaction timeout; the wait allows that and a connect on top. */
+export const DEFAULT_TRANSACTION_MAX_WAIT_MS = 15_000;
+
 /**
  * Switches an open transaction to the application role and a tenant, both transaction-locally. Used by TenantScope,
  * and by the platform operation that creates a tenant and then writes its first rows in the same transaction.
+ *
+ * The same statement bounds the transaction on the server: a lock wait (`lock_timeout`) and an idle pause
+ * (`idle_in_transaction_session_timeout`) each end within the transaction's own timeout. Without them a statement
+ * waiting for a row lock kept waiting after the client gave the transaction up, until the statement timeout, holding
+ * its connection.
  */
-export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT set_config('role', ${APPLICATION_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`;
+export async function enterTenant(tx: Tx, tenantId: string, timeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS): Promise<void> {
+  const bound = String(Math.max(1, Math.round(timeoutMs)));
+  await tx.$executeRaw`SELECT set_config('role', ${APPLICATION_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true),
+    set_config('lock_timeout', ${bound}, true), set_config('idle_in_transaction_session_timeout', ${bound}, true)`;
 }
 
 /**

@@ -23,8 +23,10 @@ import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
 import { noStorePlugin } from "./no-store.js";
-import { refuseNulCharacters } from "./nul-characters.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
+import { serviceUnavailableStatus } from "./service-unavailable-status.js";
+import { refuseSubscriptions } from "./subscriptions.js";
+import { refuseUnstorableText } from "./unstorable-text.js";
 
 export interface ApiServerOptions {
   config: AppConfig;
@@ -83,7 +85,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     persistedQueries: false,
     csrfPrevention: true,
     formatError: createErrorFormatter(log),
-    validationRules: [...protection.validationRules],
+    validationRules: [...protection.validationRules, refuseSubscriptions],
     plugins: [
       // graphql-armor types its plugins against Apollo's CommonJS build; they are the same at run time.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]).map(withClientErrorStatus),
@@ -92,6 +94,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       rateLimitPlugin(database.prisma, log, config.rateLimits),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      serviceUnavailableStatus(),
     ],
   });
   await apollo.start();
@@ -122,7 +125,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       });
     },
     express.json({ limit: config.bodyLimitBytes }),
-    refuseNulCharacters,
+    refuseUnstorableText,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const locale = resolveLocale(req.headers["accept-language"]);
@@ -136,6 +139,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
             prisma: database.prisma,
             log: req.log,
             transactionTimeoutMs: config.databaseLimits?.transactionTimeoutMs,
+            poolWaitMs: config.databaseLimits?.poolWaitMs,
           });
           attachIdempotencyKey(context, idempotencyKey);
           attachClientAddress(context, req.ip);

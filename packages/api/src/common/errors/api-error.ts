@@ -77,8 +77,11 @@ export const conflict = (locale: Locale = "en") =>
     locale,
   );
 
-export const serviceUnavailable = (locale: Locale = "en") =>
-  apiError(
+/** What `Retry-After` says on every SERVICE_UNAVAILABLE answer (HTTP 503). */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+
+export function serviceUnavailable(locale: Locale = "en"): GraphQLError {
+  const error = apiError(
     ApiErrorCode.SERVICE_UNAVAILABLE,
     {
       sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
@@ -87,3 +90,10 @@ export const serviceUnavailable = (locale: Locale = "en") =>
     locale,
     { retryable: true },
   );
+  // Thrown before any request hook runs (while the context is built), so it carries its own status and header.
+  (error.extensions as Record<string, unknown>).http = {
+    status: 503,
+    headers: new Map([["retry-after", String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)]]),
+  };
+  return error;
+}
