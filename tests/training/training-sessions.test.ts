@@ -147,7 +147,7 @@ describe("training sessions", () => {
       api,
       tokens.vgrAdmin as string,
       UPDATE_SESSION,
-      { id: session.id, format: "IN_PERSON", place: "Regionens hus, Vänersborg", capacity: 12 },
+      { id: session.id, expectedVersion: session.version, format: "IN_PERSON", place: "Regionens hus, Vänersborg", capacity: 12 },
       "updateTrainingSession",
       "session",
     );
@@ -177,7 +177,7 @@ describe("training sessions", () => {
       api,
       tokens.vgrCoordinator as string,
       UPDATE_SESSION,
-      { id: session.id, capacity: 5 },
+      { id: session.id, expectedVersion: cancelled.value?.version, capacity: 5 },
       "updateTrainingSession",
       "session",
     );
@@ -226,7 +226,7 @@ describe("training sessions", () => {
     await enrol({ sessionId: session.id, memberId: untrained[2] });
     const shrink = await api.graphql(UPDATE_SESSION, {
       token: tokens.vgrCoordinator,
-      variables: { input: { id: session.id, capacity: 0 } },
+      variables: { input: { id: session.id, expectedVersion: session.version, capacity: 0 } },
     });
     expect(fieldErrorsOf(shrink)).toEqual([["input.capacity", "OUT_OF_RANGE"]]);
 
@@ -234,7 +234,7 @@ describe("training sessions", () => {
       api,
       tokens.vgrCoordinator as string,
       UPDATE_SESSION,
-      { id: session.id, capacity: 2 },
+      { id: session.id, expectedVersion: session.version, capacity: 2 },
       "updateTrainingSession",
       "session",
     );
@@ -457,7 +457,7 @@ describe("who sees what", () => {
       api,
       tokens.jkpgPeerCoordinator as string,
       UPDATE_SESSION,
-      { id, capacity: 3 },
+      { id, expectedVersion: lb.value?.version, capacity: 3 },
       "updateTrainingSession",
       "session",
     );

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 // Documents and helpers shared by the training specs.
 
 export const SESSION_FIELDS =
-  "id title startsAt endsAt format place digitalLink capacity cancelledAt enrolledCount waitlistedCount placesLeft network { id slug }";
+  "id version title startsAt endsAt format place digitalLink capacity cancelledAt enrolledCount waitlistedCount placesLeft network { id slug }";
 export const ENROLMENT_FIELDS =
   "id status enrolledAt attended attendanceRecordedAt waitlistPosition digitalLink participant { id givenName familyName } session { id title placesLeft }";
 const ERRORS = "errors { __typename ... on ErrorResult { code message messageSv messageEn } }";
@@ -31,6 +31,7 @@ export const PUBLIC_UPCOMING = `query($slug: String!) {
 
 export interface Session {
   id: string;
+  version: number;
   title: string;
   startsAt: string;
   endsAt: string;

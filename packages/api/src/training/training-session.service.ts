@@ -7,7 +7,8 @@ import {
   validateTrainingSession,
 } from "@medverkan/domain";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
-import { badUserInput, forbidden } from "../common/errors/api-error.js";
+import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
+import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import type { PageArgs } from "../common/pagination/connection.js";
@@ -142,6 +143,8 @@ export async function updateTrainingSession(ctx: RequestContext, input: UpdateTr
     if (!found) return { session: null, errors: [notFound(SESSION, ctx.locale)] };
     await lockSession(tx, tenantId, found.id);
     const before = (await findSession(tx, tenantId, found.id, "ALL")) as SessionRow;
+    // Two editors from the same read: the second is told, instead of silently overwriting the first.
+    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
     if (before.cancelledAt) return { session: null, errors: [trainingErrors.sessionCancelled(ctx.locale)] };
 
     const merged = { ...before };
@@ -154,7 +157,9 @@ export async function updateTrainingSession(ctx: RequestContext, input: UpdateTr
     if (validation.ok) checkCapacityCoversEnrolled(errors, "input.capacity", validation.value.capacity, enrolled);
     if (!validation.ok || errors.length > 0) throw badUserInput(errors, ctx.locale);
 
-    const after = await updateSession(tx, tenantId, before.id, toSessionData(validation.value));
+    const updated = await updateSession(tx, tenantId, before.id, toSessionData(validation.value), input.expectedVersion);
+    const after = await reloadAfterVersionedUpdate(updated, () => findSession(tx, tenantId, before.id, "ALL"), ctx.locale);
+    if (!after) return { session: null, errors: [notFound(SESSION, ctx.locale)] };
     const promoted = await promoteFromWaitlist(tx, tenantId, after, enrolled);
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "TrainingSession", subjectId: after.id, before, after });
     await auditPromotions(ctx, tx, tenantId, promoted, "capacity raised");
@@ -182,7 +187,8 @@ export async function cancelTrainingSession(ctx: RequestContext, input: CancelTr
       enrolments.map((enrolment) => enrolment.id),
       "CANCELLED",
     );
-    const after = await updateSession(tx, tenantId, before.id, { cancelledAt: new Date() });
+    await updateSession(tx, tenantId, before.id, { cancelledAt: new Date() });
+    const after = (await findSession(tx, tenantId, before.id, "ALL")) as SessionRow;
     await ctx.audit.recordChange(tx, tenantId, {
       subjectType: "TrainingSession",
       subjectId: after.id,

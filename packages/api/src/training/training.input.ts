@@ -33,6 +33,9 @@ export class UpdateTrainingSessionInput {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, { description: "The `version` you read; if someone changed the session since, the update fails with CONFLICT." })
+  expectedVersion!: number;
+
   @Field(() => String, { nullable: true })
   title?: string | null;
 

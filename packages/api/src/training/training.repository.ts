@@ -22,6 +22,7 @@ const sessionFields = {
   capacity: true,
   cancelledAt: true,
   createdAt: true,
+  version: true,
 } as const satisfies Prisma.TrainingSessionSelect;
 
 export type SessionRow = Prisma.TrainingSessionGetPayload<{ select: typeof sessionFields }>;
@@ -110,9 +111,22 @@ export function insertSession(tx: Tx, tenantId: string, networkId: string, data:
   return tx.trainingSession.create({ data: { tenantId, networkId, ...data }, select: sessionFields });
 }
 
-export async function updateSession(tx: Tx, tenantId: string, id: string, data: Partial<SessionData> & { cancelledAt?: Date }) {
-  await tx.trainingSession.updateMany({ where: { tenantId, id }, data });
-  return (await findSession(tx, tenantId, id, "ALL")) as SessionRow;
+/**
+ * Every change counts a version. With `expectedVersion` the change applies only to the version the editor read
+ * (optimistic concurrency); returns how many rows changed (0: the session changed meanwhile, or has gone).
+ */
+export async function updateSession(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  data: Partial<SessionData> & { cancelledAt?: Date },
+  expectedVersion?: number,
+): Promise<number> {
+  const { count } = await tx.trainingSession.updateMany({
+    where: { tenantId, id, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count;
 }
 
 export async function countByStatus(tx: Tx, tenantId: string, sessionIds: readonly string[]) {

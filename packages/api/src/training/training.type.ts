@@ -90,6 +90,9 @@ export class TrainingSession {
   @Field(() => Date)
   createdAt!: Date;
 
+  @Field(() => Int, { description: "Counts changes; name it as `expectedVersion` when you update the session." })
+  version!: number;
+
   @Field(() => Network, { nullable: true })
   network?: Network | null;
 
