@@ -35,8 +35,10 @@ import {
   expireLapsedInvitations,
   findInvitation,
   findRequest,
+  findWaitlisted,
   type InvitationRow,
   insertContactSharingConsent,
+  lastJoinedWaitlistAt,
   listInvitations,
   lockRequest,
   type RequestRow,
@@ -126,9 +128,14 @@ export async function respondToInvitation(ctx: RequestContext, input: RespondToI
       givenAt: now,
     });
     const placement = placementOnAcceptance(request.numberOfPersons, await countAccepted(tx, actor.tenantId, request.id));
+    // The waiting list is ordered by `respondedAt`. `now` was taken before the request's lock, so parallel acceptances
+    // would queue in the order their requests arrived, not the order they were placed — and the positions answered
+    // would disagree with the list. A waitlisted acceptance is stamped under the lock, after everyone already waiting,
+    // and its position is counted here, from the same locked order.
+    const queue = placement === "WAITLISTED" ? await joinWaitlist(tx, actor.tenantId, request.id) : null;
     await updateInvitation(tx, actor.tenantId, invitation.id, {
       status: placement,
-      respondedAt: now,
+      respondedAt: queue?.joinedAt ?? now,
       contactConsentId: consent.id,
       contactReleasedAt: placement === "ACCEPTED" ? now : null,
     });
@@ -154,8 +161,17 @@ export async function respondToInvitation(ctx: RequestContext, input: RespondToI
     await settlePlaces(ctx, tx, request, now, "invitation accepted");
     await enqueueInvitationAnswered(tx, { tenantId: actor.tenantId, invitationId: invitation.id });
     if (placement === "ACCEPTED") await enqueueContactRelease(tx, { tenantId: actor.tenantId, invitationId: invitation.id }, ctx.audit);
-    return { invitation: toMyInvitation((await findInvitation(tx, actor.tenantId, invitation.id)) as InvitationRow, now), errors: [] };
+    const answered = toMyInvitation((await findInvitation(tx, actor.tenantId, invitation.id)) as InvitationRow, now);
+    return { invitation: queue ? { ...answered, waitlistPosition: queue.position } : answered, errors: [] };
   });
+}
+
+/** Where a new acceptance joins the request's waiting list: after the last one in it. The caller holds the request's lock. */
+async function joinWaitlist(tx: Tx, tenantId: string, requestId: string): Promise<{ joinedAt: Date; position: number }> {
+  const [last, waiting] = await Promise.all([lastJoinedWaitlistAt(tx, tenantId, requestId), findWaitlisted(tx, tenantId, [requestId])]);
+  const clock = Date.now();
+  const joinedAt = new Date(last && last.getTime() >= clock ? last.getTime() + 1 : clock);
+  return { joinedAt, position: waiting.length + 1 };
 }
 
 /**

@@ -179,6 +179,15 @@ export function countAccepted(tx: Tx, tenantId: string, requestId: string): Prom
   return tx.invitation.count({ where: { tenantId, requestId, status: "ACCEPTED" } });
 }
 
+/**
+ * When the last member joined a request's waiting list (null: nobody waits). Read under the request's lock, so the
+ * next to join can be placed after it.
+ */
+export async function lastJoinedWaitlistAt(tx: Tx, tenantId: string, requestId: string): Promise<Date | null> {
+  const { _max } = await tx.invitation.aggregate({ where: { tenantId, requestId, status: "WAITLISTED" }, _max: { respondedAt: true } });
+  return _max.respondedAt;
+}
+
 /** The waiting list of a request in queue order: first to accept first. */
 export function findWaitlisted(tx: Tx, tenantId: string, requestIds: readonly string[]) {
   return tx.invitation.findMany({

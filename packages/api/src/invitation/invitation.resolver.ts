@@ -39,9 +39,11 @@ import {
 
 async function positionOnWaitlist(
   ctx: RequestContext,
-  invitation: { id: string; tenantId: string; requestId: string; status: InvitationStatus },
+  invitation: { id: string; tenantId: string; requestId: string; status: InvitationStatus; waitlistPosition?: number | null },
 ): Promise<number | null> {
   if (invitation.status !== InvitationStatus.WAITLISTED) return null;
+  // An answer that placed the member on the waiting list counted the position under the request's lock.
+  if (invitation.waitlistPosition !== undefined) return invitation.waitlistPosition;
   return waitlistPosition(invitation.id, await ctx.loaders(invitation.tenantId).invitationWaitlistByRequestId.load(invitation.requestId));
 }
 
