@@ -30,6 +30,7 @@ export interface TokenPolicy {
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS };
 
 // C0 and C1 control characters (NUL, newlines, escapes …), and lone UTF-16 surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE_SUBJECT = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
