@@ -22,6 +22,8 @@ export interface AppConfig {
   platformIssuer: { issuer: string; audience: string; jwksUrl: string | null; publicKeys: JSONWebKeySet | null } | null;
   /** Remote JWKS caching (auth/token-verifier.ts): refetch on an unknown `kid` at most once per `cooldownMs`; unset: 30 s / 10 min. */
   jwksCache?: KeySetCacheSettings;
+  /** The longest a token may be valid, `exp − iat` (auth/token-verifier.ts); unset: 24 h. */
+  tokenMaxLifetimeSeconds?: number;
   bodyLimitBytes: number;
   logLevel: string;
   shutdownGraceMs: number;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     migrateOnStart: flag(env.MIGRATE_ON_START, true),
     seedOnStart: flag(env.SEED_ON_START, !production && databaseUrl === null),
     platformIssuer,
+    ...(env.TOKEN_MAX_LIFETIME_SECONDS ? { tokenMaxLifetimeSeconds: Number(env.TOKEN_MAX_LIFETIME_SECONDS) } : {}),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 100_000),
     logLevel: env.LOG_LEVEL ?? (production ? "info" : "info"),
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),

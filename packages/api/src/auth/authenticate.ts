@@ -4,7 +4,15 @@ import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
 import { findIdentityBySubject, findPlatformOperator, findTenantByIssuer } from "./actor.repository.js";
-import { type KeySetCacheSettings, KeySetUnavailable, TokenRejected, TokenVerifier, type TrustedIssuer } from "./token-verifier.js";
+import {
+  DEFAULT_TOKEN_POLICY,
+  type KeySetCacheSettings,
+  KeySetUnavailable,
+  type TokenPolicy,
+  TokenRejected,
+  TokenVerifier,
+  type TrustedIssuer,
+} from "./token-verifier.js";
 
 export interface Authenticator {
   /** The actor behind an `Authorization` header; throws TokenRejected for any token that does not verify. */
@@ -15,21 +23,26 @@ export function createAuthenticator(
   system: PrismaClient,
   platformIssuer: Omit<TrustedIssuer, "target"> | null,
   keySetCache?: KeySetCacheSettings,
+  tokenPolicy: TokenPolicy = DEFAULT_TOKEN_POLICY,
 ): Authenticator {
-  const verifier = new TokenVerifier(async (issuer, audiences) => {
-    if (platformIssuer && issuer === platformIssuer.issuer && audiences.includes(platformIssuer.audience)) {
-      return { ...platformIssuer, target: { kind: "PLATFORM" } };
-    }
-    const tenant = await findTenantByIssuer(system, issuer, audiences);
-    if (!tenant) return null;
-    return {
-      target: { kind: "TENANT", tenantId: tenant.id },
-      issuer: tenant.tokenIssuer,
-      audience: tenant.tokenAudience,
-      jwksUrl: tenant.jwksUrl,
-      publicKeys: (tenant.publicKeys as JSONWebKeySet | null) ?? null,
-    };
-  }, keySetCache);
+  const verifier = new TokenVerifier(
+    async (issuer, audiences) => {
+      if (platformIssuer && issuer === platformIssuer.issuer && audiences.includes(platformIssuer.audience)) {
+        return { ...platformIssuer, target: { kind: "PLATFORM" } };
+      }
+      const tenant = await findTenantByIssuer(system, issuer, audiences);
+      if (!tenant) return null;
+      return {
+        target: { kind: "TENANT", tenantId: tenant.id },
+        issuer: tenant.tokenIssuer,
+        audience: tenant.tokenAudience,
+        jwksUrl: tenant.jwksUrl,
+        publicKeys: (tenant.publicKeys as JSONWebKeySet | null) ?? null,
+      };
+    },
+    keySetCache,
+    tokenPolicy,
+  );
 
   return {
     async authenticate(authorization) {

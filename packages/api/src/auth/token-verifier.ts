@@ -14,6 +14,54 @@ import { LRUCache } from "lru-cache";
 export const ALLOWED_ALGORITHMS = ["RS256", "ES256", "EdDSA"] as const;
 /** Tolerated clock skew between the identity provider and us. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
+/** The longest a token may be valid (`exp − iat`) unless configured otherwise (AppConfig.tokenMaxLifetimeSeconds). */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+/** Longest `sub` accepted: identity providers' subjects are opaque ids (OIDC allows 255 ASCII characters). */
+export const MAX_SUBJECT_LENGTH = 255;
+/** More audiences than this in one token is not a real client's token; refused before any key or database work. */
+export const MAX_AUDIENCES = 10;
+
+/** What a token's claims must satisfy beyond its signature, issuer and audience. */
+export interface TokenPolicy {
+  /** `exp − iat` may be at most this; a token without `iat` may have at most this left (`exp − now`). */
+  maxLifetimeSeconds: number;
+}
+
+export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS };
+
+// C0 and C1 control characters (NUL, newlines, escapes …), and lone UTF-16 surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const UNSAFE_SUBJECT = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The subject is the key every identity lookup uses, so it must be exactly what identity providers issue: a non-empty
+ * string of printable characters of sane length. Anything else (an array, a number, an object, an empty string, a NUL)
+ * is refused here instead of being handed to a query that might coerce it into someone else's subject.
+ */
+export function checkSubject(sub: unknown): string {
+  if (typeof sub !== "string") throw new TokenRejected("sub is not a string");
+  if (sub.length === 0 || sub.trim().length === 0) throw new TokenRejected("sub is empty");
+  if (sub.length > MAX_SUBJECT_LENGTH) throw new TokenRejected("sub is too long");
+  if (UNSAFE_SUBJECT.test(sub)) throw new TokenRejected("sub has control characters");
+  return sub;
+}
+
+/**
+ * A stolen token must not be good for long: `exp − iat` is bounded, and a token issued in the future (beyond the
+ * clock tolerance) is refused. A token without `iat` (some providers omit it) is accepted only while what is left of
+ * its life (`exp − now`) is within the bound, so leaving `iat` out never buys a longer-lived token.
+ */
+export function checkLifetime(payload: JWTPayload, policy: TokenPolicy, nowSeconds: number): void {
+  const { exp, iat } = payload;
+  if (typeof exp !== "number" || !Number.isFinite(exp)) throw new TokenRejected("exp is not a number");
+  if (iat === undefined) {
+    if (exp - nowSeconds > policy.maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) throw new TokenRejected("lifetime too long");
+    return;
+  }
+  if (typeof iat !== "number" || !Number.isFinite(iat)) throw new TokenRejected("iat is not a number");
+  if (iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw new TokenRejected("issued in the future");
+  if (exp - iat > policy.maxLifetimeSeconds) throw new TokenRejected("lifetime too long");
+}
 
 /** Where a token's signing keys come from and what it must say, as configured for a tenant (or the platform). */
 export interface TrustedIssuer {
@@ -97,6 +145,7 @@ export class TokenVerifier {
   constructor(
     private readonly lookupIssuer: IssuerLookup,
     private readonly keySetCache: KeySetCacheSettings = DEFAULT_KEY_SET_CACHE,
+    private readonly policy: TokenPolicy = DEFAULT_TOKEN_POLICY,
   ) {}
 
   async verify(token: string): Promise<VerifiedToken> {
@@ -107,11 +156,11 @@ export class TokenVerifier {
       throw new TokenRejected("malformed");
     }
     if (typeof unverified.iss !== "string") throw new TokenRejected("no issuer");
+    const issuer = unverified.iss;
     const audiences = typeof unverified.aud === "string" ? [unverified.aud] : (unverified.aud ?? []);
-    const trusted = await this.lookupIssuer(
-      unverified.iss,
-      audiences.filter((aud) => typeof aud === "string"),
-    );
+    if (audiences.length > MAX_AUDIENCES) throw new TokenRejected("too many audiences");
+    const stringAudiences = audiences.filter((aud) => typeof aud === "string");
+    const trusted = await this.lookupIssuer(issuer, stringAudiences);
     if (!trusted) throw new TokenRejected("unknown issuer or audience");
 
     try {
@@ -122,10 +171,26 @@ export class TokenVerifier {
         requiredClaims: ["exp", "sub"],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return { target: trusted.target, subject: payload.sub as string, claims: payload };
+      const subject = checkSubject(payload.sub);
+      checkLifetime(payload, this.policy, Math.floor(Date.now() / 1000));
+      await this.checkSingleTarget(issuer, stringAudiences, trusted);
+      return { target: trusted.target, subject, claims: payload };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) throw new TokenRejected(error.code);
       throw error;
+    }
+  }
+
+  /**
+   * A token is for one tenant (or the platform). One whose `aud` also names an audience another tenant trusts from
+   * the same issuer is ambiguous — which tenant it was issued for depends on our lookup order — so it is refused.
+   * Checked after the signature, so only a genuinely issued token costs these lookups.
+   */
+  private async checkSingleTarget(issuer: string, audiences: string[], trusted: TrustedIssuer): Promise<void> {
+    for (const audience of audiences) {
+      if (audience === trusted.audience) continue;
+      const other = await this.lookupIssuer(issuer, [audience]);
+      if (other && !sameTarget(other.target, trusted.target)) throw new TokenRejected("audiences of more than one tenant");
     }
   }
 
@@ -144,4 +209,9 @@ export class TokenVerifier {
     }
     return keySet;
   }
+}
+
+function sameTarget(a: TrustedIssuer["target"], b: TrustedIssuer["target"]): boolean {
+  if (a.kind === "PLATFORM" || b.kind === "PLATFORM") return a.kind === b.kind;
+  return a.tenantId === b.tenantId;
 }

@@ -10,7 +10,10 @@ export const participantName = (row: ClaimRow): string =>
 export const countedMinutes = (row: ClaimRow): number =>
   row.durationMinutes + (row.feeScheduleVersion.travelTimeCounts ? row.travelMinutes : 0);
 
-export function toFeeClaim(row: ClaimRow, context: { requestersAttest: boolean; payerNames: ReadonlyMap<string, string> }): FeeClaim {
+export function toFeeClaim(
+  row: ClaimRow,
+  context: { requestersAttest: boolean; payerNames: ReadonlyMap<string, string>; identityVisible: boolean },
+): FeeClaim {
   const amount = (ore: number) => money(ore, row.currency);
   const request = row.assignment.request;
   return {
@@ -25,7 +28,7 @@ export function toFeeClaim(row: ClaimRow, context: { requestersAttest: boolean; 
     assignmentId: row.assignmentId,
     requestId: request.id,
     requestTitle: request.title,
-    participantName: participantName(row),
+    participantName: context.identityVisible ? participantName(row) : null,
     occasionDate: isoDate(row.occasionDate),
     feeScheduleVersionId: row.feeScheduleVersionId,
     durationMinutes: row.durationMinutes,

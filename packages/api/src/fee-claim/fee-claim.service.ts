@@ -24,6 +24,7 @@ import type { RequestContext } from "../context/request-context.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { dateColumn, toDomainVersion } from "../fee-schedule/fee-schedule.mapper.js";
 import { findFeeSchedulesForNetworks, findVersionsOfSchedule } from "../fee-schedule/fee-schedule.repository.js";
+import { findReleasedContacts } from "../invitation/invitation.repository.js";
 import { enqueueFeeClaimStatusChanged } from "../notification/enqueue.js";
 import { listPriceBaseAmounts } from "../price-base-amount/price-base-amount.repository.js";
 import { loadPriceBaseAmountTable } from "../price-base-amount/price-base-amount.service.js";
@@ -258,7 +259,26 @@ export async function prepareFeeClaims(ctx: RequestContext, occasionId: string):
 async function mapClaims(tx: Tx, access: ClaimAccess, rows: readonly ClaimRow[]): Promise<FeeClaim[]> {
   const payerIds = [...new Set(rows.map((row) => row.payerOrganisationId).filter((id): id is string => id !== null))];
   const payerNames = await findOrganisationNames(tx, access.tenantId, payerIds);
-  return rows.map((row) => toFeeClaim(row, { requestersAttest: access.requestersAttest, payerNames }));
+  const identityVisible = await identityVisibility(tx, access, rows);
+  return rows.map((row) =>
+    toFeeClaim(row, { requestersAttest: access.requestersAttest, payerNames, identityVisible: identityVisible(row) }),
+  );
+}
+
+/**
+ * Whether the reader may see who each claim's participant is. The participant and the network's coordinators may; a
+ * requesting unit only under the rule that decides `Request.participants` (`unitMaySeeParticipant`): while the
+ * participant's consent to share their contact details for that request stands and processing is not restricted.
+ * A unit attests the claim either way; it just does not learn the name.
+ */
+async function identityVisibility(tx: Tx, access: ClaimAccess, rows: readonly ClaimRow[]): Promise<(row: ClaimRow) => boolean> {
+  const unitRead = (row: ClaimRow) => access.memberId !== row.memberId && !coordinates(access, row.assignment.request.networkId);
+  const requestIds = [...new Set(rows.filter(unitRead).map((row) => row.assignment.request.id))];
+  const released =
+    requestIds.length === 0
+      ? new Set<string>()
+      : new Set((await findReleasedContacts(tx, access.tenantId, requestIds)).map((row) => `${row.requestId}:${row.memberId}`));
+  return (row) => !unitRead(row) || released.has(`${row.assignment.request.id}:${row.memberId}`);
 }
 
 /** Staff reading fee claims read personal data: one audit event per person, in the same transaction. */

@@ -60,8 +60,14 @@ export class FeeClaim {
   @Field(() => String, { description: "The request's title, so the participant recognises the assignment." })
   requestTitle!: string;
 
-  @Field(() => String, { description: "The participant's name as the payroll office needs it." })
-  participantName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The participant's name as the payroll office needs it. Null for a requesting unit that may not know who the participant " +
+      "is: without the participant's standing consent to share their contact details for this request, or after they " +
+      "restricted processing (the rule behind `Request.participants`).",
+  })
+  participantName!: string | null;
 
   @Field(() => String, { description: "ISO date of the occasion (tenant's time zone): it picks the schedule version and the PBB year." })
   occasionDate!: string;

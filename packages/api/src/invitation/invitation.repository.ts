@@ -1,4 +1,5 @@
 import { type ActorType, type AssignmentStatus, type InvitationStatus, Prisma, type RequestStatus } from "@medverkan/database";
+import { unitMaySeeParticipant } from "@medverkan/domain";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import { JsonRows } from "../common/sql/json-rows.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -404,9 +405,10 @@ export async function listInvitationsOfRequests(
 }
 
 /**
- * The people a unit may see for a request: an accepted invitation (holding a place) with a contact-sharing consent
- * for this very request that has not been withdrawn, of a member not erased or restricted. Name, e-mail and phone
- * only: nothing else of the member is selected, so nothing else can leak. For a page of requests at once.
+ * The people a unit may see for a request (`unitMaySeeParticipant`, the domain's one rule): an accepted invitation
+ * holding a place, with a contact-sharing consent for this very request that has not been withdrawn, of a member not
+ * erased or restricted. The query narrows to those; the rule decides. Name, e-mail and phone only: nothing else of the
+ * member is selected, so nothing else can leak. For a page of requests at once.
  */
 export async function findReleasedContacts(tx: Tx, tenantId: string, requestIds: readonly string[]) {
   const rows = await tx.invitation.findMany({
@@ -422,14 +424,23 @@ export async function findReleasedContacts(tx: Tx, tenantId: string, requestIds:
       id: true,
       requestId: true,
       memberId: true,
+      status: true,
       respondedAt: true,
       assignment: { select: { id: true } },
-      member: { select: { givenName: true, familyName: true, email: true, phone: true } },
-      contactConsent: { select: { requestId: true } },
+      member: { select: { givenName: true, familyName: true, email: true, phone: true, erasedAt: true, restrictedAt: true } },
+      contactConsent: { select: { kind: true, requestId: true, withdrawnAt: true } },
     },
   });
   // A consent releases the details for the request it was given for, never for another one read alongside it.
-  return rows.filter((row) => row.contactConsent?.requestId === row.requestId);
+  return rows.filter((row) =>
+    unitMaySeeParticipant({
+      requestId: row.requestId,
+      invitationStatus: row.status,
+      holdsPlace: row.assignment !== null,
+      consent: row.contactConsent,
+      member: row.member,
+    }),
+  );
 }
 
 export type ReleasedContactRow = Awaited<ReturnType<typeof findReleasedContacts>>[number];

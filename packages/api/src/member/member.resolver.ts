@@ -3,7 +3,7 @@ import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { Network } from "../network/network.type.js";
 import { MemberSearchInput } from "./member.input.js";
-import { getMember, listPool, memberAgeBand } from "./member.service.js";
+import { getMember, listPool, memberAgeBand, visibleMemberships } from "./member.service.js";
 import { AgeBand, ExperienceTag, Member, MemberConnection, Membership, MembershipStatus } from "./member.type.js";
 
 @Resolver(() => Member)
@@ -36,7 +36,7 @@ export class MemberResolver {
 
   @FieldResolver(() => [Membership])
   async memberships(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<Membership[]> {
-    const rows = await ctx.loaders(member.tenantId).membershipsByMemberId.load(member.id);
+    const rows = visibleMemberships(ctx, member.id, await ctx.loaders(member.tenantId).membershipsByMemberId.load(member.id));
     return rows.map((row) => ({ ...row, status: row.status as MembershipStatus, channel: row.channel as Membership["channel"] }));
   }
 

@@ -40,6 +40,16 @@ function visibility(ctx: RequestContext, memberId?: string): NetworkVisibility {
   return coordinatedNetworks(ctx.actor);
 }
 
+/**
+ * The memberships of a member a reader may see: the same networks the reader may see members through (`visibility`).
+ * A Peer coordinator reading someone who is also in Levande bibliotek sees the Peer membership only — that the person
+ * is in another network, and where they are in its intake, is that network's business.
+ */
+export function visibleMemberships<Row extends { networkId: string }>(ctx: RequestContext, memberId: string, rows: readonly Row[]): Row[] {
+  const networks = visibility(ctx, memberId);
+  return networks === "ALL" ? [...rows] : rows.filter((row) => networks.includes(row.networkId));
+}
+
 /** One member, audited as a read of personal data in the same transaction as the read. */
 export async function getMember(ctx: RequestContext, id: string, purpose: string | null): Promise<Member | null> {
   const actor = requireTenantActor(ctx);

@@ -232,6 +232,7 @@ const outboxSelect = {
   locale: true,
   payload: true,
   networkId: true,
+  memberId: true,
   status: true,
   attempts: true,
   nextAttemptAt: true,
@@ -245,10 +246,15 @@ export type OutboxRow = Prisma.OutboxMessageGetPayload<{ select: typeof outboxSe
 export async function listOutbox(
   tx: Tx,
   tenantId: string,
-  filter: { status: OutboxStatus | null },
+  filter: { status: OutboxStatus | null; networks?: "ALL" | readonly string[] },
   page: PageRequest,
 ): Promise<{ rows: OutboxRow[]; total: number }> {
-  const where: Prisma.OutboxMessageWhereInput = { tenantId, ...(filter.status ? { status: filter.status } : {}) };
+  const where: Prisma.OutboxMessageWhereInput = {
+    tenantId,
+    ...(filter.status ? { status: filter.status } : {}),
+    // Only the messages of these networks (a message of no network is then left out).
+    ...(filter.networks && filter.networks !== "ALL" ? { networkId: { in: [...filter.networks] } } : {}),
+  };
   const [rows, total] = await Promise.all([
     tx.outboxMessage.findMany({
       where: page.afterId ? { AND: [where, { id: { lt: page.afterId } }] } : where,

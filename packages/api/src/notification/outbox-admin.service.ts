@@ -1,4 +1,4 @@
-import { hasRole } from "../auth/actor.js";
+import { coordinatedNetworks } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -44,16 +44,22 @@ export async function retryOutboxMessage(ctx: RequestContext, input: RetryOutbox
 
 /**
  * Development only: the tenant's outbox with full addresses and each message rendered as it is (or would be) sent,
- * for the explorer. Refused in production, where messages hold real people's data.
+ * for the explorer. Refused in production, where messages hold real people's data. Even in development it shows only
+ * what the reader may see: a tenant-wide administrator every message, a coordinator the messages of the networks
+ * they coordinate (SPEC §1: members of their networks only); and each message about a member is a read of that
+ * member's personal data, in the access log like any other.
  */
 export async function listDevOutbox(ctx: RequestContext, args: PageArgs) {
   const { production, mail } = notificationSettingsOf(ctx.system);
   if (production) throw forbidden(ctx.locale);
   const actor = requireTenantActor(ctx);
-  if (actor.kind !== "STAFF" || !(hasRole(actor, "TENANT_ADMIN") || hasRole(actor, "COORDINATOR"))) throw forbidden(ctx.locale);
+  if (actor.kind !== "STAFF") throw forbidden(ctx.locale);
+  const tenantAdmin = actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null);
+  const networks = tenantAdmin ? "ALL" : coordinatedNetworks(actor);
+  if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
   const page = toPageRequest(args, ctx.locale);
   const { rows, total, nodes } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
-    const result = await listOutbox(tx, actor.tenantId, { status: null }, page);
+    const result = await listOutbox(tx, actor.tenantId, { status: null, networks }, page);
     const rendered: DevOutboxMessage[] = [];
     for (const row of result.rows) {
       let subject: string;
@@ -66,6 +72,21 @@ export async function listDevOutbox(ctx: RequestContext, args: PageArgs) {
       }
       rendered.push({ ...toOutboxMessage(row), to: row.recipient, subject, text });
     }
+    await ctx.audit.record(
+      tx,
+      actor.tenantId,
+      result.rows
+        .slice(0, page.take)
+        .filter((row) => row.memberId !== null)
+        .map((row) => ({
+          action: "READ" as const,
+          subjectType: "OutboxMessage",
+          subjectId: row.id,
+          memberId: row.memberId,
+          purpose: "development outbox",
+          details: { kind: row.kind },
+        })),
+    );
     return { ...result, nodes: rendered };
   });
   return toPage(nodes, page, Math.max(total, rows.length));

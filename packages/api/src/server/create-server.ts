@@ -61,7 +61,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const httpServer = createServer(app);
   const state = { shuttingDown: false };
 
-  const authenticator: Authenticator = createAuthenticator(database.prisma, config.platformIssuer, config.jwksCache);
+  const authenticator: Authenticator = createAuthenticator(
+    database.prisma,
+    config.platformIssuer,
+    config.jwksCache,
+    config.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds } : undefined,
+  );
 
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth },

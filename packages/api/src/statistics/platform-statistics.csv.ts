@@ -1,5 +1,4 @@
-import type { Locale } from "@medverkan/domain";
-import { stringify } from "csv-stringify/sync";
+import { type Locale, spreadsheetCsv } from "@medverkan/domain";
 import type { PlatformStatisticsTable } from "./platform-statistics.type.js";
 import { cell as csvCell, GROUP_HEADERS, MEASURE_COLUMNS } from "./statistics.csv.js";
 import type { StatisticsMeasures } from "./statistics.type.js";
@@ -33,5 +32,5 @@ export function platformStatisticsCsv(table: PlatformStatisticsTable, locale: Lo
     lines.push([label, ...filler, ...figures(tenantTotal.measures)]);
   }
   lines.push([NATIONAL[locale], ...table.groupBy.slice(1).map(() => ""), ...figures(table.total)]);
-  return stringify(lines);
+  return spreadsheetCsv(lines);
 }

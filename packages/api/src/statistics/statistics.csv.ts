@@ -1,5 +1,4 @@
-import type { Locale } from "@medverkan/domain";
-import { stringify } from "csv-stringify/sync";
+import { type Locale, spreadsheetCsv } from "@medverkan/domain";
 import type { StatisticsMeasures, StatisticsTable, StatisticsValue } from "./statistics.type.js";
 
 /** The measure columns of the CSV, in the order of the GraphQL type, with headers in both languages. */
@@ -57,5 +56,5 @@ export function statisticsCsv(table: StatisticsTable, locale: Locale): string {
     ...MEASURE_COLUMNS.map((column) => cell(table.total[column.key])),
   ];
   if (table.groupBy.length === 0) total.unshift(totalLabel);
-  return stringify([table.groupBy.length === 0 ? ["", ...header] : header, ...rows, total]);
+  return spreadsheetCsv([table.groupBy.length === 0 ? ["", ...header] : header, ...rows, total]);
 }

@@ -12,6 +12,7 @@ import {
   type StatisticsFamily,
   stockGroups,
 } from "./family-cube.js";
+import { mayListGroup } from "./free-text-groups.js";
 import { keyOf, type Level, MONTHS, type ProtectedCell, quarterOfMonth } from "./linked-tables.js";
 import { assembleMeasures, type GroupPart, type StatisticsFigures } from "./measures.js";
 import type { PeriodKey } from "./period.js";
@@ -233,10 +234,13 @@ export function answerStatistics(plan: StatisticsAnswerPlan, data: StatisticsAns
     return assembleMeasures(parts, { concentrationShare: concentrationShare(), byMonth: byMonth && !total, threshold });
   };
 
-  const rows = [...rowKeys.values()].map(({ values, time }) => {
-    const components = dimensions.includes("NETWORK") && !groupBy.includes("NETWORK") ? (selection ?? [null]) : [null];
-    return { values, time: time.key, measures: measuresFor(values, time, rowLevel(time.level), components, false) };
-  });
+  const rows = [...rowKeys.values()]
+    .map(({ values, time }) => {
+      const components = dimensions.includes("NETWORK") && !groupBy.includes("NETWORK") ? (selection ?? [null]) : [null];
+      return { values, time: time.key, measures: measuresFor(values, time, rowLevel(time.level), components, false) };
+    })
+    // A free-text label (a municipality) is not listed when its row shows nothing (free-text-groups.ts).
+    .filter((row) => mayListGroup(groupBy, row.measures));
   const total = measuresFor({}, plan.total, totalLevel, selection ?? [null], true);
   return { rows, total };
 }

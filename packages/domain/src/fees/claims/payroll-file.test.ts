@@ -91,6 +91,16 @@ describe("the payroll CSV", () => {
     expect(rows[1]?.[1]).toBe(`'=HYPERLINK("x"); "Bo"`);
   });
 
+  it("defuses a formula that starts like a negative number, or behind whitespace or a full-width sign", () => {
+    for (const personName of ['-1+HYPERLINK("http://evil.example")', " =1+1", '\uff1dHYPERLINK("x")']) {
+      const rows = parse(payrollCsv([{ ...second, personName }]), { delimiter: ";" }) as string[][];
+      expect(rows[1]?.[1]).toBe(`'${personName}`);
+    }
+    // Amounts stay numbers: a negative correction is not a formula.
+    const negative = parse(payrollCsv([{ ...second, grossOre: -25_000 }]), { delimiter: ";" }) as string[][];
+    expect(negative[1]?.[6]).toBe("-250,00");
+  });
+
   it("writes English headers on request", () => {
     expect(payrollCsv([base], "en").split("\r\n")[0]).toBe(
       "Person reference;Name;Cost centre;Date;Category;Hours;Gross fee;Preparation;Mileage;Expenses;Tax withheld;Net to pay;Paid as;Claim",

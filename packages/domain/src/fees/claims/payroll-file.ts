@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { Locale, LocalizedText } from "../../messages/locale.js";
+import { spreadsheetCsv } from "../../text/spreadsheet-csv.js";
 import { FEE_CATEGORY_LABELS, type FeeCategory, type PayoutMethod } from "../fee-schedule.js";
 import { formatMinutes, formatOre } from "../format.js";
 
@@ -94,13 +94,12 @@ export function payrollCsv(claims: readonly PayrollClaim[], locale: Locale = "sv
     PAYOUT_LABELS[claim.payoutMethod][locale],
     claim.claimId,
   ]);
-  return stringify(rows, {
+  // spreadsheetCsv: a name that starts like a formula is written as text (text/spreadsheet-csv.ts).
+  return spreadsheetCsv(rows, {
     header: true,
     columns: COLUMNS.map((column) => ({ key: column.key, header: column[locale] })),
     delimiter: ";",
     record_delimiter: "windows",
-    // A leading =, +, - or @ would make a spreadsheet evaluate a name or description as a formula.
-    cast: { string: (value) => (/^[=+\-@\t\r]/u.test(value) && !/^-?\d/u.test(value) ? `'${value}` : value) },
   });
 }
 
