@@ -49,6 +49,8 @@ export type DatabaseOptions =
       kind: "embedded";
       /** Folder that keeps the data between starts; null keeps everything in memory. */
       dataDirectory: string | null;
+      /** Start from this data-directory dump (`Database.dumpDataDir()`), e.g. a migrated and seeded test template. */
+      loadDataDir?: Blob;
     };
 
 export interface Database {
@@ -59,6 +61,8 @@ export interface Database {
   migrate(): Promise<MigrationReport>;
   /** Throws when the database cannot answer; used by the readiness probe. */
   ping(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball, to open copies of this database with `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -121,7 +125,10 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
 }
 
 async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded" }>): Promise<Database> {
-  const pglite = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
+  const pglite = new PGlite({
+    ...(options.dataDirectory ? { dataDir: options.dataDirectory } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface it implements is unchanged
   // in 6.19 (verified by the test suite running on it), so only the nominal types differ.
@@ -140,6 +147,7 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
     async ping() {
       await pglite.query("SELECT 1");
     },
+    dumpDataDir: () => pglite.dumpDataDir("none"),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
