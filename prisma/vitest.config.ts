@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { sourceConditions } from "../vitest.shared.js";
+import { busyMachineTimeouts, sourceConditions, testWorkers } from "../vitest.shared.js";
 
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
-  test: { include: ["test/**/*.test.ts", "src/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+  // These tests migrate and seed for real (that is what they test), so they get the busy-machine bounds.
+  test: { include: ["test/**/*.test.ts", "src/**/*.test.ts"], pool: "forks", maxWorkers: testWorkers, ...busyMachineTimeouts },
 });

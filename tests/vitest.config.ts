@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
-import { singleGraphql, sourceConditions } from "../vitest.shared.js";
+import { busyMachineTimeouts, singleGraphql, sourceConditions, testWorkers } from "../vitest.shared.js";
 
-// End-to-end tests: each file starts the whole API on a fresh seeded database and talks to it over HTTP.
+// End-to-end tests: each file starts the whole API on a fresh seeded database and talks to it over HTTP. The
+// database is a copy of a template migrated and seeded once per run (globalSetup; @medverkan/api/testing).
 export default defineConfig({
   resolve: { conditions: sourceConditions, alias: singleGraphql },
   ssr: { resolve: { conditions: sourceConditions } },
@@ -9,7 +10,9 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**"],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    globalSetup: ["./support/global-setup.ts"],
+    pool: "forks",
+    maxWorkers: testWorkers,
+    ...busyMachineTimeouts,
   },
 });

@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { singleGraphql, sourceConditions } from "../../vitest.shared.js";
+import { busyMachineTimeouts, singleGraphql, sourceConditions, testWorkers } from "../../vitest.shared.js";
 
 export default defineConfig({
   resolve: { conditions: sourceConditions, alias: singleGraphql },
@@ -7,7 +7,10 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     setupFiles: ["./src/testing/vitest-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Integration tests open copies of the prepared test databases (src/testing/test-template.ts).
+    globalSetup: ["./src/testing/global-setup.ts"],
+    pool: "forks",
+    maxWorkers: testWorkers,
+    ...busyMachineTimeouts,
   },
 });

@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { sourceConditions } from "../../vitest.shared.js";
+import { busyMachineTimeouts, sourceConditions } from "../../vitest.shared.js";
 
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
-  test: { include: ["src/**/*.test.ts"] },
+  // Pure rules, but some tests enumerate thousands of tables: vitest's 5 s default fails them on a busy machine.
+  test: { include: ["src/**/*.test.ts"], ...busyMachineTimeouts },
 });

@@ -55,6 +55,8 @@ export type DatabaseOptions =
       kind: "embedded";
       /** Folder that keeps the data between starts; null keeps everything in memory. */
       dataDirectory: string | null;
+      /** Start from this data-directory dump (`Database.dumpDataDir()`), e.g. a migrated and seeded test template. */
+      loadDataDir?: Blob;
     };
 
 export interface Database {
@@ -68,6 +70,8 @@ export interface Database {
    * pool busy with slow requests still answers; used by the readiness probe and by the wait at start.
    */
   ping(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball, to open copies of this database with `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -156,7 +160,10 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
 }
 
 async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded" }>): Promise<Database> {
-  const pglite = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
+  const pglite = new PGlite({
+    ...(options.dataDirectory ? { dataDir: options.dataDirectory } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface it implements is unchanged
   // in 6.19 (verified by the test suite running on it), so only the nominal types differ.
@@ -175,6 +182,7 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
     async ping() {
       await pglite.query("SELECT 1");
     },
+    dumpDataDir: () => pglite.dumpDataDir("none"),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

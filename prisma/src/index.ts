@@ -7,3 +7,4 @@ export * from "./generated/prisma/client.js";
 export { applyMigrations, type MigrationReport, readMigrations, type SqlSession } from "./migrator.js";
 export { migrationsDirectory, packageRoot } from "./package-root.js";
 export { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database.js";
+export { dropTemplateDatabases, ensureTemplateDatabase, TEMPLATE_DATABASE_PREFIX } from "./testing/template-database.js";

@@ -494,7 +494,8 @@ describe("idempotency", () => {
       if (table === "Tenant") continue;
       expect(again.get(table), table).toBe(after.get(table));
     }
-  });
+    // Two whole seeds: about 20 s on a quiet 2-core machine, five times that at a load average of 7.
+  }, 300_000);
 });
 
 describe("tenant isolation", () => {

@@ -32,20 +32,24 @@ export async function startMedverkan(
   log: Logger = createLogger(config.logLevel),
   /** Tests bring their own key instead of the one kept in `.data/`. */
   givenDevKey?: DevSigningKey,
+  /** Tests may bring a database already opened (a copy of a prepared template); it is closed on stop like our own. */
+  givenDatabase?: Database,
 ): Promise<RunningMedverkan> {
-  if (config.embeddedDataDirectory && !config.databaseUrl) mkdirSync(config.embeddedDataDirectory, { recursive: true });
-  const database = await openDatabase(
-    config.databaseUrl
-      ? {
-          kind: "postgres",
-          url: config.databaseUrl,
-          poolSize: config.databaseLimits?.poolSize,
-          connectTimeoutMs: config.databaseLimits?.connectTimeoutMs,
-          statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
-          poolWaitMs: config.databaseLimits?.poolWaitMs,
-        }
-      : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
-  );
+  if (config.embeddedDataDirectory && !config.databaseUrl && !givenDatabase) mkdirSync(config.embeddedDataDirectory, { recursive: true });
+  const database =
+    givenDatabase ??
+    (await openDatabase(
+      config.databaseUrl
+        ? {
+            kind: "postgres",
+            url: config.databaseUrl,
+            poolSize: config.databaseLimits?.poolSize,
+            connectTimeoutMs: config.databaseLimits?.connectTimeoutMs,
+            statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
+            poolWaitMs: config.databaseLimits?.poolWaitMs,
+          }
+        : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
+    ));
   try {
     // A server started together with its database (a container platform, a reboot) must not exit because the
     // database is a few seconds slower to come up.

@@ -7,15 +7,20 @@ export interface ScratchDatabase {
 }
 
 /**
- * A fresh, empty database on the server of `serverUrl`, for one test run: tests against PostgreSQL start from the
- * migrations exactly like the embedded ones, and never see another run's rows.
+ * A fresh database on the server of `serverUrl`, for one test run: empty, or a copy of `template` (a prepared,
+ * migrated and seeded database nobody is connected to; see `@medverkan/api/testing`). Tests against PostgreSQL
+ * start from the migrations exactly like the embedded ones, and never see another run's rows.
  */
-export async function createScratchDatabase(serverUrl: string, prefix = "medverkan_test"): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = "medverkan_test",
+  options: { template?: string } = {},
+): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(options.template ? `CREATE DATABASE "${name}" TEMPLATE "${options.template}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }

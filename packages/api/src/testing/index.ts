@@ -1,15 +1,31 @@
 import "reflect-metadata";
-import { createScratchDatabase, type ScratchDatabase } from "@medverkan/database";
+import { createScratchDatabase, type Database, openDatabase, type ScratchDatabase } from "@medverkan/database";
 import { type RunningMedverkan, startMedverkan } from "../app.js";
 import type { AppConfig } from "../config.js";
 import { type DemoTokenRequest, mintDemoToken } from "../dev/demo-tokens.js";
-import { createDevSigningKey, type DevSigningKey, mintDevToken, type TokenRequest } from "../dev/dev-keys.js";
+import {
+  createDevSigningKey,
+  DEV_TOKEN_ISSUER,
+  type DevSigningKey,
+  mintDevToken,
+  publicKeySet,
+  type TokenRequest,
+} from "../dev/dev-keys.js";
 import { createLogger } from "../logger.js";
+import {
+  embeddedFromTemplate,
+  scratchFromTemplate,
+  type TemplateKind,
+  templatesEnabled,
+  testServerUrl,
+  trustKeys,
+} from "./test-template.js";
 
 export { API_ERROR_CODES } from "../common/errors/api-error.js";
 export { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
 export { DEV_TOKEN_ISSUER, PLATFORM_AUDIENCE } from "../dev/dev-keys.js";
 export { GRAPHQL_LIMITS, startApiServer } from "../server/create-server.js";
+export { prepareTestTemplates, templatesEnabled } from "./test-template.js";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -35,18 +51,18 @@ export interface TestApi {
 /**
  * Starts the whole API on a free port, on a fresh database seeded with the four demo regions: in-memory PGlite, or
  * a scratch database on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL (so CI runs the same
- * suite against the real server).
+ * suite against the real server). The database is a copy of a prepared template (test-template.ts) — migrated, or
+ * migrated and seeded, as `migrateOnStart` / `seedOnStart` ask — with the seeded tenants trusting this API's own
+ * development key; a test that names its own database (`databaseUrl`, `embeddedDataDirectory`) gets exactly that.
  */
 export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<TestApi> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  let scratch: ScratchDatabase | null = null;
-  if (serverUrl) scratch = await createScratchDatabase(serverUrl);
+  const serverUrl = testServerUrl();
   const devKey = await createDevSigningKey();
-  const config: AppConfig = {
+  const defaults: AppConfig = {
     production: false,
     host: "127.0.0.1",
     port: 0,
-    databaseUrl: scratch?.url ?? null,
+    databaseUrl: null,
     embeddedDataDirectory: null,
     devKeyFile: "",
     migrateOnStart: true,
@@ -55,9 +71,48 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
     bodyLimitBytes: 100_000,
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     shutdownGraceMs: 2_000,
-    ...overrides,
   };
-  const running = await startMedverkan(config, createLogger(config.logLevel), devKey);
+  const asked: AppConfig = { ...defaults, ...overrides };
+  // Production never seeds: startMedverkan refuses, as it did before templates.
+  const kind: TemplateKind | null =
+    !templatesEnabled() || !asked.migrateOnStart || (asked.seedOnStart && asked.production)
+      ? null
+      : asked.seedOnStart
+        ? "seeded"
+        : "migrated";
+  const ownServerDatabase = serverUrl !== null && overrides.databaseUrl === undefined;
+  const ownEmbeddedDatabase = !ownServerDatabase && asked.databaseUrl === null && !asked.embeddedDataDirectory;
+
+  let scratch: ScratchDatabase | null = null;
+  let given: Database | undefined;
+  let config = asked;
+  try {
+    if (ownServerDatabase) {
+      scratch = kind ? await scratchFromTemplate(serverUrl, kind) : await createScratchDatabase(serverUrl);
+      config = { ...config, databaseUrl: scratch.url };
+      if (kind === "seeded") {
+        const database = await openDatabase({ kind: "postgres", url: scratch.url, poolSize: 1 });
+        try {
+          await trustKeys(database, DEV_TOKEN_ISSUER, publicKeySet(devKey));
+        } finally {
+          await database.close();
+        }
+      }
+    } else if (ownEmbeddedDatabase && kind) {
+      given = await embeddedFromTemplate(kind);
+      if (kind === "seeded") await trustKeys(given, DEV_TOKEN_ISSUER, publicKeySet(devKey));
+    }
+    // The copy is already seeded (and migrated: startMedverkan's migrate only checks that nothing is missing).
+    if (kind === "seeded" && (scratch || given)) config = { ...config, seedOnStart: false };
+  } catch (error) {
+    await given?.close();
+    await scratch?.drop();
+    throw error;
+  }
+  const running = await startMedverkan(config, createLogger(config.logLevel), devKey, given).catch(async (error: unknown) => {
+    await scratch?.drop();
+    throw error;
+  });
   return {
     url: running.url,
     running,

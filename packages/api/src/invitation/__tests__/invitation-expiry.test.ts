@@ -1,5 +1,4 @@
 import type { Database } from "@medverkan/database";
-import { seedDemoData } from "@medverkan/database/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDevSigningKey, DEV_TOKEN_ISSUER, publicKeySet } from "../../dev/dev-keys.js";
 import { openTestDatabase } from "../../testing/test-database.js";
@@ -12,8 +11,9 @@ let database: Database;
 let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ database, dispose } = await openTestDatabase());
-  await seedDemoData(database.prisma, { tokenIssuer: DEV_TOKEN_ISSUER, publicKeys: publicKeySet(await createDevSigningKey()) });
+  ({ database, dispose } = await openTestDatabase({
+    seed: { tokenIssuer: DEV_TOKEN_ISSUER, publicKeys: publicKeySet(await createDevSigningKey()) },
+  }));
 });
 
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import type { Database } from "@medverkan/database";
-import { seedDemoData } from "@medverkan/database/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDevSigningKey, DEV_TOKEN_ISSUER, publicKeySet } from "../../dev/dev-keys.js";
 import { createLogger } from "../../logger.js";
@@ -31,9 +30,8 @@ async function tenantOf(memberId: string) {
 }
 
 beforeAll(async () => {
-  ({ database, dispose } = await openTestDatabase());
   const key = await createDevSigningKey();
-  await seedDemoData(database.prisma, { tokenIssuer: DEV_TOKEN_ISSUER, publicKeys: publicKeySet(key) });
+  ({ database, dispose } = await openTestDatabase({ seed: { tokenIssuer: DEV_TOKEN_ISSUER, publicKeys: publicKeySet(key) } }));
   await database.prisma.tenant.updateMany({ data: { memberRetentionMonths: null } });
   await database.prisma.tenant.update({ where: { slug: "ostergotland" }, data: { memberRetentionMonths: 24 } });
 });

@@ -1,5 +1,4 @@
 import type { Database } from "@medverkan/database";
-import { seedDemoData } from "@medverkan/database/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TenantScope } from "../../context/tenant-scope.js";
 import { openTestDatabase } from "../../testing/test-database.js";
@@ -13,11 +12,12 @@ let dispose: () => Promise<void>;
 let tenants: Record<string, string>;
 
 beforeAll(async () => {
-  ({ database, dispose } = await openTestDatabase());
-  await seedDemoData(database.prisma, {
-    tokenIssuer: "https://issuer.example",
-    publicKeys: { keys: [{ kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", kid: "test" }] } as never,
-  });
+  ({ database, dispose } = await openTestDatabase({
+    seed: {
+      tokenIssuer: "https://issuer.example",
+      publicKeys: { keys: [{ kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", kid: "test" }] },
+    },
+  }));
   const rows = await database.prisma.tenant.findMany({ select: { id: true, slug: true } });
   tenants = Object.fromEntries(rows.map((row) => [row.slug, row.id]));
 }, 300_000);
