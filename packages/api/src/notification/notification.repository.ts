@@ -222,6 +222,20 @@ export async function settleMessage(
   return count === 1;
 }
 
+/**
+ * Gives a claim back without an outcome — the worker could not compose or record it (the database went away), or never
+ * got to it — so the message is due again at once, for any worker, instead of waiting SENDING until the lease lapses.
+ * Nothing was sent, so the attempt the claim counted is returned. Fenced like `settleMessage`.
+ */
+export async function releaseClaim(tx: Tx, tenantId: string, id: string, workerId: string): Promise<boolean> {
+  const count = await tx.$executeRaw`
+    UPDATE "OutboxMessage"
+       SET "status" = 'PENDING', "lockedBy" = NULL, "lockedUntil" = NULL,
+           "attempts" = GREATEST("attempts" - 1, 0), "nextAttemptAt" = now()
+     WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid AND "status" = 'SENDING' AND "lockedBy" = ${workerId}`;
+  return count === 1;
+}
+
 // ─── Admin and development views ────────────────────────────────────────────────────────────────────────────
 
 const outboxSelect = {

@@ -3,10 +3,11 @@ import { hostname } from "node:os";
 import type { PrismaClient } from "@medverkan/database";
 import { DEFAULT_OUTBOX_RETRY_POLICY, type OutboxRetryPolicy, retryDelayMs } from "@medverkan/domain";
 import type { Logger } from "pino";
+import { isDatabaseUnavailable } from "../common/errors/format-error.js";
 import { TenantScope, type Tx } from "../context/tenant-scope.js";
 import { composeMessage } from "./compose.js";
 import { isPermanentRecipientFailure, type MailSettings, type MailTransport, stableMessageId } from "./mail-transport.js";
-import { type ClaimedMessage, claimDueMessages, listActiveTenantIds, settleMessage } from "./notification.repository.js";
+import { type ClaimedMessage, claimDueMessages, listActiveTenantIds, releaseClaim, settleMessage } from "./notification.repository.js";
 
 // Delivery guarantees, honestly:
 //
@@ -61,6 +62,19 @@ export interface OutboxRunReport {
 
 const MAX_ERROR_LENGTH = 500;
 
+/** What a worker decided about a claimed message: an outcome to record, or the claim given back (nothing was sent). */
+type Settlement =
+  | { status: "SENT" }
+  | { status: "PENDING"; retryInMs: number; error: string }
+  | { status: "FAILED"; error: string }
+  | { status: "RELEASE" };
+
+/** A claim this worker holds but could not settle yet (the database went away); settled first on the next pass. */
+interface Unsettled {
+  message: ClaimedMessage;
+  settlement: Settlement;
+}
+
 export class OutboxWorker {
   readonly workerId: string;
   private readonly options: OutboxWorkerOptions;
@@ -68,6 +82,7 @@ export class OutboxWorker {
   private running: Promise<unknown> | null = null;
   private stopped = false;
   private lastScanAt = 0;
+  private readonly unsettled = new Map<string, Unsettled>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -92,6 +107,10 @@ export class OutboxWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
+    // Give back what this worker still holds, so another instance need not wait for the leases to lapse.
+    await this.settleLeftovers({ sent: 0, retried: 0, failed: 0, lostLeases: 0 }).catch((error: unknown) => {
+      this.log.warn({ err: error, unsettled: this.unsettled.size }, "outbox claims left to their leases at stop");
+    });
     this.transport.close();
   }
 
@@ -127,9 +146,14 @@ export class OutboxWorker {
     return queued;
   }
 
-  /** One pass: every tenant's due messages, claimed batch by batch until none is due. */
+  /**
+   * One pass: first the claims a failed pass left unsettled, then every tenant's due messages, claimed batch by batch
+   * until none is due. When the database goes away mid-batch, the message in hand keeps its outcome (SENT is recorded
+   * later, not sent again) and the rest of the batch is given back, so none waits SENDING for its lease to lapse.
+   */
   async runOnce(): Promise<OutboxRunReport> {
     const report: OutboxRunReport = { sent: 0, retried: 0, failed: 0, lostLeases: 0 };
+    await this.settleLeftovers(report);
     for (const { id: tenantId } of await listActiveTenantIds(this.prisma)) {
       const scope = new TenantScope(this.prisma, tenantId);
       for (;;) {
@@ -137,7 +161,17 @@ export class OutboxWorker {
           claimDueMessages(tx, tenantId, this.workerId, this.options.leaseMs, this.options.batchSize),
         );
         if (claimed.length === 0) break;
-        for (const message of claimed) await this.deliver(scope, message, report);
+        for (const [index, message] of claimed.entries()) {
+          try {
+            await this.deliver(scope, message, report);
+          } catch (error) {
+            for (const untouched of claimed.slice(index + 1))
+              this.unsettled.set(untouched.id, { message: untouched, settlement: { status: "RELEASE" } });
+            // The database may be back already (a moment's blip); otherwise the next pass settles them.
+            await this.settleLeftovers(report).catch(() => undefined);
+            throw error;
+          }
+        }
         if (claimed.length < this.options.batchSize) break;
       }
     }
@@ -145,8 +179,17 @@ export class OutboxWorker {
     return report;
   }
 
+  /** Records what earlier passes could not; throws (keeping the rest) while the database is still away. */
+  private async settleLeftovers(report: OutboxRunReport): Promise<void> {
+    for (const [id, { message, settlement }] of this.unsettled) {
+      await this.settle(new TenantScope(this.prisma, message.tenantId), message, settlement, report);
+      this.unsettled.delete(id);
+    }
+  }
+
   private async deliver(scope: TenantScope, message: ClaimedMessage, report: OutboxRunReport): Promise<void> {
     let failure: unknown = null;
+    let sent = false;
     try {
       const composed = await scope.transaction((tx) =>
         composeMessage(tx, { ...message, data: (message.payload ?? {}) as Record<string, unknown> }, this.mail),
@@ -160,30 +203,46 @@ export class OutboxWorker {
         messageId: stableMessageId(message.tenantId, message.idempotencyKey, this.mail.messageIdDomain),
         kind: message.kind,
       });
+      sent = true;
     } catch (error) {
       failure = error;
     }
+    await this.settle(scope, message, this.settlementOf(message, sent, failure), report);
+  }
 
-    if (failure === null) {
-      // Not inside the try: if recording SENT fails, the lease lapses and the message is sent again (see above).
-      const settled = await scope.transaction((tx) => settleMessage(tx, message.tenantId, message.id, this.workerId, { status: "SENT" }));
-      if (settled) report.sent++;
-      else this.lostLease(message, report);
-      return;
-    }
-
+  private settlementOf(message: ClaimedMessage, sent: boolean, failure: unknown): Settlement {
+    if (sent) return { status: "SENT" };
+    // Composing needs the database; when it is away, nothing is wrong with the message: give the claim back.
+    if (isDatabaseUnavailable(failure)) return { status: "RELEASE" };
     const error = describeError(failure);
     const delay = isPermanentRecipientFailure(failure) ? null : retryDelayMs(message.attempts, this.options.retry, Math.random());
-    const settled = await scope.transaction((tx) =>
-      settleMessage(
-        tx,
-        message.tenantId,
-        message.id,
-        this.workerId,
-        delay === null ? { status: "FAILED", error } : { status: "PENDING", retryInMs: delay, error },
-      ),
-    );
+    return delay === null ? { status: "FAILED", error } : { status: "PENDING", retryInMs: delay, error };
+  }
+
+  /**
+   * Records a settlement, fenced by the lease. When that fails (the database went away), the settlement is kept and
+   * recorded by the next pass: a SENT message is then marked sent rather than sent again, as long as the lease holds.
+   */
+  private async settle(scope: TenantScope, message: ClaimedMessage, settlement: Settlement, report: OutboxRunReport): Promise<void> {
+    let settled: boolean;
+    try {
+      settled = await scope.transaction((tx) =>
+        settlement.status === "RELEASE"
+          ? releaseClaim(tx, message.tenantId, message.id, this.workerId)
+          : settleMessage(tx, message.tenantId, message.id, this.workerId, settlement),
+      );
+    } catch (error) {
+      this.unsettled.set(message.id, { message, settlement });
+      throw error;
+    }
+    if (settlement.status === "RELEASE") return;
     if (!settled) return this.lostLease(message, report);
+    if (settlement.status === "SENT") {
+      report.sent++;
+      return;
+    }
+    const { error } = settlement;
+    const delay = settlement.status === "PENDING" ? settlement.retryInMs : null;
     if (delay === null) {
       report.failed++;
       this.log.error(

@@ -22,6 +22,8 @@ export interface MailCatcher {
   /** The next `count` messages are refused with this code (451: try later; 550: no such recipient). */
   refuseNext(count: number, code: number, at?: "RCPT" | "DATA"): void;
   waitFor(count: number, timeoutMs?: number): Promise<CaughtMail[]>;
+  /** Runs after a message is accepted, before the server's reply reaches the sender (a fault test stops the database here). */
+  afterAccept: ((mail: CaughtMail) => void) | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     refusals.count--;
     return Object.assign(new Error(refusals.code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: refusals.code });
   };
+  const catcher = { afterAccept: null } as MailCatcher;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -45,7 +48,7 @@ export async function startMailCatcher(): Promise<MailCatcher> {
         .then((parsed) => {
           const refused = refusal("DATA");
           if (refused) return callback(refused);
-          messages.push({
+          const mail: CaughtMail = {
             envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             from: parsed.from?.text ?? "",
             replyTo: parsed.replyTo?.text ?? null,
@@ -54,7 +57,9 @@ export async function startMailCatcher(): Promise<MailCatcher> {
             text: parsed.text ?? "",
             messageId: parsed.messageId ?? "",
             headers: parsed.headers,
-          });
+          };
+          messages.push(mail);
+          catcher.afterAccept?.(mail);
           callback();
         })
         .catch(callback);
@@ -62,17 +67,18 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return {
+  Object.assign(catcher, {
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     messages,
-    refuseNext(count, code, at = "DATA") {
+    refuseNext(count: number, code: number, at: "RCPT" | "DATA" = "DATA") {
       refusals = { count, code, at };
     },
-    async waitFor(count, timeoutMs = 10_000) {
+    async waitFor(count: number, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (messages.length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
       return messages;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
+  return catcher;
 }
