@@ -197,6 +197,7 @@ describe("feedback after the assignment", () => {
 
   it("is refused before the assignment is carried out", async () => {
     const future = (await book({ occasions: [occasionInDays(7)] })).data?.recordDirectBooking.request?.id as string;
+    await confirmDirectBooking(api, future);
     const response = await api.graphql<FeedbackResponse>(GIVE_FEEDBACK, {
       token: token("requester"),
       variables: { input: { requestId: future, rating: 4 } },
