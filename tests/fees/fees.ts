@@ -1,5 +1,6 @@
 import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
 import { expect } from "vitest";
+import { confirmDirectBooking } from "../support/requests.js";
 
 // Documents and helpers shared by the fee specs: an occasion is booked and held through the API (a unit's direct
 // booking of a pool member, attendance reported), then its claims go through the workflow.
@@ -163,6 +164,8 @@ export async function holdOccasion(
   });
   expect(booked.errors).toEqual([]);
   const requestId = booked.request?.id as string;
+  // A direct booking counts once the network's coordinator has confirmed who the participant is.
+  await confirmDirectBooking(api, requestId);
   const prisma = api.running.database.prisma;
   const occasion = await prisma.occasion.findFirstOrThrow({ where: { requestId }, select: { id: true } });
   const assignment = await prisma.assignment.findFirstOrThrow({ where: { requestId }, select: { id: true } });

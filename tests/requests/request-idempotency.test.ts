@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RECORD_DIRECT_BOOKING, requestInput, SUBMIT_REQUEST } from "../support/requests.js";
+import { confirmDirectBooking, RECORD_DIRECT_BOOKING, requestInput, SUBMIT_REQUEST } from "../support/requests.js";
 
 // A unit's client that lost the answer to a submission (or whose user clicked twice) retries with the same
 // Idempotency-Key: one request is created and both calls get the same answer. The same key with other input is refused.
@@ -102,6 +102,8 @@ describe("Idempotency-Key on recordDirectBooking", () => {
     const retry = await api.graphql<Booked>(RECORD_DIRECT_BOOKING, { token: requester, variables: { input }, headers });
     expect(retry.data).toEqual(first.data);
     expect(await requestsTitled(title)).toBe(1);
+    expect(await prisma().directBookingParticipant.count({ where: { memberId: member.id, request: { title } } })).toBe(1);
+    await confirmDirectBooking(api, first.data?.recordDirectBooking.request?.id as string);
     expect(await prisma().assignment.count({ where: { memberId: member.id, request: { title } } })).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   ADD_OCCASION,
   CANCEL_OCCASION,
   CANCEL_REQUEST,
+  confirmDirectBooking,
   DECLINE_REQUEST,
   MARK_OCCASION_HELD,
   MARK_REQUEST_CARRIED_OUT,
@@ -94,6 +95,7 @@ async function filledRequest(): Promise<{ id: string; occasionId: string }> {
   const request = response.data?.recordDirectBooking.request;
   if (!request) throw new Error(JSON.stringify(response));
   expect(request.status).toBe("FILLED");
+  await confirmDirectBooking(api, request.id);
   return { id: request.id, occasionId: request.occasions[0]?.id as string };
 }
 

@@ -55,10 +55,6 @@ beforeAll(async () => {
   for (const invitation of invited.invitations) {
     const token = tokens.get(invitation.invitee.id) as string;
     const accepted = await accept(api, token, invitation.id, version);
-    const member = await prisma.member.findFirstOrThrow({
-      where: { id: invitation.memberId },
-      select: { givenName: true, familyName: true },
-    });
     people.push({
       memberId: invitation.invitee.id,
       token,

@@ -195,3 +195,40 @@ export const RECORD_DIRECT_BOOKING = /* GraphQL */ `
     }
   }
 `;
+
+export const DIRECT_BOOKING_PARTICIPANT_FIELDS =
+  "id requestId requestTitle position familyName email phone memberId status createdAt decidedAt version";
+export const DIRECT_BOOKINGS_TO_CONFIRM = `query { directBookingParticipantsToConfirm { ${DIRECT_BOOKING_PARTICIPANT_FIELDS} } }`;
+const DECISION = `participant { ${DIRECT_BOOKING_PARTICIPANT_FIELDS} } errors { __typename ... on ErrorResult { code message messageSv messageEn } }`;
+export const CONFIRM_DIRECT_BOOKING_PARTICIPANT = `mutation($input: DecideDirectBookingParticipantInput!) { confirmDirectBookingParticipant(input: $input) { ${DECISION} } }`;
+export const REJECT_DIRECT_BOOKING_PARTICIPANT = `mutation($input: DecideDirectBookingParticipantInput!) { rejectDirectBookingParticipant(input: $input) { ${DECISION} } }`;
+
+/**
+ * Scenario: the network's coordinator checked with the people a unit named in a direct booking and confirms each one
+ * (a direct booking counts only once confirmed). Returns the confirmed participants' assignment ids.
+ */
+export async function confirmDirectBooking(api: TestApi, requestId: string): Promise<void> {
+  const prisma = api.running.database.prisma;
+  const request = await prisma.request.findFirstOrThrow({ where: { id: requestId }, select: { tenantId: true, networkId: true } });
+  const grant = await prisma.roleGrant.findFirstOrThrow({
+    where: {
+      tenantId: request.tenantId,
+      role: "COORDINATOR",
+      revokedAt: null,
+      OR: [{ networkId: request.networkId }, { networkId: null }],
+      staffUser: { disabledAt: null },
+    },
+    include: { staffUser: { select: { subject: true } }, tenant: { select: { tokenAudience: true } } },
+  });
+  const token = await api.signToken({ subject: grant.staffUser.subject, audience: grant.tenant.tokenAudience });
+  const pending = await prisma.directBookingParticipant.findMany({ where: { requestId, status: "PENDING" }, select: { id: true } });
+  for (const participant of pending) {
+    const response = await api.graphql<{ confirmDirectBookingParticipant: { errors: unknown[] } }>(CONFIRM_DIRECT_BOOKING_PARTICIPANT, {
+      token,
+      variables: { input: { id: participant.id } },
+    });
+    if (response.errors || response.data?.confirmDirectBookingParticipant.errors.length) {
+      throw new Error(`confirmDirectBookingParticipant failed: ${JSON.stringify(response.errors ?? response.data)}`);
+    }
+  }
+}

@@ -152,6 +152,15 @@ export async function eraseMemberData(
     data: { comment: null },
   });
   await tx.feeClaim.updateMany({ where: { tenantId, memberId }, data: { rejectionReason: null } });
+  // A direct booking naming the person: what the unit typed goes, and one still pending can no longer be confirmed.
+  await tx.directBookingParticipant.updateMany({
+    where: { tenantId, memberId, status: "PENDING" },
+    data: { status: "REJECTED", decidedAt: erasedAt },
+  });
+  await tx.directBookingParticipant.updateMany({
+    where: { tenantId, memberId },
+    data: { familyName: null, email: null, phone: null, memberId: null },
+  });
   await tx.feeClaimExpense.updateMany({ where: { tenantId, feeClaim: { memberId } }, data: { description: "" } });
 
   // Notifications: the row stays (its idempotency key keeps a retried send from going out), the person goes; what

@@ -14,14 +14,14 @@ import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { RecordDirectBookingInput } from "./request.input.js";
 import { requestSnapshot, toRequest } from "./request.mapper.js";
-import { type RequestPayloadShape, requestErrors } from "./request.payload.js";
+import type { RequestPayloadShape } from "./request.payload.js";
 import {
   findAssignmentTypeByKey,
   findNetwork,
   findPoolMembersByContactKeys,
   findStaffUser,
   findUnit,
-  insertDirectParticipation,
+  insertDirectBookingParticipants,
   insertOccasions,
   insertRequest,
   insertRequestEvents,
@@ -30,13 +30,14 @@ import { formOfNetwork, isoOrEmpty, requestAnswer, resolveCostCentre, withDefaul
 import { NETWORK, requesterUnit } from "./request-access.js";
 
 // A direct booking (SPEC §2, Jönköping: units may recruit Peer / Levande bibliotek people directly). The unit records
-// what it arranged so that fees and statistics cover it: a request marked directRecruitment, already FILLED (or
-// CARRIED_OUT when its occasions are over), with an accepted invitation and an assignment per participant, exactly
-// the rows fee claims and statistics read for any other request.
+// what it arranged: a request marked directRecruitment, already FILLED (or CARRIED_OUT when its occasions are over).
 //
-// The participant is named by family name plus the e-mail address and/or phone number the unit used; that must
-// match a person of the network's pool. A miss is answered the same way whatever the reason, so the mutation cannot
-// be used to find out who is in a pool.
+// The participants are named by family name plus the e-mail address and/or phone number the unit used. Whether they
+// are in the network's pool must never show in the answer — otherwise anyone who knows a name and an address could
+// learn that someone is in the Peer pool (psychiatric experience) — and the unit's word alone must not put a
+// participation on a member's record. So each participant is kept PENDING with the pool member it matched (if any),
+// the unit gets the same answer either way, and only a coordinator's confirmation (direct-booking-confirmation.service)
+// makes the participation count: an accepted invitation and an assignment, the rows fees and statistics read.
 
 /** What a record of the past needs: the basics and at least one occasion, with the form's assignment types. */
 const directForm = (form: RequestFormConfig): RequestFormConfig => ({
@@ -101,17 +102,17 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
             ctx.locale,
           );
 
+        // Who the unit named is looked up for the coordinator only: the answer below is the same whether or not anyone
+        // of the pool matched (issue 22: no pool-membership oracle), and nothing counts until a coordinator confirms.
         const candidates = await findPoolMembersByContactKeys(tx, tenantId, network.id, {
           emailKeys: participants.value.flatMap((p) => (p.emailKey ? [p.emailKey] : [])),
           phoneKeys: participants.value.flatMap((p) => (p.phoneKey ? [p.phoneKey] : [])),
         });
-        const memberIds: string[] = [];
-        for (const [index, identification] of participants.value.entries()) {
+        const matched: Array<string | null> = [];
+        for (const identification of participants.value) {
           const matches = candidates.filter((candidate) => isIdentifiedParticipant(identification, candidate));
           const member = matches.length === 1 ? matches[0] : undefined;
-          if (!member || memberIds.includes(member.id))
-            return { request: null, errors: [requestErrors.participantNotIdentified(index, ctx.locale)] };
-          memberIds.push(member.id);
+          matched.push(member && !matched.includes(member.id) ? member.id : null);
         }
 
         const now = new Date();
@@ -134,7 +135,7 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
           expectations: null,
           experienceText: null,
           perspectivesSought: [...value.perspectivesSought],
-          numberOfPersons: memberIds.length,
+          numberOfPersons: participants.value.length,
           assignmentLength: value.assignmentLength,
           audienceDescription: null,
           audienceSize: null,
@@ -155,21 +156,18 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
           row.id,
           value.occasions.map((o) => ({ ...o, heldAt: o.endsAt.getTime() <= now.getTime() ? o.endsAt : null })),
         );
-        const participations = [];
-        for (const memberId of memberIds) {
-          participations.push({
-            memberId,
-            ...(await insertDirectParticipation(tx, tenantId, {
-              requestId: row.id,
-              memberId,
-              invitedById: actor.staffUserId,
-              at: now,
-              agreementRequired: value.assignmentLength === "LONG_TERM",
-              carriedOut: status === "CARRIED_OUT",
-              networkId: network.id,
-            })),
-          });
-        }
+        const named = await insertDirectBookingParticipants(
+          tx,
+          tenantId,
+          row.id,
+          (input.participants ?? []).map((given, index) => ({
+            position: index,
+            familyName: given.familyName?.trim() ?? null,
+            email: given.email?.trim() || null,
+            phone: given.phone?.trim() || null,
+            memberId: matched[index] ?? null,
+          })),
+        );
         const event = { requestId: row.id, actorType: "STAFF" as const, actorId: actor.staffUserId, at: now };
         await insertRequestEvents(tx, tenantId, [
           { ...event, fromStatus: null, toStatus: "FILLED", reason: "direct booking" },
@@ -184,16 +182,19 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
           after: requestSnapshot(row),
           purpose: "direct booking",
         });
+        // A matched member is named in the booking: a write of their data, in their access log (never shown to the unit).
         await ctx.audit.record(
           tx,
           tenantId,
-          participations.map((p) => ({
-            action: "WRITE" as const,
-            subjectType: "Assignment",
-            subjectId: p.assignmentId,
-            memberId: p.memberId,
-            purpose: "direct booking",
-          })),
+          named
+            .filter((p) => p.memberId !== null)
+            .map((p) => ({
+              action: "WRITE" as const,
+              subjectType: "DirectBookingParticipant",
+              subjectId: p.id,
+              memberId: p.memberId,
+              purpose: "direct booking, awaiting a coordinator's confirmation",
+            })),
         );
         return { request: toRequest(row), errors: [] };
       },

@@ -19,7 +19,7 @@ export class FeedbackAlreadyGiven extends ErrorResult {}
 @ObjectType({
   implements: ErrorResult,
   description:
-    "No one in the network's pool matches this participant's family name and contact details. The network's coordinator can register the person first.",
+    "No longer returned by `recordDirectBooking` (its answer never depends on who is in the pool; the coordinator confirms each participant). Kept for clients that name it.",
 })
 export class ParticipantNotIdentified extends ErrorResult {
   @Field(() => Int, { description: "Which participant of the input (0-based)." })
@@ -98,7 +98,7 @@ export const RecordFollowUpPayload = requestPayload(
 export const RecordDirectBookingPayload = requestPayload(
   "RecordDirectBookingPayload",
   RecordDirectBookingError,
-  "The recorded request: FILLED, or CARRIED_OUT when its occasions are over.",
+  "The recorded request: FILLED, or CARRIED_OUT when its occasions are over. The same answer whoever the participants are: each is confirmed by the network's coordinator before it counts for fees and statistics.",
 );
 
 export interface OccasionPayloadShape {

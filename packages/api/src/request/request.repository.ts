@@ -611,3 +611,85 @@ export function findAssignmentsOfMembers(tx: Tx, tenantId: string, pairs: Readon
     select: { id: true, requestId: true, memberId: true },
   });
 }
+
+// ─── Direct bookings awaiting confirmation ──────────────────────────────────────────────────────────────────
+
+/** The participants a unit named in a direct booking, each PENDING until a coordinator decides. */
+export async function insertDirectBookingParticipants(
+  tx: Tx,
+  tenantId: string,
+  requestId: string,
+  rows: ReadonlyArray<{ position: number; familyName: string | null; email: string | null; phone: string | null; memberId: string | null }>,
+): Promise<Array<{ id: string; memberId: string | null }>> {
+  const created: Array<{ id: string; memberId: string | null }> = [];
+  for (const row of rows) {
+    created.push(await tx.directBookingParticipant.create({ data: { tenantId, requestId, ...row }, select: { id: true, memberId: true } }));
+  }
+  return created;
+}
+
+const directBookingParticipantFields = {
+  id: true,
+  tenantId: true,
+  requestId: true,
+  position: true,
+  familyName: true,
+  email: true,
+  phone: true,
+  memberId: true,
+  status: true,
+  createdAt: true,
+  decidedAt: true,
+  version: true,
+  request: { select: { title: true, networkId: true, unitId: true, status: true, assignmentLength: true } },
+} as const satisfies Prisma.DirectBookingParticipantSelect;
+
+export type DirectBookingParticipantRow = Prisma.DirectBookingParticipantGetPayload<{ select: typeof directBookingParticipantFields }>;
+
+/** PENDING participants of direct bookings in these networks, oldest first (at most `take`). */
+export function findPendingDirectBookingParticipants(
+  tx: Tx,
+  tenantId: string,
+  networks: "ALL" | readonly string[],
+  take: number,
+): Promise<DirectBookingParticipantRow[]> {
+  return tx.directBookingParticipant.findMany({
+    where: { tenantId, status: "PENDING", ...(networks === "ALL" ? {} : { request: { networkId: { in: [...networks] } } }) },
+    orderBy: { id: "asc" },
+    take,
+    select: directBookingParticipantFields,
+  });
+}
+
+export function findDirectBookingParticipant(tx: Tx, tenantId: string, id: string): Promise<DirectBookingParticipantRow | null> {
+  return tx.directBookingParticipant.findFirst({ where: { tenantId, id }, select: directBookingParticipantFields });
+}
+
+/** Records the coordinator's decision and forgets the details the unit typed (they served their purpose). */
+export async function decideDirectBookingParticipant(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  decision: { status: "CONFIRMED" | "REJECTED"; decidedById: string; at: Date; assignmentId: string | null },
+): Promise<DirectBookingParticipantRow> {
+  await tx.directBookingParticipant.updateMany({
+    where: { tenantId, id, status: "PENDING" },
+    data: {
+      status: decision.status,
+      decidedAt: decision.at,
+      decidedById: decision.decidedById,
+      assignmentId: decision.assignmentId,
+      familyName: null,
+      email: null,
+      phone: null,
+      version: { increment: 1 },
+    },
+  });
+  return (await findDirectBookingParticipant(tx, tenantId, id)) as DirectBookingParticipantRow;
+}
+
+/** Whether a member may take part now: not erased, processing not restricted. */
+export async function isMemberProcessable(tx: Tx, tenantId: string, memberId: string): Promise<boolean> {
+  const member = await tx.member.findFirst({ where: { tenantId, id: memberId, erasedAt: null, restrictedAt: null }, select: { id: true } });
+  return member !== null;
+}

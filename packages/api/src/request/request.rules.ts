@@ -17,7 +17,12 @@ const isMemberOrStaff: IRule = rule("isMemberOrStaff", { cache: "contextual" })(
 // caller's invitation): the services decide, and an invisible request reads as missing. These rules keep out whoever
 // can never see a request at all (anonymous callers, citizens, platform operators).
 export const requestPermissions: PermissionMap = {
-  Query: { request: isMemberOrStaff, requests: isMemberOrStaff, openFollowUps: isCoordinator },
+  Query: {
+    request: isMemberOrStaff,
+    requests: isMemberOrStaff,
+    openFollowUps: isCoordinator,
+    directBookingParticipantsToConfirm: isCoordinator,
+  },
   Mutation: {
     submitRequest: isRequester,
     updateRequest: isRequester,
@@ -31,6 +36,8 @@ export const requestPermissions: PermissionMap = {
     markOccasionHeld: isTenantStaff,
     giveFeedback: isMemberOrStaff,
     recordDirectBooking: isRequester,
+    confirmDirectBookingParticipant: isCoordinator,
+    rejectDirectBookingParticipant: isCoordinator,
   },
   // Reached only through a request the reader may see. Fields other features add on Request are listed here too
   // (a type's rules cannot be declared twice); their services check the request's network or unit again.
@@ -65,4 +72,8 @@ export const requestPermissions: PermissionMap = {
   RequestRuleNotMet: isAuthenticated,
   FeedbackAlreadyGiven: isAuthenticated,
   ParticipantNotIdentified: isAuthenticated,
+  // Who a unit named, and the match: coordinators only (the services check the network again).
+  DirectBookingParticipant: isCoordinator,
+  DecideDirectBookingParticipantPayload: isCoordinator,
+  DirectBookingNotConfirmable: isAuthenticated,
 };

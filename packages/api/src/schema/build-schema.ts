@@ -18,6 +18,7 @@ import { permissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
+import { DirectBookingResolver } from "../request/direct-booking.resolver.js";
 import { RequestResolver } from "../request/request.resolver.js";
 import {
   AssignmentTypeResolver,
@@ -83,6 +84,7 @@ const resolvers = [
   StatisticsResolver,
   PlatformStatisticsResolver,
   RequestResolver,
+  DirectBookingResolver,
   InvitationResolver,
   MyInvitationResolver,
   RequestInvitationsResolver,

@@ -1,0 +1,171 @@
+import { coordinatedNetworks, hasRole } from "../auth/actor.js";
+import { forbidden } from "../common/errors/api-error.js";
+import { errorResult } from "../common/errors/error-result.js";
+import { notFound } from "../common/errors/not-found.js";
+import { isId } from "../common/ids.js";
+import type { RequestContext } from "../context/request-context.js";
+import {
+  type DecideDirectBookingParticipantPayload,
+  DirectBookingNotConfirmable,
+  type DirectBookingParticipant,
+  type DirectBookingParticipantStatus,
+} from "./direct-booking.type.js";
+import {
+  type DirectBookingParticipantRow,
+  decideDirectBookingParticipant,
+  findDirectBookingParticipant,
+  findPendingDirectBookingParticipants,
+  insertDirectParticipation,
+  isMemberProcessable,
+  lockRequest,
+} from "./request.repository.js";
+import { requireStaff } from "./request-access.js";
+
+// A unit's direct booking names people; whether they are pool members is for the network's coordinator to confirm
+// (issue 22). Until then nothing of the booking counts: no invitation, no assignment, no attendance, no fee claim, no
+// statistics. On confirmation the participation is recorded exactly as before (an accepted invitation and an
+// assignment); a rejection leaves nothing behind but the decision. Either way the details the unit typed are cleared.
+
+const PARTICIPANT = { sv: "Den medverkande", en: "The participant" };
+const PAGE = 100;
+
+const toParticipant = (row: DirectBookingParticipantRow): DirectBookingParticipant => ({
+  id: row.id,
+  tenantId: row.tenantId,
+  networkId: row.request.networkId,
+  requestId: row.requestId,
+  requestTitle: row.request.title,
+  position: row.position,
+  familyName: row.familyName,
+  email: row.email,
+  phone: row.phone,
+  memberId: row.memberId,
+  status: row.status as DirectBookingParticipantStatus,
+  createdAt: row.createdAt,
+  decidedAt: row.decidedAt,
+  version: row.version,
+});
+
+/** Coordinators: the direct-booking participants of their networks awaiting confirmation, oldest first. */
+export async function directBookingParticipantsToConfirm(ctx: RequestContext): Promise<DirectBookingParticipant[]> {
+  const actor = requireStaff(ctx);
+  const networks = coordinatedNetworks(actor);
+  if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
+  return ctx.scope(actor.tenantId).transaction(async (tx) => {
+    const rows = await findPendingDirectBookingParticipants(tx, actor.tenantId, networks, PAGE);
+    // Reading who a unit named is a read of that member's personal data.
+    await ctx.audit.record(
+      tx,
+      actor.tenantId,
+      rows
+        .filter((row) => row.memberId !== null)
+        .map((row) => ({
+          action: "READ" as const,
+          subjectType: "DirectBookingParticipant",
+          subjectId: row.id,
+          memberId: row.memberId,
+          purpose: "direct booking to confirm",
+        })),
+    );
+    return rows.map(toParticipant);
+  });
+}
+
+export function confirmDirectBookingParticipant(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
+  return decide(ctx, id, "CONFIRMED");
+}
+
+export function rejectDirectBookingParticipant(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
+  return decide(ctx, id, "REJECTED");
+}
+
+const notConfirmable = (code: string, sv: string, en: string, locale: RequestContext["locale"]) =>
+  errorResult(DirectBookingNotConfirmable, code, { sv, en }, locale);
+
+async function decide(ctx: RequestContext, id: string, status: "CONFIRMED" | "REJECTED"): Promise<DecideDirectBookingParticipantPayload> {
+  const actor = requireStaff(ctx);
+  const missing = { participant: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
+  if (!isId(id)) return missing;
+  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<DecideDirectBookingParticipantPayload> => {
+    const first = await findDirectBookingParticipant(tx, actor.tenantId, id);
+    // Another network's booking answers like one that does not exist.
+    if (!first || !hasRole(actor, "COORDINATOR", first.request.networkId)) return missing;
+    // Decisions on one request serialise with its other changes (and with each other).
+    await lockRequest(tx, actor.tenantId, first.requestId);
+    const row = (await findDirectBookingParticipant(tx, actor.tenantId, id)) as DirectBookingParticipantRow;
+    if (row.status !== "PENDING") {
+      return {
+        participant: toParticipant(row),
+        errors: [notConfirmable("ALREADY_DECIDED", "Det är redan avgjort.", "It has already been decided.", ctx.locale)],
+      };
+    }
+    const now = new Date();
+    let assignmentId: string | null = null;
+    if (status === "CONFIRMED") {
+      if (row.memberId === null) {
+        return {
+          participant: toParticipant(row),
+          errors: [
+            notConfirmable(
+              "NOT_IDENTIFIED",
+              "Ingen i nätverkets pool matchar uppgifterna; registrera personen först eller avvisa.",
+              "No one in the network's pool matches the details; register the person first, or reject.",
+              ctx.locale,
+            ),
+          ],
+        };
+      }
+      if (!(await isMemberProcessable(tx, actor.tenantId, row.memberId))) {
+        return {
+          participant: toParticipant(row),
+          errors: [
+            notConfirmable(
+              "MEMBER_NOT_AVAILABLE",
+              "Personens uppgifter får inte behandlas (begränsning eller radering).",
+              "The person's data may not be processed (restriction or erasure).",
+              ctx.locale,
+            ),
+          ],
+        };
+      }
+      const participation = await insertDirectParticipation(tx, actor.tenantId, {
+        requestId: row.requestId,
+        memberId: row.memberId,
+        invitedById: actor.staffUserId,
+        at: now,
+        agreementRequired: row.request.assignmentLength === "LONG_TERM",
+        carriedOut: row.request.status === "CARRIED_OUT" || row.request.status === "FOLLOWED_UP",
+        networkId: row.request.networkId,
+      });
+      assignmentId = participation.assignmentId;
+    }
+    const decided = await decideDirectBookingParticipant(tx, actor.tenantId, row.id, {
+      status,
+      decidedById: actor.staffUserId,
+      at: now,
+      assignmentId,
+    });
+    await ctx.audit.record(tx, actor.tenantId, [
+      {
+        action: "WRITE" as const,
+        subjectType: "DirectBookingParticipant",
+        subjectId: row.id,
+        memberId: row.memberId,
+        purpose: status === "CONFIRMED" ? "direct booking confirmed" : "direct booking rejected",
+        details: { requestId: row.requestId, assignmentId },
+      },
+      ...(assignmentId
+        ? [
+            {
+              action: "WRITE" as const,
+              subjectType: "Assignment",
+              subjectId: assignmentId,
+              memberId: row.memberId,
+              purpose: "direct booking",
+            },
+          ]
+        : []),
+    ]);
+    return { participant: toParticipant(decided), errors: [] };
+  });
+}

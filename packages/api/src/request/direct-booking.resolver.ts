@@ -1,0 +1,44 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../context/request-context.js";
+import {
+  DecideDirectBookingParticipantInput,
+  DecideDirectBookingParticipantPayload,
+  DirectBookingParticipant,
+} from "./direct-booking.type.js";
+import {
+  confirmDirectBookingParticipant,
+  directBookingParticipantsToConfirm,
+  rejectDirectBookingParticipant,
+} from "./direct-booking-confirmation.service.js";
+
+@Resolver(() => DirectBookingParticipant)
+export class DirectBookingResolver {
+  @Query(() => [DirectBookingParticipant], {
+    description:
+      "Coordinators: participants named in your networks' direct bookings, awaiting your confirmation (oldest first, at most 100). Audited.",
+  })
+  directBookingParticipantsToConfirm(@Ctx() ctx: RequestContext): Promise<DirectBookingParticipant[]> {
+    return directBookingParticipantsToConfirm(ctx);
+  }
+
+  @Mutation(() => DecideDirectBookingParticipantPayload, {
+    description:
+      "Coordinators: confirm that a participant of a direct booking is the matched pool member (after checking with them); the participation then counts for fees and statistics.",
+  })
+  confirmDirectBookingParticipant(
+    @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecideDirectBookingParticipantPayload> {
+    return confirmDirectBookingParticipant(ctx, input.id);
+  }
+
+  @Mutation(() => DecideDirectBookingParticipantPayload, {
+    description: "Coordinators: reject a participant of a direct booking (not a pool member, or not confirmed by them); nothing counts.",
+  })
+  rejectDirectBookingParticipant(
+    @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecideDirectBookingParticipantPayload> {
+    return rejectDirectBookingParticipant(ctx, input.id);
+  }
+}
