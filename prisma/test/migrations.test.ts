@@ -67,7 +67,8 @@ describe("migrations", () => {
     await fromSchema.exec((await diff).stdout);
 
     expect(await structure(migrated)).toEqual(await structure(fromSchema));
-  });
+    // Two databases built from scratch and Prisma's CLI: 10 s on a quiet 2-core machine, 2 min and more on a busy one.
+  }, 300_000);
 
   it("refuse to run when an applied migration was edited", async () => {
     const db = new PGlite();
