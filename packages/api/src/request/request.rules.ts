@@ -17,7 +17,7 @@ const isMemberOrStaff: IRule = rule("isMemberOrStaff", { cache: "contextual" })(
 // caller's invitation): the services decide, and an invisible request reads as missing. These rules keep out whoever
 // can never see a request at all (anonymous callers, citizens, platform operators).
 export const requestPermissions: PermissionMap = {
-  Query: { request: isMemberOrStaff, requests: isMemberOrStaff, openFollowUps: isCoordinator },
+  Query: { request: isMemberOrStaff, requests: isMemberOrStaff, openFollowUps: isCoordinator, myRequestOptions: isRequester },
   Mutation: {
     submitRequest: isRequester,
     updateRequest: isRequester,
@@ -47,6 +47,10 @@ export const requestPermissions: PermissionMap = {
   },
   RequestConnection: isAuthenticated,
   RequestContactPerson: allow,
+  // Answers to the form's region questions: read like the request's other free texts (Request "*").
+  RequestAnswer: isAuthenticated,
+  RequestOptions: isRequester,
+  RequestCostCentreOption: isRequester,
   RequestEvent: isTenantStaff,
   Occasion: isAuthenticated,
   Feedback: isAuthenticated,

@@ -19,6 +19,7 @@ import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
 import { RequestResolver } from "../request/request.resolver.js";
+import { RequestOptionsResolver } from "../request/request-options.resolver.js";
 import {
   AssignmentTypeResolver,
   NetworkRequestFormResolver,
@@ -83,6 +84,7 @@ const resolvers = [
   StatisticsResolver,
   PlatformStatisticsResolver,
   RequestResolver,
+  RequestOptionsResolver,
   InvitationResolver,
   MyInvitationResolver,
   RequestInvitationsResolver,
