@@ -85,6 +85,7 @@ function planRequestForm(ctx: PlanContext): string {
     isTenantDefault: true,
     fields: form.fields.map((field) => ({ field: field.field, required: field.required, help: { sv: field.help.sv, en: field.help.en } })),
     assignmentTypeKeys: form.assignmentTypes.map((type) => type.key),
+    questions: JSON.parse(JSON.stringify(form.questions ?? [])),
     createdAt: CONFIGURATION_EPOCH,
     updatedAt: CONFIGURATION_EPOCH,
     ...LIVE,

@@ -84,6 +84,15 @@ async function networksOf(api: TestApi, token: string): Promise<NetworkInfo[]> {
   return networks;
 }
 
+/** The unit's own cost centre from `myRequestOptions`, or null (not a requester, or no single own cost centre). */
+export async function defaultCostCentre(api: TestApi, token: string, unitId?: string): Promise<string | null> {
+  const response = await api.graphql<{ myRequestOptions: { defaultCostCentre: string | null } | null }>(
+    "query DefaultCostCentre($unitId: ID) { myRequestOptions(unitId: $unitId) { defaultCostCentre } }",
+    { token, variables: { unitId: unitId ?? null } },
+  );
+  return response.data?.myRequestOptions?.defaultCostCentre ?? null;
+}
+
 /**
  * A complete submission that every seeded region's form accepts. `networkSlug` picks the network (default: the
  * tenant's first); any other key overrides the input field of the same name.
@@ -103,9 +112,12 @@ export async function requestInput(
     networkId ??= network.id;
     assignmentType ??= network.requestForm?.assignmentTypes[0]?.key;
   }
+  // Like a front end: the cost centre prefilled with the unit's own (a form that requires it gets it sent).
+  const costCentre = "costCentre" in rest ? undefined : await defaultCostCentre(api, token, rest.unitId as string | undefined);
   return {
     networkId,
     assignmentType,
+    ...(costCentre ? { costCentre } : {}),
     title: "Patientberättelse på arbetsplatsträff",
     purpose: "Vi vill förstå hur patienter upplever övergången från slutenvård till hemmet.",
     expectations: "Berätta om din egen erfarenhet och svara på frågor.",

@@ -49,6 +49,8 @@ export * from "./request/occasion-validation.js";
 export * from "./request/request-lifecycle.js";
 export * from "./request/request-submission.js";
 export * from "./request-form/assignment-type-validation.js";
+export * from "./request-form/field-shapes.js";
+export * from "./request-form/region-questions.js";
 export * from "./request-form/request-form.js";
 export * from "./request-form/request-form-definition.js";
 export * from "./request-form/request-form-validation.js";

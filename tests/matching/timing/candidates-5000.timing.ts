@@ -80,7 +80,7 @@ it("ranks the top 20 of a 5 000-member pool", { timeout: 900_000 }, async () => 
     });
 
     // Five years of other requests, each with an occasion; some on the target's day, so bookings are found too.
-    const { id: _id, occasions: _occasions, ...template } = target;
+    const { id: _id, occasions: _occasions, answers: _answers, ...template } = target;
     const requests = Array.from({ length: OTHER_REQUESTS }, (_, index) => {
       const submittedAt = new Date(Date.now() - next() * 5 * 365 * 86_400_000);
       return { ...template, id: randomUUID(), status: "FOLLOWED_UP" as const, submittedAt, index };

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int } from "type-graphql";
-import { RequestField } from "./request-form.type.js";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { FormQuestionType, RequestField } from "./request-form.type.js";
 
 @InputType({ description: "A new assignment type of the tenant." })
 export class CreateAssignmentTypeInput {
@@ -52,6 +52,78 @@ export class RequestFormFieldInput {
   helpEn?: string | null;
 }
 
+@InputType({ description: "One answer a choice question offers." })
+export class FormQuestionOptionInput {
+  @Field(() => String, { description: "UPPER_SNAKE_CASE, unique in the question." })
+  key!: string;
+
+  @Field(() => String)
+  labelSv!: string;
+
+  @Field(() => String)
+  labelEn!: string;
+}
+
+@InputType({ description: "Holds when the answer to `question` is one of `anyOf`." })
+export class FormConditionInput {
+  @Field(() => String, { description: "The key of an earlier region question, or `oneOffOrLong` or `assignmentType`." })
+  question!: string;
+
+  @Field(() => [String], { description: "Option keys; YES or NO for a yes/no question." })
+  anyOf!: string[];
+}
+
+@InputType({ description: "A region's own question on a request form." })
+export class RequestFormQuestionInput {
+  @Field(() => String, { description: "UPPER_SNAKE_CASE, unique in the form, e.g. `SEVERAL_OCCASIONS`." })
+  key!: string;
+
+  @Field(() => FormQuestionType)
+  type!: FormQuestionType;
+
+  @Field(() => String)
+  labelSv!: string;
+
+  @Field(() => String)
+  labelEn!: string;
+
+  @Field(() => String, { nullable: true, description: "Give both languages or neither." })
+  helpSv?: string | null;
+
+  @Field(() => String, { nullable: true })
+  helpEn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  required?: boolean | null;
+
+  @Field(() => [FormQuestionOptionInput], { nullable: true, description: "SINGLE_CHOICE and MULTIPLE_CHOICE: at least two." })
+  options?: FormQuestionOptionInput[] | null;
+
+  @Field(() => Int, { nullable: true })
+  minLength?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxLength?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  minValue?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  maxValue?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxSelections?: number | null;
+
+  @Field(() => FormConditionInput, { nullable: true })
+  showWhen?: FormConditionInput | null;
+
+  @Field(() => FormConditionInput, { nullable: true })
+  requiredWhen?: FormConditionInput | null;
+
+  @Field(() => RequestField, { nullable: true })
+  placeAfter?: RequestField | null;
+}
+
 @InputType({ description: "A new request form." })
 export class CreateRequestFormInput {
   @Field(() => String, { description: "Unique among the tenant's forms in use." })
@@ -65,6 +137,9 @@ export class CreateRequestFormInput {
 
   @Field(() => [String], { description: "Keys of the tenant's assignment types to offer, in display order." })
   assignmentTypeKeys!: string[];
+
+  @Field(() => [RequestFormQuestionInput], { nullable: true, description: "The region's own questions, in display order." })
+  questions?: RequestFormQuestionInput[] | null;
 }
 
 @InputType({ description: "Changes to a request form. Left out: kept; `fields` and `assignmentTypeKeys` replace the whole list." })
@@ -83,6 +158,12 @@ export class UpdateRequestFormInput {
 
   @Field(() => [String], { nullable: true })
   assignmentTypeKeys?: string[] | null;
+
+  @Field(() => [RequestFormQuestionInput], {
+    nullable: true,
+    description: "Replaces the whole list. Requests already submitted keep the questions and answers they were given with.",
+  })
+  questions?: RequestFormQuestionInput[] | null;
 }
 
 @InputType({ description: "Makes a form the tenant's default; the previous default stops being one." })

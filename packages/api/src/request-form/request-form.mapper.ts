@@ -2,13 +2,31 @@ import type { Prisma } from "@medverkan/database";
 import {
   type RequestFormField as DomainRequestFormField,
   type FieldError,
+  isQuestionType,
   isRequestFieldKey,
   type Locale,
+  type LocalizedText,
+  normaliseRegionQuestions,
+  type QuestionCondition,
+  type QuestionOption,
   REQUEST_FIELD_LABELS,
+  REQUEST_FIELD_SHAPES,
+  type RegionQuestion,
   type RequestFormDefinition,
 } from "@medverkan/domain";
+import type { RequestFormQuestionInput } from "./request-form.input.js";
 import type { AssignmentTypeRow, RequestFormRow } from "./request-form.repository.js";
-import type { AssignmentType, RequestField, RequestForm, RequestFormField } from "./request-form.type.js";
+import type {
+  AssignmentType,
+  FormCondition,
+  FormFieldType,
+  FormQuestionOption,
+  FormQuestionType,
+  RequestField,
+  RequestForm,
+  RequestFormField,
+  RequestFormQuestion,
+} from "./request-form.type.js";
 
 export function toAssignmentType(row: AssignmentTypeRow, locale: Locale): AssignmentType {
   return {
@@ -44,8 +62,85 @@ export function parseFormFields(json: Prisma.JsonValue, formId: string): DomainR
   });
 }
 
+/** The stored `questions` column as the domain reads it; validated before it was written, like `fields`. */
+export function parseFormQuestions(json: Prisma.JsonValue, formId: string): RegionQuestion[] {
+  if (!Array.isArray(json)) throw new Error(`Request form ${formId}: questions is not a list`);
+  // Rebuilt in the domain's key order (jsonb keeps its own), so snapshots of equal forms compare equal.
+  return normaliseRegionQuestions(
+    json.map((entry, index) => {
+      const value = entry as unknown as RegionQuestion | null;
+      if (!value || typeof value.key !== "string" || !isQuestionType(value.type) || !Array.isArray(value.options)) {
+        throw new Error(`Request form ${formId}: question ${index} is malformed`);
+      }
+      return value;
+    }),
+  );
+}
+
 export function definitionOf(row: RequestFormRow): RequestFormDefinition {
-  return { fields: parseFormFields(row.fields, row.id), assignmentTypeKeys: row.assignmentTypeKeys };
+  return {
+    fields: parseFormFields(row.fields, row.id),
+    assignmentTypeKeys: row.assignmentTypeKeys,
+    questions: parseFormQuestions(row.questions, row.id),
+  };
+}
+
+/** The domain's questions as the JSON column stores them. */
+export function questionsColumn(questions: readonly RegionQuestion[]): Prisma.InputJsonArray {
+  return JSON.parse(JSON.stringify(questions)) as Prisma.InputJsonArray;
+}
+
+/** The input's questions in the domain's shape: left out is none (help: empty, limits: null, conditions: null). */
+export function questionsFromInput(questions: readonly RequestFormQuestionInput[]): RegionQuestion[] {
+  const condition = (input: { question: string; anyOf: string[] } | null | undefined): QuestionCondition | null =>
+    input ? { question: input.question, anyOf: [...input.anyOf] } : null;
+  return questions.map((input) => ({
+    key: input.key,
+    type: input.type,
+    label: { sv: input.labelSv, en: input.labelEn },
+    help: { sv: input.helpSv ?? "", en: input.helpEn ?? "" },
+    required: input.required === true,
+    options: (input.options ?? []).map((option) => ({ key: option.key, label: { sv: option.labelSv, en: option.labelEn } })),
+    minLength: input.minLength ?? null,
+    maxLength: input.maxLength ?? null,
+    minValue: input.minValue ?? null,
+    maxValue: input.maxValue ?? null,
+    maxSelections: input.maxSelections ?? null,
+    showWhen: condition(input.showWhen),
+    requiredWhen: condition(input.requiredWhen),
+    placeAfter: input.placeAfter ?? null,
+  }));
+}
+
+const localized = (text: LocalizedText, locale: Locale) => ({ label: text[locale], labelSv: text.sv, labelEn: text.en });
+
+export function toQuestionOption(option: QuestionOption, locale: Locale): FormQuestionOption {
+  return { key: option.key, ...localized(option.label, locale) };
+}
+
+const toCondition = (condition: QuestionCondition | null): FormCondition | null =>
+  condition ? { question: condition.question, anyOf: [...condition.anyOf] } : null;
+
+function toFormQuestion(question: RegionQuestion, locale: Locale): RequestFormQuestion {
+  const hasHelp = question.help.sv !== "" || question.help.en !== "";
+  return {
+    key: question.key,
+    type: question.type as FormQuestionType,
+    ...localized(question.label, locale),
+    help: hasHelp ? question.help[locale] : null,
+    helpSv: hasHelp ? question.help.sv : null,
+    helpEn: hasHelp ? question.help.en : null,
+    required: question.required,
+    options: question.options.map((option) => toQuestionOption(option, locale)),
+    minLength: question.minLength,
+    maxLength: question.maxLength,
+    minValue: question.minValue,
+    maxValue: question.maxValue,
+    maxSelections: question.maxSelections,
+    showWhen: toCondition(question.showWhen),
+    requiredWhen: toCondition(question.requiredWhen),
+    placeAfter: question.placeAfter as RequestField | null,
+  };
 }
 
 /** The domain's field list as the JSON column stores it (the shape the seed writes). */
@@ -65,6 +160,19 @@ function toFormField(entry: DomainRequestFormField, locale: Locale): RequestForm
     help: hasHelp ? entry.help[locale] : null,
     helpSv: hasHelp ? entry.help.sv : null,
     helpEn: hasHelp ? entry.help.en : null,
+    ...fieldShape(entry.field, locale),
+  };
+}
+
+function fieldShape(field: DomainRequestFormField["field"], locale: Locale) {
+  const shape = REQUEST_FIELD_SHAPES[field];
+  return {
+    type: shape.type as FormFieldType,
+    maxLength: shape.maxLength,
+    minValue: shape.minValue,
+    maxValue: shape.maxValue,
+    maxItems: shape.maxItems,
+    options: shape.options.map((option) => toQuestionOption(option, locale)),
   };
 }
 
@@ -76,6 +184,7 @@ export function toRequestForm(row: RequestFormRow, locale: Locale): RequestForm 
     name: row.name,
     isTenantDefault: row.isTenantDefault,
     fields: parseFormFields(row.fields, row.id).map((entry) => toFormField(entry, locale)),
+    questions: parseFormQuestions(row.questions, row.id).map((question) => toFormQuestion(question, locale)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     retiredAt: row.retiredAt,

@@ -10,6 +10,7 @@ export interface RequestFormData {
   isTenantDefault: boolean;
   fields: Prisma.InputJsonArray;
   assignmentTypeKeys: string[];
+  questions: Prisma.InputJsonArray;
 }
 
 /**

@@ -17,6 +17,9 @@ export const requestFormPermissions: PermissionMap = {
   // (`Tenant.assignmentTypes`) before anyone signs in. They hold configuration, never personal data.
   RequestForm: allow,
   RequestFormField: allow,
+  RequestFormQuestion: allow,
+  FormQuestionOption: allow,
+  FormCondition: allow,
   AssignmentType: allow,
   AssignmentTypeConnection: allow,
   RequestFormConnection: isTenantAdmin,

@@ -40,6 +40,8 @@ import {
   definitionOf,
   fieldsColumn,
   formSnapshot,
+  questionsColumn,
+  questionsFromInput,
   toAssignmentType,
   toInputPaths,
   toRequestForm,
@@ -311,6 +313,7 @@ export async function createRequestForm(ctx: RequestContext, input: CreateReques
     const proposed = normaliseRequestFormDefinition({
       fields: fieldsFromInput(input.fields),
       assignmentTypeKeys: input.assignmentTypeKeys,
+      questions: questionsFromInput(input.questions ?? []),
     });
     const definition = await checkedDefinition(tx, ctx, tenantId, proposed, errors);
     if (name === null) throw badUserInput(errors, ctx.locale);
@@ -331,6 +334,7 @@ export async function createRequestForm(ctx: RequestContext, input: CreateReques
       isTenantDefault,
       fields: fieldsColumn(definition.fields),
       assignmentTypeKeys: [...definition.assignmentTypeKeys],
+      questions: questionsColumn(definition.questions ?? []),
     });
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "RequestForm", subjectId: row.id, before: null, after: formSnapshot(row) });
     return { requestForm: toRequestForm(row, ctx.locale), errors: [] };
@@ -357,6 +361,7 @@ export async function updateRequestForm(ctx: RequestContext, input: UpdateReques
     const proposed = normaliseRequestFormDefinition({
       fields: input.fields ? fieldsFromInput(input.fields) : current.fields,
       assignmentTypeKeys: input.assignmentTypeKeys ?? current.assignmentTypeKeys,
+      questions: input.questions ? questionsFromInput(input.questions) : current.questions,
     });
     const definition = await checkedDefinition(tx, ctx, tenantId, proposed, errors);
     if (name === null) throw badUserInput(errors, ctx.locale);
@@ -366,6 +371,7 @@ export async function updateRequestForm(ctx: RequestContext, input: UpdateReques
       name,
       fields: fieldsColumn(definition.fields),
       assignmentTypeKeys: [...definition.assignmentTypeKeys],
+      questions: questionsColumn(definition.questions ?? []),
     };
     const unchanged = JSON.stringify(formSnapshot({ ...before, ...data } as RequestFormRow)) === JSON.stringify(formSnapshot(before));
     if (unchanged) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };

@@ -1,4 +1,4 @@
-import { fieldError } from "@medverkan/domain";
+import { type FieldError, fieldError } from "@medverkan/domain";
 import { type Actor, coordinatedNetworks, hasRole } from "../auth/actor.js";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
@@ -55,16 +55,29 @@ export function requireStaff(ctx: RequestContext): StaffActor {
   return actor;
 }
 
-/** The unit a requester submits for: the input's, if it is one of theirs, or their only one. */
-export function requesterUnit(ctx: RequestContext, unitId: string | null | undefined): { actor: StaffActor; unitId: string } {
+/**
+ * The unit a requester acts for: the input's, if it is one of theirs, or their only one. A unit that cannot be used
+ * is a field error (`input.unitId`) returned with the others of the same input rather than thrown on its own.
+ */
+export function chooseRequesterUnit(
+  ctx: RequestContext,
+  unitId: string | null | undefined,
+): { actor: StaffActor; unitId: string | null; errors: FieldError[] } {
   const actor = requireStaff(ctx);
   const units = requesterUnitIds(actor);
   if (units.length === 0) throw forbidden(ctx.locale);
   const label = { sv: "Enhet", en: "Unit" };
   if (unitId) {
-    if (!units.includes(unitId)) throw badUserInput([fieldError("input.unitId", "NOT_ALLOWED", label)], ctx.locale);
-    return { actor, unitId };
+    if (!units.includes(unitId)) return { actor, unitId: null, errors: [fieldError("input.unitId", "NOT_ALLOWED", label)] };
+    return { actor, unitId, errors: [] };
   }
-  if (units.length > 1) throw badUserInput([fieldError("input.unitId", "REQUIRED", label)], ctx.locale);
-  return { actor, unitId: units[0] as string };
+  if (units.length > 1) return { actor, unitId: null, errors: [fieldError("input.unitId", "REQUIRED", label)] };
+  return { actor, unitId: units[0] as string, errors: [] };
+}
+
+/** The unit a requester submits for: the input's, if it is one of theirs, or their only one. */
+export function requesterUnit(ctx: RequestContext, unitId: string | null | undefined): { actor: StaffActor; unitId: string } {
+  const chosen = chooseRequesterUnit(ctx, unitId);
+  if (chosen.unitId === null) throw badUserInput(chosen.errors, ctx.locale);
+  return { actor: chosen.actor, unitId: chosen.unitId };
 }

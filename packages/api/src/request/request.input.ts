@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Perspective } from "../member/member.type.js";
 import { AssignmentLength, RequestStatus } from "./request.type.js";
 
@@ -39,6 +39,33 @@ export class ExperienceSoughtInput {
 
   @Field(() => String, { nullable: true })
   text?: string | null;
+}
+
+@InputType({
+  description:
+    "An answer to one of the form's region questions (`RequestForm.questions`): give the value in the member that fits its type and leave the others out.",
+})
+export class RequestAnswerInput {
+  @Field(() => String, { description: "The question's key." })
+  question!: string;
+
+  @Field(() => String, { nullable: true, description: "SHORT_TEXT, LONG_TEXT." })
+  text?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "NUMBER." })
+  number?: number | null;
+
+  @Field(() => String, { nullable: true, description: "DATE, as YYYY-MM-DD." })
+  date?: string | null;
+
+  @Field(() => String, { nullable: true, description: "SINGLE_CHOICE: the option's key." })
+  choice?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "MULTIPLE_CHOICE: the options' keys." })
+  choices?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "YES_NO." })
+  yes?: boolean | null;
 }
 
 /** The request's own fields, shared by submission and change. */
@@ -88,12 +115,20 @@ abstract class RequestFieldsInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The ansvarskod to bill: the unit's own, another of its organisation, or a shared one (LPO). Left out: the unit's own.",
+    description:
+      "The ansvarskod to bill (`myRequestOptions.costCentres`): the unit's own, another of its organisation, or a shared one (LPO). Left out: the unit's own when it has exactly one and the form does not require the field; a form that requires it must be answered.",
   })
   costCentre?: string | null;
 
   @Field(() => ContactPersonInput, { nullable: true })
   contactPerson?: ContactPersonInput | null;
+
+  @Field(() => [RequestAnswerInput], {
+    nullable: true,
+    description:
+      "Answers to the form's region questions. In updateRequest, given: replaces every answer; left out: the answers are kept. An answer to a question not asked (its `showWhen` does not hold) is not kept.",
+  })
+  answers?: RequestAnswerInput[] | null;
 }
 
 @InputType({ description: "A request for participation to a network, with the fields the network's request form asks for." })

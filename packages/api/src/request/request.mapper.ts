@@ -28,6 +28,8 @@ export function toRequest(row: RequestRow): RequestType {
     specialRequirements: row.specialRequirements,
     preparation: row.preparation,
     compensationOffered: row.compensationOffered,
+    requestFormVersion: row.requestFormVersion,
+    answersJson: row.answers,
     directRecruitment: row.directRecruitment,
     status: RequestStatus[row.status],
     statusReason: row.statusReason,

@@ -60,6 +60,8 @@ export const requestFields = {
   preparation: true,
   compensationOffered: true,
   costCentreId: true,
+  requestFormVersion: true,
+  answers: true,
   directRecruitment: true,
   status: true,
   statusReason: true,
@@ -101,6 +103,8 @@ const requestColumns = new JsonRows<RequestRow>(
     preparation: Prisma.sql`r."preparation"`,
     compensationOffered: Prisma.sql`r."compensationOffered"`,
     costCentreId: Prisma.sql`r."costCentreId"`,
+    requestFormVersion: Prisma.sql`r."requestFormVersion"`,
+    answers: Prisma.sql`r."answers"`,
     directRecruitment: Prisma.sql`r."directRecruitment"`,
     status: Prisma.sql`r."status"::text`,
     statusReason: Prisma.sql`r."statusReason"`,
@@ -138,6 +142,10 @@ export interface RequestData {
   preparation: string | null;
   compensationOffered: string | null;
   costCentreId: string | null;
+  /** The form and version the request was answered on, with the answers to its region questions. */
+  requestFormId?: string | null;
+  requestFormVersion?: number | null;
+  answers?: Prisma.InputJsonArray;
   directRecruitment: boolean;
   status: RequestStatus;
   filledAt?: Date | null;
@@ -294,7 +302,7 @@ export function findNetwork(tx: Tx, tenantId: string, id: string) {
 }
 
 export function findUnit(tx: Tx, tenantId: string, id: string) {
-  return tx.unit.findFirst({ where: { tenantId, id }, select: { id: true, organisationId: true, retiredAt: true } });
+  return tx.unit.findFirst({ where: { tenantId, id }, select: { id: true, name: true, organisationId: true, retiredAt: true } });
 }
 
 export function findStaffUser(tx: Tx, tenantId: string, id: string) {
@@ -313,6 +321,15 @@ export function findCostCentreByCode(tx: Tx, tenantId: string, code: string) {
 }
 
 /** The unit's own live cost centres, the default for billing when the unit names none. */
+/** The cost centres a unit may bill: live ones of its organisation, and the tenant's shared ones. */
+export function findUsableCostCentres(tx: Tx, tenantId: string, organisationId: string) {
+  return tx.costCentre.findMany({
+    where: { tenantId, retiredAt: null, OR: [{ organisationId }, { shared: true }] },
+    select: { id: true, code: true, name: true, shared: true, unitId: true },
+    orderBy: { code: "asc" },
+  });
+}
+
 export function findUnitCostCentres(tx: Tx, tenantId: string, unitId: string) {
   return tx.costCentre.findMany({ where: { tenantId, unitId, retiredAt: null }, select: { id: true, code: true }, orderBy: { id: "asc" } });
 }

@@ -22,6 +22,7 @@ export const requestPermissions: PermissionMap = {
     requests: isMemberOrStaff,
     openFollowUps: isCoordinator,
     directBookingParticipantsToConfirm: isCoordinator,
+    myRequestOptions: isRequester,
   },
   Mutation: {
     submitRequest: isRequester,
@@ -54,6 +55,10 @@ export const requestPermissions: PermissionMap = {
   },
   RequestConnection: isAuthenticated,
   RequestContactPerson: allow,
+  // Answers to the form's region questions: read like the request's other free texts (Request "*").
+  RequestAnswer: isAuthenticated,
+  RequestOptions: isRequester,
+  RequestCostCentreOption: isRequester,
   RequestEvent: isTenantStaff,
   Occasion: isAuthenticated,
   Feedback: isAuthenticated,

@@ -1,10 +1,14 @@
+import type { Prisma } from "@medverkan/database";
 import {
   type AssignmentTypeOption,
   type FieldError,
   fieldError,
+  lineOrNull,
+  type RegionAnswerInput,
   type RequestFormConfig,
   type RequestInput,
   resolveRequestForm,
+  type StoredRegionAnswer,
   type ValidRequestSubmission,
   validateRequestSubmission,
 } from "@medverkan/domain";
@@ -45,7 +49,7 @@ import {
   updateRequestIfVersion,
 } from "./request.repository.js";
 import type { RequestType } from "./request.type.js";
-import { NETWORK, REQUEST, requesterUnit, requestVisibility, standingOn } from "./request-access.js";
+import { chooseRequesterUnit, NETWORK, REQUEST, requestVisibility, standingOn } from "./request-access.js";
 
 const COST_CENTRE = { sv: "Ansvarskod", en: "Cost centre" };
 
@@ -101,14 +105,46 @@ export async function listOpenFollowUps(ctx: RequestContext, networkId: string |
 
 // ─── Submission ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The form a network uses, with the tenant's live assignment types; a network without one asks only the basics. */
-export async function formOfNetwork(tx: Tx, tenantId: string, networkId: string): Promise<RequestFormConfig> {
+/** The form a network uses and its version, with the tenant's live assignment types; a network without one asks only the basics. */
+export async function networkForm(
+  tx: Tx,
+  tenantId: string,
+  networkId: string,
+): Promise<{ form: RequestFormConfig; formId: string | null; version: number | null }> {
   const [forms, types] = await Promise.all([findRequestFormsForNetworks(tx, tenantId, [networkId]), findLiveAssignmentTypes(tx, tenantId)]);
   const options: AssignmentTypeOption[] = types.map((row) => ({ key: row.key, label: { sv: row.labelSv, en: row.labelEn } }));
   const row = forms.get(networkId);
-  if (!row || row.retiredAt) return { assignmentTypes: options, fields: [] };
-  return resolveRequestForm(definitionOf(row), options);
+  if (!row || row.retiredAt) return { form: { assignmentTypes: options, fields: [] }, formId: null, version: null };
+  return { form: resolveRequestForm(definitionOf(row), options), formId: row.id, version: row.version };
 }
+
+/** The form a network uses, with the tenant's live assignment types; a network without one asks only the basics. */
+export async function formOfNetwork(tx: Tx, tenantId: string, networkId: string): Promise<RequestFormConfig> {
+  return (await networkForm(tx, tenantId, networkId)).form;
+}
+
+const requiresField = (form: RequestFormConfig, field: string) => form.fields.some((entry) => entry.field === field && entry.required);
+
+/** The cost centre code as it will be looked up, unless the text itself was refused (then it is not looked up). */
+const costCentreToLookUp = (code: string | null | undefined, errors: readonly FieldError[]): string | null =>
+  errors.some((error) => error.field === "input.costCentre") ? null : lineOrNull(code);
+
+/** The answers a request keeps, as an update sends them back when it leaves them out. */
+function answersAsInput(stored: unknown): RegionAnswerInput[] {
+  if (!Array.isArray(stored)) return [];
+  return (stored as StoredRegionAnswer[]).map((answer) => ({
+    question: answer.question,
+    text: answer.text,
+    number: answer.number,
+    date: answer.date,
+    choice: answer.type === "SINGLE_CHOICE" ? (answer.choices[0]?.key ?? null) : null,
+    choices: answer.type === "MULTIPLE_CHOICE" ? answer.choices.map((choice) => choice.key) : null,
+    yes: answer.yes,
+  }));
+}
+
+const answersColumn = (answers: readonly StoredRegionAnswer[]): Prisma.InputJsonArray =>
+  JSON.parse(JSON.stringify(answers)) as Prisma.InputJsonArray;
 
 function toDomainInput(input: Partial<SubmitRequestInput>): RequestInput {
   return {
@@ -134,6 +170,7 @@ function toDomainInput(input: Partial<SubmitRequestInput>): RequestInput {
     compensationOffered: input.compensationOffered,
     costCentre: input.costCentre,
     contactPerson: input.contactPerson,
+    answers: input.answers?.map((answer) => ({ ...answer })),
   };
 }
 
@@ -223,7 +260,7 @@ async function contactOf(
 }
 
 export async function submitRequest(ctx: RequestContext, input: SubmitRequestInput): Promise<RequestPayloadShape> {
-  const { actor, unitId } = requesterUnit(ctx, input.unitId);
+  const { actor, unitId, errors: unitErrors } = chooseRequesterUnit(ctx, input.unitId);
   const tenantId = actor.tenantId;
   if (!isId(input.networkId)) return { request: null, errors: [notFound(NETWORK, ctx.locale)] };
   // A retry with the same Idempotency-Key (a lost answer, a double click) gets the request the first one created.
@@ -237,20 +274,28 @@ export async function submitRequest(ctx: RequestContext, input: SubmitRequestInp
       async (): Promise<RequestPayloadShape> => {
         const network = await findNetwork(tx, tenantId, input.networkId);
         if (!network || network.retiredAt) return { request: null, errors: [notFound(NETWORK, ctx.locale)] };
-        const unit = await findUnit(tx, tenantId, unitId);
-        if (!unit || unit.retiredAt) return { request: null, errors: [notFound({ sv: "Enheten", en: "The unit" }, ctx.locale)] };
+        const unit = unitId === null ? null : await findUnit(tx, tenantId, unitId);
+        if (unit?.retiredAt || (unitId !== null && !unit)) {
+          return { request: null, errors: [notFound({ sv: "Enheten", en: "The unit" }, ctx.locale)] };
+        }
 
-        const form = await formOfNetwork(tx, tenantId, network.id);
+        const { form, formId, version } = await networkForm(tx, tenantId, network.id);
         const tags = await findLiveExperienceTags(tx, tenantId);
         const now = new Date();
-        const costCentre = await withDefaultCostCentre(tx, tenantId, unit.id, input.costCentre);
+        // The unit's own cost centre fills in a field the form leaves optional; a form that requires the field gets
+        // exactly what it says (the front end can prefill it from myRequestOptions.defaultCostCentre).
+        const costCentre =
+          requiresField(form, "costCentre") || !unit
+            ? input.costCentre
+            : await withDefaultCostCentre(tx, tenantId, unit.id, input.costCentre);
         const validation = validateRequestSubmission({ ...toDomainInput(input), costCentre }, form, {
           now,
           knownExperienceTagKeys: tags.map((tag) => tag.key),
         });
-        const errors: FieldError[] = validation.ok ? [] : [...validation.errors];
-        const costCentreId = await resolveCostCentre(tx, tenantId, unit, validation.ok ? validation.value.costCentreCode : null, errors);
-        if (!validation.ok || errors.length > 0) throw badUserInput(errors, ctx.locale);
+        // Every problem in one answer: the unit, the form's fields and answers, and the references they name.
+        const errors: FieldError[] = [...unitErrors, ...(validation.ok ? [] : validation.errors)];
+        const costCentreId = unit ? await resolveCostCentre(tx, tenantId, unit, costCentreToLookUp(costCentre, errors), errors) : null;
+        if (!validation.ok || errors.length > 0 || !unit) throw badUserInput(errors, ctx.locale);
         const value = validation.value;
 
         const type = await findAssignmentTypeByKey(tx, tenantId, value.assignmentType);
@@ -280,6 +325,9 @@ export async function submitRequest(ctx: RequestContext, input: SubmitRequestInp
           preparation: value.preparation,
           compensationOffered: value.compensationOffered,
           costCentreId,
+          requestFormId: formId,
+          requestFormVersion: version,
+          answers: answersColumn(value.answers),
           directRecruitment: false,
           status: "SUBMITTED",
         });
@@ -391,13 +439,19 @@ export async function updateRequest(ctx: RequestContext, input: UpdateRequestInp
     for (const key of UPDATABLE) {
       if (input[key] !== undefined) merged[key] = changes[key];
     }
-    const form = await formOfNetwork(tx, tenantId, before.networkId);
+    const { form, formId, version } = await networkForm(tx, tenantId, before.networkId);
+    // Answers left out are kept, but only those the form (as it is now) still asks; answers sent replace them all.
+    const asked = new Set((form.questions ?? []).map((question) => question.key));
+    merged.answers =
+      input.answers !== undefined && input.answers !== null
+        ? changes.answers
+        : answersAsInput(before.answers).filter((answer) => asked.has(answer.question));
     const tags = await findLiveExperienceTags(tx, tenantId);
     const validation = validateRequestSubmission(merged as RequestInput, form, { knownExperienceTagKeys: tags.map((tag) => tag.key) });
     const errors: FieldError[] = validation.ok ? [] : [...validation.errors];
     const costCentreId =
       input.costCentre !== undefined
-        ? await resolveCostCentre(tx, tenantId, unit, validation.ok ? validation.value.costCentreCode : null, errors)
+        ? await resolveCostCentre(tx, tenantId, unit, costCentreToLookUp(input.costCentre, errors), errors)
         : before.costCentreId;
     if (!validation.ok || errors.length > 0) throw badUserInput(errors, ctx.locale);
     const value = validation.value;
@@ -424,6 +478,9 @@ export async function updateRequest(ctx: RequestContext, input: UpdateRequestInp
       preparation: value.preparation,
       compensationOffered: value.compensationOffered,
       costCentreId,
+      requestFormId: formId,
+      requestFormVersion: version,
+      answers: answersColumn(value.answers),
       ...(value.contactPerson
         ? { contactName: value.contactPerson.name, contactEmail: value.contactPerson.email ?? "", contactPhone: value.contactPerson.phone }
         : {}),

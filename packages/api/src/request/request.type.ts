@@ -104,6 +104,16 @@ export class RequestType {
   @Field(() => String, { nullable: true })
   compensationOffered!: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The version of the network's request form the request was (last) answered on; null for direct bookings and requests from before forms had versions. A later version of the form does not change the request.",
+  })
+  requestFormVersion!: number | null;
+
+  /** The stored answers to the form's region questions; read through the `answers` field resolver. */
+  answersJson!: unknown;
+
   @Field(() => Boolean, {
     description: "The unit recruited the participant itself and recorded the participation (direct booking) for fees and statistics.",
   })

@@ -20,6 +20,7 @@ import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
 import { DirectBookingResolver } from "../request/direct-booking.resolver.js";
 import { RequestResolver } from "../request/request.resolver.js";
+import { RequestOptionsResolver } from "../request/request-options.resolver.js";
 import {
   AssignmentTypeResolver,
   NetworkRequestFormResolver,
@@ -85,6 +86,7 @@ const resolvers = [
   PlatformStatisticsResolver,
   RequestResolver,
   DirectBookingResolver,
+  RequestOptionsResolver,
   InvitationResolver,
   MyInvitationResolver,
   RequestInvitationsResolver,

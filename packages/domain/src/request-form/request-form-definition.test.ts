@@ -37,8 +37,12 @@ describe("resolveRequestForm", () => {
 
   it("reproduces each region's seeded form from its definition", () => {
     for (const seed of REGION_SEEDS) {
-      const definition = { fields: seed.requestForm.fields, assignmentTypeKeys: seed.requestForm.assignmentTypes.map((type) => type.key) };
-      expect(resolveRequestForm(definition, seed.requestForm.assignmentTypes)).toEqual(seed.requestForm);
+      const definition = {
+        fields: seed.requestForm.fields,
+        assignmentTypeKeys: seed.requestForm.assignmentTypes.map((type) => type.key),
+        questions: seed.requestForm.questions ?? [],
+      };
+      expect(resolveRequestForm(definition, seed.requestForm.assignmentTypes)).toEqual({ questions: [], ...seed.requestForm });
       expect(validateRequestFormDefinition(definition, seed.requestForm.assignmentTypes), seed.tenant.slug).toEqual([]);
     }
   });

@@ -1,6 +1,7 @@
 import { type FieldError, fieldError, itemLabel } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
 import { normaliseLine } from "../text/normalise.js";
+import { normaliseRegionQuestions, type RegionQuestion, validateRegionQuestions } from "./region-questions.js";
 import type { AssignmentTypeOption, RequestFormConfig, RequestFormField } from "./request-form.js";
 import { validateRequestForm } from "./request-form-validation.js";
 
@@ -13,6 +14,8 @@ export interface RequestFormDefinition {
   readonly fields: readonly RequestFormField[];
   /** Keys of the tenant's assignment types the form offers, in display order. */
   readonly assignmentTypeKeys: readonly string[];
+  /** The region's own questions, in display order. */
+  readonly questions?: readonly RegionQuestion[];
 }
 
 const L = {
@@ -30,7 +33,7 @@ export function resolveRequestForm(definition: RequestFormDefinition, available:
     if (type && !seen.has(key)) assignmentTypes.push(type);
     seen.add(key);
   }
-  return { assignmentTypes, fields: definition.fields };
+  return { assignmentTypes, fields: definition.fields, questions: definition.questions ?? [] };
 }
 
 /**
@@ -56,7 +59,15 @@ export function validateRequestFormDefinition(
   const formErrors = validateRequestForm(resolveRequestForm(definition, available), path).filter(
     (error) => !error.field.startsWith(`${path}.assignmentTypes`),
   );
-  return [...errors, ...formErrors];
+  const questionErrors = validateRegionQuestions(
+    definition.questions ?? [],
+    {
+      assignmentTypeKeys: definition.assignmentTypeKeys,
+      fields: definition.fields.map((entry) => entry.field),
+    },
+    `${path}.questions`,
+  );
+  return [...errors, ...formErrors, ...questionErrors];
 }
 
 /** Help texts as they are stored: one line each, trimmed. */
@@ -68,5 +79,6 @@ export function normaliseRequestFormDefinition(definition: RequestFormDefinition
       help: { sv: normaliseLine(entry.help.sv), en: normaliseLine(entry.help.en) },
     })),
     assignmentTypeKeys: [...definition.assignmentTypeKeys],
+    questions: normaliseRegionQuestions(definition.questions ?? []),
   };
 }

@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../messages/locale.js";
+import type { RegionAnswerInput, RegionQuestion } from "./region-questions.js";
 
 // A request for participation (uppdragsförfrågan) has the same fields everywhere, but each region
 // asks for a different subset, in its own words, with its own assignment types. The form is
@@ -46,6 +47,8 @@ export interface RequestFormConfig {
   readonly assignmentTypes: readonly AssignmentTypeOption[];
   /** In display order. A field not listed is not asked for. */
   readonly fields: readonly RequestFormField[];
+  /** The region's own questions, in display order (none when left out). */
+  readonly questions?: readonly RegionQuestion[];
 }
 
 /** Field names in human words, for forms and for validation messages. */
@@ -113,4 +116,6 @@ export interface RequestInput {
   readonly compensationOffered?: string | null;
   readonly costCentre?: string | null;
   readonly contactPerson?: ContactPersonInput | null;
+  /** Answers to the form's region questions. */
+  readonly answers?: readonly RegionAnswerInput[] | null;
 }

@@ -2,6 +2,7 @@ import { parseIsoDateTime } from "../calendar/iso-date.js";
 import { normaliseEmail } from "../contact-details/email-address.js";
 import { normalisePhoneNumber } from "../contact-details/phone-number.js";
 import { type FieldError, fieldError } from "../messages/field-error.js";
+import { type StoredRegionAnswer, validateRegionAnswers } from "../request-form/region-questions.js";
 import {
   type AssignmentLength,
   type OccasionInput,
@@ -17,8 +18,11 @@ import type { Perspective } from "../vocabulary/vocabulary.js";
 // A submission is checked against the tenant's form (request-form/request-validation.ts does the field rules);
 // this adds what every request needs whatever the form says, and hands back the values as they are stored.
 
-/** Without these a request cannot be told apart or routed, so they are asked for whatever the form says. */
-const ALWAYS_REQUIRED: readonly RequestFieldKey[] = ["assignmentType", "title", "purpose"];
+/**
+ * Without these a request cannot be told apart or routed. Every saved form requires them (validateRequestForm), so this
+ * only guards against a form stored before that rule; what else is required is exactly what the form says.
+ */
+const ALWAYS_REQUIRED: readonly RequestFieldKey[] = ["assignmentType", "title"];
 
 export interface ValidOccasion {
   readonly startsAt: Date;
@@ -45,6 +49,8 @@ export interface ValidRequestSubmission {
   readonly preparation: string | null;
   readonly compensationOffered: string | null;
   readonly costCentreCode: string | null;
+  /** Answers to the form's region questions, as they are kept with the request. */
+  readonly answers: readonly StoredRegionAnswer[];
   /** Null when the form did not ask: the submitting staff user is the contact person. */
   readonly contactPerson: { readonly name: string; readonly email: string | null; readonly phone: string | null } | null;
 }
@@ -66,6 +72,13 @@ export function validateRequestSubmission(
   path = "input",
 ): RequestSubmissionResult {
   const errors = [...validateRequestAgainstForm(input, form, options, path)];
+  const regionAnswers = validateRegionAnswers(
+    form.questions ?? [],
+    input.answers ?? [],
+    { oneOffOrLong: input.oneOffOrLong, assignmentType: input.assignmentType },
+    `${path}.answers`,
+  );
+  errors.push(...regionAnswers.errors);
   for (const key of ALWAYS_REQUIRED) {
     const field = `${path}.${key}`;
     if (isBlank(input[key] as string | null | undefined) && !errors.some((error) => error.field === field)) {
@@ -96,6 +109,7 @@ export function validateRequestSubmission(
       preparation: text(input.preparation),
       compensationOffered: text(input.compensationOffered),
       costCentreCode: lineOrNull(input.costCentre),
+      answers: regionAnswers.answers,
       contactPerson: hasContact
         ? {
             name: lineOrNull(contact.name) ?? "",

@@ -64,12 +64,11 @@ describe("validateRequestSubmission", () => {
     expect(result.errors[0]?.message).toEqual({ sv: "Rubrik måste fyllas i.", en: "Title is required." });
   });
 
-  it("always asks for assignment type, title and purpose, even when the form does not", () => {
+  it("always asks for assignment type and title; anything else (purpose too) only when the form requires it", () => {
     const result = validateRequestSubmission({}, { ...onlyType }, { now });
     expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toEqual([
       ["input.assignmentType", "REQUIRED"],
       ["input.title", "REQUIRED"],
-      ["input.purpose", "REQUIRED"],
     ]);
   });
 

@@ -538,6 +538,55 @@ export const kalmarRequestForm: RequestFormConfig = {
       },
     },
   ],
+  // The routine's "Tänk på att" (seed 003, step 3): decide how and when to give feedback, and for assignments over a
+  // longer period a written agreement signed by both. Assumed: asked on the form, optional, so the unit plans for it.
+  questions: [
+    {
+      key: "FEEDBACK_FORM",
+      type: "SINGLE_CHOICE",
+      label: { sv: "Hur återkopplar ni till den medverkande efteråt?", en: "How will you give the participant feedback afterwards?" },
+      help: {
+        sv: "Bestäm form och tid för återkoppling redan nu.",
+        en: "Decide now how and when you will give feedback.",
+      },
+      required: false,
+      options: [
+        { key: "MEETING", label: { sv: "Personligt möte", en: "In person" } },
+        { key: "PHONE", label: { sv: "Telefon", en: "Phone" } },
+        { key: "EMAIL", label: { sv: "E-post eller brev", en: "E-mail or letter" } },
+      ],
+      minLength: null,
+      maxLength: null,
+      minValue: null,
+      maxValue: null,
+      maxSelections: null,
+      showWhen: null,
+      requiredWhen: null,
+      placeAfter: "contactPerson",
+    },
+    {
+      key: "AGREEMENT_SIGNER",
+      type: "SHORT_TEXT",
+      label: {
+        sv: "Vem skriver under överenskommelsen för er?",
+        en: "Who signs the agreement for you?",
+      },
+      help: {
+        sv: "Vid uppdrag över en längre tidsperiod skrivs en överenskommelse som både uppdragsgivare och medverkande undertecknar.",
+        en: "For an assignment over a longer period, an agreement is signed by both the unit and the participant.",
+      },
+      required: false,
+      options: [],
+      minLength: null,
+      maxLength: 200,
+      minValue: null,
+      maxValue: null,
+      maxSelections: null,
+      showWhen: { question: "oneOffOrLong", anyOf: ["LONG_TERM"] },
+      requiredWhen: null,
+      placeAfter: "oneOffOrLong",
+    },
+  ],
 };
 
 export const kalmarSeed: RegionSeed = {

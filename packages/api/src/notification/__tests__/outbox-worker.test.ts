@@ -296,7 +296,7 @@ describe("who gets what", () => {
     });
     // Below the release path, notify itself refuses a unit-bound message whose consent is for another request.
     const otherRequest = await prisma.request.create({
-      data: { ...request, id: undefined, title: "Annat uppdrag", submittedAt: undefined, updatedAt: undefined },
+      data: { ...request, id: undefined, title: "Annat uppdrag", submittedAt: undefined, updatedAt: undefined, answers: [] },
     });
     await expect(
       scope().transaction((tx) =>
