@@ -5,6 +5,7 @@ import { forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { feeClaimPermissions } from "../fee-claim/fee-claim.rules.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
+import { identityProviderPermissions } from "../identity/identity-provider.rules.js";
 import { intakePermissions } from "../intake/intake.rules.js";
 import { intakeRulesPermissions } from "../intake-rules/intake-rules.rules.js";
 import { invitationPermissions } from "../invitation/invitation.rules.js";
@@ -59,6 +60,7 @@ export const permissionMap = mergePermissionMaps([
   assignmentPermissions,
   feeClaimPermissions,
   payrollPermissions,
+  identityProviderPermissions,
 ]);
 
 export const permissions = shield(permissionMap as never, {

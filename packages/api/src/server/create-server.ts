@@ -32,6 +32,11 @@ export interface ApiServerOptions {
   log: Logger;
   /** Development only: mints a token for the explorer's `?tenant=&role=` shortcut. */
   explorerTokenMinter?: ExplorerTokenMinter;
+  /**
+   * Development only: the OpenID Connect provider served at `/idp`. Its issuer names the port the server listens on,
+   * so it is created after listening and handed in here (`handler` stays null until then; never set in production).
+   */
+  developmentIdentityProvider?: { handler: ((req: Request, res: Response) => void) | null };
 }
 
 export interface RunningApiServer {
@@ -104,6 +109,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     }),
   );
   app.use(healthRoutes(database, state));
+  const devIdp = options.developmentIdentityProvider;
+  if (!config.production && devIdp) {
+    app.use("/idp", (req: Request, res: Response, next: NextFunction) => (devIdp.handler ? devIdp.handler(req, res) : next()));
+  }
   if (!config.production && options.explorerTokenMinter) app.use(explorerRoutes(options.explorerTokenMinter));
   app.use(
     "/graphql",
