@@ -48,7 +48,7 @@ export async function findLoginById(tx: Tx, tenantId: string, id: string): Promi
 /** Serialises linking for one person and one login, so two parallel claims cannot both link. */
 export async function lockLinking(tx: Tx, tenantId: string, keys: string[]): Promise<void> {
   for (const key of [...keys].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${tenantId}:link:${key}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:link:${key}`}, 0))`;
   }
 }
 

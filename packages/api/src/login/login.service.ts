@@ -233,6 +233,16 @@ export async function issueClaimCode(ctx: RequestContext, memberId: string, chan
 export async function claimAccount(ctx: RequestContext, code: string): Promise<ClaimAccountPayload> {
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "CITIZEN" || !actor.identityProviderId) {
+    // Signed in as someone already: this login is taken. The attempt is audited like every other refusal.
+    await ctx.scope(actor.tenantId).transaction((tx) =>
+      ctx.audit.record(tx, actor.tenantId, {
+        action: "WRITE",
+        subjectType: "ClaimCode",
+        memberId: actor.kind === "MEMBER" ? actor.memberId : null,
+        purpose: "claim code attempt refused",
+        details: { reason: "LOGIN_ALREADY_LINKED" },
+      }),
+    );
     return { login: null, errors: [loginAlreadyLinked(ctx.locale)] };
   }
   const { tenantId, identityProviderId, subject } = { ...actor, identityProviderId: actor.identityProviderId };
