@@ -5,9 +5,11 @@ import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } 
 import { AuditResolver } from "../audit/audit.resolver.js";
 import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
+import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../identity/identity-provider.resolver.js";
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
 import { InvitationResolver, MyInvitationResolver, RequestInvitationsResolver } from "../invitation/invitation.resolver.js";
+import { LoginResolver } from "../login/login.resolver.js";
 import { MatchingResolver, RequestCandidatesResolver } from "../matching/matching.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
@@ -44,6 +46,9 @@ import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js"
 
 const resolvers = [
   NotificationResolver,
+  TenantIdentityProvidersResolver,
+  IdentityProviderResolver,
+  LoginResolver,
   TenantResolver,
   TenantAdminResolver,
   NetworkResolver,
