@@ -217,7 +217,7 @@ describe("oversized and malicious documents", () => {
     );
     const document = `query { ...F6 } ${leaf} ${levels.join(" ")}`;
     const response = await api.graphql(document);
-    expect(response.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(response.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(response.data ?? null).toBeNull();
   });
 

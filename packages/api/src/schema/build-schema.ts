@@ -1,4 +1,4 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { type GraphQLSchema, isNonNullType, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { buildSchema } from "type-graphql";
 import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } from "../assignment/assignment.resolver.js";
@@ -94,9 +94,23 @@ const resolvers = [
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */
-export function buildBareSchema(): Promise<GraphQLSchema> {
+export async function buildBareSchema(): Promise<GraphQLSchema> {
   // Input validation lives in @medverkan/domain (field-level, bilingual), not in class-validator decorators.
-  return buildSchema({ resolvers, validate: false });
+  return withNullableQueryRoots(await buildSchema({ resolvers, validate: false }));
+}
+
+/**
+ * Composable pages: every root query field is nullable, whatever its resolver declares, so a field that is refused
+ * (FORBIDDEN, NOT_FOUND, a failure) becomes `null` with its error and the rest of the page keeps its data. One
+ * convention here rather than `nullable: true` on some hundred decorators. Mutations keep their non-null payloads:
+ * an operation runs one, and its typed `errors` carry the expected outcomes.
+ */
+function withNullableQueryRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  for (const field of Object.values(query?.getFields() ?? {})) {
+    if (isNonNullType(field.type)) field.type = field.type.ofType;
+  }
+  return schema;
 }
 
 /** The executable schema: every field behind the permission map (deny by default). */
