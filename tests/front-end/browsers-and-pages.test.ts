@@ -244,3 +244,38 @@ describe("query cost", () => {
     }
   });
 });
+
+describe("labels", () => {
+  it("gives every value of every enum its Swedish and English label in one query, to anyone", async () => {
+    type Entry = { enum: string; value: string; label: string; labelSv: string; labelEn: string };
+    const response = await api.graphql<{ vocabulary: Entry[] }>("{ vocabulary { enum value label labelSv labelEn } }", {
+      headers: { "accept-language": "en" },
+    });
+    expect(response.errors).toBeUndefined();
+    const entries = response.data?.vocabulary ?? [];
+    const introspection = await api.graphql<{
+      __schema: { types: { kind: string; name: string; enumValues: { name: string }[] | null }[] };
+    }>("{ __schema { types { kind name enumValues { name } } } }");
+    const expected = (introspection.data?.__schema.types ?? [])
+      .filter((type) => type.kind === "ENUM" && !type.name.startsWith("__"))
+      .flatMap((type) => (type.enumValues ?? []).map((value) => `${type.name}.${value.name}`))
+      .sort();
+    expect(entries.map((entry) => `${entry.enum}.${entry.value}`).sort()).toEqual(expected);
+    for (const entry of entries) {
+      expect(entry.label).toBe(entry.labelEn);
+      expect(entry.labelSv, `${entry.enum}.${entry.value}`).not.toBe(entry.value);
+    }
+    expect(entries.find((entry) => entry.enum === "InvitationStatus" && entry.value === "WAITLISTED")).toMatchObject({
+      labelSv: "Reserv",
+      labelEn: "Waitlisted",
+    });
+    const swedish = await api.graphql<{ vocabulary: Entry[] }>('{ vocabulary(enums: ["Perspective"]) { value label } }', {
+      headers: { "accept-language": "sv" },
+    });
+    expect(swedish.data?.vocabulary).toEqual([
+      { value: "PATIENT", label: "Patient" },
+      { value: "RELATIVE", label: "Närstående" },
+      { value: "SERVICE_USER", label: "Brukare" },
+    ]);
+  });
+});

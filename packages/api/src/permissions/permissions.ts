@@ -27,6 +27,7 @@ import { taxonomyPermissions } from "../taxonomy/taxonomy.rules.js";
 import { tenantPermissions } from "../tenant/tenant.rules.js";
 import { trainingPermissions } from "../training/training.rules.js";
 import { viewerPermissions } from "../viewer/viewer.rules.js";
+import { vocabularyPermissions } from "../vocabulary/vocabulary.rules.js";
 import { commonPermissions } from "./common.rules.js";
 import { mergePermissionMaps } from "./permission-map.js";
 
@@ -59,6 +60,7 @@ export const permissionMap = mergePermissionMaps([
   assignmentPermissions,
   feeClaimPermissions,
   payrollPermissions,
+  vocabularyPermissions,
 ]);
 
 export const permissions = shield(permissionMap as never, {

@@ -39,6 +39,7 @@ import {
   TrainingSessionSummaryResolver,
 } from "../training/training.resolver.js";
 import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
+import { VocabularyResolver } from "../vocabulary/vocabulary.resolver.js";
 
 const resolvers = [
   NotificationResolver,
@@ -91,6 +92,7 @@ const resolvers = [
   RequestAssignmentsResolver,
   FeeClaimResolver,
   PayrollExportResolver,
+  VocabularyResolver,
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */

@@ -65,6 +65,6 @@ describe("permission map", () => {
       .filter(([, rule]) => rule === allow)
       .map(([field]) => field)
       .sort();
-    expect(publicFields).toEqual(["me", "registerMember", "tenant"]);
+    expect(publicFields).toEqual(["me", "registerMember", "tenant", "vocabulary"]);
   });
 });
