@@ -3,7 +3,7 @@ import { loadConfig } from "../config.js";
 import { DEMO_ROLES, DemoUserNotFound, mintDemoToken } from "../dev/demo-tokens.js";
 import { loadOrCreateDevSigningKey } from "../dev/dev-keys.js";
 
-// pnpm token --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
+// npm run --silent token -- --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
 const { values } = parseArgs({
   options: {
     tenant: { type: "string", default: "jonkoping" },
