@@ -279,3 +279,19 @@ describe("labels", () => {
     ]);
   });
 });
+
+describe("connections for client caches", () => {
+  it("give edges with cursors beside nodes, and a page continues after any edge", async () => {
+    type Page = {
+      members: { nodes: { id: string }[]; edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string } };
+    };
+    const document =
+      "query P($after: String) { members(first: 3, after: $after) { nodes { id } edges { cursor node { id } } pageInfo { endCursor } } }";
+    const first = await api.graphql<Page>(document, { token: coordinator });
+    const page = first.data?.members;
+    expect(page?.edges.map((edge) => edge.node.id)).toEqual(page?.nodes.map((node) => node.id));
+    expect(page?.edges.at(-1)?.cursor).toBe(page?.pageInfo.endCursor);
+    const next = await api.graphql<Page>(document, { token: coordinator, variables: { after: page?.edges[0]?.cursor } });
+    expect(next.data?.members.nodes.slice(0, 2)).toEqual(page?.nodes.slice(1, 3));
+  });
+});

@@ -1,7 +1,8 @@
-import { deny, shield } from "graphql-shield";
+import { allow, deny, shield } from "graphql-shield";
 import { assignmentPermissions } from "../assignment/assignment.rules.js";
 import { auditPermissions } from "../audit/audit.rules.js";
 import { forbidden } from "../common/errors/api-error.js";
+import { connectionEdgeTypeNames } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { feeClaimPermissions } from "../fee-claim/fee-claim.rules.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
@@ -32,7 +33,7 @@ import { commonPermissions } from "./common.rules.js";
 import { mergePermissionMaps } from "./permission-map.js";
 
 /** Every feature's permission map in one place. Anything not listed is denied. */
-export const permissionMap = mergePermissionMaps([
+const featurePermissionMap = mergePermissionMaps([
   notificationPermissions,
   commonPermissions,
   tenantPermissions,
@@ -63,9 +64,27 @@ export const permissionMap = mergePermissionMaps([
   vocabularyPermissions,
 ]);
 
-export const permissions = shield(permissionMap as never, {
-  fallbackRule: deny,
-  // Errors a resolver throws on purpose (validation, conflict) pass through; the API boundary masks the rest.
-  allowExternalErrors: true,
-  fallbackError: (_thrown, _parent, _args, ctx) => forbidden((ctx as unknown as RequestContext | undefined)?.locale),
-});
+/**
+ * Every connection's edge type (`XEdge { cursor node }`) is allowed: it is reached only through its connection's rule,
+ * and the node keeps its own type's rule. The edge types exist once the type modules have made their connections,
+ * so the full map is assembled when it is first read (after the schema's modules are loaded).
+ */
+function edgePermissions(): Record<string, unknown> {
+  return Object.fromEntries(connectionEdgeTypeNames.map((name) => [name, allow]));
+}
+
+let assembled: Record<string, unknown> | null = null;
+
+export function permissionMapOf(): Record<string, unknown> {
+  assembled ??= { ...featurePermissionMap, ...edgePermissions() };
+  return assembled;
+}
+
+/** The shield over the full map; built by build-schema.ts after every type exists. */
+export const createPermissions = () =>
+  shield(permissionMapOf() as never, {
+    fallbackRule: deny,
+    // Errors a resolver throws on purpose (validation, conflict) pass through; the API boundary masks the rest.
+    allowExternalErrors: true,
+    fallbackError: (_thrown, _parent, _args, ctx) => forbidden((ctx as unknown as RequestContext | undefined)?.locale),
+  });

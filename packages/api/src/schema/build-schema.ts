@@ -1,8 +1,9 @@
 import { type GraphQLSchema, isNonNullType, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } from "../assignment/assignment.resolver.js";
 import { AuditResolver } from "../audit/audit.resolver.js";
+import { connectionEdgeResolvers } from "../common/pagination/connection.js";
 import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
@@ -14,7 +15,7 @@ import { NetworkResolver } from "../network/network.resolver.js";
 import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
-import { permissions } from "../permissions/permissions.js";
+import { createPermissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
@@ -98,7 +99,9 @@ const resolvers = [
 /** The schema as type-graphql builds it from the code, before permissions are applied. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   // Input validation lives in @medverkan/domain (field-level, bilingual), not in class-validator decorators.
-  return withNullableQueryRoots(await buildSchema({ resolvers, validate: false }));
+  // The connections' `edges` resolvers exist once every type module above has made its connections.
+  const all = [...resolvers, ...connectionEdgeResolvers] as unknown as NonEmptyArray<Function>;
+  return withNullableQueryRoots(await buildSchema({ resolvers: all, validate: false }));
 }
 
 /**
@@ -117,7 +120,7 @@ function withNullableQueryRoots(schema: GraphQLSchema): GraphQLSchema {
 
 /** The executable schema: every field behind the permission map (deny by default). */
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(), permissions);
+  return applyMiddleware(await buildBareSchema(), createPermissions());
 }
 
 /** The SDL checked in at schema/schema.graphql; sorted so that it only changes when the API does. */
