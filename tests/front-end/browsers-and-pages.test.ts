@@ -295,3 +295,52 @@ describe("connections for client caches", () => {
     expect(next.data?.members.nodes.slice(0, 2)).toEqual(page?.nodes.slice(1, 3));
   });
 });
+
+describe("node(id:) and nodes(ids:)", () => {
+  const NODE = `query N($id: ID!) { node(id: $id) { __typename id ... on Request { title status } ... on Member { givenName } } }`;
+
+  it("reads an object by its id alone, as its own field would", async () => {
+    const response = await api.graphql<{ node: { __typename: string; id: string; title: string } | null }>(NODE, {
+      token: coordinator,
+      variables: { id: requestId },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.node).toEqual({ __typename: "Request", id: requestId, title: "Sidan i sin helhet", status: "MATCHING" });
+    const members = await api.graphql<{ members: { nodes: { id: string; givenName: string }[] } }>(
+      "{ members(first: 1) { nodes { id givenName } } }",
+      { token: coordinator },
+    );
+    const member = members.data?.members.nodes[0];
+    const asNode = await api.graphql<{ node: unknown }>(NODE, { token: coordinator, variables: { id: member?.id } });
+    expect(asNode.data?.node).toEqual({ __typename: "Member", id: member?.id, givenName: member?.givenName });
+  });
+
+  it("answers a foreign tenant's id, a forbidden id and a missing id alike: null", async () => {
+    const vgrRequester = await api.tokenFor({ tenant: "vgr", role: "requester" });
+    const vgrCoordinator = await api.tokenFor({ tenant: "vgr", role: "coordinator" });
+    const foreignRequest = await submitRequest(api, vgrRequester, { title: "Västra Götalands" });
+    const missing = "0190f000-0000-7000-8000-000000000000";
+    const answers = await Promise.all([
+      api.graphql(NODE, { token: coordinator, variables: { id: foreignRequest } }),
+      api.graphql(NODE, { token: coordinator, variables: { id: missing } }),
+      // A member may not read a request by id (request(id:) refuses members), so neither may node(id:).
+      api.graphql(NODE, { token: member, variables: { id: requestId } }),
+      api.graphql(NODE, { token: vgrCoordinator, variables: { id: requestId } }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.data).toEqual({ node: null });
+      expect(answer.errors).toBeUndefined();
+    }
+    const many = await api.graphql<{ nodes: ({ id: string } | null)[] }>("query M($ids: [ID!]!) { nodes(ids: $ids) { id } }", {
+      token: coordinator,
+      variables: { ids: [foreignRequest, requestId, missing, "not-an-id"] },
+    });
+    expect(many.data?.nodes).toEqual([null, { id: requestId }, null, null]);
+  });
+
+  it("is for signed-in callers only", async () => {
+    const anonymous = await api.graphql(NODE, { variables: { id: requestId } });
+    expect(anonymous.data).toEqual({ node: null });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

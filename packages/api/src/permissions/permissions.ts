@@ -12,6 +12,7 @@ import { invitationPermissions } from "../invitation/invitation.rules.js";
 import { matchingPermissions } from "../matching/matching.rules.js";
 import { memberPermissions } from "../member/member.rules.js";
 import { networkPermissions } from "../network/network.rules.js";
+import { nodePermissions } from "../node/node.rules.js";
 import { notificationPermissions } from "../notification/notification.rules.js";
 import { organisationPermissions } from "../organisation/organisation.rules.js";
 import { payrollPermissions } from "../payroll/payroll.rules.js";
@@ -62,6 +63,7 @@ const featurePermissionMap = mergePermissionMaps([
   feeClaimPermissions,
   payrollPermissions,
   vocabularyPermissions,
+  nodePermissions,
 ]);
 
 /**

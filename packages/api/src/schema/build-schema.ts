@@ -1,6 +1,6 @@
 import { type GraphQLSchema, isNonNullType, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
-import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { buildSchema, type ClassType, type NonEmptyArray } from "type-graphql";
 import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } from "../assignment/assignment.resolver.js";
 import { AuditResolver } from "../audit/audit.resolver.js";
 import { connectionEdgeResolvers } from "../common/pagination/connection.js";
@@ -12,6 +12,7 @@ import { InvitationResolver, MyInvitationResolver, RequestInvitationsResolver } 
 import { MatchingResolver, RequestCandidatesResolver } from "../matching/matching.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
+import { NodeResolver } from "../node/node.resolver.js";
 import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
@@ -94,13 +95,14 @@ const resolvers = [
   FeeClaimResolver,
   PayrollExportResolver,
   VocabularyResolver,
+  NodeResolver,
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   // Input validation lives in @medverkan/domain (field-level, bilingual), not in class-validator decorators.
   // The connections' `edges` resolvers exist once every type module above has made its connections.
-  const all = [...resolvers, ...connectionEdgeResolvers] as unknown as NonEmptyArray<Function>;
+  const all = [...resolvers, ...connectionEdgeResolvers] as unknown as NonEmptyArray<ClassType>;
   return withNullableQueryRoots(await buildSchema({ resolvers: all, validate: false }));
 }
 
