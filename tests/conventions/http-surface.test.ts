@@ -71,7 +71,7 @@ describe("errors", () => {
 
   it("denies what the permission map does not allow, without data", async () => {
     const response = await api.graphql("{ members(first: 1) { totalCount } }");
-    expect(response.data ?? null).toBeNull();
+    expect(response.data).toEqual({ members: null });
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
@@ -126,7 +126,7 @@ describe("limits", () => {
 });
 
 describe("CSRF prevention", () => {
-  it("refuses a GET without a preflight-forcing header", async () => {
+  it("refuses a GET without a preflight-forcing header (or a token)", async () => {
     const response = await fetch(`${api.url}?query=${encodeURIComponent("{ me { kind } }")}`, { headers: { accept: "application/json" } });
     expect(response.status).toBe(400);
   });
@@ -172,5 +172,34 @@ describe("operations", () => {
   it("prefills the explorer with a development token on request", async () => {
     const page = await fetch(`${api.url}?tenant=kalmar&role=coordinator`, { headers: { accept: "text/html" } });
     expect(await page.text()).toContain("Bearer ey");
+  });
+
+  it("keeps the development token in every new explorer tab (Ruru's default headers)", async () => {
+    const html = await (await fetch(`${api.url}?tenant=kalmar&role=member`, { headers: { accept: "text/html" } })).text();
+    const config = JSON.parse(/const RURU_CONFIG = (\{[\s\S]*?\n\});/.exec(html)?.[1] ?? "{}") as Record<string, string>;
+    expect(config.defaultHeaders).toContain("Bearer ey");
+    expect(config.defaultHeaders).toBe(config.initialHeaders);
+  });
+
+  it("answers a misspelt tenant or role in the explorer's address with a page naming what exists, not a 500", async () => {
+    for (const query of ["tenant=kalmr&role=coordinator", "tenant=kalmar&role=coordinater"]) {
+      const page = await fetch(`${api.url}?${query}`, { headers: { accept: "text/html" } });
+      expect(page.status, query).toBe(404);
+      expect(page.headers.get("content-type")).toMatch(/text\/html/);
+      const html = await page.text();
+      expect(html).toMatch(/kalmr|coordinater/);
+      expect(html).toContain('href="/graphql?tenant=kalmar&amp;role=coordinator"');
+      expect(html).not.toContain("<script");
+    }
+  });
+
+  it("serves a favicon (no console error in the browser)", async () => {
+    const html = await (await fetch(api.url, { headers: { accept: "text/html" } })).text();
+    expect(html).toContain('rel="icon"');
+    for (const path of ["/favicon.ico", "/favicon.svg"]) {
+      const icon = await fetch(`${origin}${path}`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
 import { expect } from "vitest";
-import { fieldErrors } from "./errors.js";
+import { fieldErrors, hasNoData } from "./errors.js";
 
 // Shared by the configuration specs (networks, organisations, taxonomy, staff): who is asking, how to call the API
 // and fail loudly, and how to read back the audit trail that every configuration change must leave.
@@ -46,7 +46,7 @@ export const errorCode = (response: GraphQLResponse<unknown>): string | undefine
 /** A validation failure: no data, BAD_USER_INPUT, and the fields named (every one at once), each in both languages. */
 export function expectFieldErrors(response: GraphQLResponse<unknown>, expected: Array<[field: string, code: string]>): void {
   expect(errorCode(response), JSON.stringify(response.errors)).toBe("BAD_USER_INPUT");
-  expect(response.data ?? null).toBeNull();
+  expect(hasNoData(response)).toBe(true);
   const errors = fieldErrors(response);
   expect(errors.map((error) => [error.field, error.code]).sort()).toEqual([...expected].sort());
   for (const error of errors) {

@@ -5,11 +5,12 @@ import { seedDemoData } from "@medverkan/database/seed";
 import type { IdentityProvider } from "@medverkan/identity-provider";
 import type { Logger } from "pino";
 import type { AppConfig } from "./config.js";
-import { mintDemoToken } from "./dev/demo-tokens.js";
+import { DemoUserNotFound, mintDemoToken } from "./dev/demo-tokens.js";
 import { DEV_TOKEN_ISSUER, type DevSigningKey, loadOrCreateDevSigningKey, PLATFORM_AUDIENCE, publicKeySet } from "./dev/dev-keys.js";
 import { createLogger } from "./logger.js";
 import { developmentMailSettings, type NotificationRuntime, startNotifications } from "./notification/notification-runtime.js";
 import { type ApiServerOptions, type RunningApiServer, startApiServer } from "./server/create-server.js";
+import { type ExplorerTokenMinter, ExplorerUserUnknown } from "./server/explorer.routes.js";
 import { waitForDatabase } from "./server/wait-for-database.js";
 
 export interface RunningMedverkan {
@@ -89,7 +90,7 @@ export async function startMedverkan(
       config: { ...config, platformIssuer },
       database,
       log,
-      explorerTokenMinter: key ? async (query) => (query.tenant || query.role ? (await mintDemoToken(key, query)).token : null) : undefined,
+      explorerTokenMinter: key ? explorerTokenMinter(key) : undefined,
       ...(devIdpWanted ? { developmentIdentityProvider: devIdpSlot } : {}),
     }).catch(async (error: unknown) => {
       await notifications.stop();
@@ -132,4 +133,17 @@ export async function startMedverkan(
     await database.close();
     throw error;
   }
+}
+
+/** The explorer's `?tenant=&role=` shortcut: a seeded user's token, or a message naming what exists. */
+function explorerTokenMinter(key: DevSigningKey): ExplorerTokenMinter {
+  return async (query) => {
+    if (!query.tenant && !query.role) return null;
+    try {
+      return (await mintDemoToken(key, query)).token;
+    } catch (error) {
+      if (error instanceof DemoUserNotFound) throw new ExplorerUserUnknown(error.message);
+      throw error;
+    }
+  };
 }

@@ -42,6 +42,8 @@ export interface AppConfig {
   developmentIdentityProvider?: { enabled: boolean; extraRedirectUris: string[] };
   /** Bounds on database work; each unset value keeps its default (pool 10, connect 5 s, statement 15 s, transaction 10 s, pool wait 15 s, startup wait 60 s). */
   databaseLimits?: DatabaseLimits;
+  /** Browser origins (`https://app.example.se`) allowed to call the API cross-origin (CORS); unset or empty: none. */
+  corsOrigins?: readonly string[];
 }
 
 export interface DatabaseLimits {
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
           .filter(Boolean),
       ],
     },
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     databaseLimits: {
       ...(env.DATABASE_POOL_SIZE ? { poolSize: Number(env.DATABASE_POOL_SIZE) } : {}),
       ...(env.DATABASE_CONNECT_TIMEOUT_MS ? { connectTimeoutMs: Number(env.DATABASE_CONNECT_TIMEOUT_MS) } : {}),
@@ -129,6 +132,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       ...(env.DATABASE_STARTUP_WAIT_MS ? { startupWaitMs: Number(env.DATABASE_STARTUP_WAIT_MS) } : {}),
     },
   };
+}
+
+/** `CORS_ORIGINS=https://a.example.se,https://b.example.se`: exact origins, no wildcards (a token is a credential). */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(",")
+    .map((origin) => origin.trim().replace(/\/+$/, ""))
+    .filter((origin) => origin !== "")
+    .map((origin) => {
+      const url = new URL(origin);
+      if (url.origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path)`);
+      return url.origin;
+    });
 }
 
 /**

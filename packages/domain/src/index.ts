@@ -82,4 +82,5 @@ export * from "./training/training-session.js";
 export * from "./validation/contact-fields.js";
 export * from "./validation/patch.js";
 export * from "./validation/slug.js";
+export * from "./vocabulary/enum-labels.js";
 export * from "./vocabulary/vocabulary.js";

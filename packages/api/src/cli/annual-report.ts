@@ -5,11 +5,11 @@ import { loadConfig } from "../config.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import { buildAnnualReport } from "../statistics/annual-report.service.js";
 
-// `pnpm report:annual --tenant kalmar --year 2025 [--lang sv|en]`: the annual report a coordination function hands
+// `npm run --silent report:annual -- --tenant kalmar --year 2025 [--lang sv|en]`: the annual report a coordination function hands
 // to management, printed as Markdown. It runs with the database's own credentials (like migrate and seed), reads
 // the tenant through the same row-level-security scope as the API, and prints only the protected figures.
 
-const usage = "Usage: pnpm report:annual --tenant <slug> --year <yyyy> [--lang sv|en]";
+const usage = "Usage: npm run --silent report:annual -- --tenant <slug> --year <yyyy> [--lang sv|en]";
 const { values } = parseArgs({
   options: { tenant: { type: "string" }, year: { type: "string" }, lang: { type: "string", default: "sv" } },
 });

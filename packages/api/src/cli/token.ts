@@ -3,8 +3,8 @@ import { loadConfig } from "../config.js";
 import { DEMO_ROLES, DemoUserNotFound, mintDemoToken } from "../dev/demo-tokens.js";
 import { loadOrCreateDevSigningKey } from "../dev/dev-keys.js";
 
-// pnpm token --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
-// pnpm token --tenant kalmar --subject kalmar-member-2 | --new-citizen
+// npm run --silent token -- --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
+// npm run --silent token -- --tenant kalmar --subject kalmar-member-2 | --new-citizen
 const { values } = parseArgs({
   options: {
     tenant: { type: "string", default: "jonkoping" },

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-gr
 import { Connection } from "../common/pagination/connection.js";
 import { FeeCategory, PayoutMethod } from "../fee-schedule/fee-schedule.type.js";
 import { Money } from "../fee-schedule/money.type.js";
+import { Node } from "../node/node.type.js";
 
 export enum FeeClaimStatus {
   DRAFT = "DRAFT",
@@ -29,6 +30,7 @@ export class FeeClaimExpense {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     "An arvodesunderlag: one participant's fee for one occasion, computed from attendance with the fee schedule valid on the " +
     "occasion's date. Personal data: only the participant, coordinators of the network and, where units attest, the unit's " +

@@ -14,6 +14,7 @@ import {
 } from "@medverkan/domain";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { Node } from "../node/node.type.js";
 import { Money } from "./money.type.js";
 
 // The enums are the domain's lists (the database uses the same values), registered under the domain's names.
@@ -134,7 +135,7 @@ export class FeeScheduleVersion {
   createdAt!: Date;
 }
 
-@ObjectType({ description: "A named fee schedule; its rules live in dated versions, so history is never rewritten." })
+@ObjectType({ implements: Node, description: "A named fee schedule; its rules live in dated versions, so history is never rewritten." })
 export class FeeSchedule {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { Node } from "../node/node.type.js";
 
 @ObjectType({ description: "What a network demands before someone joins its pool; the intake state machine reads these." })
 export class IntakeRules {
@@ -31,7 +32,7 @@ export class IntakeRules {
   followUpWithinDays!: number | null;
 }
 
-@ObjectType({ description: "A named set of intake rules; networks use their own or the tenant's default." })
+@ObjectType({ implements: Node, description: "A named set of intake rules; networks use their own or the tenant's default." })
 export class IntakeRuleSet {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Network } from "../network/network.type.js";
+import { Node } from "../node/node.type.js";
 
 export enum Perspective {
   PATIENT = "PATIENT",
@@ -46,7 +47,7 @@ export enum RegistrationChannel {
 }
 registerEnumType(RegistrationChannel, { name: "RegistrationChannel" });
 
-@ObjectType({ description: "A tag of the tenant's experience taxonomy." })
+@ObjectType({ implements: Node, description: "A tag of the tenant's experience taxonomy." })
 export class ExperienceTag {
   @Field(() => ID)
   id!: string;
@@ -72,7 +73,7 @@ export class ExperienceTag {
   parent?: ExperienceTag | null;
 }
 
-@ObjectType({ description: "A member's place in one network's pool." })
+@ObjectType({ implements: Node, description: "A member's place in one network's pool." })
 export class Membership {
   @Field(() => ID)
   id!: string;
@@ -108,7 +109,7 @@ export class Membership {
   network?: Network | null;
 }
 
-@ObjectType({ description: "A person with lived experience. Personal data: every read by staff is audited." })
+@ObjectType({ implements: Node, description: "A person with lived experience. Personal data: every read by staff is audited." })
 export class Member {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { Node } from "../node/node.type.js";
 
 export enum CareDomain {
   SOMATIC = "SOMATIC",
@@ -9,7 +10,7 @@ export enum CareDomain {
 }
 registerEnumType(CareDomain, { name: "CareDomain", description: "The kind of care a network's members have experience of." });
 
-@ObjectType({ description: "A pool of people with lived experience (Levande bibliotek, Peer, Intressebanken)." })
+@ObjectType({ implements: Node, description: "A pool of people with lived experience (Levande bibliotek, Peer, Intressebanken)." })
 export class Network {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { Node } from "../node/node.type.js";
 
 export enum OrganisationKind {
   REGION_UNIT = "REGION_UNIT",
@@ -13,7 +14,7 @@ registerEnumType(OrganisationKind, {
     "REGION_UNIT: the region itself; FEDERATION: e.g. a federation of municipalities (kommunförbund); ASSOCIATION: e.g. a patient association.",
 });
 
-@ObjectType({ description: "A region, municipality, federation or association taking part in the tenant's programme." })
+@ObjectType({ implements: Node, description: "A region, municipality, federation or association taking part in the tenant's programme." })
 export class Organisation {
   @Field(() => ID)
   id!: string;
@@ -39,7 +40,7 @@ export class Organisation {
   version!: number;
 }
 
-@ObjectType({ description: "A care unit (verksamhet) of an organisation; its staff send requests." })
+@ObjectType({ implements: Node, description: "A care unit (verksamhet) of an organisation; its staff send requests." })
 export class Unit {
   @Field(() => ID)
   id!: string;
@@ -65,7 +66,7 @@ export class Unit {
   organisation?: Organisation;
 }
 
-@ObjectType({ description: "A cost centre (ansvarskod) that assignments and fees are billed to." })
+@ObjectType({ implements: Node, description: "A cost centre (ansvarskod) that assignments and fees are billed to." })
 export class CostCentre {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Money } from "../fee-schedule/money.type.js";
+import { Node } from "../node/node.type.js";
 
 export enum PayrollExportStatus {
   SENT = "SENT",
@@ -42,6 +43,7 @@ export class PayrollPersonSummary {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     "A batch of attested fee claims of one period sent to one payer's payroll. Every claim in it is SENT_TO_PAYROLL (or PAID) and " +
     "belongs to no other export, so nothing is paid twice.",

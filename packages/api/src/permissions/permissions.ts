@@ -1,7 +1,8 @@
-import { deny, shield } from "graphql-shield";
+import { allow, deny, shield } from "graphql-shield";
 import { assignmentPermissions } from "../assignment/assignment.rules.js";
 import { auditPermissions } from "../audit/audit.rules.js";
 import { forbidden, unauthenticated } from "../common/errors/api-error.js";
+import { connectionEdgeTypeNames } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { feeClaimPermissions } from "../fee-claim/fee-claim.rules.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
@@ -13,6 +14,7 @@ import { loginPermissions } from "../login/login.rules.js";
 import { matchingPermissions } from "../matching/matching.rules.js";
 import { memberPermissions } from "../member/member.rules.js";
 import { networkPermissions } from "../network/network.rules.js";
+import { nodePermissions } from "../node/node.rules.js";
 import { notificationPermissions } from "../notification/notification.rules.js";
 import { organisationPermissions } from "../organisation/organisation.rules.js";
 import { payrollPermissions } from "../payroll/payroll.rules.js";
@@ -29,11 +31,12 @@ import { taxonomyPermissions } from "../taxonomy/taxonomy.rules.js";
 import { tenantPermissions } from "../tenant/tenant.rules.js";
 import { trainingPermissions } from "../training/training.rules.js";
 import { viewerPermissions } from "../viewer/viewer.rules.js";
+import { vocabularyPermissions } from "../vocabulary/vocabulary.rules.js";
 import { commonPermissions } from "./common.rules.js";
 import { mergePermissionMaps } from "./permission-map.js";
 
 /** Every feature's permission map in one place. Anything not listed is denied. */
-export const permissionMap = mergePermissionMaps([
+const featurePermissionMap = mergePermissionMaps([
   notificationPermissions,
   commonPermissions,
   tenantPermissions,
@@ -63,16 +66,36 @@ export const permissionMap = mergePermissionMaps([
   payrollPermissions,
   identityProviderPermissions,
   loginPermissions,
+  vocabularyPermissions,
+  nodePermissions,
 ]);
 
-export const permissions = shield(permissionMap as never, {
-  fallbackRule: deny,
-  // Errors a resolver throws on purpose (validation, conflict) pass through; the API boundary masks the rest.
-  allowExternalErrors: true,
-  // Nobody signed in: UNAUTHENTICATED (sign in and try again), not FORBIDDEN (which no sign-in would change).
-  fallbackError: (_thrown, _parent, _args, ctx) => {
-    const context = ctx as unknown as RequestContext | undefined;
-    if (context?.actor.kind === "ANONYMOUS") return unauthenticated(context.locale, "LOGIN_REQUIRED");
-    return forbidden(context?.locale);
-  },
-});
+/**
+ * Every connection's edge type (`XEdge { cursor node }`) is allowed: it is reached only through its connection's rule,
+ * and the node keeps its own type's rule. The edge types exist once the type modules have made their connections,
+ * so the full map is assembled when it is first read (after the schema's modules are loaded).
+ */
+function edgePermissions(): Record<string, unknown> {
+  return Object.fromEntries(connectionEdgeTypeNames.map((name) => [name, allow]));
+}
+
+let assembled: Record<string, unknown> | null = null;
+
+export function permissionMapOf(): Record<string, unknown> {
+  assembled ??= { ...featurePermissionMap, ...edgePermissions() };
+  return assembled;
+}
+
+/** The shield over the full map; built by build-schema.ts after every type exists. */
+export const createPermissions = () =>
+  shield(permissionMapOf() as never, {
+    fallbackRule: deny,
+    // Errors a resolver throws on purpose (validation, conflict) pass through; the API boundary masks the rest.
+    allowExternalErrors: true,
+    // Nobody signed in: UNAUTHENTICATED (sign in and try again), not FORBIDDEN (which no sign-in would change).
+    fallbackError: (_thrown, _parent, _args, ctx) => {
+      const context = ctx as unknown as RequestContext | undefined;
+      if (context?.actor.kind === "ANONYMOUS") return unauthenticated(context.locale, "LOGIN_REQUIRED");
+      return forbidden(context?.locale);
+    },
+  });

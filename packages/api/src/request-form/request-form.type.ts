@@ -1,6 +1,7 @@
 import type { FormFieldType as DomainFormFieldType, QuestionType, RequestFieldKey } from "@medverkan/domain";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { Node } from "../node/node.type.js";
 
 /** The fields a request can have; the values are the domain's field keys (REQUEST_FIELD_KEYS). */
 export enum RequestField {
@@ -227,7 +228,7 @@ export class RequestFormField {
   options!: FormQuestionOption[];
 }
 
-@ObjectType({ description: "A request form as data: the fields asked for, in order, and the assignment types offered." })
+@ObjectType({ implements: Node, description: "A request form as data: the fields asked for, in order, and the assignment types offered." })
 export class RequestForm {
   @Field(() => ID)
   id!: string;

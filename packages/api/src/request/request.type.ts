@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Perspective } from "../member/member.type.js";
+import { Node } from "../node/node.type.js";
 
 export enum RequestStatus {
   SUBMITTED = "SUBMITTED",
@@ -42,7 +43,7 @@ export class RequestContactPerson {
  * An uppdragsförfrågan. Other features add field resolvers on it (`invitations`, `participants`, `candidates`)
  * with `@Resolver(() => RequestType)`; the class carries the row's ids so they can load what they need.
  */
-@ObjectType("Request", { description: "A unit's request for participation (uppdragsförfrågan) to a network." })
+@ObjectType("Request", { implements: Node, description: "A unit's request for participation (uppdragsförfrågan) to a network." })
 export class RequestType {
   @Field(() => ID)
   id!: string;

@@ -1,8 +1,9 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { type GraphQLSchema, isNonNullType, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type ClassType, type NonEmptyArray } from "type-graphql";
 import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } from "../assignment/assignment.resolver.js";
 import { AuditResolver } from "../audit/audit.resolver.js";
+import { connectionEdgeResolvers } from "../common/pagination/connection.js";
 import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
 import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../identity/identity-provider.resolver.js";
@@ -13,10 +14,11 @@ import { LoginResolver } from "../login/login.resolver.js";
 import { MatchingResolver, RequestCandidatesResolver } from "../matching/matching.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
+import { NodeResolver } from "../node/node.resolver.js";
 import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
-import { permissions } from "../permissions/permissions.js";
+import { createPermissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
@@ -43,6 +45,7 @@ import {
   TrainingSessionSummaryResolver,
 } from "../training/training.resolver.js";
 import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
+import { VocabularyResolver } from "../vocabulary/vocabulary.resolver.js";
 
 const resolvers = [
   NotificationResolver,
@@ -100,17 +103,35 @@ const resolvers = [
   RequestAssignmentsResolver,
   FeeClaimResolver,
   PayrollExportResolver,
+  VocabularyResolver,
+  NodeResolver,
 ] as const;
 
 /** The schema as type-graphql builds it from the code, before permissions are applied. */
-export function buildBareSchema(): Promise<GraphQLSchema> {
+export async function buildBareSchema(): Promise<GraphQLSchema> {
   // Input validation lives in @medverkan/domain (field-level, bilingual), not in class-validator decorators.
-  return buildSchema({ resolvers, validate: false });
+  // The connections' `edges` resolvers exist once every type module above has made its connections.
+  const all = [...resolvers, ...connectionEdgeResolvers] as unknown as NonEmptyArray<ClassType>;
+  return withNullableQueryRoots(await buildSchema({ resolvers: all, validate: false }));
+}
+
+/**
+ * Composable pages: every root query field is nullable, whatever its resolver declares, so a field that is refused
+ * (FORBIDDEN, NOT_FOUND, a failure) becomes `null` with its error and the rest of the page keeps its data. One
+ * convention here rather than `nullable: true` on some hundred decorators. Mutations keep their non-null payloads:
+ * an operation runs one, and its typed `errors` carry the expected outcomes.
+ */
+function withNullableQueryRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  for (const field of Object.values(query?.getFields() ?? {})) {
+    if (isNonNullType(field.type)) field.type = field.type.ofType;
+  }
+  return schema;
 }
 
 /** The executable schema: every field behind the permission map (deny by default). */
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(), permissions);
+  return applyMiddleware(await buildBareSchema(), createPermissions());
 }
 
 /** The SDL checked in at schema/schema.graphql; sorted so that it only changes when the API does. */

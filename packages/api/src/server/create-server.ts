@@ -19,11 +19,13 @@ import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } fro
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
 import { buildApiSchema } from "../schema/build-schema.js";
+import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
 import { loginChallengePlugin } from "./login-challenge.js";
 import { noStorePlugin } from "./no-store.js";
+import { MAX_QUERY_COST, queryCostPlugin } from "./query-cost.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
 import { serviceUnavailableStatus } from "./service-unavailable-status.js";
 import { refuseSubscriptions } from "./subscriptions.js";
@@ -55,7 +57,8 @@ export const GRAPHQL_LIMITS = {
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2_000,
-  maxCost: 5_000,
+  /** Estimated fields resolved, pages counted (query-cost.ts); calibrated on tests/front-end/operations. */
+  maxCost: MAX_QUERY_COST,
 } as const;
 
 export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
@@ -79,7 +82,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+    // Cost is ours (query-cost.ts): counted with variables, its own error code, and reported on every response.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
@@ -94,7 +98,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     persistedQueries: false,
-    csrfPrevention: true,
+    // browser-access.ts answers first (in Swedish and English); this is the same rule kept as a second guard.
+    csrfPrevention: { requestHeaders: [...PREFLIGHT_HEADERS] },
     formatError: createErrorFormatter(log),
     validationRules: [...protection.validationRules, refuseSubscriptions],
     plugins: [
@@ -102,6 +107,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]).map(withClientErrorStatus),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
+      queryCostPlugin(GRAPHQL_LIMITS.maxCost),
       rateLimitPlugin(database.prisma, log, config.rateLimits),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
@@ -123,6 +129,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   if (!config.production && devIdp) {
     app.use("/idp", (req: Request, res: Response, next: NextFunction) => (devIdp.handler ? devIdp.handler(req, res) : next()));
   }
+  app.use("/graphql", cors(config.corsOrigins ?? []));
   if (!config.production && options.explorerTokenMinter) app.use(explorerRoutes(options.explorerTokenMinter));
   app.use(
     "/graphql",
@@ -140,6 +147,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
         ],
       });
     },
+    csrfPrevention,
     express.json({ limit: config.bodyLimitBytes }),
     refuseUnstorableText,
     expressMiddleware(apollo, {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Network } from "../network/network.type.js";
+import { Node } from "../node/node.type.js";
 import { Unit } from "../organisation/organisation.type.js";
 import { StaffRole } from "../viewer/viewer.type.js";
 
@@ -39,7 +40,10 @@ export class StaffRoleGrant {
   unit?: Unit | null;
 }
 
-@ObjectType({ description: "A person working for the tenant, identified by the subject their identity provider puts in tokens." })
+@ObjectType({
+  implements: Node,
+  description: "A person working for the tenant, identified by the subject their identity provider puts in tokens.",
+})
 export class StaffUser {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Network } from "../network/network.type.js";
+import { Node } from "../node/node.type.js";
 
 export enum TrainingFormat {
   DIGITAL = "DIGITAL",
@@ -55,7 +56,7 @@ export class TrainingSessionSummary {
   network?: Network | null;
 }
 
-@ObjectType({ description: "Coordinators and tenant admins: a session of a network, with its places and enrolments." })
+@ObjectType({ implements: Node, description: "Coordinators and tenant admins: a session of a network, with its places and enrolments." })
 export class TrainingSession {
   @Field(() => ID)
   id!: string;

@@ -12,9 +12,11 @@ export const ApiErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   /** Input failed validation; `extensions.fieldErrors` says which fields and why, in Swedish and English. */
   BAD_USER_INPUT: "BAD_USER_INPUT",
-  /** The document is not valid GraphQL or breaks a limit (depth, aliases, cost, tokens). */
+  /** The document is not valid GraphQL or breaks a limit (depth, aliases, directives, tokens). */
   GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
   GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  /** The operation would cost more than the limit (`extensions.cost` says how much); ask for less or split it. HTTP 400. */
+  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   /** The HTTP request itself is wrong (method, content type, CSRF header, body size). */
   BAD_REQUEST: "BAD_REQUEST",
   /** Someone else changed the object since it was read; read it again and retry. */

@@ -1,5 +1,5 @@
 import type { FieldError, Locale } from "@medverkan/domain";
-import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, type ClassType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { badUserInput } from "../errors/api-error.js";
 
 /** The largest page any connection serves (SECURITY.md: page size ≤ 100). */
@@ -36,7 +36,7 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
-const encodeCursor = (id: string) => Buffer.from(`v1:${id}`, "utf8").toString("base64url");
+export const encodeCursor = (id: string) => Buffer.from(`v1:${id}`, "utf8").toString("base64url");
 
 function decodeCursor(cursor: string): string | null {
   const decoded = Buffer.from(cursor, "base64url").toString("utf8");
@@ -89,8 +89,28 @@ export function pageQuery(request: PageRequest) {
   };
 }
 
-/** A connection type for one node type: `nodes`, `totalCount`, `pageInfo`. */
+/**
+ * The resolvers of every connection's `edges` (one per connection type, made by `Connection`); build-schema.ts
+ * registers them. Edge type names, for the permission map.
+ */
+export const connectionEdgeResolvers: ClassType[] = [];
+export const connectionEdgeTypeNames: string[] = [];
+
+/**
+ * A connection type for one node type: `nodes`, `edges { cursor node }` (Relay's shape, for clients that page by
+ * edge cursors), `totalCount`, `pageInfo`. An edge's cursor is the cursor `after` takes: paging from any edge
+ * continues after that item.
+ */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeClass {
+    @Field(() => String, { description: "Pass as `after` to continue after this item." })
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
   @ObjectType(`${name}Connection`)
   class ConnectionClass {
     @Field(() => [nodeType])
@@ -102,5 +122,15 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
   }
+
+  @Resolver(() => ConnectionClass)
+  class EdgesResolver {
+    @FieldResolver(() => [EdgeClass], { description: "The same items as `nodes`, each with its cursor." })
+    edges(@Root() connection: { nodes: T[] }): EdgeClass[] {
+      return connection.nodes.map((node) => ({ cursor: encodeCursor((node as { id: string }).id), node }));
+    }
+  }
+  connectionEdgeResolvers.push(EdgesResolver);
+  connectionEdgeTypeNames.push(`${name}Edge`);
   return ConnectionClass;
 }

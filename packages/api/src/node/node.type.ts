@@ -1,0 +1,15 @@
+import { Field, ID, InterfaceType } from "type-graphql";
+
+/** The concrete type of each object `node`/`nodes` returns (services return plain objects, not class instances). */
+export const nodeTypeOf = new WeakMap<object, string>();
+
+@InterfaceType({
+  description:
+    "An object a client may cache and fetch again by its id alone (`node(id:)`). Ids are UUID v7 and unique across " +
+    "every type, so `id` is a global id as it is.",
+  resolveType: (value: object) => nodeTypeOf.get(value),
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "@graphql-codegen/cli";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Issue 16: a front-end team builds typed clients with GraphQL Code Generator's client preset on the printed schema.
+// This runs it on schema/schema.graphql with the operations of each role (tests/front-end/operations) and type-checks
+// code that uses the results, so a schema change that breaks a real page's operations fails here.
+
+const root = join(import.meta.dirname, "..", "..");
+// Inside tests/ so the generated code resolves @graphql-typed-document-node/core like a client project would.
+const workspace = mkdtempSync(join(import.meta.dirname, ".codegen-"));
+
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+async function codegen(documents: string, output: string) {
+  return generate(
+    {
+      schema: join(root, "schema", "schema.graphql"),
+      documents,
+      silent: true,
+      errorsOnly: true,
+      generates: { [output]: { preset: "client", presetConfig: { fragmentMasking: false }, config: { useTypeImports: true } } },
+    },
+    true,
+  );
+}
+
+function typeErrors(files: string[]): string[] {
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+}
+
+describe("codegen with the client preset", () => {
+  it("compiles every role's operations and code that uses their results", async () => {
+    const output = join(workspace, "gql/");
+    await codegen(join(import.meta.dirname, "operations", "*.graphql"), output);
+    const usage = join(workspace, "usage.ts");
+    writeFileSync(
+      usage,
+      `import {
+  CoordinatorRequestPageDocument, type CoordinatorRequestPageQuery, type CoordinatorRequestPageQueryVariables,
+  MyFeeClaimsDocument, type MyFeeClaimsQuery, type MyStartPageQuery, type UnitRequestPageQuery, type CancelRequestMutation,
+  type RequestStatus,
+} from "./gql/graphql";
+
+const variables: CoordinatorRequestPageQueryVariables = { id: "0190aaaa-0000-7000-8000-000000000000", invitations: 100 };
+export const documents = [CoordinatorRequestPageDocument, MyFeeClaimsDocument, variables];
+
+// Root fields are nullable: a page handles a refused part.
+export function accepted(page: CoordinatorRequestPageQuery): string[] {
+  return (page.request?.invitations.nodes ?? [])
+    .filter((invitation) => invitation.status === "ACCEPTED")
+    .map((invitation) => \`\${invitation.invitee.givenName} \${invitation.invitee.familyName}\`);
+}
+export const open = (page: CoordinatorRequestPageQuery): boolean => page.request?.status === ("MATCHING" satisfies RequestStatus);
+export const candidates = (page: CoordinatorRequestPageQuery): number => page.request?.candidates?.nodes.length ?? 0;
+export const net = (claims: MyFeeClaimsQuery): number => (claims.myFeeClaims?.nodes ?? []).reduce((sum, claim) => sum + claim.net.amountOre, 0);
+export const name = (start: MyStartPageQuery): string | null | undefined => start.me?.member?.givenName;
+export const contacts = (page: UnitRequestPageQuery): (string | null | undefined)[] => page.request?.participants.map((p) => p.email) ?? [];
+export const cancelled = (result: CancelRequestMutation): boolean => result.cancelRequest.request?.status === "CANCELLED";
+`,
+    );
+    expect(typeErrors([usage])).toEqual([]);
+  });
+
+  it("fails on code that ignores a nullable root (the check can fail)", async () => {
+    const usage = join(workspace, "careless.ts");
+    writeFileSync(
+      usage,
+      `import type { MyFeeClaimsQuery } from "./gql/graphql";
+export const count = (claims: MyFeeClaimsQuery): number => claims.myFeeClaims.totalCount;
+`,
+    );
+    expect(typeErrors([usage]).join("\n")).toMatch(/possibly 'null'|possibly 'undefined'/);
+  });
+
+  it("refuses an operation that asks for a field the schema does not have", async () => {
+    const stale = join(workspace, "stale.graphql");
+    writeFileSync(stale, "query Stale { requests(first: 5) { nodes { id noSuchField } } }\n");
+    await expect(codegen(stale, join(workspace, "stale-gql/"))).rejects.toThrow(/noSuchField/);
+  });
+});
