@@ -145,13 +145,13 @@ describe("adding a year", () => {
     expect(await table(operator)).toHaveLength(8);
   });
 
-  it("is for platform operators only: tenant admins, coordinators and members get FORBIDDEN", async () => {
+  it("is for platform operators only: tenant admins, coordinators and members get FORBIDDEN, anonymous callers UNAUTHENTICATED", async () => {
     for (const token of [admin, coordinator, member]) {
       const response = await api.graphql(ADD, { token, variables: { input: { year: 2030, amountKronor: 65_000 } } });
       expect(errorCode(response)).toBe("FORBIDDEN");
       expect(response.data).toBeNull();
     }
-    expect(errorCode(await api.graphql(ADD, { variables: { input: { year: 2030, amountKronor: 65_000 } } }))).toBe("FORBIDDEN");
+    expect(errorCode(await api.graphql(ADD, { variables: { input: { year: 2030, amountKronor: 65_000 } } }))).toBe("UNAUTHENTICATED");
     expect((await table(operator)).map((row) => row.year)).not.toContain(2030);
   });
 

@@ -70,8 +70,8 @@ ALTER TABLE "Login" ADD CONSTRAINT "Login_tenantId_memberId_fkey" FOREIGN KEY ("
 ALTER TABLE "Login" ADD CONSTRAINT "Login_tenantId_staffUserId_fkey" FOREIGN KEY ("tenantId", "staffUserId") REFERENCES "StaffUser"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- A login is linked to a member, a staff user, or (one subject who is both, as before) to both.
-ALTER TABLE "Login" ADD CONSTRAINT "Login_person_check" CHECK ("memberId" IS NOT NULL OR "staffUserId" IS NOT NULL);
+-- A login is linked to a member, a staff user, or (one subject who is both, as before) to both; a row left with
+-- neither is deleted by whoever clears the last one (the trigger below, login.repository.ts unlinkMemberLogin).
 
 -- Row-level security like every tenant table (20261122000100_row_level_security).
 ALTER TABLE "IdentityProvider" ENABLE ROW LEVEL SECURITY;
