@@ -25,6 +25,7 @@ import { healthRoutes } from "./health.routes.js";
 import { noStorePlugin } from "./no-store.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
+import { webAppRoutes } from "./web-app.routes.js";
 
 export interface ApiServerOptions {
   config: AppConfig;
@@ -151,6 +152,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       },
     }),
   );
+  // Medverkan's own web app at `/` (packages/web), when it has been built; `/graphql` stays the API.
+  const webApp = config.webAppDirectory === null ? null : webAppRoutes(config.webAppDirectory);
+  if (webApp) app.use(webApp);
   // Body too large, malformed JSON and the like: a clear 4xx without internals.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
