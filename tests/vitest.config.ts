@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**"],
+    // Browser tests have their own config (tests/browser), run by `npm run test:browser`.
+    exclude: ["node_modules/**", "browser/**"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

@@ -121,6 +121,7 @@ const sv = {
   recordAttendance: "Registrera närvaro",
   attendanceRecorded: "Närvaro registrerad",
   durationMinutes: "Tid (minuter)",
+  travelMinutes: "Restid (minuter)",
   // Member
   myInvitationsTitle: "Mina inbjudningar",
   noInvitations: "Du har inga inbjudningar.",
@@ -322,6 +323,7 @@ const en: Record<Key, string> = {
   recordAttendance: "Record attendance",
   attendanceRecorded: "Attendance recorded",
   durationMinutes: "Time (minutes)",
+  travelMinutes: "Travel time (minutes)",
   myInvitationsTitle: "My invitations",
   noInvitations: "You have no invitations.",
   assignmentDescription: "Assignment description",

@@ -66,7 +66,7 @@ function MyFeeClaims() {
       {failure ? <Status kind="error">{failure}</Status> : null}
       {data && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
       {claims.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("feeClaimsTitle")}>
           <table>
             <thead>
               <tr>
@@ -126,7 +126,7 @@ function StaffFeeClaims() {
       {failure ? <Status kind="error">{failure}</Status> : null}
       {data && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
       {claims.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("feeClaimsTitle")}>
           <table>
             <thead>
               <tr>

@@ -26,7 +26,7 @@ export function IntakePage() {
       {error ? <p role="alert">{error.message}</p> : null}
       {data && items.length === 0 ? <p>{t("intakeEmpty")}</p> : null}
       {items.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("intakeTitle")}>
           <table>
             <thead>
               <tr>

@@ -87,7 +87,7 @@ export function MyDataPage() {
         {error ? <p role="alert">{error.message}</p> : null}
         {data ? (
           data.myDataAccessLog.nodes.length ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t("accessLog")}>
               <table>
                 <thead>
                   <tr>

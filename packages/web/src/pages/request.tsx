@@ -5,6 +5,7 @@ import { hasRole, useViewer } from "../app";
 import { Field, Status } from "../components/field";
 import { graphql } from "../generated";
 import type { RequestPageQuery } from "../generated/graphql";
+import { fieldErrorsOf } from "../graphql/errors";
 import { formatDate, type MessageKey, useI18n } from "../i18n";
 
 // One request as its unit and its coordinator see it: the unit gets contact details only for participants who
@@ -165,9 +166,18 @@ function Occasions({ request, onChange, canReport }: { request: RequestView; onC
     setMessage(failure ? { kind: "error", text: failure } : null);
     onChange();
   };
-  const attend = async (assignmentId: string, occasionId: string, attended: boolean) => {
-    const result = await recordAttendance({ input: { assignmentId, occasionId, attended } });
-    const failure = result.error?.message ?? firstMessage(result.data?.recordAttendance.errors);
+  const [minutes, setMinutes] = useState<Record<string, { duration: string; travel: string }>>({});
+  const attend = async (assignmentId: string, occasionId: string, attended: boolean, lengthMinutes: number) => {
+    const entered = minutes[`${assignmentId}-${occasionId}`];
+    const durationMinutes = Number(entered?.duration ?? lengthMinutes);
+    const travelMinutes = Number(entered?.travel ?? 0);
+    const result = await recordAttendance({
+      input: { assignmentId, occasionId, attended, ...(attended ? { durationMinutes, travelMinutes } : {}) },
+    });
+    const fieldMessages = fieldErrorsOf(result.error).map((error) => error.message);
+    const failure = fieldMessages.length
+      ? fieldMessages.join(" ")
+      : (result.error?.message ?? firstMessage(result.data?.recordAttendance.errors));
     setMessage(failure ? { kind: "error", text: failure } : { kind: "success", text: t("attendanceRecorded") });
     onChange();
   };
@@ -202,16 +212,43 @@ function Occasions({ request, onChange, canReport }: { request: RequestView; onC
                 {liveAssignments.map((assignment) => {
                   const record = assignment.attendances.find((a) => a.occasionId === occasion.id);
                   const name = participantOf.get(assignment.id) ?? "";
+                  const key = `${assignment.id}-${occasion.id}`;
+                  const lengthMinutes = Math.round((new Date(occasion.endsAt).getTime() - new Date(occasion.startsAt).getTime()) / 60_000);
+                  const entered = minutes[key] ?? { duration: String(lengthMinutes), travel: "0" };
                   return (
                     <div className="attendance" key={assignment.id}>
-                      <span>{name}</span>{" "}
+                      <h3>{name}</h3>
                       {record ? (
-                        <span>{record.attended ? t("attended") : t("no")} ✓</span>
+                        <p>{record.attended ? `${t("attended")} (${record.durationMinutes} min)` : t("no")} ✓</p>
                       ) : (
                         <>
+                          <Field id={`duration-${key}`} label={`${t("durationMinutes")}: ${name}`}>
+                            {(control) => (
+                              <input
+                                {...control}
+                                type="number"
+                                inputMode="numeric"
+                                min={1}
+                                value={entered.duration}
+                                onChange={(e) => setMinutes((old) => ({ ...old, [key]: { ...entered, duration: e.target.value } }))}
+                              />
+                            )}
+                          </Field>
+                          <Field id={`travel-${key}`} label={`${t("travelMinutes")}: ${name}`}>
+                            {(control) => (
+                              <input
+                                {...control}
+                                type="number"
+                                inputMode="numeric"
+                                min={0}
+                                value={entered.travel}
+                                onChange={(e) => setMinutes((old) => ({ ...old, [key]: { ...entered, travel: e.target.value } }))}
+                              />
+                            )}
+                          </Field>
                           <button
                             type="button"
-                            onClick={() => attend(assignment.id, occasion.id, true)}
+                            onClick={() => attend(assignment.id, occasion.id, true, lengthMinutes)}
                             aria-label={`${t("attended")}: ${name}`}
                           >
                             {t("attended")}
@@ -219,7 +256,7 @@ function Occasions({ request, onChange, canReport }: { request: RequestView; onC
                           <button
                             type="button"
                             className="secondary"
-                            onClick={() => attend(assignment.id, occasion.id, false)}
+                            onClick={() => attend(assignment.id, occasion.id, false, lengthMinutes)}
                             aria-label={`${t("no")}: ${name}`}
                           >
                             {t("no")}
@@ -344,7 +381,7 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
       {invitations.length ? (
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">{t("invitationsTitle")}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("invitationsTitle")}>
             <table>
               <thead>
                 <tr>

@@ -23,7 +23,7 @@ export function RequestsPage() {
       {error ? <p role="alert">{error.message}</p> : null}
       {data && nodes.length === 0 ? <p>{t("noRequests")}</p> : null}
       {nodes.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("requestsTitle")}>
           <table>
             <thead>
               <tr>

@@ -87,7 +87,7 @@ export function StatisticsPage() {
       {table ? (
         <>
           <p id="suppression-note">{t("suppressedExplained")}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("statisticsTitle")}>
             <table aria-describedby="suppression-note">
               <caption>
                 {t("statisticsTitle")} {table.year}
