@@ -358,9 +358,9 @@ describe("the fee preview reproduces the published examples", () => {
       expect(response.data, role).toBeNull();
     }
     const anonymous = await api.graphql(PREVIEW, { variables: { input } });
-    expect(errorCode(anonymous)).toBe("FORBIDDEN");
+    expect(errorCode(anonymous)).toBe("UNAUTHENTICATED");
     expect(anonymous.data).toBeNull();
-    expect(errorCode(await api.graphql(FEE_SCHEDULES, {}))).toBe("FORBIDDEN");
+    expect(errorCode(await api.graphql(FEE_SCHEDULES, {}))).toBe("UNAUTHENTICATED");
   });
 
   it("reports every bad occasion fact at once, and what no schedule can compute as a typed error", async () => {

@@ -80,7 +80,7 @@ describe("reading the table", () => {
     const expected = await table(admin);
     for (const token of [coordinator, member, operator]) expect(await table(token)).toEqual(expected);
     const anonymous = await api.graphql(PRICE_BASE_AMOUNTS);
-    expect(errorCode(anonymous)).toBe("FORBIDDEN");
+    expect(errorCode(anonymous)).toBe("UNAUTHENTICATED");
     expect(anonymous.data).toBeNull();
   });
 });

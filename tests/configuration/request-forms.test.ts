@@ -552,7 +552,7 @@ describe("tenant isolation and permissions", () => {
       expect(response.data).toBeNull();
     }
     expect(errorCode(await api.graphql(FORMS, { token: tokens.coordinator }))).toBe("FORBIDDEN");
-    expect(errorCode(await api.graphql(FORMS))).toBe("FORBIDDEN");
+    expect(errorCode(await api.graphql(FORMS))).toBe("UNAUTHENTICATED");
     expect(await formOf("jonkoping", "peer")).toEqual(form);
   });
 });

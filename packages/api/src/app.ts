@@ -2,13 +2,14 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type Database, openDatabase } from "@medverkan/database";
 import { seedDemoData } from "@medverkan/database/seed";
+import type { IdentityProvider } from "@medverkan/identity-provider";
 import type { Logger } from "pino";
 import type { AppConfig } from "./config.js";
 import { mintDemoToken } from "./dev/demo-tokens.js";
 import { DEV_TOKEN_ISSUER, type DevSigningKey, loadOrCreateDevSigningKey, PLATFORM_AUDIENCE, publicKeySet } from "./dev/dev-keys.js";
 import { createLogger } from "./logger.js";
 import { developmentMailSettings, type NotificationRuntime, startNotifications } from "./notification/notification-runtime.js";
-import { type RunningApiServer, startApiServer } from "./server/create-server.js";
+import { type ApiServerOptions, type RunningApiServer, startApiServer } from "./server/create-server.js";
 
 export interface RunningMedverkan {
   url: string;
@@ -19,6 +20,8 @@ export interface RunningMedverkan {
   server: RunningApiServer;
   /** The outbox worker running in this process (tests drive it with `worker.runOnce()`). */
   notifications: NotificationRuntime;
+  /** Development only: the OpenID Connect provider at `<origin>/idp` the seeded tenants trust (null otherwise). */
+  developmentIdentityProvider: IdentityProvider | null;
   stop(): Promise<void>;
 }
 
@@ -71,15 +74,36 @@ export async function startMedverkan(
       production: config.production,
       log,
     });
+    const devIdpSlot: NonNullable<ApiServerOptions["developmentIdentityProvider"]> = { handler: null };
+    const devIdpWanted = !config.production && devKey !== null && (config.developmentIdentityProvider?.enabled ?? false);
     const server = await startApiServer({
       config: { ...config, platformIssuer },
       database,
       log,
       explorerTokenMinter: key ? async (query) => (query.tenant || query.role ? (await mintDemoToken(key, query)).token : null) : undefined,
+      ...(devIdpWanted ? { developmentIdentityProvider: devIdpSlot } : {}),
     }).catch(async (error: unknown) => {
       await notifications.stop();
       throw error;
     });
+    let developmentIdentityProvider: IdentityProvider | null = null;
+    if (devIdpWanted) {
+      try {
+        const dev = await import("./dev/development-identity-provider.js");
+        const origin = new URL(server.url).origin;
+        developmentIdentityProvider = await dev.createDevelopmentIdentityProvider(
+          origin,
+          config.developmentIdentityProvider?.extraRedirectUris,
+        );
+        devIdpSlot.handler = developmentIdentityProvider.handler as NonNullable<typeof devIdpSlot.handler>;
+        const tenants = await dev.trustDevelopmentIdentityProvider(database.prisma, developmentIdentityProvider);
+        log.info({ issuer: developmentIdentityProvider.issuer, tenants }, "development identity provider");
+      } catch (error) {
+        await server.stop();
+        await notifications.stop();
+        throw error;
+      }
+    }
     return {
       url: server.url,
       database,
@@ -87,6 +111,7 @@ export async function startMedverkan(
       log,
       server,
       notifications,
+      developmentIdentityProvider,
       async stop() {
         await server.stop();
         // After the last request (which may have queued a message), before the database goes.

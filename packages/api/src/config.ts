@@ -35,6 +35,11 @@ export interface AppConfig {
   mail?: MailSettings;
   /** The in-process outbox worker; unset: enabled with the default timings. */
   outbox?: OutboxSettings;
+  /**
+   * Development only: serve a real OpenID Connect provider at `/idp` that the seeded tenants trust (issue 15).
+   * `extraRedirectUris`: more redirect URIs for its public client `medverkan-web` (e.g. a front end's dev server).
+   */
+  developmentIdentityProvider?: { enabled: boolean; extraRedirectUris: string[] };
   /** Bounds on database work; each unset value keeps its default (pool 10, connect 5 s, statement 15 s, transaction 10 s). */
   databaseLimits?: DatabaseLimits;
 }
@@ -91,6 +96,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     outbox: {
       enabled: flag(env.OUTBOX_WORKER, true),
       ...(env.OUTBOX_POLL_INTERVAL_MS ? { pollIntervalMs: Number(env.OUTBOX_POLL_INTERVAL_MS) } : {}),
+    },
+    developmentIdentityProvider: {
+      enabled: !production && flag(env.MEDVERKAN_DEV_IDP, true),
+      extraRedirectUris: [
+        ...(env.MEDVERKAN_APP_URL
+          ? [`${env.MEDVERKAN_APP_URL.replace(/\/$/, "")}/auth/callback`, `${env.MEDVERKAN_APP_URL.replace(/\/$/, "")}/`]
+          : []),
+        ...(env.MEDVERKAN_DEV_IDP_REDIRECT_URIS ?? "")
+          .split(",")
+          .map((uri) => uri.trim())
+          .filter(Boolean),
+      ],
     },
     databaseLimits: {
       ...(env.DATABASE_POOL_SIZE ? { poolSize: Number(env.DATABASE_POOL_SIZE) } : {}),

@@ -21,6 +21,9 @@ try {
       `  GraphQL explorer     ${medverkan.url}   (open in a browser)`,
       `  …signed in as        ${medverkan.url}?tenant=kalmar&role=coordinator`,
       "  Development token    pnpm token --tenant kalmar --role coordinator",
+      ...(medverkan.developmentIdentityProvider
+        ? [`  Sign-in (OIDC)       ${medverkan.developmentIdentityProvider.issuer}   (client medverkan-web, PKCE)`]
+        : []),
       "  Health               /healthz   Readiness  /readyz",
     );
   }

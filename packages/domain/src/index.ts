@@ -17,6 +17,8 @@ export * from "./fees/price-base-amount.js";
 export * from "./fees/rounding.js";
 export * from "./fees/schedule-version-changes.js";
 export * from "./fees/schedule-versions.js";
+export * from "./identity/identity-provider-settings.js";
+export * from "./identity/personal-identity-number.js";
 export * from "./intake/age.js";
 export * from "./intake/follow-up.js";
 export * from "./intake/intake-rules.js";

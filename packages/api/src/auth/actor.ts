@@ -7,13 +7,30 @@ export interface Grant {
   unitId: string | null;
 }
 
+/**
+ * The login a tenant actor signed in with: the identity provider and the verified token's claims (identity number,
+ * HSA-id, e-mail). Optional so code that builds actors by hand (tests, jobs) need not invent one.
+ */
+export interface LoginContext {
+  identityProviderId?: string;
+  claims?: Readonly<Record<string, unknown>>;
+}
+
 /** Who is calling, established once per request from the verified token and the database. */
 export type Actor =
   | { kind: "ANONYMOUS" }
-  | { kind: "STAFF"; tenantId: string; subject: string; staffUserId: string; name: string; unitId: string | null; grants: Grant[] }
-  | { kind: "MEMBER"; tenantId: string; subject: string; memberId: string }
+  | ({
+      kind: "STAFF";
+      tenantId: string;
+      subject: string;
+      staffUserId: string;
+      name: string;
+      unitId: string | null;
+      grants: Grant[];
+    } & LoginContext)
+  | ({ kind: "MEMBER"; tenantId: string; subject: string; memberId: string } & LoginContext)
   /** A verified person of the tenant's identity provider who has no account yet (e.g. about to register). */
-  | { kind: "CITIZEN"; tenantId: string; subject: string }
+  | ({ kind: "CITIZEN"; tenantId: string; subject: string; identityProviderKind?: "CITIZEN" | "STAFF" | "ALL" } & LoginContext)
   | { kind: "PLATFORM_OPERATOR"; subject: string; operatorId: string };
 
 export type TenantActor = Extract<Actor, { tenantId: string }>;

@@ -3,7 +3,7 @@ import type { JSONWebKeySet } from "jose";
 import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
-import { findIdentityBySubject, findPlatformOperator, findTenantByIssuer } from "./actor.repository.js";
+import { findIdentityByLogin, findIdentityProviderForToken, findPlatformOperator } from "./actor.repository.js";
 import { type KeySetCacheSettings, KeySetUnavailable, TokenRejected, TokenVerifier, type TrustedIssuer } from "./token-verifier.js";
 
 export interface Authenticator {
@@ -20,14 +20,14 @@ export function createAuthenticator(
     if (platformIssuer && issuer === platformIssuer.issuer && audiences.includes(platformIssuer.audience)) {
       return { ...platformIssuer, target: { kind: "PLATFORM" } };
     }
-    const tenant = await findTenantByIssuer(system, issuer, audiences);
-    if (!tenant) return null;
+    const provider = await findIdentityProviderForToken(system, issuer, audiences);
+    if (!provider) return null;
     return {
-      target: { kind: "TENANT", tenantId: tenant.id },
-      issuer: tenant.tokenIssuer,
-      audience: tenant.tokenAudience,
-      jwksUrl: tenant.jwksUrl,
-      publicKeys: (tenant.publicKeys as JSONWebKeySet | null) ?? null,
+      target: { kind: "TENANT", tenantId: provider.tenantId, identityProviderId: provider.id, identityProviderKind: provider.kind },
+      issuer: provider.issuer,
+      audience: provider.audience,
+      jwksUrl: provider.jwksUrl,
+      publicKeys: (provider.publicKeys as JSONWebKeySet | null) ?? null,
     };
   }, keySetCache);
 
@@ -49,9 +49,10 @@ export function createAuthenticator(
       }
 
       // Roles come from the server's own grants, looked up fresh on every request so a revocation takes effect at once.
-      const { tenantId } = token.target;
+      const { tenantId, identityProviderId, identityProviderKind } = token.target;
+      const login = { identityProviderId, claims: token.claims };
       return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
-        const { staff, memberId } = await findIdentityBySubject(tx, tenantId, token.subject);
+        const { staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject);
         if (staff) {
           return {
             kind: "STAFF",
@@ -61,10 +62,11 @@ export function createAuthenticator(
             name: staff.name,
             unitId: staff.unitId,
             grants: staff.grants,
+            ...login,
           };
         }
-        if (memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId };
-        return { kind: "CITIZEN", tenantId, subject: token.subject };
+        if (memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId, ...login };
+        return { kind: "CITIZEN", tenantId, subject: token.subject, identityProviderKind, ...login };
       });
     },
   };

@@ -18,7 +18,9 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 /** Where a token's signing keys come from and what it must say, as configured for a tenant (or the platform). */
 export interface TrustedIssuer {
   /** What the token is for: a tenant, or the platform operators. */
-  target: { kind: "TENANT"; tenantId: string } | { kind: "PLATFORM" };
+  target:
+    | { kind: "TENANT"; tenantId: string; identityProviderId: string; identityProviderKind: "CITIZEN" | "STAFF" | "ALL" }
+    | { kind: "PLATFORM" };
   issuer: string;
   audience: string;
   jwksUrl: string | null;

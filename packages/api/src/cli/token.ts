@@ -4,12 +4,15 @@ import { DEMO_ROLES, DemoUserNotFound, mintDemoToken } from "../dev/demo-tokens.
 import { loadOrCreateDevSigningKey } from "../dev/dev-keys.js";
 
 // pnpm token --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
+// pnpm token --tenant kalmar --subject kalmar-member-2 | --new-citizen
 const { values } = parseArgs({
   options: {
     tenant: { type: "string", default: "jonkoping" },
     role: { type: "string", default: "coordinator" },
     network: { type: "string" },
     expires: { type: "string", default: "8h" },
+    subject: { type: "string" },
+    "new-citizen": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -19,7 +22,9 @@ if (values.help) {
   --tenant   jonkoping | vgr | kalmar | ostergotland   (default jonkoping)
   --role     ${DEMO_ROLES.join(" | ")}   (default coordinator)
   --network  a network slug, for coordinators of one network
-  --expires  e.g. 8h, 30m (default 8h)`);
+  --expires  e.g. 8h, 30m (default 8h)
+  --subject  any subject at the tenant's development issuer (a person not linked to anyone signs in as a citizen)
+  --new-citizen  a fresh citizen who is not a member yet (generated subject and personnummer claim)`);
   process.exit(0);
 }
 
@@ -35,6 +40,8 @@ try {
     role: values.role,
     network: values.network,
     expiresIn: values.expires,
+    subject: values.subject,
+    newCitizen: values["new-citizen"],
   });
   console.log(token);
 } catch (error) {

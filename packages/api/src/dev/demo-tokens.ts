@@ -1,4 +1,6 @@
+import { randomInt, randomUUID } from "node:crypto";
 import { demoAudience, demoMemberSubjects, demoStaff } from "@medverkan/database/seed";
+import { exampleIdentityNumber } from "@medverkan/domain";
 import { type DevSigningKey, mintDevToken, PLATFORM_AUDIENCE } from "./dev-keys.js";
 
 export const DEMO_ROLES = ["tenant-admin", "coordinator", "requester", "analyst", "member", "platform-operator"] as const;
@@ -17,12 +19,23 @@ export interface DemoTokenRequest {
   /** For coordinators: the slug of the network they coordinate. */
   network?: string;
   expiresIn?: string;
+  /** Any subject of the tenant's development provider: a seeded person's, or someone who is not (yet) a member. */
+  subject?: string;
+  /** A fresh citizen who is not a member: a generated subject and a valid generated personal identity number claim. */
+  newCitizen?: boolean;
 }
 
 export class DemoUserNotFound extends Error {}
 
 /** A development token for a seeded user: `{ tenant: "kalmar", role: "coordinator" }`. */
 export async function mintDemoToken(key: DevSigningKey, request: DemoTokenRequest): Promise<{ token: string; subject: string }> {
+  if (request.subject || request.newCitizen) {
+    const tenant = request.tenant ?? "jonkoping";
+    if (!demoStaff[tenant]) throw new DemoUserNotFound(`Unknown tenant "${tenant}". Tenants: ${Object.keys(demoStaff).join(", ")}`);
+    const subject = request.subject ?? `citizen-${randomUUID()}`;
+    const claims = request.newCitizen ? { personal_identity_number: randomIdentityNumber(), name: "Ny Medborgare" } : {};
+    return { subject, token: await mintDevToken(key, { subject, audience: demoAudience(tenant), expiresIn: request.expiresIn, claims }) };
+  }
   const role = (request.role ?? "coordinator") as DemoRole;
   if (!DEMO_ROLES.includes(role)) throw new DemoUserNotFound(`Unknown role "${request.role}". Roles: ${DEMO_ROLES.join(", ")}`);
   if (role === "platform-operator") {
@@ -42,4 +55,10 @@ export async function mintDemoToken(key: DevSigningKey, request: DemoTokenReques
 function findStaffSubject(tenant: string, role: string, network: string | undefined): string | undefined {
   const staff = demoStaff[tenant] ?? [];
   return staff.find((person) => person.role === role && (network === undefined || person.networkSlug === network))?.subject;
+}
+
+/** A valid made-up personnummer of an adult (serial 980–999, as the Tax Agency's test numbers). */
+function randomIdentityNumber(): string {
+  const date = `${randomInt(1950, 2006)}-${String(randomInt(1, 13)).padStart(2, "0")}-${String(randomInt(1, 29)).padStart(2, "0")}`;
+  return exampleIdentityNumber(date, randomInt(980, 1000));
 }

@@ -1,10 +1,11 @@
 import { deny, shield } from "graphql-shield";
 import { assignmentPermissions } from "../assignment/assignment.rules.js";
 import { auditPermissions } from "../audit/audit.rules.js";
-import { forbidden } from "../common/errors/api-error.js";
+import { forbidden, unauthenticated } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { feeClaimPermissions } from "../fee-claim/fee-claim.rules.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
+import { identityProviderPermissions } from "../identity/identity-provider.rules.js";
 import { intakePermissions } from "../intake/intake.rules.js";
 import { intakeRulesPermissions } from "../intake-rules/intake-rules.rules.js";
 import { invitationPermissions } from "../invitation/invitation.rules.js";
@@ -59,11 +60,17 @@ export const permissionMap = mergePermissionMaps([
   assignmentPermissions,
   feeClaimPermissions,
   payrollPermissions,
+  identityProviderPermissions,
 ]);
 
 export const permissions = shield(permissionMap as never, {
   fallbackRule: deny,
   // Errors a resolver throws on purpose (validation, conflict) pass through; the API boundary masks the rest.
   allowExternalErrors: true,
-  fallbackError: (_thrown, _parent, _args, ctx) => forbidden((ctx as unknown as RequestContext | undefined)?.locale),
+  // Nobody signed in: UNAUTHENTICATED (sign in and try again), not FORBIDDEN (which no sign-in would change).
+  fallbackError: (_thrown, _parent, _args, ctx) => {
+    const context = ctx as unknown as RequestContext | undefined;
+    if (context?.actor.kind === "ANONYMOUS") return unauthenticated(context.locale, "LOGIN_REQUIRED");
+    return forbidden(context?.locale);
+  },
 });

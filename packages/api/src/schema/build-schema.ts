@@ -5,6 +5,7 @@ import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } 
 import { AuditResolver } from "../audit/audit.resolver.js";
 import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
+import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../identity/identity-provider.resolver.js";
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
 import { InvitationResolver, MyInvitationResolver, RequestInvitationsResolver } from "../invitation/invitation.resolver.js";
@@ -42,6 +43,8 @@ import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js"
 
 const resolvers = [
   NotificationResolver,
+  TenantIdentityProvidersResolver,
+  IdentityProviderResolver,
   TenantResolver,
   TenantAdminResolver,
   NetworkResolver,

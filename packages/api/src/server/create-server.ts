@@ -13,7 +13,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { type Authenticator, createAuthenticator } from "../auth/authenticate.js";
 import { TokenRejected } from "../auth/token-verifier.js";
-import { serviceUnavailable, unauthenticated } from "../common/errors/api-error.js";
+import { serviceUnavailable, unauthenticated, wwwAuthenticate } from "../common/errors/api-error.js";
 import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/format-error.js";
 import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
@@ -22,6 +22,7 @@ import { buildApiSchema } from "../schema/build-schema.js";
 import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
+import { loginChallengePlugin } from "./login-challenge.js";
 import { noStorePlugin } from "./no-store.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
@@ -33,6 +34,11 @@ export interface ApiServerOptions {
   log: Logger;
   /** Development only: mints a token for the explorer's `?tenant=&role=` shortcut. */
   explorerTokenMinter?: ExplorerTokenMinter;
+  /**
+   * Development only: the OpenID Connect provider served at `/idp`. Its issuer names the port the server listens on,
+   * so it is created after listening and handed in here (`handler` stays null until then; never set in production).
+   */
+  developmentIdentityProvider?: { handler: ((req: Request, res: Response) => void) | null };
 }
 
 export interface RunningApiServer {
@@ -93,6 +99,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       rateLimitPlugin(database.prisma, log, config.rateLimits),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      loginChallengePlugin(),
     ],
   });
   await apollo.start();
@@ -105,6 +112,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     }),
   );
   app.use(healthRoutes(database, state));
+  const devIdp = options.developmentIdentityProvider;
+  if (!config.production && devIdp) {
+    app.use("/idp", (req: Request, res: Response, next: NextFunction) => (devIdp.handler ? devIdp.handler(req, res) : next()));
+  }
   if (!config.production && options.explorerTokenMinter) app.use(explorerRoutes(options.explorerTokenMinter));
   app.use(
     "/graphql",
@@ -125,7 +136,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     express.json({ limit: config.bodyLimitBytes }),
     refuseNulCharacters,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
+      context: async ({ req, res }): Promise<RequestContext> => {
         const locale = resolveLocale(req.headers["accept-language"]);
         try {
           const idempotencyKey = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER], locale);
@@ -144,7 +155,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
         } catch (error) {
           if (error instanceof TokenRejected) {
             req.log.info({ reason: error.reason }, "token rejected");
-            throw unauthenticated(locale);
+            const reason = error.reason === "ERR_JWT_EXPIRED" ? "TOKEN_EXPIRED" : "TOKEN_INVALID";
+            res.setHeader("www-authenticate", wwwAuthenticate(reason));
+            throw unauthenticated(locale, reason);
           }
           if (isDatabaseUnavailable(error)) throw serviceUnavailable(locale);
           throw error;

@@ -5,13 +5,20 @@ import { serveStatic } from "ruru/static";
 
 const STATIC_PATH = "/explorer-assets/";
 
-export type ExplorerTokenMinter = (query: { tenant?: string; role?: string; network?: string }) => Promise<string | null>;
+export type ExplorerTokenMinter = (query: {
+  tenant?: string;
+  role?: string;
+  network?: string;
+  subject?: string;
+  newCitizen?: boolean;
+}) => Promise<string | null>;
 
 const WELCOME_QUERY = `# Medverkan GraphQL explorer (development mode).
 #
 # Get a token for a seeded user and set it in the Headers tab:
 #   pnpm token --tenant kalmar --role coordinator
-# or open this page as /graphql?tenant=kalmar&role=coordinator to have it set for you.
+# or open this page as /graphql?tenant=kalmar&role=coordinator to have it set for you
+# (/graphql?tenant=kalmar&newCitizen=1: a citizen who is not a member yet; &subject=…: any subject).
 
 query Me {
   me {
@@ -49,6 +56,8 @@ export function explorerRoutes(mintToken: ExplorerTokenMinter): Router {
         tenant: stringParam(req.query.tenant),
         role: stringParam(req.query.role),
         network: stringParam(req.query.network),
+        subject: stringParam(req.query.subject),
+        newCitizen: stringParam(req.query.newCitizen) === "true" || stringParam(req.query.newCitizen) === "1",
       });
       const html = ruruHTML({
         endpoint: "/graphql",

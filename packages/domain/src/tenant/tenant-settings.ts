@@ -143,7 +143,11 @@ export function validateTenantSettings(input: TenantSettingsInput, path = "input
   };
 }
 
-function parseKeySet(errors: FieldError[], field: string, text: string | null | undefined): { keys: Record<string, unknown>[] } | null {
+export function parseKeySet(
+  errors: FieldError[],
+  field: string,
+  text: string | null | undefined,
+): { keys: Record<string, unknown>[] } | null {
   if (text === null || text === undefined || text.trim() === "") return null;
   let parsed: unknown;
   try {

@@ -49,8 +49,24 @@ export function apiError(
   });
 }
 
-export const unauthenticated = (locale: Locale = "en") =>
-  apiError(ApiErrorCode.UNAUTHENTICATED, { sv: "Du behöver logga in med en giltig token.", en: "A valid token is required." }, locale);
+/** Why a request is UNAUTHENTICATED (`extensions.reason`), also said in the `WWW-Authenticate` header (RFC 6750). */
+export type UnauthenticatedReason = "LOGIN_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID";
+
+const UNAUTHENTICATED_MESSAGES: Record<UnauthenticatedReason, { sv: string; en: string }> = {
+  LOGIN_REQUIRED: { sv: "Du behöver logga in för att göra detta.", en: "You need to sign in to do this." },
+  TOKEN_EXPIRED: { sv: "Din inloggning har gått ut. Logga in igen.", en: "Your sign-in has expired. Sign in again." },
+  TOKEN_INVALID: { sv: "Du behöver logga in med en giltig token.", en: "A valid token is required." },
+};
+
+/** The `WWW-Authenticate` challenge for each reason: no error for a missing token, `invalid_token` for a bad one. */
+export function wwwAuthenticate(reason: UnauthenticatedReason): string {
+  if (reason === "LOGIN_REQUIRED") return 'Bearer realm="medverkan"';
+  const description = reason === "TOKEN_EXPIRED" ? "The access token expired" : "The access token is invalid";
+  return `Bearer realm="medverkan", error="invalid_token", error_description="${description}"`;
+}
+
+export const unauthenticated = (locale: Locale = "en", reason: UnauthenticatedReason = "TOKEN_INVALID") =>
+  apiError(ApiErrorCode.UNAUTHENTICATED, UNAUTHENTICATED_MESSAGES[reason], locale, { reason });
 
 export const forbidden = (locale: Locale = "en") =>
   apiError(ApiErrorCode.FORBIDDEN, { sv: "Du har inte behörighet till detta.", en: "You are not allowed to do this." }, locale);
