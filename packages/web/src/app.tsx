@@ -1,9 +1,10 @@
-import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
-import { useQuery } from "urql";
+import { Provider, useQuery } from "urql";
 import { setSession, useSession } from "./auth/session";
 import { graphql } from "./generated";
 import type { ViewerQuery } from "./generated/graphql";
+import { createGraphqlClient } from "./graphql/client";
 import { type MessageKey, useI18n } from "./i18n";
 import { AuthCallbackPage } from "./pages/auth-callback";
 import { FeeClaimsPage } from "./pages/fee-claims";
@@ -46,6 +47,18 @@ export function hasRole(viewer: Viewer | null, role: "REQUESTER" | "COORDINATOR"
 }
 
 export function App() {
+  const session = useSession();
+  // A new client (and so an empty cache) for every session: nothing one person read is shown to the next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the token is the reason to start over
+  const client = useMemo(() => createGraphqlClient(), [session?.accessToken]);
+  return (
+    <Provider value={client}>
+      <SignedInApp />
+    </Provider>
+  );
+}
+
+function SignedInApp() {
   const session = useSession();
   const [{ data, fetching }] = useQuery({ query: ViewerDocument, pause: !session, requestPolicy: "network-only" });
   const viewer = session ? (data?.me ?? null) : null;
@@ -135,16 +148,7 @@ function Layout({ children, loading }: { children: ReactNode; loading: boolean }
   }, [location.pathname]);
 
   const signOut = () => {
-    const endSession = session?.endSessionEndpoint;
-    const idToken = session?.idToken;
     setSession(null);
-    if (endSession && idToken) {
-      const url = new URL(endSession);
-      url.searchParams.set("id_token_hint", idToken);
-      url.searchParams.set("post_logout_redirect_uri", `${window.location.origin}/`);
-      window.location.assign(url.href);
-      return;
-    }
     navigate("/");
   };
 

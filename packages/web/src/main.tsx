@@ -1,9 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { Provider } from "urql";
 import { App } from "./app";
-import { createGraphqlClient } from "./graphql/client";
 import { I18nProvider } from "./i18n";
 import "./styles.css";
 
@@ -12,11 +10,9 @@ if (!root) throw new Error("no #root element");
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <Provider value={createGraphqlClient()}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </Provider>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </I18nProvider>
   </StrictMode>,
 );

@@ -51,6 +51,9 @@ export async function beginSignIn(tenant: string, provider: IdentityProvider, re
   url.searchParams.set("code_challenge_method", "S256");
   url.searchParams.set("state", state);
   url.searchParams.set("nonce", nonce);
+  // Signing out here ends the app's session only; asking the provider to authenticate again means the next person
+  // on a shared computer chooses who they are instead of inheriting the provider's session.
+  url.searchParams.set("prompt", "login");
   window.location.assign(url.href);
 }
 

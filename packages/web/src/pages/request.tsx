@@ -381,7 +381,12 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
       {invitations.length ? (
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">{t("invitationsTitle")}</h2>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("invitationsTitle")}>
+          <section
+            className="table-wrap"
+            aria-label={t("invitationsTitle")}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
+            tabIndex={0}
+          >
             <table>
               <thead>
                 <tr>
@@ -402,7 +407,7 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       ) : null}
     </>

@@ -36,7 +36,10 @@ export function SignInPage() {
       </>
     );
   }
-  const providers = tenant.identityProviders;
+  // Only providers with a public browser client can sign a person in here (a tenant's token-only issuer cannot).
+  const providers = tenant.identityProviders.flatMap((provider) =>
+    provider.clientId ? [{ ...provider, clientId: provider.clientId }] : [],
+  );
   return (
     <>
       <h1>{t("signInTitle", { region: tenant.name })}</h1>

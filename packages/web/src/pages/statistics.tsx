@@ -87,7 +87,12 @@ export function StatisticsPage() {
       {table ? (
         <>
           <p id="suppression-note">{t("suppressedExplained")}</p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("statisticsTitle")}>
+          <section
+            className="table-wrap"
+            aria-label={t("statisticsTitle")}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
+            tabIndex={0}
+          >
             <table aria-describedby="suppression-note">
               <caption>
                 {t("statisticsTitle")} {table.year}
@@ -119,7 +124,7 @@ export function StatisticsPage() {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </section>
           <p>
             <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(table.csv)}`} download={`statistik-${table.year}.csv`}>
               {t("downloadCsv")}
