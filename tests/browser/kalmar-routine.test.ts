@@ -54,7 +54,6 @@ describe("Kalmar's routine in the browser", () => {
     expect(await heading(page)).toBe("Välj region");
     await expect.poll(() => page.getByRole("radio").count()).toBe(4);
     await expectAccessible(page);
-    await screenshot(page, "1-valj-region");
     await page.getByRole("button", { name: "In English" }).click();
     expect(await heading(page)).toBe("Choose region");
     expect(await page.getAttribute("html", "lang")).toBe("en");
@@ -213,7 +212,6 @@ describe("Kalmar's routine in the browser", () => {
     await page.getByRole("button", { name: `Närvarade: ${invitedName}` }).click();
     await page.getByText("Närvaro registrerad").waitFor();
     await expectAccessible(page, "request (unit, attendance)");
-    await screenshot(page, "5-forfragan-kontaktuppgifter-narvaro");
     await signOut(page);
     await context.close();
   });

@@ -32,6 +32,15 @@ const StatisticsDocument = graphql(`
 `);
 
 const DIMENSIONS: StatisticsDimension[] = ["NETWORK", "ASSIGNMENT_TYPE", "UNIT", "PERSPECTIVE", "AGE_BAND", "MUNICIPALITY", "MONTH"];
+const DIMENSION_LABELS: Record<StatisticsDimension, { sv: string; en: string }> = {
+  NETWORK: { sv: "Nätverk", en: "Network" },
+  ASSIGNMENT_TYPE: { sv: "Uppdragstyp", en: "Assignment type" },
+  UNIT: { sv: "Verksamhet", en: "Unit" },
+  PERSPECTIVE: { sv: "Perspektiv", en: "Perspective" },
+  AGE_BAND: { sv: "Åldersgrupp", en: "Age band" },
+  MUNICIPALITY: { sv: "Kommun", en: "Municipality" },
+  MONTH: { sv: "Månad", en: "Month" },
+};
 const MEASURES = ["requestsReceived", "participants", "occasionsCarriedOut", "newRegistrations"] as const;
 const MEASURE_LABELS: Record<(typeof MEASURES)[number], { sv: string; en: string }> = {
   requestsReceived: { sv: "Förfrågningar", en: "Requests" },
@@ -74,7 +83,7 @@ export function StatisticsPage() {
             <select {...control} value={groupBy} onChange={(e) => setGroupBy(e.target.value as StatisticsDimension)}>
               {DIMENSIONS.map((dimension) => (
                 <option key={dimension} value={dimension}>
-                  {dimension}
+                  {DIMENSION_LABELS[dimension][language]}
                 </option>
               ))}
             </select>
@@ -99,7 +108,7 @@ export function StatisticsPage() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{asked.groupBy}</th>
+                  <th scope="col">{DIMENSION_LABELS[asked.groupBy][language]}</th>
                   {MEASURES.map((measure) => (
                     <th scope="col" key={measure}>
                       {MEASURE_LABELS[measure][language]}
