@@ -141,7 +141,7 @@ describe("Kalmar's routine in the browser", () => {
     await page.getByRole("link", { name: TITLE }).click();
     await page.getByRole("button", { name: "Starta matchning" }).click();
     await page.getByRole("heading", { name: "Föreslagna medverkande" }).waitFor();
-    expect(await page.getByTestId("request-status").textContent()).toBe("Matchning pågår");
+    await expect.poll(() => page.getByTestId("request-status").textContent()).toBe("Matchning pågår");
     await expectAccessible(page, "request (coordinator, candidates)");
     await screenshot(page, "3-matchning-kandidater");
 
