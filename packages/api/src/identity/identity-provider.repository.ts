@@ -75,5 +75,5 @@ export async function updateIdentityProviderIfVersion(
 }
 
 export async function lockIdentityProvider(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "IdentityProvider" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
+  await tx.$executeRaw`SELECT 1 FROM "IdentityProvider" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
 }

@@ -49,11 +49,16 @@ const issuerAudienceTaken = (locale: Locale) =>
     locale,
   );
 
-/** Refused when another tenant (or another provider of this one) already trusts the issuer for the audience. */
-async function isTaken(ctx: RequestContext, tx: Tx, tenantId: string, issuer: string, audience: string, exceptId: string | null) {
-  if (await findSameIssuerAudience(tx, tenantId, issuer, audience, exceptId)) return true;
+/** Another tenant already trusts the issuer for the audience (a platform-level read, before the tenant transaction). */
+async function takenElsewhere(ctx: RequestContext, tenantId: string, issuer: string, audience: string) {
   const elsewhere = await findIdentityProviderForToken(ctx.system, issuer, [audience]);
   return elsewhere !== null && elsewhere.tenantId !== tenantId;
+}
+
+/** Another provider of this tenant has the issuer and audience. */
+async function takenHere(tx: Tx, tenantId: string, issuer: string, audience: string, exceptId: string | null) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:identity-provider:${issuer}:${audience}`}, 0))`;
+  return (await findSameIssuerAudience(tx, tenantId, issuer, audience, exceptId)) !== null;
 }
 
 function validated(input: AddIdentityProviderInput, locale: Locale) {
@@ -65,9 +70,11 @@ function validated(input: AddIdentityProviderInput, locale: Locale) {
 export async function addIdentityProvider(ctx: RequestContext, input: AddIdentityProviderInput): Promise<IdentityProviderPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
   const fields = validated(input, ctx.locale);
+  if (await takenElsewhere(ctx, tenantId, fields.issuer, fields.audience)) {
+    return { identityProvider: null, errors: [issuerAudienceTaken(ctx.locale)] };
+  }
   return ctx.scope(tenantId).transaction(async (tx): Promise<IdentityProviderPayload> => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`identity-provider:${fields.issuer}:${fields.audience}`}))`;
-    if (await isTaken(ctx, tx, tenantId, fields.issuer, fields.audience, null)) {
+    if (await takenHere(tx, tenantId, fields.issuer, fields.audience, null)) {
       return { identityProvider: null, errors: [issuerAudienceTaken(ctx.locale)] };
     }
     const row = await insertIdentityProvider(tx, tenantId, {
@@ -96,6 +103,9 @@ export async function updateIdentityProvider(ctx: RequestContext, input: UpdateI
   const missing = { identityProvider: null, errors: [notFound(IDENTITY_PROVIDER_LABELS.identityProvider, ctx.locale)] };
   if (!isId(input.id)) return missing;
   const fields = validated(input, ctx.locale);
+  if (await takenElsewhere(ctx, tenantId, fields.issuer, fields.audience)) {
+    return { identityProvider: null, errors: [issuerAudienceTaken(ctx.locale)] };
+  }
   return ctx.scope(tenantId).transaction(async (tx): Promise<IdentityProviderPayload> => {
     await lockIdentityProvider(tx, tenantId, input.id);
     const before = await findIdentityProvider(tx, tenantId, input.id);
@@ -109,7 +119,7 @@ export async function updateIdentityProvider(ctx: RequestContext, input: UpdateI
       const errors: FieldError[] = [fieldError("input.issuer", "NOT_ALLOWED", IDENTITY_PROVIDER_LABELS.issuer, { hint: PRIMARY_HINT })];
       throw badUserInput(errors, ctx.locale);
     }
-    if (await isTaken(ctx, tx, tenantId, fields.issuer, fields.audience, before.id)) {
+    if (await takenHere(tx, tenantId, fields.issuer, fields.audience, before.id)) {
       return { identityProvider: null, errors: [issuerAudienceTaken(ctx.locale)] };
     }
     const { publicKeys, ...rest } = fields;

@@ -9,6 +9,7 @@ import { identityProviderPermissions } from "../identity/identity-provider.rules
 import { intakePermissions } from "../intake/intake.rules.js";
 import { intakeRulesPermissions } from "../intake-rules/intake-rules.rules.js";
 import { invitationPermissions } from "../invitation/invitation.rules.js";
+import { loginPermissions } from "../login/login.rules.js";
 import { matchingPermissions } from "../matching/matching.rules.js";
 import { memberPermissions } from "../member/member.rules.js";
 import { networkPermissions } from "../network/network.rules.js";
@@ -61,6 +62,7 @@ export const permissionMap = mergePermissionMaps([
   feeClaimPermissions,
   payrollPermissions,
   identityProviderPermissions,
+  loginPermissions,
 ]);
 
 export const permissions = shield(permissionMap as never, {

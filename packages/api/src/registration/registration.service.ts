@@ -19,6 +19,7 @@ import { type IdempotentAnswer, withIdempotency } from "../common/idempotency/id
 import type { RequestContext } from "../context/request-context.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
+import { linkRegistrationLogin } from "../login/login.service.js";
 import { enqueueRegistrationNotices } from "../notification/enqueue.js";
 import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
@@ -79,8 +80,11 @@ export async function registerMember(ctx: RequestContext, input: RegisterMemberI
           recordedById: null,
           networks: "ALL",
           now,
+          knownMemberId: ctx.actor.kind === "MEMBER" && ctx.actor.tenantId === tenant.id ? ctx.actor.memberId : null,
         });
         if (!result.ok) return refused(result.error);
+        // A citizen registering with their own token: the new member gets that login (never a matched existing one).
+        if (!result.reusedExistingMember) await linkRegistrationLogin(ctx, tx, tenant.id, result.memberId);
         // The receipt is the same whether the person was new or already known: the public API reveals nobody.
         const receipt: RegistrationReceipt = {
           outcome: result.outcome,
@@ -116,6 +120,8 @@ export interface RegistrationPath {
   givenBy: Extract<ConsentGivenBy, "MEMBER" | "STAFF_ON_BEHALF">;
   /** The staff user who entered it, kept on the consent and the membership events. */
   recordedById: string | null;
+  /** The member behind the caller's own linked login (a second registration is the same person). */
+  knownMemberId?: string | null;
   /** The networks this path may register into; any other id reads as unknown, like another tenant's. */
   networks: "ALL" | readonly string[];
   now: Date;
@@ -200,7 +206,16 @@ export async function registerPerson(
     Object.values(keys).filter((key): key is string => key !== null),
   );
   const matches = findProbableDuplicates(registration, await findMembersByDuplicateKeys(tx, tenant.id, keys));
-  const samePerson = matches.find((match) => isSamePerson(match.matchedOn))?.existing;
+  // A member signed in with their own linked login is that member, whatever details they type this time.
+  const samePerson: { id: string; memberships: { networkId: string }[] } | undefined = path.knownMemberId
+    ? {
+        id: path.knownMemberId,
+        memberships: await tx.membership.findMany({
+          where: { tenantId: tenant.id, memberId: path.knownMemberId },
+          select: { networkId: true },
+        }),
+      }
+    : matches.find((match) => isSamePerson(match.matchedOn))?.existing;
 
   let memberId: string;
   let joined = statuses;

@@ -9,6 +9,7 @@ import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../id
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
 import { InvitationResolver, MyInvitationResolver, RequestInvitationsResolver } from "../invitation/invitation.resolver.js";
+import { LoginResolver } from "../login/login.resolver.js";
 import { MatchingResolver, RequestCandidatesResolver } from "../matching/matching.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
@@ -45,6 +46,7 @@ const resolvers = [
   NotificationResolver,
   TenantIdentityProvidersResolver,
   IdentityProviderResolver,
+  LoginResolver,
   TenantResolver,
   TenantAdminResolver,
   NetworkResolver,

@@ -33,6 +33,9 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, RateLimitPolicy>> = {
   liftRestriction: { points: 20, windowSeconds: 3600 },
   eraseMember: { points: 20, windowSeconds: 3600 },
   updateMyProfile: { points: 60, windowSeconds: 600 },
+  // Claim codes: guessing is hopeless at ~50 bits per code, and this keeps it so.
+  claimAccount: { points: 10, windowSeconds: 900 },
+  issueClaimCode: { points: 60, windowSeconds: 600 },
 };
 
 // The client's address belongs to the HTTP request. Apollo hands each operation a shallow copy of the immutable request

@@ -36,6 +36,24 @@ A coordinator will call you for a conversation and book an introduction.
 Your details are processed so that we can offer you assignments. You have the right to know what we hold about you, to have it corrected, restricted or erased, and to object to the processing. You can withdraw your registration at any time.{{#networkContactEmail}} Questions are answered at {{networkContactEmail}}.{{/networkContactEmail}}`,
     },
   },
+  ACCOUNT_CLAIM_CODE: {
+    sv: {
+      subject: "Din kod för att logga in i Medverkan hos {{tenantName}}",
+      body: `Hej {{recipientName}}!
+
+Du är anmäld hos {{tenantName}}. Logga in med e-legitimation och ange koden {{claimCode}} för att koppla inloggningen till dina uppgifter. Koden kan användas en gång och gäller till {{expiresAt}}.
+
+Har du inte bett om koden kan du bortse från meddelandet.`,
+    },
+    en: {
+      subject: "Your code to sign in to Medverkan at {{tenantName}}",
+      body: `Hello {{recipientName}},
+
+You are registered at {{tenantName}}. Sign in with your e-ID and enter the code {{claimCode}} to link the sign-in to your details. The code works once and is valid until {{expiresAt}}.
+
+If you did not ask for the code, you can ignore this message.`,
+    },
+  },
   REGISTRATION_QUEUED: {
     sv: {
       subject: "Ny intresseanmälan till {{networkName}}",

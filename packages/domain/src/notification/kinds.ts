@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "OCCASION_REMINDER",
   "FEEDBACK_REQUESTED",
   "FEE_CLAIM_STATUS_CHANGED",
+  "ACCOUNT_CLAIM_CODE",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -151,6 +152,24 @@ export const INVITATION_ANSWER_MESSAGE_LABELS: Readonly<Record<string, Localized
 };
 
 export const NOTIFICATION_CATALOGUE: Readonly<Record<NotificationKind, NotificationKindDefinition>> = {
+  ACCOUNT_CLAIM_CODE: {
+    kind: "ACCOUNT_CLAIM_CODE",
+    audience: "MEMBER",
+    // The person asked (through the coordinator) for a way to sign in: sent whatever their preference.
+    legalNotice: true,
+    requiresContactConsent: false,
+    title: text("Kod för att koppla din inloggning", "Code to link your sign-in"),
+    variables: [
+      recipientName,
+      { name: "claimCode", type: "TEXT", description: text("Engångskoden", "The single-use code"), sample: "K7QM-2XHP-9R" },
+      {
+        name: "expiresAt",
+        type: "DATE_TIME",
+        description: text("När koden slutar gälla", "When the code expires"),
+        sample: "2026-02-17T23:00:00Z",
+      },
+    ],
+  },
   REGISTRATION_RECEIVED: {
     kind: "REGISTRATION_RECEIVED",
     audience: "MEMBER",

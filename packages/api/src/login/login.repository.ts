@@ -1,0 +1,121 @@
+import type { Tx } from "../context/tenant-scope.js";
+
+export type LoginLinkMethod = "MIGRATED" | "REGISTRATION" | "CLAIM_CODE" | "IDENTITY_NUMBER" | "STAFF_INVITATION" | "ADMINISTRATOR";
+
+export interface LoginRow {
+  id: string;
+  identityProviderId: string;
+  identityProviderName: string;
+  subject: string;
+  memberId: string | null;
+  staffUserId: string | null;
+  method: LoginLinkMethod;
+  createdAt: Date;
+}
+
+const select = {
+  id: true,
+  identityProviderId: true,
+  subject: true,
+  memberId: true,
+  staffUserId: true,
+  method: true,
+  createdAt: true,
+  identityProvider: { select: { name: true } },
+} as const;
+
+type Selected = Omit<LoginRow, "identityProviderName"> & { identityProvider: { name: string } };
+const toRow = ({ identityProvider, ...row }: Selected): LoginRow => ({ ...row, identityProviderName: identityProvider.name });
+
+export async function findLoginsOfMember(tx: Tx, tenantId: string, memberId: string): Promise<LoginRow[]> {
+  const rows = await tx.login.findMany({ where: { tenantId, memberId }, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return (rows as Selected[]).map(toRow);
+}
+
+export async function findLogin(tx: Tx, tenantId: string, identityProviderId: string, subject: string): Promise<LoginRow | null> {
+  const row = await tx.login.findUnique({
+    where: { tenantId_identityProviderId_subject: { tenantId, identityProviderId, subject } },
+    select,
+  });
+  return row ? toRow(row as Selected) : null;
+}
+
+export async function findLoginById(tx: Tx, tenantId: string, id: string): Promise<LoginRow | null> {
+  const row = await tx.login.findFirst({ where: { tenantId, id }, select });
+  return row ? toRow(row as Selected) : null;
+}
+
+/** Serialises linking for one person and one login, so two parallel claims cannot both link. */
+export async function lockLinking(tx: Tx, tenantId: string, keys: string[]): Promise<void> {
+  for (const key of [...keys].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:link:${key}`}, 0))`;
+  }
+}
+
+export async function insertMemberLogin(
+  tx: Tx,
+  tenantId: string,
+  login: { identityProviderId: string; subject: string; memberId: string; method: LoginLinkMethod },
+): Promise<LoginRow> {
+  const row = await tx.login.create({ data: { tenantId, ...login }, select });
+  return toRow(row as Selected);
+}
+
+/** Removes a member's half of a login (the row, unless a staff user shares it). */
+export async function unlinkMemberLogin(tx: Tx, tenantId: string, loginId: string, memberId: string): Promise<void> {
+  await tx.login.deleteMany({ where: { tenantId, id: loginId, memberId, staffUserId: null } });
+  await tx.login.updateMany({ where: { tenantId, id: loginId, memberId }, data: { memberId: null } });
+  // The primary provider's login mirrors Member.subject (migration 20261206100000): clear it so the trigger keeps step.
+  await tx.$executeRaw`
+    UPDATE "Member" m SET "subject" = NULL
+    WHERE m."tenantId" = ${tenantId}::uuid AND m."id" = ${memberId}::uuid AND m."subject" IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "Login" l JOIN "IdentityProvider" p ON p."tenantId" = l."tenantId" AND p."id" = l."identityProviderId" AND p."isPrimary"
+        WHERE l."tenantId" = m."tenantId" AND l."memberId" = m."id" AND l."subject" = m."subject")`;
+}
+
+/** Whether the member belongs to one of these networks (a coordinator's reach); "ALL" for tenant-wide coordinators. */
+export async function isMemberInNetworks(tx: Tx, tenantId: string, memberId: string, networks: "ALL" | string[]): Promise<boolean> {
+  const member = await tx.member.findFirst({
+    where: {
+      tenantId,
+      id: memberId,
+      erasedAt: null,
+      ...(networks === "ALL" ? {} : { memberships: { some: { networkId: { in: networks } } } }),
+    },
+    select: { id: true },
+  });
+  return member !== null;
+}
+
+export async function findMemberContactForClaim(tx: Tx, tenantId: string, memberId: string) {
+  return tx.member.findFirst({
+    where: { tenantId, id: memberId, erasedAt: null },
+    select: { id: true, givenName: true, familyName: true, email: true, preferredLocale: true },
+  });
+}
+
+export async function revokeOpenClaimCodes(tx: Tx, tenantId: string, memberId: string, now: Date): Promise<void> {
+  await tx.claimCode.updateMany({ where: { tenantId, memberId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+}
+
+export async function insertClaimCode(
+  tx: Tx,
+  tenantId: string,
+  code: { memberId: string; codeHash: string; channel: string; expiresAt: Date; createdById: string },
+) {
+  return tx.claimCode.create({ data: { tenantId, ...code }, select: { id: true, expiresAt: true } });
+}
+
+export async function findClaimCodeByHash(tx: Tx, tenantId: string, codeHash: string) {
+  return tx.claimCode.findUnique({
+    where: { tenantId_codeHash: { tenantId, codeHash } },
+    select: { id: true, memberId: true, expiresAt: true, usedAt: true, revokedAt: true },
+  });
+}
+
+/** Marks a code used exactly once: false when someone else used it first. */
+export async function useClaimCode(tx: Tx, tenantId: string, id: string, now: Date): Promise<boolean> {
+  const { count } = await tx.claimCode.updateMany({ where: { tenantId, id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+  return count === 1;
+}
