@@ -126,8 +126,8 @@ describe("Kalmar's routine in the browser", () => {
     await page.getByRole("button", { name: "Skicka förfrågan" }).click();
     await page.waitForURL(/\/requests\/[0-9a-f-]+$/);
     requestPath = new URL(page.url()).pathname;
-    expect(await heading(page)).toBe(TITLE);
-    expect(await page.getByTestId("request-status").textContent()).toBe("Inskickad");
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await expect.poll(() => page.getByTestId("request-status").textContent()).toBe("Inskickad");
     expect(await page.getByText("Kontaktuppgifter visas här när en medverkande har tackat ja").count()).toBe(1);
     await expectAccessible(page, "request (unit)");
     await signOut(page);
