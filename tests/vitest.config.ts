@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**"],
+    // Browser tests have their own config (tests/browser), run by `npm run test:browser`.
+    exclude: ["node_modules/**", "browser/**"],
     globalSetup: ["./support/global-setup.ts"],
     pool: "forks",
     maxWorkers: testWorkers,

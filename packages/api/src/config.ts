@@ -6,6 +6,8 @@ import type { OutboxSettings } from "./notification/notification-runtime.js";
 
 /** Everything the API reads from its environment, read once at start. */
 export interface AppConfig {
+  /** The built web app served at `/` (default `packages/web/dist`, when present); `null` serves none. */
+  webAppDirectory?: string | null;
   /** Production hardening: no introspection, no explorer, no dev tokens, masked errors. */
   production: boolean;
   host: string;

@@ -1,7 +1,10 @@
 import "reflect-metadata";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { startMedverkan } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { DEFAULT_WEB_APP_DIRECTORY } from "./server/web-app.routes.js";
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -10,6 +13,9 @@ try {
   const medverkan = await startMedverkan(config, log);
   log.info({ url: medverkan.url, database: medverkan.database.description }, "Medverkan API ready");
   const lines = ["", `  Medverkan API        ${medverkan.url}`, `  Database             ${medverkan.database.description}`];
+  if (existsSync(join(config.webAppDirectory ?? DEFAULT_WEB_APP_DIRECTORY, "index.html"))) {
+    lines.splice(1, 0, `  Web app              ${medverkan.url.replace(/\/graphql$/, "/")}`);
+  }
   if (!config.production) {
     lines.push(
       `  GraphQL explorer     ${medverkan.url}   (open in a browser)`,

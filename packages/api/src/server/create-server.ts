@@ -30,6 +30,7 @@ import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
 import { serviceUnavailableStatus } from "./service-unavailable-status.js";
 import { refuseSubscriptions } from "./subscriptions.js";
 import { refuseUnstorableText } from "./unstorable-text.js";
+import { webAppRoutes } from "./web-app.routes.js";
 
 export interface ApiServerOptions {
   config: AppConfig;
@@ -181,6 +182,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       },
     }),
   );
+  // Medverkan's own web app at `/` (packages/web), when it has been built; `/graphql` stays the API.
+  const webApp = config.webAppDirectory === null ? null : webAppRoutes(config.webAppDirectory);
+  if (webApp) app.use(webApp);
   // Body too large, malformed JSON and the like: a clear 4xx without internals.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;

@@ -1,0 +1,201 @@
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
+import { Link, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Provider, useQuery } from "urql";
+import { setSession, useSession } from "./auth/session";
+import { graphql } from "./generated";
+import type { ViewerQuery } from "./generated/graphql";
+import { createGraphqlClient } from "./graphql/client";
+import { type MessageKey, useI18n } from "./i18n";
+import { AuthCallbackPage } from "./pages/auth-callback";
+import { FeeClaimsPage } from "./pages/fee-claims";
+import { HomePage } from "./pages/home";
+import { IntakePage } from "./pages/intake";
+import { InvitationsPage } from "./pages/invitations";
+import { MyDataPage } from "./pages/my-data";
+import { MyPagesPage } from "./pages/my-pages";
+import { NewRequestPage } from "./pages/new-request";
+import { PayrollPage } from "./pages/payroll";
+import { RegionPage } from "./pages/region";
+import { RequestPage } from "./pages/request";
+import { RequestsPage } from "./pages/requests";
+import { SignInPage } from "./pages/sign-in";
+import { StatisticsPage } from "./pages/statistics";
+
+const ViewerDocument = graphql(`
+  query Viewer {
+    me {
+      kind
+      name
+      subject
+      tenant { id slug name currency }
+      roles { role unitId network { id name } }
+      member { id givenName familyName }
+    }
+  }
+`);
+
+export type Viewer = NonNullable<ViewerQuery["me"]>;
+const ViewerContext = createContext<Viewer | null>(null);
+
+/** The signed-in person as the API sees them (`me`); null before sign-in. */
+export function useViewer(): Viewer | null {
+  return useContext(ViewerContext);
+}
+
+export function hasRole(viewer: Viewer | null, role: "REQUESTER" | "COORDINATOR" | "ANALYST" | "TENANT_ADMIN"): boolean {
+  return viewer?.roles.some((grant) => grant.role === role) ?? false;
+}
+
+export function App() {
+  const session = useSession();
+  // A new client (and so an empty cache) for every session: nothing one person read is shown to the next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the token is the reason to start over
+  const client = useMemo(() => createGraphqlClient(), [session?.accessToken]);
+  return (
+    <Provider value={client}>
+      <SignedInApp />
+    </Provider>
+  );
+}
+
+function SignedInApp() {
+  const session = useSession();
+  const [{ data, fetching }] = useQuery({ query: ViewerDocument, pause: !session, requestPolicy: "network-only" });
+  const viewer = session ? (data?.me ?? null) : null;
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <Layout loading={Boolean(session) && fetching && !data}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/region" element={<RegionPage />} />
+          <Route path="/signin/:tenant" element={<SignInPage />} />
+          <Route path="/auth/callback" element={<AuthCallbackPage />} />
+          <Route path="/requests" element={<RequestsPage />} />
+          <Route path="/requests/new" element={<NewRequestPage />} />
+          <Route path="/requests/:id" element={<RequestPage />} />
+          <Route path="/invitations" element={<InvitationsPage />} />
+          <Route path="/fee-claims" element={<FeeClaimsPage />} />
+          <Route path="/payroll" element={<PayrollPage />} />
+          <Route path="/intake" element={<IntakePage />} />
+          <Route path="/my" element={<MyPagesPage />} />
+          <Route path="/my/data" element={<MyDataPage />} />
+          <Route path="/statistics" element={<StatisticsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    </ViewerContext.Provider>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t("notFound")}</h1>
+      <p>
+        <Link to="/">{t("navHome")}</Link>
+      </p>
+    </>
+  );
+}
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+}
+
+function navigationFor(viewer: Viewer | null): NavItem[] {
+  if (!viewer) return [];
+  const items: NavItem[] = [{ to: "/", label: "navHome" }];
+  if (hasRole(viewer, "REQUESTER")) items.push({ to: "/requests/new", label: "navNewRequest" }, { to: "/requests", label: "navRequests" });
+  if (hasRole(viewer, "COORDINATOR")) {
+    if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/requests", label: "navRequests" });
+    items.push(
+      { to: "/intake", label: "navIntake" },
+      { to: "/fee-claims", label: "navFeeClaims" },
+      { to: "/payroll", label: "navPayroll" },
+    );
+  }
+  if (viewer.member) {
+    items.push(
+      { to: "/invitations", label: "navInvitations" },
+      { to: "/fee-claims", label: "navFeeClaims" },
+      { to: "/my", label: "navMyPages" },
+      { to: "/my/data", label: "navMyData" },
+    );
+  }
+  if (hasRole(viewer, "ANALYST") || hasRole(viewer, "TENANT_ADMIN")) items.push({ to: "/statistics", label: "navStatistics" });
+  return items;
+}
+
+function Layout({ children, loading }: { children: ReactNode; loading: boolean }) {
+  const { t, language, setLanguage } = useI18n();
+  const viewer = useViewer();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After navigation, focus moves to the new page's content, so screen-reader and keyboard users start there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change on purpose
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  const signOut = () => {
+    setSession(null);
+    navigate("/");
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            {t("appName")}
+            {viewer?.tenant ? <span className="region-name"> · {viewer.tenant.name}</span> : null}
+          </Link>
+          <div className="header-actions">
+            <button
+              type="button"
+              className="link-button"
+              lang={language === "sv" ? "en" : "sv"}
+              onClick={() => setLanguage(language === "sv" ? "en" : "sv")}
+            >
+              {t("switchLanguage")}
+            </button>
+            {session ? (
+              <button type="button" className="secondary" onClick={signOut}>
+                {t("signOut")}
+              </button>
+            ) : null}
+          </div>
+        </div>
+        {viewer ? (
+          <nav aria-label={t("mainNav")}>
+            <ul>
+              {navigationFor(viewer).map((item) => (
+                <li key={item.to + item.label}>
+                  <NavLink to={item.to} end>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {loading ? <p aria-live="polite">{t("loading")}</p> : children}
+      </main>
+    </>
+  );
+}

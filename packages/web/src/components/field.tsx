@@ -1,0 +1,82 @@
+import { type ReactNode, useId } from "react";
+import type { FieldError } from "../graphql/errors";
+import { useI18n } from "../i18n";
+
+// A labelled control with its hint and its errors tied to it (aria-describedby, aria-invalid).
+export interface ControlProps {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+  required?: boolean;
+}
+
+export function Field(props: {
+  id?: string;
+  label: string;
+  hint?: string | null;
+  required?: boolean;
+  errors?: FieldError[];
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const generated = useId();
+  const id = props.id ?? generated;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const errors = props.errors ?? [];
+  const describedBy = [props.hint ? hintId : null, errors.length ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className={errors.length ? "field has-error" : "field"}>
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? (
+          <span className="required">
+            {" "}
+            *<span className="visually-hidden"> ({t("required")})</span>
+          </span>
+        ) : null}
+      </label>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {errors.length ? (
+        <p className="error" id={errorId}>
+          {errors.map((error) => error.message).join(" ")}
+        </p>
+      ) : null}
+      {props.children({
+        id,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        ...(errors.length ? { "aria-invalid": true } : {}),
+        ...(props.required ? { required: true } : {}),
+      })}
+    </div>
+  );
+}
+
+/** Errors that belong to no single control, and a summary that links to each field (focused when shown). */
+export function ErrorSummary({ errors, title }: { errors: Array<{ message: string; target?: string }>; title: string }) {
+  if (!errors.length) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={(element) => element?.focus()}>
+      <h2>{title}</h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={`${error.target ?? ""}${error.message}`}>
+            {error.target ? <a href={`#${error.target}`}>{error.message}</a> : error.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Status({ children, kind = "info" }: { children: ReactNode; kind?: "info" | "success" | "error" }) {
+  return (
+    <p className={`status status-${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </p>
+  );
+}
