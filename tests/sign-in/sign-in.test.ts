@@ -181,7 +181,7 @@ describe("identity providers as configuration", () => {
       headers: { "accept-language": "sv" },
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const fields = (bad.errors?.[0]?.extensions?.fieldErrors as { field: string; messages: { sv: string; en: string } }[]).map(
+    const fields = ((bad.errors?.[0]?.extensions?.fieldErrors ?? []) as { field: string; messages: { sv: string; en: string } }[]).map(
       (error) => error.field,
     );
     expect(fields).toEqual(expect.arrayContaining(["input.issuer", "input.publicKeys"]));

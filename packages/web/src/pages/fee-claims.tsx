@@ -52,7 +52,7 @@ function MyFeeClaims() {
   const [{ data, error }, refetch] = useQuery({ query: MyFeeClaimsDocument, requestPolicy: "network-only" });
   const [, submit] = useMutation(SubmitFeeClaimDocument);
   const [failure, setFailure] = useState<string | null>(null);
-  const claims = data?.myFeeClaims.nodes ?? [];
+  const claims = data?.myFeeClaims?.nodes ?? [];
   const sign = async (id: string, expectedVersion: number) => {
     const result = await submit({ input: { id, expectedVersion } });
     const step = result.data?.submitFeeClaim.errors[0];
@@ -117,7 +117,7 @@ function StaffFeeClaims() {
   const [{ data, error }, refetch] = useQuery({ query: FeeClaimsDocument, requestPolicy: "network-only" });
   const [, attest] = useMutation(AttestFeeClaimDocument);
   const [failure, setFailure] = useState<string | null>(null);
-  const claims = data?.feeClaims.nodes ?? [];
+  const claims = data?.feeClaims?.nodes ?? [];
   const doAttest = async (id: string, expectedVersion: number) => {
     const result = await attest({ input: { id, expectedVersion } });
     const step = result.data?.attestFeeClaim.errors[0];

@@ -19,7 +19,7 @@ const IntakeQueueDocument = graphql(`
 export function IntakePage() {
   const { t, language } = useI18n();
   const [{ data, error }] = useQuery({ query: IntakeQueueDocument, requestPolicy: "network-only" });
-  const items = data?.intakeQueue.nodes ?? [];
+  const items = data?.intakeQueue?.nodes ?? [];
   return (
     <>
       <h1>{t("intakeTitle")}</h1>

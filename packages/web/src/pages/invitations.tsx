@@ -47,7 +47,7 @@ const RespondDocument = graphql(`
   }
 `);
 
-type Invitation = InvitationsPageQuery["myInvitations"]["nodes"][number];
+type Invitation = NonNullable<InvitationsPageQuery["myInvitations"]>["nodes"][number];
 
 export function InvitationsPage() {
   const { t } = useI18n();
@@ -55,7 +55,7 @@ export function InvitationsPage() {
   if (fetching && !data) return <p>{t("loading")}</p>;
   if (error) return <p role="alert">{error.message}</p>;
   const consent = data?.me?.tenant?.currentConsentText ?? null;
-  const invitations = data?.myInvitations.nodes ?? [];
+  const invitations = data?.myInvitations?.nodes ?? [];
   return (
     <>
       <h1>{t("myInvitationsTitle")}</h1>

@@ -47,7 +47,7 @@ export function MyDataPage() {
 
   const download = async () => {
     const result = await client.query(ExportMyDataDocument, {}, { requestPolicy: "network-only" }).toPromise();
-    if (!result.data) {
+    if (!result.data?.exportMyData) {
       setStatus({ kind: "error", text: result.error?.message ?? t("errorGeneric") });
       return;
     }
@@ -85,7 +85,7 @@ export function MyDataPage() {
       <section aria-labelledby="access-heading">
         <h2 id="access-heading">{t("accessLog")}</h2>
         {error ? <p role="alert">{error.message}</p> : null}
-        {data ? (
+        {data?.myDataAccessLog ? (
           data.myDataAccessLog.nodes.length ? (
             <section
               className="table-wrap"

@@ -15,7 +15,7 @@ const RequestsDocument = graphql(`
 export function RequestsPage() {
   const { t, language } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: RequestsDocument, requestPolicy: "network-only" });
-  const nodes = data?.requests.nodes ?? [];
+  const nodes = data?.requests?.nodes ?? [];
   return (
     <>
       <h1>{t("requestsTitle")}</h1>
