@@ -32,6 +32,13 @@ describe("in production", () => {
     expect(JSON.stringify(response.errors)).not.toMatch(/Did you mean/i);
   });
 
+  it("mounts no development identity provider", async () => {
+    const discovery = await fetch(new URL("/idp/.well-known/openid-configuration", api.url), { headers: { accept: "application/json" } });
+    expect(discovery.status).toBe(404);
+    const login = await fetch(new URL("/idp/auth?client_id=medverkan-web", api.url), { headers: { accept: "text/html" } });
+    expect(await login.text()).not.toMatch(/Välj person/);
+  });
+
   it("still answers health checks", async () => {
     expect((await fetch(new URL("/healthz", api.url))).status).toBe(200);
   });
