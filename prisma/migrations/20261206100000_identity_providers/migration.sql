@@ -97,6 +97,12 @@ CREATE FUNCTION medverkan_sync_primary_identity_provider() RETURNS trigger LANGU
 DECLARE
   previous_tenant text := current_setting('app.tenant_id', true);
 BEGIN
+  -- An update that leaves the token settings as they were (a re-seed, a tenant setting) leaves the provider alone.
+  IF TG_OP = 'UPDATE'
+     AND OLD."tokenIssuer" IS NOT DISTINCT FROM NEW."tokenIssuer" AND OLD."tokenAudience" IS NOT DISTINCT FROM NEW."tokenAudience"
+     AND OLD."jwksUrl" IS NOT DISTINCT FROM NEW."jwksUrl" AND OLD."publicKeys" IS NOT DISTINCT FROM NEW."publicKeys" THEN
+    RETURN NEW;
+  END IF;
   PERFORM set_config('app.tenant_id', NEW."id"::text, true);
   UPDATE "IdentityProvider"
      SET "issuer" = NEW."tokenIssuer", "audience" = NEW."tokenAudience", "jwksUrl" = NEW."jwksUrl",
