@@ -20,6 +20,16 @@ const l = (sv: string, en: string): LocalizedText => ({ sv, en });
 /** `oneOffOrLong` → `ONE_OFF_OR_LONG`: request-form labels are kept by the form's camelCase keys. */
 const upperSnake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
 
+const FORM_QUESTION_TYPE_LABELS: Labels = {
+  SHORT_TEXT: l("Kort text", "Short text"),
+  LONG_TEXT: l("Lång text", "Long text"),
+  NUMBER: l("Tal", "Number"),
+  DATE: l("Datum", "Date"),
+  SINGLE_CHOICE: l("Ett val", "Single choice"),
+  MULTIPLE_CHOICE: l("Flera val", "Multiple choice"),
+  YES_NO: l("Ja eller nej", "Yes or no"),
+};
+
 export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   AgeBand: AGE_BAND_LABELS,
   AssignmentLength: {
@@ -74,6 +84,10 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     SPREAD_PERSPECTIVE: l("Sprider perspektiv", "Spreads perspectives"),
   },
   CareDomain: CARE_DOMAIN_LABELS,
+  ClaimCodeChannel: {
+    EMAIL: l("E-post", "E-mail"),
+    LETTER: l("Brev", "Letter"),
+  },
   ConsentKind: {
     PROCESSING: l("Behandling av personuppgifter", "Processing of personal data"),
     CONTACT_SHARING: l("Delning av kontaktuppgifter", "Sharing of contact details"),
@@ -86,6 +100,11 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     RESTRICTION: l("Begränsning av behandling", "Restriction of processing"),
     PORTABILITY: l("Dataportabilitet", "Data portability"),
     OBJECTION: l("Invändning", "Objection"),
+  },
+  DirectBookingParticipantStatus: {
+    PENDING: l("Väntar på bekräftelse", "Awaiting confirmation"),
+    CONFIRMED: l("Bekräftad", "Confirmed"),
+    REJECTED: l("Avvisad", "Rejected"),
   },
   DuplicateResolution: {
     DIFFERENT_PEOPLE: l("Olika personer", "Different people"),
@@ -133,6 +152,19 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     PARTICIPANT: l("Medverkande", "Participant"),
     UNIT: l("Enheten", "Unit"),
   },
+  FormFieldType: {
+    ...FORM_QUESTION_TYPE_LABELS,
+    OCCASIONS: l("Tillfällen", "Occasions"),
+    EXPERIENCE: l("Erfarenheter", "Experiences"),
+    COST_CENTRE: l("Kostnadsställe", "Cost centre"),
+    CONTACT_PERSON: l("Kontaktperson", "Contact person"),
+  },
+  FormQuestionType: FORM_QUESTION_TYPE_LABELS,
+  IdentityProviderKind: {
+    CITIZEN: l("Invånare (e-legitimation)", "Citizens (e-ID)"),
+    STAFF: l("Personal", "Staff"),
+    ALL: l("Invånare och personal", "Citizens and staff"),
+  },
   InvitationAnswerRefusal: {
     ALREADY_ANSWERED: l("Redan besvarad", "Already answered"),
     EXPIRED: l("Svarstiden har gått ut", "Expired"),
@@ -154,6 +186,14 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     NOT_IN_POOL: l("Finns inte i nätverket", "Not in the network's pool"),
     PAUSED: l("Pausad", "Paused"),
     RESTRICTED: l("Behandlingen är begränsad", "Processing is restricted"),
+  },
+  LoginLinkMethod: {
+    REGISTRATION: l("Vid intresseanmälan", "At registration"),
+    CLAIM_CODE: l("Med aktiveringskod", "With a claim code"),
+    IDENTITY_NUMBER: l("Med personnummer", "By personal identity number"),
+    STAFF_INVITATION: l("Inbjudan till personal", "Staff invitation"),
+    ADMINISTRATOR: l("Av administratör", "By an administrator"),
+    MIGRATED: l("Överförd från tidigare inloggning", "Carried over from the earlier sign-in"),
   },
   MembershipStatus: MEMBERSHIP_STATUS_LABELS,
   MessageLocale: {
@@ -179,6 +219,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     INTRODUCTION_REMINDER: l("Påminnelse om introduktion", "Introduction reminder"),
     INVITATION: l("Inbjudan till uppdrag", "Invitation to an assignment"),
     INVITATION_ANSWERED: l("Svar på inbjudan", "Invitation answered"),
+    ACCOUNT_CLAIM_CODE: l("Kod för att ta över kontot", "Code to claim the account"),
     OCCASION_REMINDER: l("Påminnelse om tillfälle", "Occasion reminder"),
     REGISTRATION_QUEUED: l("Intresseanmälan i kö", "Registration queued"),
     REGISTRATION_RECEIVED: l("Intresseanmälan mottagen", "Registration received"),
