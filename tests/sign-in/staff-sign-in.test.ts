@@ -13,6 +13,7 @@ const REDIRECT_URI = "http://127.0.0.1:4901/auth/callback";
 const KARIN_HSA = "SE2321000065-1001";
 const OTHER_HSA = "SE2321000065-2002";
 const JONKOPING_HSA = "SE2321000065-3003";
+const DISABLED_HSA = "SE2321000065-4004";
 
 let api: TestApi;
 let idp: RunningIdentityProvider;
@@ -87,6 +88,7 @@ beforeAll(async () => {
       account("impostor-siths", KARIN_HSA),
       account("citizen-with-hsa", OTHER_HSA),
       account("jonkoping-person", JONKOPING_HSA),
+      account("disabled-person", DISABLED_HSA),
     ],
   });
   kalmar = await publicTenant(api, "kalmar");
@@ -168,6 +170,18 @@ describe("staff invitations", () => {
     const id = invited.data?.inviteStaffUser.staffUser?.id as string;
     expect(await me(await signIn("jonkoping-person"))).toMatchObject({ kind: "CITIZEN", roles: [] });
     expect(await linkedAt(tokens.jonkopingAdmin, id)).toBeNull();
+  });
+
+  it("never link a staff user the admin disabled before the first login", async () => {
+    const invited = await invite(tokens.kalmarAdmin, DISABLED_HSA, "Dora");
+    const id = invited.data?.inviteStaffUser.staffUser?.id as string;
+    const disabled = await api.graphql(
+      /* GraphQL */ `mutation D($input: DisableStaffUserInput!) { disableStaffUser(input: $input) { staffUser { disabledAt } } }`,
+      { token: tokens.kalmarAdmin, variables: { input: { id, expectedVersion: 1 } } },
+    );
+    expect(disabled.errors).toBeUndefined();
+    expect(await me(await signIn("disabled-person"))).toMatchObject({ kind: "CITIZEN", roles: [] });
+    expect(await linkedAt(tokens.kalmarAdmin, id)).toBeNull();
   });
 
   it("refuse an identifier already invited in the tenant, and a malformed one, in Swedish and English", async () => {
