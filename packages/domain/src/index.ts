@@ -63,6 +63,7 @@ export * from "./self-service/pause.js";
 export * from "./self-service/profile-correction.js";
 export * from "./self-service/withdrawal.js";
 export * from "./staff/staff-configuration.js";
+export * from "./staff/staff-invitation.js";
 export * from "./statistics/answerable-tables.js";
 export * from "./statistics/family-cube.js";
 export * from "./statistics/free-text-groups.js";

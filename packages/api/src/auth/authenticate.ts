@@ -1,9 +1,11 @@
 import type { PrismaClient } from "@medverkan/database";
 import type { JSONWebKeySet } from "jose";
+import { AuditWriter } from "../audit/audit-writer.js";
 import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
 import { findIdentityByLogin, findIdentityProviderForToken, findPlatformOperator } from "./actor.repository.js";
+import { linkInvitedStaffLogin } from "./staff-invitation.js";
 import {
   DEFAULT_TOKEN_POLICY,
   type KeySetCacheSettings,
@@ -65,9 +67,14 @@ export function createAuthenticator(
       const { tenantId, identityProviderId, identityProviderKind } = token.target;
       const login = { identityProviderId, claims: token.claims };
       return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
-        const { staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject);
+        let { staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject);
+        let invitationLoginId: string | null = null;
+        if (!staff && !memberId && identityProviderKind !== "CITIZEN") {
+          invitationLoginId = await linkInvitedStaffLogin(tx, tenantId, identityProviderId, token.subject, token.claims);
+          if (invitationLoginId) ({ staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject));
+        }
         if (staff) {
-          return {
+          const actor: Actor = {
             kind: "STAFF",
             tenantId,
             subject: token.subject,
@@ -77,6 +84,17 @@ export function createAuthenticator(
             grants: staff.grants,
             ...login,
           };
+          // The link is audited in its own transaction, as the staff user it was linked to (SECURITY.md).
+          if (invitationLoginId) {
+            await new AuditWriter(actor).record(tx, tenantId, {
+              action: "WRITE",
+              subjectType: "Login",
+              subjectId: invitationLoginId,
+              purpose: "staff login linked by invitation",
+              details: { method: "STAFF_INVITATION", staffUserId: staff.id, identityProviderId },
+            });
+          }
+          return actor;
         }
         if (memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId, ...login };
         return { kind: "CITIZEN", tenantId, subject: token.subject, identityProviderKind, ...login };

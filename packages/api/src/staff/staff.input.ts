@@ -19,6 +19,27 @@ export class CreateStaffUserInput {
   unitId?: string | null;
 }
 
+@InputType({
+  description:
+    "A new staff user invited by HSA-id or e-mail: their first login from one of the tenant's staff identity providers whose identifier claim carries that value is linked to them, once. Roles are granted separately (`grantRole`).",
+})
+export class InviteStaffUserInput {
+  @Field(() => String, { description: "The HSA-id or e-mail the person's staff identity provider puts in its identifier claim." })
+  identifier!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The unit the person works at (a requester needs one)." })
+  unitId?: string | null;
+}
+
 @InputType({ description: "Changes to a staff user; a field left out keeps its value, null clears an optional one." })
 export class UpdateStaffUserInput {
   @Field(() => ID)

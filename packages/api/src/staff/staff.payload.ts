@@ -24,6 +24,20 @@ export function subjectTaken(subject: string, locale: Locale): SubjectTaken {
   return errorResult(SubjectTaken, "SUBJECT_TAKEN", messages, locale, { subject });
 }
 
+@ObjectType({ implements: ErrorResult, description: "Another staff user of the tenant is already invited with this identifier." })
+export class IdentifierTaken extends ErrorResult {
+  @Field(() => String)
+  identifier!: string;
+}
+
+export function identifierTaken(identifier: string, locale: Locale): IdentifierTaken {
+  const messages = {
+    sv: "Det finns redan en medarbetare som är inbjuden med den identiteten.",
+    en: "There is already a staff user invited with this identifier.",
+  };
+  return errorResult(IdentifierTaken, "IDENTIFIER_TAKEN", messages, locale, { identifier });
+}
+
 export function lastTenantAdmin(locale: Locale): LastTenantAdmin {
   const messages = {
     sv: "Regionen måste ha minst en administratör. Ge någon annan administratörsrollen först.",
@@ -33,6 +47,7 @@ export function lastTenantAdmin(locale: Locale): LastTenantAdmin {
 }
 
 export const CreateStaffUserError = createUnionType({ name: "CreateStaffUserError", types: () => [SubjectTaken] as const });
+export const InviteStaffUserError = createUnionType({ name: "InviteStaffUserError", types: () => [IdentifierTaken] as const });
 export const UpdateStaffUserError = createUnionType({ name: "UpdateStaffUserError", types: () => [NotFound] as const });
 export const DisableStaffUserError = createUnionType({ name: "DisableStaffUserError", types: () => [NotFound, LastTenantAdmin] as const });
 export const EnableStaffUserError = createUnionType({ name: "EnableStaffUserError", types: () => [NotFound] as const });
@@ -46,6 +61,15 @@ export class CreateStaffUserPayload {
 
   @Field(() => [CreateStaffUserError])
   errors!: Array<typeof CreateStaffUserError>;
+}
+
+@ObjectType()
+export class InviteStaffUserPayload {
+  @Field(() => StaffUser, { nullable: true })
+  staffUser!: StaffUser | null;
+
+  @Field(() => [InviteStaffUserError])
+  errors!: Array<typeof InviteStaffUserError>;
 }
 
 @ObjectType()

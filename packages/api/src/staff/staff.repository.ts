@@ -13,6 +13,8 @@ const staffFields = {
   createdAt: true,
   disabledAt: true,
   version: true,
+  invitedIdentifier: true,
+  invitationLinkedAt: true,
 } as const satisfies Prisma.StaffUserSelect;
 
 const grantFields = {
@@ -95,7 +97,11 @@ export interface StaffUserData {
   unitId: string | null;
 }
 
-export function insertStaffUser(tx: Tx, tenantId: string, data: StaffUserData): Promise<StaffUserRow> {
+export function insertStaffUser(
+  tx: Tx,
+  tenantId: string,
+  data: StaffUserData & { invitedIdentifier?: string | null },
+): Promise<StaffUserRow> {
   return tx.staffUser.create({ data: { tenantId, ...data }, select: staffFields });
 }
 
@@ -155,4 +161,8 @@ export function insertGrant(
 export async function revokeGrant(tx: Tx, tenantId: string, id: string, at: Date): Promise<RoleGrantRow | null> {
   const { count } = await tx.roleGrant.updateMany({ where: { tenantId, id, revokedAt: null }, data: { revokedAt: at } });
   return count === 1 ? findGrant(tx, tenantId, id) : null;
+}
+
+export async function isInvitedIdentifierTaken(tx: Tx, tenantId: string, invitedIdentifier: string): Promise<boolean> {
+  return (await tx.staffUser.count({ where: { tenantId, invitedIdentifier } })) > 0;
 }

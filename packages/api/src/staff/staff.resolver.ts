@@ -9,6 +9,7 @@ import {
   DisableStaffUserInput,
   EnableStaffUserInput,
   GrantRoleInput,
+  InviteStaffUserInput,
   RevokeRoleInput,
   UpdateStaffUserInput,
 } from "./staff.input.js";
@@ -17,6 +18,7 @@ import {
   DisableStaffUserPayload,
   EnableStaffUserPayload,
   GrantRolePayload,
+  InviteStaffUserPayload,
   RevokeRolePayload,
   UpdateStaffUserPayload,
 } from "./staff.payload.js";
@@ -26,6 +28,7 @@ import {
   enableStaffUser,
   getStaffUser,
   grantRole,
+  inviteStaffUser,
   listStaffUsersForAdmin,
   revokeRole,
   toStaffRoleGrant,
@@ -76,6 +79,17 @@ export class StaffUserResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CreateStaffUserPayload> {
     return createStaffUser(ctx, input);
+  }
+
+  @Mutation(() => InviteStaffUserPayload, {
+    description:
+      "Tenant admin: invite a staff user by HSA-id or e-mail; their first login from one of the tenant's staff identity providers with that identifier is linked to them.",
+  })
+  inviteStaffUser(
+    @Arg("input", () => InviteStaffUserInput) input: InviteStaffUserInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InviteStaffUserPayload> {
+    return inviteStaffUser(ctx, input);
   }
 
   @Mutation(() => UpdateStaffUserPayload, { description: "Tenant admin: change a staff user's name, contact details or unit." })

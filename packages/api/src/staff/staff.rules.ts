@@ -6,6 +6,7 @@ export const staffPermissions: PermissionMap = {
   Query: { staffUser: isTenantAdmin, staffUsers: isTenantAdmin },
   Mutation: {
     createStaffUser: isTenantAdmin,
+    inviteStaffUser: isTenantAdmin,
     updateStaffUser: isTenantAdmin,
     disableStaffUser: isTenantAdmin,
     enableStaffUser: isTenantAdmin,
@@ -16,11 +17,13 @@ export const staffPermissions: PermissionMap = {
   StaffUserConnection: isTenantAdmin,
   StaffRoleGrant: isTenantAdmin,
   CreateStaffUserPayload: isTenantAdmin,
+  InviteStaffUserPayload: isTenantAdmin,
   UpdateStaffUserPayload: isTenantAdmin,
   DisableStaffUserPayload: isTenantAdmin,
   EnableStaffUserPayload: isTenantAdmin,
   GrantRolePayload: isTenantAdmin,
   RevokeRolePayload: isTenantAdmin,
   SubjectTaken: isTenantAdmin,
+  IdentifierTaken: isTenantAdmin,
   LastTenantAdmin: isTenantAdmin,
 };

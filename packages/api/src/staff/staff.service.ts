@@ -1,4 +1,13 @@
-import { checkRoleGrant, type FieldError, fieldError, leavesNoTenantAdmin, STAFF_LABELS, validateStaffUserFields } from "@medverkan/domain";
+import { randomUUID } from "node:crypto";
+import {
+  checkRoleGrant,
+  checkStaffIdentifier,
+  type FieldError,
+  fieldError,
+  leavesNoTenantAdmin,
+  STAFF_LABELS,
+  validateStaffUserFields,
+} from "@medverkan/domain";
 import { assertVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -16,6 +25,7 @@ import type {
   DisableStaffUserInput,
   EnableStaffUserInput,
   GrantRoleInput,
+  InviteStaffUserInput,
   RevokeRoleInput,
   UpdateStaffUserInput,
 } from "./staff.input.js";
@@ -24,6 +34,8 @@ import {
   type DisableStaffUserPayload,
   type EnableStaffUserPayload,
   type GrantRolePayload,
+  type InviteStaffUserPayload,
+  identifierTaken,
   lastTenantAdmin,
   type RevokeRolePayload,
   subjectTaken,
@@ -36,6 +48,7 @@ import {
   findTenantAdminGrants,
   insertGrant,
   insertStaffUser,
+  isInvitedIdentifierTaken,
   isStaffSubjectTaken,
   listStaffUsers,
   lockRoleGrants,
@@ -106,6 +119,44 @@ export async function createStaffUser(ctx: RequestContext, input: CreateStaffUse
       return { staffUser: null, errors: [subjectTaken(fields.subject, ctx.locale)] };
     const row = await insertStaffUser(tx, tenantId, { ...fields, unitId: input.unitId ?? null });
     await ctx.audit.recordChange(tx, tenantId, { subjectType: "StaffUser", subjectId: row.id, before: null, after: row });
+    return { staffUser: toStaffUser(row), errors: [] };
+  });
+}
+
+/**
+ * Invites a staff user by HSA-id or e-mail. Nobody signs in as them until the first login from one of the tenant's
+ * STAFF or ALL identity providers carries that identifier in the provider's identifier claim (`auth/staff-invitation`);
+ * their roles are granted here by an administrator, never taken from the token.
+ */
+export async function inviteStaffUser(ctx: RequestContext, input: InviteStaffUserInput): Promise<InviteStaffUserPayload> {
+  const actor = requireTenantAdmin(ctx);
+  const tenantId = actor.tenantId;
+  return ctx.scope(tenantId).transaction(async (tx): Promise<InviteStaffUserPayload> => {
+    // The subject is a placeholder no token can carry until a login is linked: sign-in goes through `Login` rows only.
+    const placeholder = `invitation:${randomUUID()}`;
+    const validation = validateStaffUserFields({ ...input, subject: placeholder }, "create");
+    const errors: FieldError[] = validation.ok ? [] : [...validation.errors];
+    const identifier = checkStaffIdentifier(input.identifier);
+    if ("errors" in identifier) errors.push(...identifier.errors);
+    if (input.unitId) await checkUnit(tx, tenantId, input.unitId, errors);
+    if (!validation.ok || "errors" in identifier || errors.length > 0) throw badUserInput(errors, ctx.locale);
+
+    await lockStaffSubject(tx, tenantId, `identifier:${identifier.identifier}`);
+    if (await isInvitedIdentifierTaken(tx, tenantId, identifier.identifier)) {
+      return { staffUser: null, errors: [identifierTaken(identifier.identifier, ctx.locale)] };
+    }
+    const row = await insertStaffUser(tx, tenantId, {
+      ...validation.value,
+      unitId: input.unitId ?? null,
+      invitedIdentifier: identifier.identifier,
+    });
+    await ctx.audit.recordChange(tx, tenantId, {
+      subjectType: "StaffUser",
+      subjectId: row.id,
+      before: null,
+      after: row,
+      purpose: "invite",
+    });
     return { staffUser: toStaffUser(row), errors: [] };
   });
 }

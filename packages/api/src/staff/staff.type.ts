@@ -74,6 +74,15 @@ export class StaffUser {
   @Field(() => Int, { description: "Send it back as `expectedVersion` when changing the staff user." })
   version!: number;
 
+  @Field(() => String, { nullable: true, description: "The HSA-id or e-mail the person was invited by (`inviteStaffUser`), normalised." })
+  invitedIdentifier!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the first login with the invited identifier was linked; null while the invitation is open.",
+  })
+  invitationLinkedAt!: Date | null;
+
   @Field(() => Unit, { nullable: true })
   unit?: Unit | null;
 
