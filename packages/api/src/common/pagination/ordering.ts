@@ -16,7 +16,7 @@ export enum SortDirection {
 registerEnumType(SortDirection, { name: "SortDirection", description: "Ascending (oldest, smallest first) or descending." });
 
 /** The database type of a sort column (how a cursor's key is read back). Every sort column is NOT NULL. */
-export type SortKeyType = "uuid" | "timestamptz" | "date" | "int";
+export type SortKeyType = "uuid" | "timestamptz" | "date" | "int" | "text";
 type SortKey = string | number | Date;
 
 /** One list's orderings: each field's key type and how to read the key from a listed item. */
@@ -71,6 +71,7 @@ function cursorOf(request: SortedPageRequest, key: SortKey, id: string): string 
 function readKey(type: SortKeyType, raw: unknown): SortKey | null {
   if (type === "int") return Number.isSafeInteger(raw) ? (raw as number) : null;
   if (typeof raw !== "string") return null;
+  if (type === "text") return raw.length <= 1000 ? raw : null;
   if (type === "uuid") return ID_PATTERN.test(raw) ? raw : null;
   // A calendar date (YYYY-MM-DD) is compared as midnight UTC, how a date column reads back.
   if (type === "date")
