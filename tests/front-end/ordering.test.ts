@@ -12,6 +12,13 @@ beforeAll(async () => {
   api = await startTestApi();
   tokens.admin = await api.tokenFor({ tenant: "jonkoping", role: "tenant-admin" });
   tokens.coordinator = await api.tokenFor({ tenant: "jonkoping", role: "coordinator" });
+  // The coordinator's request with the most invitations.
+  const requests = await api.graphql<{ requests: { nodes: Array<{ id: string; invitations: { totalCount: number } }> } }>(
+    "{ requests(first: 100) { nodes { id invitations(first: 1) { totalCount } } } }",
+    { token: tokens.coordinator },
+  );
+  const nodes = requests.data?.requests.nodes ?? [];
+  invitedRequestId = [...nodes].sort((a, b) => b.invitations.totalCount - a.invitations.totalCount)[0]?.id ?? "";
   // Staff reads of fee claims are audited: a few reads give the audit log events to sort.
   for (const first of [5, 10, 20]) {
     await api.graphql("query Read($first: Int) { feeClaims(first: $first) { totalCount } }", {
@@ -45,7 +52,12 @@ interface SortedList {
   orderType: string;
   /** Turns the item's key into a comparable value. */
   compare: (key: string) => string | number;
+  /** For a list inside an object: extra variables, and where the list is in the data. */
+  variables?: Record<string, unknown>;
+  pick?: (data: Record<string, unknown>) => ListPage;
 }
+
+let invitedRequestId = "";
 
 const list = (root: string, keyField: string) => (orderType: string) =>
   /* GraphQL */ `
@@ -101,6 +113,26 @@ const lists = (): SortedList[] => [
     compare: (key) => key,
   },
   {
+    name: "a request's invitations by deadline",
+    token: tokens.coordinator as string,
+    field: "EXPIRES_AT",
+    orderType: "InvitationOrderBy",
+    query: (orderType) => /* GraphQL */ `
+      query Sorted($id: ID!, $orderBy: ${orderType}, $first: Int, $after: String) {
+        request(id: $id) {
+          list: invitations(orderBy: $orderBy, first: $first, after: $after) {
+            totalCount
+            nodes { id key: expiresAt }
+            edges { cursor node { id } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      }`,
+    compare: byTime,
+    variables: { id: invitedRequestId },
+    pick: (data) => (data.request as { list: ListPage }).list,
+  },
+  {
     name: "members by family name",
     token: tokens.coordinator as string,
     field: "FAMILY_NAME",
@@ -111,9 +143,13 @@ const lists = (): SortedList[] => [
 ];
 
 async function page(sorted: SortedList, variables: Record<string, unknown>): Promise<ListPage> {
-  const response = await api.graphql<{ list: ListPage }>(sorted.query(sorted.orderType), { token: sorted.token, variables });
+  const response = await api.graphql<{ list: ListPage }>(sorted.query(sorted.orderType), {
+    token: sorted.token,
+    variables: { ...sorted.variables, ...variables },
+  });
   expect(response.errors).toBeUndefined();
-  return response.data?.list as ListPage;
+  const data = response.data as Record<string, unknown>;
+  return sorted.pick ? sorted.pick(data) : (data.list as ListPage);
 }
 
 /** Every item, paging `size` at a time with the edges' and the page's cursors. */
