@@ -1,6 +1,8 @@
 import type { AuditAction, Prisma } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
+import { type SortedPageRequest, sortedPageQuery } from "../common/pagination/ordering.js";
 import type { Tx } from "../context/tenant-scope.js";
+import type { AuditEventOrderField } from "./audit.input.js";
 import { newAuditEventId } from "./audit-event-id.js";
 
 /** An event to insert. Its `details` are JSON or absent (SQL NULL): no event stores a JSON `null`. */
@@ -38,7 +40,15 @@ export interface AuditEventCriteria {
   to?: Date | null;
 }
 
-export async function listAuditEvents(tx: Tx, tenantId: string, criteria: AuditEventCriteria, page: PageRequest) {
+/** The columns the audit log sorts by (AuditEventOrderField). */
+export const auditEventSortColumns = { CREATED_AT: "id", AT: "at" } satisfies Record<AuditEventOrderField, string>;
+
+export async function listAuditEvents(
+  tx: Tx,
+  tenantId: string,
+  criteria: AuditEventCriteria,
+  page: SortedPageRequest<AuditEventOrderField>,
+) {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (criteria.memberIds !== "ALL") and.push({ memberId: { in: [...criteria.memberIds] } });
   if (criteria.memberId) and.push({ memberId: criteria.memberId });
@@ -47,7 +57,7 @@ export async function listAuditEvents(tx: Tx, tenantId: string, criteria: AuditE
   if (criteria.from) and.push({ at: { gte: criteria.from } });
   if (criteria.to) and.push({ at: { lt: criteria.to } });
   const where: Prisma.AuditEventWhereInput = { tenantId, AND: and };
-  const query = pageQuery(page);
+  const query = sortedPageQuery(page, auditEventSortColumns);
   const [rows, total] = await Promise.all([
     tx.auditEvent.findMany({ ...query, where: { AND: [where, query.where ?? {}] } }),
     tx.auditEvent.count({ where }),

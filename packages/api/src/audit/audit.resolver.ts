@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
-import { AuditEventFilter } from "./audit.input.js";
+import { AuditEventFilter, AuditEventOrderBy } from "./audit.input.js";
 import { listMyDataAccessLog, listTenantAuditEvents } from "./audit.service.js";
 import { AuditEventConnection, DataAccessLogEntryConnection } from "./audit.type.js";
 
@@ -12,10 +12,11 @@ export class AuditResolver {
   })
   auditEvents(
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg("orderBy", () => AuditEventOrderBy, { nullable: true }) orderBy: AuditEventOrderBy | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return listTenantAuditEvents(ctx, filter, page);
+    return listTenantAuditEvents(ctx, filter, page, orderBy);
   }
 
   @Query(() => DataAccessLogEntryConnection, { description: "Members: who accessed your data, when, in which role and why." })

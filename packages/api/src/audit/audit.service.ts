@@ -3,9 +3,10 @@ import { coordinatedNetworks, type TenantActor } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import { toSortedPage, toSortedPageRequest } from "../common/pagination/ordering.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
-import type { AuditEventFilter } from "./audit.input.js";
+import { type AuditEventFilter, type AuditEventOrderBy, auditEventSorting } from "./audit.input.js";
 import { findMemberIdsOfNetworks, listAccessesToMember, listAuditEvents } from "./audit.repository.js";
 import type { AuditAction, AuditActorType, AuditEvent, DataAccessLogEntry } from "./audit.type.js";
 
@@ -16,13 +17,19 @@ const isTenantAdmin = (actor: TenantActor) =>
  * The tenant's audit log: a tenant admin reads all of it; a coordinator reads the events about members of the
  * networks they coordinate (SPEC §1: their networks' members only). Anyone else is refused.
  */
-export async function listTenantAuditEvents(ctx: RequestContext, filter: AuditEventFilter | null, args: PageArgs) {
+export async function listTenantAuditEvents(
+  ctx: RequestContext,
+  filter: AuditEventFilter | null,
+  args: PageArgs,
+  orderBy: Partial<AuditEventOrderBy> | null = null,
+) {
   const actor = requireTenantActor(ctx);
-  const page = toPageRequest(args, ctx.locale);
+  const page = toSortedPageRequest(args, orderBy, auditEventSorting, ctx.locale);
   const networks = coordinatedNetworks(actor);
   const admin = isTenantAdmin(actor);
   if (actor.kind !== "STAFF" || (!admin && networks !== "ALL" && networks.length === 0)) throw forbidden(ctx.locale);
-  if ((filter?.memberId && !isId(filter.memberId)) || (filter?.actorId && !isId(filter.actorId))) return toPage([], page, 0);
+  if ((filter?.memberId && !isId(filter.memberId)) || (filter?.actorId && !isId(filter.actorId)))
+    return toSortedPage([], page, auditEventSorting, 0);
 
   const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
     const memberIds = admin || networks === "ALL" ? ("ALL" as const) : await findMemberIdsOfNetworks(tx, actor.tenantId, networks);
@@ -40,7 +47,7 @@ export async function listTenantAuditEvents(ctx: RequestContext, filter: AuditEv
       page,
     );
   });
-  return toPage(
+  return toSortedPage(
     rows.map(
       (row): AuditEvent => ({
         ...row,
@@ -51,6 +58,7 @@ export async function listTenantAuditEvents(ctx: RequestContext, filter: AuditEv
       }),
     ),
     page,
+    auditEventSorting,
     total,
   );
 }

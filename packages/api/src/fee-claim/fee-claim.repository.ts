@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "@medverkan/database";
+import { type SortedPageRequest, sortedPageQuery } from "../common/pagination/ordering.js";
 import type { Tx } from "../context/tenant-scope.js";
+import type { FeeClaimOrderField } from "./fee-claim.type.js";
 
 // The only code of the fee-claim feature that knows about Prisma.
 
@@ -37,19 +39,23 @@ export function findClaimsByIds(tx: Tx, tenantId: string, ids: readonly string[]
   return tx.feeClaim.findMany({ where: { tenantId, id: { in: [...ids] } }, include: claimInclude, orderBy: { id: "asc" } });
 }
 
+/** The columns fee claims sort by (FeeClaimOrderField). */
+export const feeClaimSortColumns = { CREATED_AT: "id", OCCASION_DATE: "occasionDate" } satisfies Record<FeeClaimOrderField, string>;
+
 export async function listClaims(
   tx: Tx,
   tenantId: string,
   where: Prisma.FeeClaimWhereInput,
-  page: { take: number; afterId: string | null },
+  page: SortedPageRequest<FeeClaimOrderField>,
 ): Promise<{ rows: ClaimRow[]; total: number }> {
   const base: Prisma.FeeClaimWhereInput = { AND: [{ tenantId }, where] };
+  const query = sortedPageQuery(page, feeClaimSortColumns);
   const [rows, total] = await Promise.all([
     tx.feeClaim.findMany({
-      where: page.afterId ? { AND: [base, { id: { gt: page.afterId } }] } : base,
+      where: query.where ? { AND: [base, query.where] } : base,
       include: claimInclude,
-      orderBy: { id: "asc" },
-      take: page.take + 1,
+      orderBy: query.orderBy,
+      take: query.take,
     }),
     tx.feeClaim.count({ where: base }),
   ]);

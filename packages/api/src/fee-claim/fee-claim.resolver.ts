@@ -21,13 +21,17 @@ import {
   submitFeeClaim,
   updateFeeClaim,
 } from "./fee-claim.service.js";
-import { FeeClaim, FeeClaimConnection, FeeClaimFilter } from "./fee-claim.type.js";
+import { FeeClaim, FeeClaimConnection, FeeClaimFilter, FeeClaimOrderBy } from "./fee-claim.type.js";
 
 @Resolver(() => FeeClaim)
 export class FeeClaimResolver {
   @Query(() => FeeClaimConnection, { description: "Members: every fee claim of yours, whatever its status, with its amounts." })
-  myFeeClaims(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
-    return listMyFeeClaims(ctx, page);
+  myFeeClaims(
+    @Arg("orderBy", () => FeeClaimOrderBy, { nullable: true }) orderBy: FeeClaimOrderBy | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return listMyFeeClaims(ctx, page, orderBy);
   }
 
   @Query(() => FeeClaimConnection, {
@@ -35,10 +39,11 @@ export class FeeClaimResolver {
   })
   feeClaims(
     @Arg("filter", () => FeeClaimFilter, { nullable: true }) filter: FeeClaimFilter | null,
+    @Arg("orderBy", () => FeeClaimOrderBy, { nullable: true }) orderBy: FeeClaimOrderBy | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return listFeeClaims(ctx, filter, page);
+    return listFeeClaims(ctx, filter, page, orderBy);
   }
 
   @Query(() => FeeClaim, { nullable: true, description: "One claim you may see; any other reads as none." })

@@ -19,7 +19,8 @@ import {
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
-import { type Page, type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { Page, PageArgs } from "../common/pagination/connection.js";
+import { toSortedPage, toSortedPageRequest } from "../common/pagination/ordering.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { dateColumn, toDomainVersion } from "../fee-schedule/fee-schedule.mapper.js";
@@ -66,7 +67,7 @@ import {
   scopeWhere,
   updateClaimIfVersion,
 } from "./fee-claim.repository.js";
-import type { FeeClaim, FeeClaimFilter, FeeClaimStatus } from "./fee-claim.type.js";
+import { type FeeClaim, type FeeClaimFilter, type FeeClaimOrderBy, type FeeClaimStatus, feeClaimSorting } from "./fee-claim.type.js";
 
 const CLAIM = { sv: "Arvodesunderlaget", en: "The fee claim" };
 const OCCASION = { sv: "Tillfället", en: "The occasion" };
@@ -300,13 +301,17 @@ async function auditStaffReads(ctx: RequestContext, tx: Tx, access: ClaimAccess,
   );
 }
 
-export async function listMyFeeClaims(ctx: RequestContext, args: PageArgs): Promise<Page<FeeClaim>> {
+export async function listMyFeeClaims(
+  ctx: RequestContext,
+  args: PageArgs,
+  orderBy: Partial<FeeClaimOrderBy> | null = null,
+): Promise<Page<FeeClaim>> {
   const access = await claimAccess(ctx);
   if (access.memberId === null) throw forbidden(ctx.locale);
-  const page = toPageRequest(args, ctx.locale);
+  const page = toSortedPageRequest(args, orderBy, feeClaimSorting, ctx.locale);
   return ctx.scope(access.tenantId).transaction(async (tx) => {
     const { rows, total } = await listClaims(tx, access.tenantId, scopeWhere(access.scope), page);
-    return toPage(await mapClaims(tx, access, rows), page, total);
+    return toSortedPage(await mapClaims(tx, access, rows), page, feeClaimSorting, total);
   });
 }
 
@@ -354,15 +359,16 @@ export async function listFeeClaims(
   ctx: RequestContext,
   filter: FeeClaimFilter | null | undefined,
   args: PageArgs,
+  orderBy: Partial<FeeClaimOrderBy> | null = null,
 ): Promise<Page<FeeClaim>> {
   const access = await claimAccess(ctx);
   if (access.staffUserId === null) throw forbidden(ctx.locale);
-  const page = toPageRequest(args, ctx.locale);
+  const page = toSortedPageRequest(args, orderBy, feeClaimSorting, ctx.locale);
   const where = { AND: [scopeWhere(access.scope), filterWhere(filter, ctx.locale)] };
   return ctx.scope(access.tenantId).transaction(async (tx) => {
     const { rows, total } = await listClaims(tx, access.tenantId, where, page);
     await auditStaffReads(ctx, tx, access, rows.slice(0, page.take), "fee claims listed");
-    return toPage(await mapClaims(tx, access, rows), page, total);
+    return toSortedPage(await mapClaims(tx, access, rows), page, feeClaimSorting, total);
   });
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { OrderByInput, type OrderByValue, SortDirection, type Sorting } from "../common/pagination/ordering.js";
 import { FeeCategory, PayoutMethod } from "../fee-schedule/fee-schedule.type.js";
 import { Money } from "../fee-schedule/money.type.js";
 import { Node } from "../node/node.type.js";
@@ -193,3 +194,25 @@ export class FeeClaimFilter {
   @Field(() => String, { nullable: true, description: "ISO date: occasions on or before." })
   occasionTo?: string | null;
 }
+
+export enum FeeClaimOrderField {
+  CREATED_AT = "CREATED_AT",
+  OCCASION_DATE = "OCCASION_DATE",
+}
+registerEnumType(FeeClaimOrderField, {
+  name: "FeeClaimOrderField",
+  description: "CREATED_AT: the order claims were prepared (by id); OCCASION_DATE: the occasion's date.",
+});
+
+/** Fee claims: oldest first by default (today's order). */
+export const feeClaimSorting: Sorting<FeeClaimOrderField, FeeClaim> = {
+  list: "feeClaims",
+  fields: {
+    CREATED_AT: { type: "uuid", key: (claim) => claim.id },
+    OCCASION_DATE: { type: "date", key: (claim) => new Date(`${claim.occasionDate}T00:00:00Z`) },
+  },
+  default: { field: FeeClaimOrderField.CREATED_AT, direction: SortDirection.ASC },
+};
+
+export const FeeClaimOrderBy = OrderByInput("FeeClaimOrderBy", FeeClaimOrderField, feeClaimSorting.default);
+export type FeeClaimOrderBy = OrderByValue<FeeClaimOrderField>;

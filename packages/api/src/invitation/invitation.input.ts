@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from "type-graphql";
-import { InvitationStatus } from "./invitation.type.js";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { OrderByInput, type OrderByValue, SortDirection, type Sorting } from "../common/pagination/ordering.js";
+import { type Invitation, InvitationStatus } from "./invitation.type.js";
 
 @InputType({ description: "Coordinators: ask members of the request's network personally. More people than asked for may be invited." })
 export class InviteMembersInput {
@@ -62,3 +63,27 @@ export class InvitationFilter {
   @Field(() => [InvitationStatus], { nullable: true, description: "Only these statuses (as of now)." })
   statuses?: InvitationStatus[] | null;
 }
+
+export enum InvitationOrderField {
+  CREATED_AT = "CREATED_AT",
+  INVITED_AT = "INVITED_AT",
+  EXPIRES_AT = "EXPIRES_AT",
+}
+registerEnumType(InvitationOrderField, {
+  name: "InvitationOrderField",
+  description: "CREATED_AT: the order invitations were sent (by id); INVITED_AT: when sent; EXPIRES_AT: the answer's deadline.",
+});
+
+/** A request's invitations: oldest first by default (today's order). */
+export const invitationSorting: Sorting<InvitationOrderField, Invitation> = {
+  list: "invitations",
+  fields: {
+    CREATED_AT: { type: "uuid", key: (invitation) => invitation.id },
+    INVITED_AT: { type: "timestamptz", key: (invitation) => invitation.invitedAt },
+    EXPIRES_AT: { type: "timestamptz", key: (invitation) => invitation.expiresAt },
+  },
+  default: { field: InvitationOrderField.CREATED_AT, direction: SortDirection.ASC },
+};
+
+export const InvitationOrderBy = OrderByInput("InvitationOrderBy", InvitationOrderField, invitationSorting.default);
+export type InvitationOrderBy = OrderByValue<InvitationOrderField>;

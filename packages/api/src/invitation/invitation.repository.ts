@@ -1,8 +1,10 @@
 import { type ActorType, type AssignmentStatus, type InvitationStatus, Prisma, type RequestStatus } from "@medverkan/database";
 import { unitMaySeeParticipant } from "@medverkan/domain";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
+import { type SortedPageRequest, sortedPageSql } from "../common/pagination/ordering.js";
 import { JsonRows } from "../common/sql/json-rows.js";
 import type { Tx } from "../context/tenant-scope.js";
+import type { InvitationOrderField } from "./invitation.input.js";
 
 // The only code of the invitation feature that knows about Prisma. Every query names the tenant itself; row-level
 // security underneath would refuse another tenant's rows anyway.
@@ -370,29 +372,36 @@ function toInvitationRow(row: FlatInvitationRow): InvitationRow {
  * and interpreting of the nested select cost many times the database's time (issue 10). The rows are those
  * `invitationFields` selects.
  */
+/** The columns a request's invitations sort by (InvitationOrderField). */
+export const invitationSortColumns = {
+  CREATED_AT: Prisma.sql`i."id"`,
+  INVITED_AT: Prisma.sql`i."invitedAt"`,
+  EXPIRES_AT: Prisma.sql`i."expiresAt"`,
+} satisfies Record<InvitationOrderField, Prisma.Sql>;
+
 export async function listInvitationsOfRequests(
   tx: Tx,
   tenantId: string,
   requestIds: readonly string[],
   statuses: readonly InvitationStatus[],
-  page: PageRequest,
+  page: SortedPageRequest<InvitationOrderField>,
 ): Promise<Map<string, { rows: InvitationRow[]; total: number }>> {
   const ids = [...requestIds];
   // Enum arrays are sent as text[] and cast: the embedded database cannot send a JavaScript array as an enum array.
   const byStatus = statuses.length ? Prisma.sql`AND i."status" = ANY(${[...statuses]}::text[]::"InvitationStatus"[])` : Prisma.empty;
-  const after = page.afterId ? Prisma.sql`AND i."id" > ${page.afterId}::uuid` : Prisma.empty;
+  const { orderBy, after } = sortedPageSql(page, invitationSortColumns, Prisma.sql`i."id"`);
   const [result] = await tx.$queryRaw<{ rows: unknown; totals: Record<string, number> }[]>`
     SELECT
       (SELECT COALESCE(json_object_agg(t."requestId", t."total"), '{}'::json)
        FROM (SELECT i."requestId", count(*) AS "total" FROM "Invitation" i
              WHERE i."tenantId" = ${tenantId}::uuid AND i."requestId" = ANY(${ids}::uuid[]) ${byStatus}
              GROUP BY i."requestId") t) AS "totals",
-      (SELECT ${flatInvitationColumns.aggregate(Prisma.sql`i."requestId", i."id"`)}
+      (SELECT ${flatInvitationColumns.aggregate(Prisma.sql`i."requestId", ${orderBy}`)}
        FROM unnest(${ids}::uuid[]) AS r("id")
        CROSS JOIN LATERAL (
          SELECT * FROM "Invitation" i
          WHERE i."tenantId" = ${tenantId}::uuid AND i."requestId" = r."id" ${byStatus} ${after}
-         ORDER BY i."id" ASC LIMIT ${page.take + 1}::int
+         ORDER BY ${orderBy} LIMIT ${page.take + 1}::int
        ) i
        JOIN "Member" m ON m."tenantId" = i."tenantId" AND m."id" = i."memberId"
        LEFT JOIN "Consent" c ON c."tenantId" = i."tenantId" AND c."id" = i."contactConsentId"

@@ -6,6 +6,7 @@ import { RequestType } from "../request/request.type.js";
 import { releasedContacts } from "./contact-release.service.js";
 import {
   InvitationFilter,
+  InvitationOrderBy,
   InviteMembersInput,
   RespondToInvitationInput,
   WithdrawContactSharingConsentInput,
@@ -143,10 +144,11 @@ export class RequestInvitationsResolver {
   invitations(
     @Root() request: RequestType,
     @Arg("filter", () => InvitationFilter, { nullable: true }) filter: InvitationFilter | null,
+    @Arg("orderBy", () => InvitationOrderBy, { nullable: true }) orderBy: InvitationOrderBy | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return listRequestInvitations(ctx, request, filter, page);
+    return listRequestInvitations(ctx, request, filter, page, orderBy);
   }
 
   @FieldResolver(() => [ReleasedContact], {

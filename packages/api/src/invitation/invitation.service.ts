@@ -14,7 +14,8 @@ import { hasRole } from "../auth/actor.js";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
-import { type Page, type PageArgs, type PageRequest, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { Page, PageArgs } from "../common/pagination/connection.js";
+import { type SortedPageRequest, toSortedPage, toSortedPageRequest } from "../common/pagination/ordering.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { StaffActor } from "../context/require-tenant.js";
 import { requireTenantActor } from "../context/require-tenant.js";
@@ -22,7 +23,14 @@ import type { TenantScope, Tx } from "../context/tenant-scope.js";
 import { enqueueInvitation } from "../notification/enqueue.js";
 import type { RequestType } from "../request/request.type.js";
 import { standingOn } from "../request/request-access.js";
-import type { InvitationFilter, InviteMembersInput, WithdrawInvitationInput } from "./invitation.input.js";
+import {
+  type InvitationFilter,
+  type InvitationOrderBy,
+  type InvitationOrderField,
+  type InviteMembersInput,
+  invitationSorting,
+  type WithdrawInvitationInput,
+} from "./invitation.input.js";
 import { toInvitation } from "./invitation.mapper.js";
 import { type InviteMembersPayload, invitationErrors, type WithdrawInvitationPayload } from "./invitation.payload.js";
 import {
@@ -180,10 +188,11 @@ export async function listRequestInvitations(
   request: RequestType,
   filter: InvitationFilter | null,
   args: PageArgs,
+  orderBy: Partial<InvitationOrderBy> | null = null,
 ): Promise<Page<Invitation>> {
   const actor = requireTenantActor(ctx);
   if (actor.tenantId !== request.tenantId || !standingOn(actor, request).coordinator) throw forbidden(ctx.locale);
-  const page = toPageRequest(args, ctx.locale);
+  const page = toSortedPageRequest(args, orderBy, invitationSorting, ctx.locale);
   return ctx.loaders(actor.tenantId).requestInvitations.load({
     requestId: request.id,
     statuses: filter?.statuses ?? [],
@@ -196,11 +205,11 @@ export async function listRequestInvitations(
 export interface RequestInvitationsRead {
   requestId: string;
   statuses: readonly InvitationStatus[];
-  page: PageRequest;
+  page: SortedPageRequest<InvitationOrderField>;
   audit: AuditWriter;
 }
 
-const pageArgsOf = (read: RequestInvitationsRead) => JSON.stringify([read.statuses, read.page.take, read.page.afterId]);
+const pageArgsOf = (read: RequestInvitationsRead) => JSON.stringify([read.statuses, read.page]);
 
 /**
  * The invitations of a batch of requests, in one tenant transaction. Lapsed ones are written EXPIRED first (one write
@@ -240,9 +249,10 @@ export function readRequestInvitations(scope: TenantScope, reads: readonly Reque
     );
     return reads.map((read, index) => {
       const { rows, total } = results[index] ?? { rows: [], total: 0 };
-      return toPage(
+      return toSortedPage(
         rows.map((row) => toInvitation(row, now)),
         read.page,
+        invitationSorting,
         total,
       );
     });

@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from "type-graphql";
-import { AgeBand, MembershipStatus, Perspective } from "./member.type.js";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { OrderByInput, type OrderByValue, SortDirection, type Sorting } from "../common/pagination/ordering.js";
+import { AgeBand, type Member, MembershipStatus, Perspective } from "./member.type.js";
 
 @InputType({
   description:
@@ -55,3 +56,25 @@ export class MemberSearchInput {
   @Field(() => String, { nullable: true, description: "Free text; every word must occur in the given or family name." })
   name?: string | null;
 }
+
+export enum MemberOrderField {
+  CREATED_AT = "CREATED_AT",
+  FAMILY_NAME = "FAMILY_NAME",
+}
+registerEnumType(MemberOrderField, {
+  name: "MemberOrderField",
+  description: "CREATED_AT: the order members were added (by id); FAMILY_NAME: by family name (the database's collation).",
+});
+
+/** The pool: oldest first by default (today's order). */
+export const memberSorting: Sorting<MemberOrderField, Member> = {
+  list: "members",
+  fields: {
+    CREATED_AT: { type: "uuid", key: (member) => member.id },
+    FAMILY_NAME: { type: "text", key: (member) => member.familyName },
+  },
+  default: { field: MemberOrderField.CREATED_AT, direction: SortDirection.ASC },
+};
+
+export const MemberOrderBy = OrderByInput("MemberOrderBy", MemberOrderField, memberSorting.default);
+export type MemberOrderBy = OrderByValue<MemberOrderField>;

@@ -1,7 +1,8 @@
 import type { MembershipStatus, Perspective, Prisma } from "@medverkan/database";
 import type { BirthRange } from "@medverkan/domain";
-import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
+import { type SortedPageRequest, sortedPageQuery } from "../common/pagination/ordering.js";
 import type { Tx } from "../context/tenant-scope.js";
+import type { MemberOrderField } from "./member.input.js";
 
 /** The member fields every reader of a profile gets; shared by the features that show members. */
 export const memberFields = {
@@ -178,15 +179,18 @@ async function membersWithPerspectives(
   return rows.map((row) => row.id);
 }
 
+/** The columns the pool sorts by (MemberOrderField). */
+export const memberSortColumns = { CREATED_AT: "id", FAMILY_NAME: "familyName" } satisfies Record<MemberOrderField, string>;
+
 export async function listMembers(
   tx: Tx,
   tenantId: string,
   networks: NetworkVisibility,
   filter: MemberFilter,
-  page: PageRequest,
+  page: SortedPageRequest<MemberOrderField>,
 ): Promise<{ rows: MemberRow[]; total: number }> {
   const where = memberWhere(tenantId, networks, filter, await membersWithPerspectives(tx, tenantId, filter.perspectives));
-  const query = pageQuery(page);
+  const query = sortedPageQuery(page, memberSortColumns);
   // The page and the count share one where-clause, so `totalCount` is the size of exactly the set being paged.
   const [rows, total] = await Promise.all([
     tx.member.findMany({ ...query, where: { AND: [where, query.where ?? {}] }, select: memberFields }),

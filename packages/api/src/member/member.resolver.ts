@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { Network } from "../network/network.type.js";
-import { MemberSearchInput } from "./member.input.js";
+import { MemberOrderBy, MemberSearchInput } from "./member.input.js";
 import { getMember, listPool, memberAgeBand, visibleMemberships } from "./member.service.js";
 import { AgeBand, ExperienceTag, Member, MemberConnection, Membership, MembershipStatus } from "./member.type.js";
 
@@ -23,10 +23,11 @@ export class MemberResolver {
     @Arg("status", () => MembershipStatus, { nullable: true }) status: MembershipStatus | null,
     @Arg("filter", () => MemberSearchInput, { nullable: true, description: "Search on any profile field." })
     filter: MemberSearchInput | null,
+    @Arg("orderBy", () => MemberOrderBy, { nullable: true }) orderBy: MemberOrderBy | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return listPool(ctx, { networkId, status, filter }, page);
+    return listPool(ctx, { networkId, status, filter }, page, orderBy);
   }
 
   @FieldResolver(() => AgeBand, { nullable: true })

@@ -3,11 +3,12 @@ import { ageBand, ageOn, birthRangeForAgeBand, expandExperienceTagKeys, isoDateI
 import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput } from "../common/errors/api-error.js";
 import { isId } from "../common/ids.js";
-import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { PageArgs } from "../common/pagination/connection.js";
+import { toSortedPage, toSortedPageRequest } from "../common/pagination/ordering.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import { processingRestricted } from "../privacy/processing-restriction.js";
-import type { MemberSearchInput } from "./member.input.js";
+import { type MemberOrderBy, type MemberSearchInput, memberSorting } from "./member.input.js";
 import {
   findMember,
   findTaxonomyLinks,
@@ -78,14 +79,14 @@ export interface PoolQuery {
  * A page of the pool for a coordinator, searched on any profile field; each member on the page is an audited read
  * (with the criteria, so the log shows why these people were looked at).
  */
-export async function listPool(ctx: RequestContext, query: PoolQuery, args: PageArgs) {
+export async function listPool(ctx: RequestContext, query: PoolQuery, args: PageArgs, orderBy: Partial<MemberOrderBy> | null = null) {
   const actor = requireTenantActor(ctx);
-  const page = toPageRequest(args, ctx.locale);
+  const page = toSortedPageRequest(args, orderBy, memberSorting, ctx.locale);
   const networks = coordinatedNetworks(actor);
-  if (networks !== "ALL" && networks.length === 0) return toPage([], page, 0);
+  if (networks !== "ALL" && networks.length === 0) return toSortedPage([], page, memberSorting, 0);
   const networkIds = [query.networkId, query.filter?.networkId].filter((id): id is string => typeof id === "string");
   // An id that cannot exist names no network the caller coordinates: an empty pool, like a foreign network's id.
-  if (networkIds.some((id) => !isId(id)) || new Set(networkIds).size > 1) return toPage([], page, 0);
+  if (networkIds.some((id) => !isId(id)) || new Set(networkIds).size > 1) return toSortedPage([], page, memberSorting, 0);
 
   const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
     const [taxonomy, tenant] = await Promise.all([findTaxonomyLinks(tx, actor.tenantId), findTenantTimeZone(tx, actor.tenantId)]);
@@ -127,5 +128,5 @@ export async function listPool(ctx: RequestContext, query: PoolQuery, args: Page
     );
     return result;
   });
-  return toPage(rows.map(toMember), page, total);
+  return toSortedPage(rows.map(toMember), page, memberSorting, total);
 }

@@ -1,6 +1,7 @@
-import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { OrderByInput, type OrderByValue, SortDirection, type Sorting } from "../common/pagination/ordering.js";
 import { Perspective } from "../member/member.type.js";
-import { AssignmentLength, RequestStatus } from "./request.type.js";
+import { AssignmentLength, RequestStatus, type RequestType } from "./request.type.js";
 
 // Input field names are the request form's field keys (RequestField), so a field error's path
 // (`input.occasions[0].endsAt`) names the very field the client sent.
@@ -289,3 +290,27 @@ export class RequestFilter {
   @Field(() => Date, { nullable: true, description: "Submitted before." })
   submittedTo?: Date | null;
 }
+
+export enum RequestOrderField {
+  CREATED_AT = "CREATED_AT",
+  SUBMITTED_AT = "SUBMITTED_AT",
+  UPDATED_AT = "UPDATED_AT",
+}
+registerEnumType(RequestOrderField, {
+  name: "RequestOrderField",
+  description: "CREATED_AT: creation order (by id); SUBMITTED_AT: when submitted; UPDATED_AT: last change.",
+});
+
+/** Requests: newest first by default (today's order). */
+export const requestSorting: Sorting<RequestOrderField, RequestType> = {
+  list: "requests",
+  fields: {
+    CREATED_AT: { type: "uuid", key: (request) => request.id },
+    SUBMITTED_AT: { type: "timestamptz", key: (request) => request.submittedAt },
+    UPDATED_AT: { type: "timestamptz", key: (request) => request.updatedAt },
+  },
+  default: { field: RequestOrderField.CREATED_AT, direction: SortDirection.DESC },
+};
+
+export const RequestOrderBy = OrderByInput("RequestOrderBy", RequestOrderField, requestSorting.default);
+export type RequestOrderBy = OrderByValue<RequestOrderField>;

@@ -1,6 +1,8 @@
 import { type AssignmentLength, type FeedbackAuthor, type Perspective, Prisma, type RequestStatus } from "@medverkan/database";
+import { type SortedPageRequest, sortedPageSql } from "../common/pagination/ordering.js";
 import { JsonRows } from "../common/sql/json-rows.js";
 import type { Tx } from "../context/tenant-scope.js";
+import type { RequestOrderField } from "./request.input.js";
 
 // The only code of the request feature that touches Prisma. Every query names the tenant, next to row-level security.
 
@@ -168,10 +170,12 @@ export interface RequestListFilter {
   submittedTo?: Date | null;
 }
 
-export interface RequestPageRequest {
-  take: number;
-  afterId: string | null;
-}
+/** The columns requests sort by (RequestOrderField). */
+export const requestSortColumns = {
+  CREATED_AT: Prisma.sql`r."id"`,
+  SUBMITTED_AT: Prisma.sql`r."submittedAt"`,
+  UPDATED_AT: Prisma.sql`r."updatedAt"`,
+} satisfies Record<RequestOrderField, Prisma.Sql>;
 
 // ─── Requests ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -197,14 +201,13 @@ export function findRequestsByIds(tx: Tx, tenantId: string, ids: readonly string
     WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ANY(${[...ids]}::uuid[])`;
 }
 
-/** Newest first (ids are UUID v7, so id order is submission order); `after` continues below the cursor's id. */
+/** One sorted page (keyset on the sort key and id; ids are UUID v7, so id order is creation order). */
 export async function listRequests(
   tx: Tx,
   tenantId: string,
   visibility: RequestVisibility,
   filter: RequestListFilter,
-  page: RequestPageRequest,
-  order: "NEWEST_FIRST" | "OLDEST_FIRST" = "NEWEST_FIRST",
+  page: SortedPageRequest<RequestOrderField>,
 ): Promise<{ rows: RequestRow[]; total: number }> {
   const conditions = [Prisma.sql`r."tenantId" = ${tenantId}::uuid`, visibleCondition(visibility)];
   // Enum arrays are sent as text[] and cast: the embedded database cannot send a JavaScript array as an enum array.
@@ -214,18 +217,12 @@ export async function listRequests(
   if (filter.submittedFrom) conditions.push(Prisma.sql`r."submittedAt" >= ${filter.submittedFrom}::timestamptz`);
   if (filter.submittedTo) conditions.push(Prisma.sql`r."submittedAt" < ${filter.submittedTo}::timestamptz`);
   const where = Prisma.join(conditions, " AND ");
-  const newest = order === "NEWEST_FIRST";
-  const direction = newest ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const after = page.afterId
-    ? newest
-      ? Prisma.sql`AND r."id" < ${page.afterId}::uuid`
-      : Prisma.sql`AND r."id" > ${page.afterId}::uuid`
-    : Prisma.empty;
+  const { orderBy, after } = sortedPageSql(page, requestSortColumns, Prisma.sql`r."id"`);
   // The page and the count in one statement; the page's rows as one JSON value (see JsonRows).
   const [result] = await tx.$queryRaw<{ rows: unknown; total: number }[]>`
     SELECT (SELECT count(*)::int FROM "Request" r WHERE ${where}) AS "total",
-           (SELECT ${requestColumns.aggregate(Prisma.sql`r."id" ${direction}`)}
-            FROM (SELECT * FROM "Request" r WHERE ${where} ${after} ORDER BY r."id" ${direction} LIMIT ${page.take + 1}::int) r) AS "rows"`;
+           (SELECT ${requestColumns.aggregate(orderBy)}
+            FROM (SELECT * FROM "Request" r WHERE ${where} ${after} ORDER BY ${orderBy} LIMIT ${page.take + 1}::int) r) AS "rows"`;
   return { rows: requestColumns.read(result?.rows ?? []), total: result?.total ?? 0 };
 }
 

@@ -20,6 +20,7 @@ import {
   RecordDirectBookingInput,
   RecordFollowUpInput,
   RequestFilter,
+  RequestOrderBy,
   StartMatchingInput,
   SubmitRequestInput,
   UpdateRequestInput,
@@ -57,13 +58,14 @@ export class RequestResolver {
     return getRequest(ctx, id);
   }
 
-  @Query(() => RequestConnection, { description: "Requests you may see, newest first." })
+  @Query(() => RequestConnection, { description: "Requests you may see, newest first unless `orderBy` says otherwise." })
   requests(
     @Arg("filter", () => RequestFilter, { nullable: true }) filter: RequestFilter | null,
+    @Arg("orderBy", () => RequestOrderBy, { nullable: true }) orderBy: RequestOrderBy | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return listVisibleRequests(ctx, filter, page);
+    return listVisibleRequests(ctx, filter, page, orderBy);
   }
 
   @Query(() => RequestConnection, {

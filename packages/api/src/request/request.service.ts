@@ -17,13 +17,21 @@ import { badUserInput } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { type IdempotentAnswer, withIdempotency } from "../common/idempotency/idempotency.js";
 import { isId } from "../common/ids.js";
-import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
+import type { PageArgs } from "../common/pagination/connection.js";
+import { SortDirection, toSortedPage, toSortedPageRequest } from "../common/pagination/ordering.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { definitionOf } from "../request-form/request-form.mapper.js";
 import { findLiveAssignmentTypes, findRequestFormsForNetworks } from "../request-form/request-form.repository.js";
-import type { RequestFilter, SubmitRequestInput, UpdateRequestInput } from "./request.input.js";
+import {
+  type RequestFilter,
+  type RequestOrderBy,
+  RequestOrderField,
+  requestSorting,
+  type SubmitRequestInput,
+  type UpdateRequestInput,
+} from "./request.input.js";
 import { requestSnapshot, toRequest } from "./request.mapper.js";
 import { type RequestPayloadShape, requestErrors } from "./request.payload.js";
 import {
@@ -64,12 +72,17 @@ export async function getRequest(ctx: RequestContext, id: string): Promise<Reque
   return row ? toRequest(row) : null;
 }
 
-export async function listVisibleRequests(ctx: RequestContext, filter: RequestFilter | null, args: PageArgs) {
+export async function listVisibleRequests(
+  ctx: RequestContext,
+  filter: RequestFilter | null,
+  args: PageArgs,
+  orderBy: Partial<RequestOrderBy> | null = null,
+) {
   const actor = requireTenantActor(ctx);
-  const page = toPageRequest(args, ctx.locale);
+  const page = toSortedPageRequest(args, orderBy, requestSorting, ctx.locale);
   const visibility = requestVisibility(actor);
   const ids = [filter?.networkId, filter?.unitId].filter((id): id is string => typeof id === "string");
-  if (!seesAnything(visibility) || ids.some((id) => !isId(id))) return toPage([], page, 0);
+  if (!seesAnything(visibility) || ids.some((id) => !isId(id))) return toSortedPage([], page, requestSorting, 0);
   const { rows, total } = await ctx.scope(actor.tenantId).transaction((tx) =>
     listRequests(
       tx,
@@ -85,22 +98,24 @@ export async function listVisibleRequests(ctx: RequestContext, filter: RequestFi
       page,
     ),
   );
-  return toPage(rows.map(toRequest), page, total);
+  return toSortedPage(rows.map(toRequest), page, requestSorting, total);
 }
 
 /** Coordinators: carried-out requests of their networks still waiting for the follow-up, the longest-waiting first. */
 export async function listOpenFollowUps(ctx: RequestContext, networkId: string | null, args: PageArgs) {
   const actor = requireTenantActor(ctx);
-  const page = toPageRequest(args, ctx.locale);
+  const oldestFirst = { field: RequestOrderField.CREATED_AT, direction: SortDirection.ASC };
+  const followUpSorting = { ...requestSorting, list: "openFollowUps" };
+  const page = toSortedPageRequest(args, oldestFirst, followUpSorting, ctx.locale);
   const visibility = requestVisibility(actor);
   const coordinates = visibility.all || visibility.networkIds.length > 0;
-  if (!coordinates || (networkId && !isId(networkId))) return toPage([], page, 0);
+  if (!coordinates || (networkId && !isId(networkId))) return toSortedPage([], page, followUpSorting, 0);
   // Units do not follow up: only the network part of the caller's visibility counts here.
   const networksOnly = { ...visibility, unitIds: [], memberId: null };
   const { rows, total } = await ctx
     .scope(actor.tenantId)
-    .transaction((tx) => listRequests(tx, actor.tenantId, networksOnly, { statuses: ["CARRIED_OUT"], networkId }, page, "OLDEST_FIRST"));
-  return toPage(rows.map(toRequest), page, total);
+    .transaction((tx) => listRequests(tx, actor.tenantId, networksOnly, { statuses: ["CARRIED_OUT"], networkId }, page));
+  return toSortedPage(rows.map(toRequest), page, followUpSorting, total);
 }
 
 // ─── Submission ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -32,6 +32,8 @@ export interface PageRequest {
 
 export interface Page<T> {
   nodes: T[];
+  /** Each node's cursor, when the list is sorted (see ordering.ts); otherwise a node's cursor is its id's. */
+  cursors?: string[];
   totalCount: number;
   pageInfo: PageInfo;
 }
@@ -126,8 +128,11 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   @Resolver(() => ConnectionClass)
   class EdgesResolver {
     @FieldResolver(() => [EdgeClass], { description: "The same items as `nodes`, each with its cursor." })
-    edges(@Root() connection: { nodes: T[] }): EdgeClass[] {
-      return connection.nodes.map((node) => ({ cursor: encodeCursor((node as { id: string }).id), node }));
+    edges(@Root() connection: { nodes: T[]; cursors?: string[] }): EdgeClass[] {
+      return connection.nodes.map((node, index) => ({
+        cursor: connection.cursors?.[index] ?? encodeCursor((node as { id: string }).id),
+        node,
+      }));
     }
   }
   connectionEdgeResolvers.push(EdgesResolver);
