@@ -18,7 +18,7 @@ const DISABLED_HSA = "SE2321000065-4004";
 let api: TestApi;
 let idp: RunningIdentityProvider;
 let kalmar: PublicTenant;
-const tokens: Record<string, string> = {};
+const tokens = { kalmarAdmin: "", jonkopingAdmin: "" };
 
 type Errors = { __typename: string; code?: string; message?: string }[];
 type Me = { kind: string; name: string | null; roles: { role: string; network: { id: string } | null }[] } | null;

@@ -23,6 +23,23 @@ const upperSnake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").t
 const FORM_QUESTION_TYPE_LABELS: Labels = {
   SHORT_TEXT: l("Kort text", "Short text"),
   LONG_TEXT: l("Lång text", "Long text"),
+  AuditEventOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    AT: l("Tidpunkt", "Time"),
+  },
+  FeeClaimOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    OCCASION_DATE: l("Tillfällets datum", "Occasion date"),
+  },
+  InvitationOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    INVITED_AT: l("Inbjuden", "Invited"),
+    EXPIRES_AT: l("Svara senast", "Answer by"),
+  },
+  MemberOrderField: {
+    CREATED_AT: l("Registrerad", "Registered"),
+    FAMILY_NAME: l("Efternamn", "Family name"),
+  },
   NUMBER: l("Tal", "Number"),
   DATE: l("Datum", "Date"),
   SINGLE_CHOICE: l("Ett val", "Single choice"),
@@ -266,7 +283,16 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     AWAITING_GUARDIAN_CONSENT: l("Väntar på vårdnadshavares samtycke", "Awaiting guardian consent"),
   },
   RequestField: Object.fromEntries(Object.entries(REQUEST_FIELD_LABELS).map(([key, label]) => [upperSnake(key), label])),
+  RequestOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    SUBMITTED_AT: l("Inskickad", "Submitted"),
+    UPDATED_AT: l("Senast ändrad", "Last changed"),
+  },
   RequestStatus: REQUEST_STATUS_LABELS,
+  SortDirection: {
+    ASC: l("Stigande", "Ascending"),
+    DESC: l("Fallande", "Descending"),
+  },
   StaffRole: {
     TENANT_ADMIN: l("Administratör", "Tenant administrator"),
     COORDINATOR: l("Samordnare", "Coordinator"),
