@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { InvitationStatus } from "./invitation.type.js";
+import { AnswerChannel, InvitationStatus } from "./invitation.type.js";
 
 @InputType({ description: "Coordinators: ask members of the request's network personally. More people than asked for may be invited." })
 export class InviteMembersInput {
@@ -61,4 +61,17 @@ export class WithdrawInvitationInput {
 export class InvitationFilter {
   @Field(() => [InvitationStatus], { nullable: true, description: "Only these statuses (as of now)." })
   statuses?: InvitationStatus[] | null;
+}
+
+@InputType({
+  description:
+    "Coordinators of the member's network: the answer a member gave by phone, on paper or in person, recorded on their behalf. " +
+    "The same rules as the member's own answer; an acceptance needs the contact-sharing consent text version that was read out.",
+})
+export class RecordInvitationAnswerOnBehalfInput extends RespondToInvitationInput {
+  @Field(() => AnswerChannel)
+  channel!: AnswerChannel;
+
+  @Field(() => Date, { description: "When the member answered (not in the future)." })
+  answeredAt!: Date;
 }

@@ -1,4 +1,11 @@
-import { type ActorType, type AssignmentStatus, type InvitationStatus, Prisma, type RequestStatus } from "@medverkan/database";
+import {
+  type ActorType,
+  type AnswerChannel,
+  type AssignmentStatus,
+  type InvitationStatus,
+  Prisma,
+  type RequestStatus,
+} from "@medverkan/database";
 import { unitMaySeeParticipant } from "@medverkan/domain";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import { JsonRows } from "../common/sql/json-rows.js";
@@ -33,6 +40,8 @@ export const invitationFields = {
   declineReason: true,
   contactConsentId: true,
   contactReleasedAt: true,
+  answerChannel: true,
+  answerRecordedByRole: true,
   version: true,
   member: { select: { givenName: true, familyName: true } },
   contactConsent: { select: { givenAt: true, withdrawnAt: true, consentText: { select: { version: true } } } },
@@ -116,6 +125,9 @@ export async function reopenInvitation(
       declineReason: null,
       contactConsentId: null,
       contactReleasedAt: null,
+      answerChannel: null,
+      answerRecordedById: null,
+      answerRecordedByRole: null,
       version: { increment: 1 },
     },
   });
@@ -142,6 +154,9 @@ export async function updateInvitation(
     declineReason?: string | null;
     contactConsentId?: string | null;
     contactReleasedAt?: Date | null;
+    answerChannel?: AnswerChannel | null;
+    answerRecordedById?: string | null;
+    answerRecordedByRole?: string | null;
   },
 ): Promise<InvitationRow> {
   await tx.invitation.updateMany({ where: { tenantId, id }, data: { ...data, version: { increment: 1 } } });
@@ -298,6 +313,8 @@ interface FlatInvitationRow {
   declineReason: string | null;
   contactConsentId: string | null;
   contactReleasedAt: Date | null;
+  answerChannel: AnswerChannel | null;
+  answerRecordedByRole: string | null;
   version: number;
   givenName: string;
   familyName: string;
@@ -323,6 +340,8 @@ const flatInvitationColumns = new JsonRows<FlatInvitationRow>(
     declineReason: Prisma.sql`i."declineReason"`,
     contactConsentId: Prisma.sql`i."contactConsentId"`,
     contactReleasedAt: Prisma.sql`i."contactReleasedAt"`,
+    answerChannel: Prisma.sql`i."answerChannel"::text`,
+    answerRecordedByRole: Prisma.sql`i."answerRecordedByRole"`,
     version: Prisma.sql`i."version"`,
     givenName: Prisma.sql`m."givenName"`,
     familyName: Prisma.sql`m."familyName"`,
@@ -349,6 +368,8 @@ function toInvitationRow(row: FlatInvitationRow): InvitationRow {
     declineReason: row.declineReason,
     contactConsentId: row.contactConsentId,
     contactReleasedAt: row.contactReleasedAt,
+    answerChannel: row.answerChannel,
+    answerRecordedByRole: row.answerRecordedByRole,
     version: row.version,
     member: { givenName: row.givenName, familyName: row.familyName },
     contactConsent:

@@ -7,6 +7,7 @@ import { releasedContacts } from "./contact-release.service.js";
 import {
   InvitationFilter,
   InviteMembersInput,
+  RecordInvitationAnswerOnBehalfInput,
   RespondToInvitationInput,
   WithdrawContactSharingConsentInput,
   WithdrawFromAssignmentInput,
@@ -15,6 +16,7 @@ import {
 import { toAssignmentBrief } from "./invitation.mapper.js";
 import {
   InviteMembersPayload,
+  RecordInvitationAnswerOnBehalfPayload,
   RespondToInvitationPayload,
   WithdrawContactSharingConsentPayload,
   WithdrawFromAssignmentPayload,
@@ -32,6 +34,7 @@ import {
 } from "./invitation.type.js";
 import {
   listMyInvitations,
+  recordInvitationAnswerOnBehalf,
   respondToInvitation,
   withdrawContactSharingConsent,
   withdrawFromAssignment,
@@ -69,6 +72,19 @@ export class InvitationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<WithdrawInvitationPayload> {
     return withdrawInvitation(ctx, input);
+  }
+
+  @Mutation(() => RecordInvitationAnswerOnBehalfPayload, {
+    description:
+      "Coordinators of the member's network: record the answer a member gave by phone, on paper or in person (accept with the " +
+      "contact-sharing consent text version read out to them, or decline). Same rules as the member's own answer; the member sees " +
+      "who recorded it and how, and the audit log keeps it.",
+  })
+  recordInvitationAnswerOnBehalf(
+    @Arg("input", () => RecordInvitationAnswerOnBehalfInput) input: RecordInvitationAnswerOnBehalfInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordInvitationAnswerOnBehalfPayload> {
+    return recordInvitationAnswerOnBehalf(ctx, input);
   }
 
   @FieldResolver(() => Int, { nullable: true })
