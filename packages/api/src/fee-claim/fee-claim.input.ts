@@ -41,6 +41,12 @@ export class FeeClaimActionInput {
   expectedVersion!: number;
 }
 
+@InputType({ description: "Coordinators of the claim's network: the participant signed the claim's figures on a paper form." })
+export class RecordPaperSignedFeeClaimInput extends FeeClaimActionInput {
+  @Field(() => Date, { description: "When the participant signed the paper (not in the future)." })
+  signedAt!: Date;
+}
+
 @InputType()
 export class RejectFeeClaimInput extends FeeClaimActionInput {
   @Field(() => String, { description: "What must be corrected; the participant reads it." })

@@ -1,6 +1,7 @@
 import type { PayrollClaim } from "@medverkan/domain";
 import { isoDate } from "../fee-schedule/fee-schedule.mapper.js";
 import { money } from "../fee-schedule/money.type.js";
+import { AnswerChannel } from "../invitation/invitation.type.js";
 import type { ClaimRow } from "./fee-claim.repository.js";
 import type { FeeClaim, FeeClaimStatus } from "./fee-claim.type.js";
 
@@ -54,6 +55,8 @@ export function toFeeClaim(
     rejectionReason: row.rejectionReason,
     createdAt: row.createdAt,
     submittedAt: row.submittedAt,
+    submittedChannel: row.submittedChannel ? AnswerChannel[row.submittedChannel] : null,
+    submittedRecordedByRole: row.submittedRecordedByRole,
     attestedAt: row.attestedAt,
     payrollExportId: row.payrollExportId,
     sentToPayrollAt: row.payrollExport?.createdAt ?? null,

@@ -5,6 +5,7 @@ import {
   CorrectFeeClaimInput,
   FeeClaimActionInput,
   PrepareFeeClaimsInput,
+  RecordPaperSignedFeeClaimInput,
   RejectFeeClaimInput,
   UpdateFeeClaimInput,
 } from "./fee-claim.input.js";
@@ -17,6 +18,7 @@ import {
   listFeeClaims,
   listMyFeeClaims,
   prepareFeeClaims,
+  recordPaperSignedFeeClaim,
   rejectFeeClaim,
   submitFeeClaim,
   updateFeeClaim,
@@ -71,6 +73,18 @@ export class FeeClaimResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<UpdateFeeClaimPayload> {
     return updateFeeClaim(ctx, input);
+  }
+
+  @Mutation(() => FeeClaimStepPayload, {
+    description:
+      "Coordinators of the claim's network: record that the participant signed the claim's figures on a paper form (the " +
+      "participant's confirmation step, with the date signed). The participant sees that it was recorded on paper by a coordinator.",
+  })
+  recordPaperSignedFeeClaim(
+    @Arg("input", () => RecordPaperSignedFeeClaimInput) input: RecordPaperSignedFeeClaimInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeeClaimStepPayload> {
+    return recordPaperSignedFeeClaim(ctx, input);
   }
 
   @Mutation(() => FeeClaimStepPayload, { description: "The participant confirms the claim's figures (signs the form)." })

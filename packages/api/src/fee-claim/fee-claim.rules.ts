@@ -2,7 +2,7 @@ import { type IRule, or, rule } from "graphql-shield";
 import { hasRole } from "../auth/actor.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isAuthenticated, isMember } from "../permissions/rules.js";
+import { isAuthenticated, isCoordinator, isMember } from "../permissions/rules.js";
 import { canSeeClaim } from "./fee-claim.access.js";
 import type { FeeClaim } from "./fee-claim.type.js";
 
@@ -27,6 +27,7 @@ export const feeClaimPermissions: PermissionMap = {
     prepareFeeClaims: handlesFeeClaims,
     updateFeeClaim: memberOrHandler,
     submitFeeClaim: isMember,
+    recordPaperSignedFeeClaim: isCoordinator,
     attestFeeClaim: handlesFeeClaims,
     rejectFeeClaim: handlesFeeClaims,
     correctFeeClaim: handlesFeeClaims,

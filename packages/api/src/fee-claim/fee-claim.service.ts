@@ -35,6 +35,7 @@ import type {
   CorrectFeeClaimInput,
   FeeClaimActionInput,
   FeeClaimFactsInput,
+  RecordPaperSignedFeeClaimInput,
   RejectFeeClaimInput,
   UpdateFeeClaimInput,
 } from "./fee-claim.input.js";
@@ -466,11 +467,60 @@ export async function submitFeeClaim(ctx: RequestContext, input: FeeClaimActionI
   if (ctx.actor.kind !== "MEMBER") throw forbidden(ctx.locale);
   const empty = (list: FeeClaimStepPayload["errors"]): FeeClaimStepPayload => ({ claim: null, errors: list });
   return withClaim(ctx, input, "SUBMIT", empty, async (tx, access, row) => {
-    await updateClaimIfVersion(tx, access.tenantId, row.id, row.version, { status: "SUBMITTED", submittedAt: new Date() });
+    await updateClaimIfVersion(tx, access.tenantId, row.id, row.version, {
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      submittedChannel: null,
+      submittedRecordedById: null,
+      submittedRecordedByRole: null,
+    });
     await recordMemberActivity(tx, access.tenantId, row.memberId);
     await recordStep(ctx, tx, access, row, "fee claim submitted by the participant");
     return { claim: await reload(ctx, tx, access, row.id), errors: [] };
   });
+}
+
+/**
+ * A coordinator of the claim's network records the participant's confirmation signed on a paper form: the same step
+ * as `submitFeeClaim` (same status rule, row lock and version check), with the date signed and who recorded it. A
+ * claim of another network or tenant — or one the caller sees only as a unit — is answered as missing.
+ */
+export async function recordPaperSignedFeeClaim(ctx: RequestContext, input: RecordPaperSignedFeeClaimInput): Promise<FeeClaimStepPayload> {
+  if (ctx.actor.kind !== "STAFF") throw forbidden(ctx.locale);
+  const signedAt = new Date(input.signedAt);
+  if (Number.isNaN(signedAt.getTime()) || signedAt.getTime() > Date.now() + 60_000) {
+    throw badUserInput(
+      [
+        {
+          field: "input.signedAt",
+          code: "DATE_IN_FUTURE",
+          message: { sv: "Blanketten kan inte ha skrivits under i framtiden.", en: "The form cannot have been signed in the future." },
+        },
+      ],
+      ctx.locale,
+    );
+  }
+  const empty = (list: FeeClaimStepPayload["errors"]): FeeClaimStepPayload => ({ claim: null, errors: list });
+  return withClaim(
+    ctx,
+    input,
+    "SUBMIT",
+    empty,
+    async (tx, access, row) => {
+      await updateClaimIfVersion(tx, access.tenantId, row.id, row.version, {
+        status: "SUBMITTED",
+        submittedAt: signedAt,
+        submittedChannel: "PAPER",
+        submittedRecordedById: access.staffUserId,
+        submittedRecordedByRole: "COORDINATOR",
+      });
+      await recordMemberActivity(tx, access.tenantId, row.memberId);
+      await recordStep(ctx, tx, access, row, "fee claim signed on paper by the participant, recorded on their behalf (on paper)");
+      return { claim: await reload(ctx, tx, access, row.id), errors: [] };
+    },
+    (access, row) =>
+      access.staffUserId && coordinates(access, row.assignment.request.networkId) ? null : empty([notFound(CLAIM, ctx.locale)]),
+  );
 }
 
 const attesterOnly =

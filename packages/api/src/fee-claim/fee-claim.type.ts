@@ -3,6 +3,7 @@ import { Connection } from "../common/pagination/connection.js";
 import { OrderByInput, type OrderByValue, SortDirection, type Sorting } from "../common/pagination/ordering.js";
 import { FeeCategory, PayoutMethod } from "../fee-schedule/fee-schedule.type.js";
 import { Money } from "../fee-schedule/money.type.js";
+import { AnswerChannel } from "../invitation/invitation.type.js";
 import { Node } from "../node/node.type.js";
 
 export enum FeeClaimStatus {
@@ -144,8 +145,17 @@ export class FeeClaim {
   @Field(() => Date)
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the participant confirmed the figures (the date signed, for a paper form)." })
   submittedAt!: Date | null;
+
+  @Field(() => AnswerChannel, {
+    nullable: true,
+    description: "PAPER when a coordinator recorded the participant's confirmation signed on paper; null when confirmed in the app.",
+  })
+  submittedChannel!: AnswerChannel | null;
+
+  @Field(() => String, { nullable: true, description: "The role of whoever recorded the paper confirmation (COORDINATOR)." })
+  submittedRecordedByRole!: string | null;
 
   @Field(() => Date, { nullable: true })
   attestedAt!: Date | null;

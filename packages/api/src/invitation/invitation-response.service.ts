@@ -1,3 +1,4 @@
+import type { AnswerChannel } from "@medverkan/database";
 import {
   canWithdrawAcceptance,
   effectiveInvitationStatus,
@@ -7,6 +8,7 @@ import {
   responseRefusal,
   validateInvitationReason,
 } from "@medverkan/domain";
+import { hasRole } from "../auth/actor.js";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -15,17 +17,20 @@ import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { enqueueContactRelease, enqueueInvitationAnswered } from "../notification/enqueue.js";
+import { standingOn } from "../request/request-access.js";
 import { recordMemberActivity } from "../self-service/self-service.repository.js";
 import { findCurrentConsentText } from "../tenant/tenant.repository.js";
 import type {
   InvitationFilter,
+  RecordInvitationAnswerOnBehalfInput,
   RespondToInvitationInput,
   WithdrawContactSharingConsentInput,
   WithdrawFromAssignmentInput,
 } from "./invitation.input.js";
-import { toMyInvitation } from "./invitation.mapper.js";
+import { toInvitation, toMyInvitation } from "./invitation.mapper.js";
 import {
   invitationErrors,
+  type RecordInvitationAnswerOnBehalfPayload,
   type RespondToInvitationPayload,
   type WithdrawContactSharingConsentPayload,
   type WithdrawFromAssignmentPayload,
@@ -75,6 +80,16 @@ async function lockOwnInvitation(
   return { invitation, request };
 }
 
+/** A coordinator recording the member's answer for them: who, in which role, how the member answered and when. */
+interface OnBehalf {
+  staffUserId: string;
+  role: "COORDINATOR";
+  channel: AnswerChannel;
+  answeredAt: Date;
+}
+
+const channelWords: Record<AnswerChannel, string> = { PHONE: "by phone", PAPER: "on paper", IN_PERSON: "in person" };
+
 /**
  * The member's answer. Accepting records their consent to share name, e-mail and phone with the requesting unit for
  * this request (the exact text version), then gives a place while there is one and the waiting list otherwise. The
@@ -83,86 +98,148 @@ async function lockOwnInvitation(
  */
 export async function respondToInvitation(ctx: RequestContext, input: RespondToInvitationInput): Promise<RespondToInvitationPayload> {
   const actor = requireMember(ctx);
+  return answerInvitation(ctx, actor.tenantId, input, (tx) => lockOwnInvitation(tx, actor, input.invitationId), null);
+}
+
+/**
+ * A coordinator of the member's network records the answer the member gave by phone, on paper or in person (Kalmar's
+ * routine). The same rules as the member's own answer, through the same code; the invitation and the audit log keep
+ * who recorded it and how. Another network's or tenant's invitation is answered as missing.
+ */
+export async function recordInvitationAnswerOnBehalf(
+  ctx: RequestContext,
+  input: RecordInvitationAnswerOnBehalfInput,
+): Promise<RecordInvitationAnswerOnBehalfPayload> {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "STAFF" || !hasRole(actor, "COORDINATOR")) throw forbidden(ctx.locale);
+  const now = new Date();
+  const answeredAt = new Date(input.answeredAt);
+  if (Number.isNaN(answeredAt.getTime()) || answeredAt.getTime() > now.getTime() + 60_000) {
+    throw badUserInput(
+      [
+        {
+          field: "input.answeredAt",
+          code: "DATE_IN_FUTURE",
+          message: { sv: "Svaret kan inte ha getts i framtiden.", en: "The answer cannot have been given in the future." },
+        },
+      ],
+      ctx.locale,
+    );
+  }
+  const onBehalf: OnBehalf = { staffUserId: actor.staffUserId, role: "COORDINATOR", channel: input.channel, answeredAt };
+  const locate = async (tx: Tx) => {
+    const found = await findInvitation(tx, actor.tenantId, input.invitationId);
+    const request = found ? await findRequest(tx, actor.tenantId, found.requestId) : null;
+    if (!found || !request || !standingOn(actor, request).coordinator) return null;
+    await lockRequest(tx, actor.tenantId, request.id);
+    return {
+      invitation: (await findInvitation(tx, actor.tenantId, found.id)) as InvitationRow,
+      request: (await findRequest(tx, actor.tenantId, request.id)) as RequestRow,
+    };
+  };
+  const answered = await answerInvitation(ctx, actor.tenantId, input, locate, onBehalf);
+  return { invitation: answered.invitation ? toInvitation(answered.row as InvitationRow, now) : null, errors: answered.errors };
+}
+
+async function answerInvitation(
+  ctx: RequestContext,
+  tenantId: string,
+  input: RespondToInvitationInput,
+  locate: (tx: Tx) => Promise<{ invitation: InvitationRow; request: RequestRow } | null>,
+  onBehalf: OnBehalf | null,
+): Promise<RespondToInvitationPayload & { row?: InvitationRow }> {
   const reason = input.accept ? { ok: true as const, reason: null } : validateInvitationReason(input.declineReason, "input.declineReason");
   if (!reason.ok) throw badUserInput(reason.errors, ctx.locale);
   if (!isId(input.invitationId)) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
   const now = new Date();
+  // When the member answered: now in the app, or the moment the coordinator records they answered.
+  const answeredAt = onBehalf?.answeredAt ?? now;
+  const recorded = onBehalf
+    ? { answerChannel: onBehalf.channel, answerRecordedById: onBehalf.staffUserId, answerRecordedByRole: onBehalf.role }
+    : { answerChannel: null, answerRecordedById: null, answerRecordedByRole: null };
+  const by = (what: string) =>
+    onBehalf ? `${what}, recorded on the member's behalf (${channelWords[onBehalf.channel]})` : `${what} by the member`;
+  const behalfDetails = onBehalf ? { onBehalf: true, channel: onBehalf.channel, answeredAt: onBehalf.answeredAt.toISOString() } : {};
 
-  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<RespondToInvitationPayload> => {
-    const found = await lockOwnInvitation(tx, actor, input.invitationId);
+  return ctx.scope(tenantId).transaction(async (tx): Promise<RespondToInvitationPayload & { row?: InvitationRow }> => {
+    const found = await locate(tx);
     if (!found) return { invitation: null, errors: [notFound(INVITATION, ctx.locale)] };
     const { invitation, request } = found;
+    const memberId = invitation.memberId;
     // Written here rather than waiting for the expiry job: the refusal and the stored status then agree.
-    if (hasLapsed(invitation, now)) await expireLapsedInvitations(tx, actor.tenantId, now, { id: invitation.id });
+    if (hasLapsed(invitation, now)) await expireLapsedInvitations(tx, tenantId, now, { id: invitation.id });
     const refusal = responseRefusal(invitation, request.status, now);
     if (refusal) return { invitation: null, errors: [invitationErrors.notOpen(refusal, ctx.locale)] };
-    await recordMemberActivity(tx, actor.tenantId, actor.memberId, now);
+    await recordMemberActivity(tx, tenantId, memberId, now);
 
     if (!input.accept) {
-      const after = await updateInvitation(tx, actor.tenantId, invitation.id, {
+      const after = await updateInvitation(tx, tenantId, invitation.id, {
         status: "DECLINED",
-        respondedAt: now,
+        respondedAt: answeredAt,
         declineReason: reason.reason,
+        ...recorded,
       });
-      await enqueueInvitationAnswered(tx, { tenantId: actor.tenantId, invitationId: invitation.id });
-      await ctx.audit.record(tx, actor.tenantId, {
+      await enqueueInvitationAnswered(tx, { tenantId, invitationId: invitation.id });
+      await ctx.audit.record(tx, tenantId, {
         action: "WRITE",
         subjectType: "Invitation",
         subjectId: invitation.id,
-        memberId: actor.memberId,
-        purpose: "invitation declined by the member",
-        details: { requestId: request.id },
+        memberId,
+        purpose: by("invitation declined"),
+        details: { requestId: request.id, ...behalfDetails },
       });
-      return { invitation: toMyInvitation(after, now), errors: [] };
+      return { invitation: toMyInvitation(after, now), errors: [], row: after };
     }
 
-    const text = await findCurrentConsentText(tx, actor.tenantId, "CONTACT_SHARING");
+    const text = await findCurrentConsentText(tx, tenantId, "CONTACT_SHARING");
     if (!text || !input.consentTextVersion || text.version !== input.consentTextVersion.trim()) {
       return { invitation: null, errors: [invitationErrors.contactConsentRequired(text?.version ?? null, ctx.locale)] };
     }
     const consent = await insertContactSharingConsent(tx, {
-      tenantId: actor.tenantId,
-      memberId: actor.memberId,
+      tenantId,
+      memberId,
       requestId: request.id,
       consentTextId: text.id,
-      givenAt: now,
+      givenAt: answeredAt,
     });
-    const placement = placementOnAcceptance(request.numberOfPersons, await countAccepted(tx, actor.tenantId, request.id));
+    const placement = placementOnAcceptance(request.numberOfPersons, await countAccepted(tx, tenantId, request.id));
     // The waiting list is ordered by `respondedAt`. `now` was taken before the request's lock, so parallel acceptances
     // would queue in the order their requests arrived, not the order they were placed — and the positions answered
     // would disagree with the list. A waitlisted acceptance is stamped under the lock, after everyone already waiting,
     // and its position is counted here, from the same locked order.
-    const queue = placement === "WAITLISTED" ? await joinWaitlist(tx, actor.tenantId, request.id) : null;
-    await updateInvitation(tx, actor.tenantId, invitation.id, {
+    const queue = placement === "WAITLISTED" ? await joinWaitlist(tx, tenantId, request.id) : null;
+    await updateInvitation(tx, tenantId, invitation.id, {
       status: placement,
-      respondedAt: queue?.joinedAt ?? now,
+      respondedAt: queue?.joinedAt ?? answeredAt,
       contactConsentId: consent.id,
       contactReleasedAt: placement === "ACCEPTED" ? now : null,
+      ...recorded,
     });
     const assignment = placement === "ACCEPTED" ? await createAssignment(tx, request, invitation, now) : null;
-    await ctx.audit.record(tx, actor.tenantId, [
+    await ctx.audit.record(tx, tenantId, [
       {
         action: "WRITE",
         subjectType: "Consent",
         subjectId: consent.id,
-        memberId: actor.memberId,
-        purpose: "contact sharing consent given",
-        details: { requestId: request.id, unitId: request.unitId, textVersion: text.version },
+        memberId,
+        purpose: onBehalf ? by("contact sharing consent given") : "contact sharing consent given",
+        details: { requestId: request.id, unitId: request.unitId, textVersion: text.version, ...behalfDetails },
       },
       {
         action: "WRITE",
         subjectType: "Invitation",
         subjectId: invitation.id,
-        memberId: actor.memberId,
-        purpose: "invitation accepted by the member",
-        details: { requestId: request.id, status: placement, assignmentId: assignment?.id ?? null },
+        memberId,
+        purpose: by("invitation accepted"),
+        details: { requestId: request.id, status: placement, assignmentId: assignment?.id ?? null, ...behalfDetails },
       },
     ]);
     await settlePlaces(ctx, tx, request, now, "invitation accepted");
-    await enqueueInvitationAnswered(tx, { tenantId: actor.tenantId, invitationId: invitation.id });
-    if (placement === "ACCEPTED") await enqueueContactRelease(tx, { tenantId: actor.tenantId, invitationId: invitation.id }, ctx.audit);
-    const answered = toMyInvitation((await findInvitation(tx, actor.tenantId, invitation.id)) as InvitationRow, now);
-    return { invitation: queue ? { ...answered, waitlistPosition: queue.position } : answered, errors: [] };
+    await enqueueInvitationAnswered(tx, { tenantId, invitationId: invitation.id });
+    if (placement === "ACCEPTED") await enqueueContactRelease(tx, { tenantId, invitationId: invitation.id }, ctx.audit);
+    const row = (await findInvitation(tx, tenantId, invitation.id)) as InvitationRow;
+    const answered = toMyInvitation(row, now);
+    return { invitation: queue ? { ...answered, waitlistPosition: queue.position } : answered, errors: [], row };
   });
 }
 
@@ -198,7 +275,14 @@ export async function withdrawFromAssignment(
     if (!canWithdrawAcceptance(status) || !isFillingRequestStatus(request.status)) {
       return { invitation: null, errors: [invitationErrors.nothingToWithdraw(status as InvitationStatus, ctx.locale)] };
     }
-    await updateInvitation(tx, actor.tenantId, invitation.id, { status: "DECLINED", respondedAt: now, declineReason: reason.reason });
+    await updateInvitation(tx, actor.tenantId, invitation.id, {
+      status: "DECLINED",
+      respondedAt: now,
+      declineReason: reason.reason,
+      answerChannel: null,
+      answerRecordedById: null,
+      answerRecordedByRole: null,
+    });
     if (invitation.contactConsentId) await withdrawConsent(tx, actor.tenantId, invitation.contactConsentId, now);
     if (invitation.assignment) {
       await setAssignmentStatus(tx, actor.tenantId, invitation.assignment.id, {

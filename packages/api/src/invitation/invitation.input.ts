@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
 import { OrderByInput, type OrderByValue, SortDirection, type Sorting } from "../common/pagination/ordering.js";
-import { type Invitation, InvitationStatus } from "./invitation.type.js";
+import { AnswerChannel, type Invitation, InvitationStatus } from "./invitation.type.js";
 
 @InputType({ description: "Coordinators: ask members of the request's network personally. More people than asked for may be invited." })
 export class InviteMembersInput {
@@ -87,3 +87,16 @@ export const invitationSorting: Sorting<InvitationOrderField, Invitation> = {
 
 export const InvitationOrderBy = OrderByInput("InvitationOrderBy", InvitationOrderField, invitationSorting.default);
 export type InvitationOrderBy = OrderByValue<InvitationOrderField>;
+
+@InputType({
+  description:
+    "Coordinators of the member's network: the answer a member gave by phone, on paper or in person, recorded on their behalf. " +
+    "The same rules as the member's own answer; an acceptance needs the contact-sharing consent text version that was read out.",
+})
+export class RecordInvitationAnswerOnBehalfInput extends RespondToInvitationInput {
+  @Field(() => AnswerChannel)
+  channel!: AnswerChannel;
+
+  @Field(() => Date, { description: "When the member answered (not in the future)." })
+  answeredAt!: Date;
+}

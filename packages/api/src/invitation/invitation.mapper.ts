@@ -1,7 +1,7 @@
 import { effectiveInvitationStatus } from "@medverkan/domain";
 import type { AssignmentLength } from "../request/request.type.js";
 import type { AssignmentBriefRow, InvitationRow } from "./invitation.repository.js";
-import { type AssignmentBrief, type Invitation, InvitationStatus, type MyInvitation } from "./invitation.type.js";
+import { AnswerChannel, type AssignmentBrief, type Invitation, InvitationStatus, type MyInvitation } from "./invitation.type.js";
 
 const statusAt = (row: InvitationRow, now: Date) => InvitationStatus[effectiveInvitationStatus(row, now)];
 
@@ -24,6 +24,8 @@ export const toInvitation = (row: InvitationRow, now: Date): Invitation => ({
   contactConsentWithdrawnAt: row.contactConsent?.withdrawnAt ?? null,
   contactReleasedAt: isContactShared(row) ? row.contactReleasedAt : null,
   assignmentId: row.assignment?.id ?? null,
+  answerChannel: row.answerChannel ? AnswerChannel[row.answerChannel] : null,
+  answerRecordedByRole: row.answerRecordedByRole,
   version: row.version,
   invitee: { id: row.memberId, tenantId: row.tenantId, givenName: row.member.givenName, familyName: row.member.familyName },
 });
@@ -40,6 +42,8 @@ export const toMyInvitation = (row: InvitationRow, now: Date): MyInvitation => (
   declineReason: row.declineReason,
   contactShared: isContactShared(row),
   assignmentId: row.status === "ACCEPTED" ? (row.assignment?.id ?? null) : null,
+  answerChannel: row.answerChannel ? AnswerChannel[row.answerChannel] : null,
+  answerRecordedByRole: row.answerRecordedByRole,
 });
 
 /** The assignment description; a digital occasion's meeting link only for someone holding a place. */

@@ -143,6 +143,15 @@ export class RespondToInvitationPayload {
 }
 
 @ObjectType()
+export class RecordInvitationAnswerOnBehalfPayload {
+  @Field(() => Invitation, { nullable: true, description: "The invitation as the coordinator sees it, with how it was answered." })
+  invitation!: Invitation | null;
+
+  @Field(() => [RespondToInvitationError])
+  errors!: Array<typeof RespondToInvitationError>;
+}
+
+@ObjectType()
 export class WithdrawFromAssignmentPayload {
   @Field(() => MyInvitation, { nullable: true })
   invitation!: MyInvitation | null;

@@ -1,4 +1,11 @@
-import { type ActorType, type AssignmentStatus, type InvitationStatus, Prisma, type RequestStatus } from "@medverkan/database";
+import {
+  type ActorType,
+  type AnswerChannel,
+  type AssignmentStatus,
+  type InvitationStatus,
+  Prisma,
+  type RequestStatus,
+} from "@medverkan/database";
 import { unitMaySeeParticipant } from "@medverkan/domain";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import { type SortedPageRequest, sortedPageSql } from "../common/pagination/ordering.js";
@@ -35,6 +42,8 @@ export const invitationFields = {
   declineReason: true,
   contactConsentId: true,
   contactReleasedAt: true,
+  answerChannel: true,
+  answerRecordedByRole: true,
   version: true,
   member: { select: { givenName: true, familyName: true } },
   contactConsent: { select: { givenAt: true, withdrawnAt: true, consentText: { select: { version: true } } } },
@@ -118,6 +127,9 @@ export async function reopenInvitation(
       declineReason: null,
       contactConsentId: null,
       contactReleasedAt: null,
+      answerChannel: null,
+      answerRecordedById: null,
+      answerRecordedByRole: null,
       version: { increment: 1 },
     },
   });
@@ -144,6 +156,9 @@ export async function updateInvitation(
     declineReason?: string | null;
     contactConsentId?: string | null;
     contactReleasedAt?: Date | null;
+    answerChannel?: AnswerChannel | null;
+    answerRecordedById?: string | null;
+    answerRecordedByRole?: string | null;
   },
 ): Promise<InvitationRow> {
   await tx.invitation.updateMany({ where: { tenantId, id }, data: { ...data, version: { increment: 1 } } });
@@ -300,6 +315,8 @@ interface FlatInvitationRow {
   declineReason: string | null;
   contactConsentId: string | null;
   contactReleasedAt: Date | null;
+  answerChannel: AnswerChannel | null;
+  answerRecordedByRole: string | null;
   version: number;
   givenName: string;
   familyName: string;
@@ -325,6 +342,8 @@ const flatInvitationColumns = new JsonRows<FlatInvitationRow>(
     declineReason: Prisma.sql`i."declineReason"`,
     contactConsentId: Prisma.sql`i."contactConsentId"`,
     contactReleasedAt: Prisma.sql`i."contactReleasedAt"`,
+    answerChannel: Prisma.sql`i."answerChannel"::text`,
+    answerRecordedByRole: Prisma.sql`i."answerRecordedByRole"`,
     version: Prisma.sql`i."version"`,
     givenName: Prisma.sql`m."givenName"`,
     familyName: Prisma.sql`m."familyName"`,
@@ -351,6 +370,8 @@ function toInvitationRow(row: FlatInvitationRow): InvitationRow {
     declineReason: row.declineReason,
     contactConsentId: row.contactConsentId,
     contactReleasedAt: row.contactReleasedAt,
+    answerChannel: row.answerChannel,
+    answerRecordedByRole: row.answerRecordedByRole,
     version: row.version,
     member: { givenName: row.givenName, familyName: row.familyName },
     contactConsent:

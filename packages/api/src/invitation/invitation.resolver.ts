@@ -8,6 +8,7 @@ import {
   InvitationFilter,
   InvitationOrderBy,
   InviteMembersInput,
+  RecordInvitationAnswerOnBehalfInput,
   RespondToInvitationInput,
   WithdrawContactSharingConsentInput,
   WithdrawFromAssignmentInput,
@@ -16,6 +17,7 @@ import {
 import { toAssignmentBrief } from "./invitation.mapper.js";
 import {
   InviteMembersPayload,
+  RecordInvitationAnswerOnBehalfPayload,
   RespondToInvitationPayload,
   WithdrawContactSharingConsentPayload,
   WithdrawFromAssignmentPayload,
@@ -33,6 +35,7 @@ import {
 } from "./invitation.type.js";
 import {
   listMyInvitations,
+  recordInvitationAnswerOnBehalf,
   respondToInvitation,
   withdrawContactSharingConsent,
   withdrawFromAssignment,
@@ -70,6 +73,19 @@ export class InvitationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<WithdrawInvitationPayload> {
     return withdrawInvitation(ctx, input);
+  }
+
+  @Mutation(() => RecordInvitationAnswerOnBehalfPayload, {
+    description:
+      "Coordinators of the member's network: record the answer a member gave by phone, on paper or in person (accept with the " +
+      "contact-sharing consent text version read out to them, or decline). Same rules as the member's own answer; the member sees " +
+      "who recorded it and how, and the audit log keeps it.",
+  })
+  recordInvitationAnswerOnBehalf(
+    @Arg("input", () => RecordInvitationAnswerOnBehalfInput) input: RecordInvitationAnswerOnBehalfInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordInvitationAnswerOnBehalfPayload> {
+    return recordInvitationAnswerOnBehalf(ctx, input);
   }
 
   @FieldResolver(() => Int, { nullable: true })

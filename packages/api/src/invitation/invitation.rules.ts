@@ -11,6 +11,7 @@ export const invitationPermissions: PermissionMap = {
   Mutation: {
     inviteMembers: isCoordinator,
     withdrawInvitation: isCoordinator,
+    recordInvitationAnswerOnBehalf: isCoordinator,
     respondToInvitation: isMember,
     withdrawFromAssignment: isMember,
     withdrawContactSharingConsent: isMember,
@@ -26,6 +27,7 @@ export const invitationPermissions: PermissionMap = {
   ReleasedContact: or(isRequester, isCoordinator),
   InviteMembersPayload: isCoordinator,
   WithdrawInvitationPayload: isCoordinator,
+  RecordInvitationAnswerOnBehalfPayload: isCoordinator,
   RespondToInvitationPayload: isMember,
   WithdrawFromAssignmentPayload: isMember,
   WithdrawContactSharingConsentPayload: isMember,

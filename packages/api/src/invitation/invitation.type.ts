@@ -36,6 +36,16 @@ export enum InvitationAnswerRefusal {
 }
 registerEnumType(InvitationAnswerRefusal, { name: "InvitationAnswerRefusal", description: "Why an invitation cannot be answered." });
 
+export enum AnswerChannel {
+  PHONE = "PHONE",
+  PAPER = "PAPER",
+  IN_PERSON = "IN_PERSON",
+}
+registerEnumType(AnswerChannel, {
+  name: "AnswerChannel",
+  description: "How a member gave an answer that a coordinator recorded on their behalf: by phone, on a signed paper, or in person.",
+});
+
 @ObjectType({ description: "Who an invitation is for, as the coordinator sees them in the list: the name. Reading it is audited." })
 export class Invitee {
   @Field(() => ID, { description: "The member's id (see `member(id:)` for the profile)." })
@@ -88,6 +98,16 @@ export class Invitation {
 
   @Field(() => ID, { nullable: true, description: "The assignment an acceptance created." })
   assignmentId!: string | null;
+
+  @Field(() => AnswerChannel, {
+    nullable: true,
+    description:
+      "Set when a coordinator recorded the answer on the member's behalf: how the member answered. Null when answered in the app.",
+  })
+  answerChannel!: AnswerChannel | null;
+
+  @Field(() => String, { nullable: true, description: "The role of whoever recorded the answer on the member's behalf (COORDINATOR)." })
+  answerRecordedByRole!: string | null;
 
   @Field(() => Int)
   version!: number;
@@ -198,6 +218,16 @@ export class MyInvitation {
 
   @Field(() => ID, { nullable: true, description: "Your assignment, once you hold a place." })
   assignmentId!: string | null;
+
+  @Field(() => AnswerChannel, {
+    nullable: true,
+    description:
+      "Set when a coordinator recorded the answer on the member's behalf: how the member answered. Null when answered in the app.",
+  })
+  answerChannel!: AnswerChannel | null;
+
+  @Field(() => String, { nullable: true, description: "The role of whoever recorded the answer on the member's behalf (COORDINATOR)." })
+  answerRecordedByRole!: string | null;
 
   @Field(() => Int, { nullable: true, description: "1 when you are first on the waiting list; null when not waiting." })
   waitlistPosition?: number | null;

@@ -49,6 +49,11 @@ const FORM_QUESTION_TYPE_LABELS: Labels = {
 
 export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   AgeBand: AGE_BAND_LABELS,
+  AnswerChannel: {
+    PHONE: l("Per telefon", "By phone"),
+    PAPER: l("På papper", "On paper"),
+    IN_PERSON: l("Vid personligt möte", "In person"),
+  },
   AssignmentLength: {
     ONE_OFF: l("Enstaka tillfälle", "One-off"),
     LONG_TERM: l("Längre uppdrag", "Long-term assignment"),
