@@ -23,23 +23,6 @@ const upperSnake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").t
 const FORM_QUESTION_TYPE_LABELS: Labels = {
   SHORT_TEXT: l("Kort text", "Short text"),
   LONG_TEXT: l("Lång text", "Long text"),
-  AuditEventOrderField: {
-    CREATED_AT: l("Skapad", "Created"),
-    AT: l("Tidpunkt", "Time"),
-  },
-  FeeClaimOrderField: {
-    CREATED_AT: l("Skapad", "Created"),
-    OCCASION_DATE: l("Tillfällets datum", "Occasion date"),
-  },
-  InvitationOrderField: {
-    CREATED_AT: l("Skapad", "Created"),
-    INVITED_AT: l("Inbjuden", "Invited"),
-    EXPIRES_AT: l("Svara senast", "Answer by"),
-  },
-  MemberOrderField: {
-    CREATED_AT: l("Registrerad", "Registered"),
-    FAMILY_NAME: l("Efternamn", "Family name"),
-  },
   NUMBER: l("Tal", "Number"),
   DATE: l("Datum", "Date"),
   SINGLE_CHOICE: l("Ett val", "Single choice"),
@@ -82,6 +65,10 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     STAFF: l("Personal", "Staff"),
     PLATFORM_OPERATOR: l("Plattformsoperatör", "Platform operator"),
     SYSTEM: l("Systemet", "System"),
+  },
+  AuditEventOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    AT: l("Tidpunkt", "Time"),
   },
   CandidateExclusionCode: {
     ALREADY_INVITED: l("Redan inbjuden", "Already invited"),
@@ -146,6 +133,10 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     UNIT_REQUESTER: l("Beställande enhet", "The requesting unit"),
     EITHER: l("Samordnaren eller enheten", "The coordinator or the unit"),
   },
+  FeeClaimOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    OCCASION_DATE: l("Tillfällets datum", "Occasion date"),
+  },
   FeeClaimStatus: FEE_CLAIM_STATUS_LABELS,
   FeeFailureCode: {
     HOURLY_NOT_OFFERED: l("Timarvode erbjuds inte", "Hourly fees are not offered"),
@@ -193,6 +184,11 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     REQUEST_CLOSED: l("Förfrågan är stängd", "The request is closed"),
     WITHDRAWN: l("Inbjudan är återkallad", "The invitation was withdrawn"),
   },
+  InvitationOrderField: {
+    CREATED_AT: l("Skapad", "Created"),
+    INVITED_AT: l("Inbjuden", "Invited"),
+    EXPIRES_AT: l("Svara senast", "Answer by"),
+  },
   InvitationStatus: {
     PENDING: l("Väntar på svar", "Awaiting answer"),
     ACCEPTED: l("Tackat ja", "Accepted"),
@@ -216,6 +212,10 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     STAFF_INVITATION: l("Inbjudan till personal", "Staff invitation"),
     ADMINISTRATOR: l("Av administratör", "By an administrator"),
     MIGRATED: l("Överförd från tidigare inloggning", "Carried over from the earlier sign-in"),
+  },
+  MemberOrderField: {
+    CREATED_AT: l("Registrerad", "Registered"),
+    FAMILY_NAME: l("Efternamn", "Family name"),
   },
   MembershipStatus: MEMBERSHIP_STATUS_LABELS,
   MessageLocale: {
