@@ -72,7 +72,12 @@ describe("errors", () => {
   it("denies what the permission map does not allow, without data", async () => {
     const response = await api.graphql("{ members(first: 1) { totalCount } }");
     expect(response.data).toEqual({ members: null });
-    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const member = await api.graphql("{ members(first: 1) { totalCount } }", {
+      token: await api.tokenFor({ tenant: "kalmar", role: "member" }),
+    });
+    expect(member.data).toEqual({ members: null });
+    expect(member.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 

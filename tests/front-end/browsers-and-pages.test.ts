@@ -341,6 +341,6 @@ describe("node(id:) and nodes(ids:)", () => {
   it("is for signed-in callers only", async () => {
     const anonymous = await api.graphql(NODE, { variables: { id: requestId } });
     expect(anonymous.data).toEqual({ node: null });
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -55,11 +55,14 @@ export function expectFieldErrors(response: GraphQLResponse<unknown>, expected: 
   }
 }
 
-/** Every caller but a tenant administrator is refused, without data (a nullable root field answers null). */
+/**
+ * Every caller but a tenant administrator is refused, without data (a nullable root field answers null): a signed-in
+ * caller with FORBIDDEN, an anonymous one (no token) with UNAUTHENTICATED, so a front end knows to send them to sign in.
+ */
 export async function expectForbidden(api: TestApi, tokens: (string | undefined)[], query: string, variables: Record<string, unknown>) {
   for (const token of tokens) {
     const response = await api.graphql(query, { token, variables });
-    expect(errorCode(response), JSON.stringify(response.errors)).toBe("FORBIDDEN");
+    expect(errorCode(response), JSON.stringify(response.errors)).toBe(token ? "FORBIDDEN" : "UNAUTHENTICATED");
     expect(Object.values(response.data ?? {}).filter((value) => value !== null)).toEqual([]);
   }
 }
