@@ -325,12 +325,9 @@ describe("a year of a large region", () => {
     return { dimensions, finest, levels };
   }
 
-  it("hides every small count, publishes the total, and scales with the cells", () => {
+  it("hides every small count, publishes the large ones of the coarse tables, and scales with the cells", () => {
     const timings: string[] = [];
-    // Sizes kept small since the protection interval: in a cube this sparse most of the many small cells need a
-    // proof of several witnesses (200 facts take about a minute on a loaded 2-core machine), and the month table,
-    // published whole before the interval, is now mostly hidden (logged, not asserted).
-    for (const facts of [100, 200]) {
+    for (const facts of [250, 500, 1000]) {
       const { dimensions, finest, levels } = synthetic(facts);
       const started = performance.now();
       const cube = new ProtectedCube(dimensions, finest, 5, { levels });
@@ -341,11 +338,11 @@ describe("a year of a large region", () => {
           if (cell.suppression !== null) expect(cell.value).toBeNull();
         }
       const months = cube.nonEmpty([0, 0, 0, 0, 0, 0, 2]);
-      timings.push(`${months.filter((cell) => cell.value !== null).length} of 12 months published`);
+      expect(months.filter((cell) => cell.value !== null).length).toBeGreaterThanOrEqual(10);
       expect(cube.nonEmpty([0, 0, 0, 0, 0, 0, 0])[0]?.value).toBe(facts);
     }
     console.log(`joint protection, 156 tables: ${timings.join(", ")}`);
-  }, 600_000);
+  }, 120_000);
 });
 
 describe("protection interval", () => {

@@ -4,41 +4,35 @@
 // hold for all the tables together, and every table must come out the same whichever query asks for it.
 //
 // The guarantee. Call a table cell *primary* when its count is between 1 and threshold − 1 (or a caller marks it
-// sensitive, e.g. fewer than `threshold` people behind it). No primary cell of any protected table can be narrowed
-// down from all published cells of all protected tables together, knowing that counts are whole numbers ≥ 0: its
-// feasible range is at least `threshold` wide (the *protection interval* statistics agencies require, e.g. the
-// protection levels of tau-Argus; here upper plus lower protection ≥ threshold). In particular it cannot be worked
-// out exactly.
+// sensitive, e.g. fewer than `threshold` people behind it). No primary cell of any protected table can be worked
+// out exactly from all published cells of all protected tables together — not by linear algebra, and not with the
+// knowledge that counts are whole numbers ≥ 0.
 //
 // Why it holds: a certificate per primary cell rather than an audit. A *witness* is a small integer vector d over
-// the finest cells (1, 2 or 4 of them, ±1). Every cell of every protected table whose sum over d is not zero is
-// hidden, so for the true counts x, x + t·d reproduces every published figure exactly, for every t; it is a valid
-// data set while no count goes below zero, i.e. for t up to the smallest count of the cells d lowers (its *room*).
-// Each primary cell carries a *proof*: two data sets, x plus a sum of witnesses that raise it and x plus a sum of
-// witnesses that lower it, each witness taken as far as the counts left by the earlier ones of that set allow, so
-// that both stay ≥ 0 everywhere; the cell's values in the two are at least `threshold` apart. Every witness applied
-// extends the proofs of all primary cells it moves, so a cell whose proof already spans the threshold needs none of
-// its own; every complementary cell is hidden because a witness moves it. Nothing else is needed: no audit, no
-// linear algebra.
+// the finest cells (1, 2 or 4 of them, ±1) whose negative entries sit on cells with a count ≥ 1. For the true counts
+// x, x + d is then another table of whole numbers ≥ 0. Every cell of every protected table whose sum over d is not
+// zero is hidden, so x + d reproduces every published figure exactly, while the primary cell the witness was made
+// for changes by one. An attacker holding every published figure therefore cannot tell x from x + d, and cannot
+// know that cell's count. Each primary cell is covered by a witness (its own, or an earlier one that already moves
+// it); every complementary cell is hidden because a witness moves it, so it stays unknown too. Nothing else is
+// needed, so no audit, no iteration, no linear algebra — the cost grows with the number of finest cells times the
+// number of tables, not with its square or cube.
 //
-// Which witnesses: for a cell fine in two or more dimensions, 2 × 2 patterns — through its first finest cell x, a
+// Which witness: for a cell fine in two or more dimensions, the classic 2 × 2 pattern — its finest cell x, a
 // non-zero cell w that differs in a dimension j and in another of the cell's dimensions, and the two "crossed"
-// cells y, z (x with w's j, w with x's j): −x + y + z − w sums to zero in every table that does not split j or does
-// not tell x's other dimensions from w's; and, to raise the cell further than x's neighbours allow, the same pattern
-// through two large cells around it (see `squaresFor`). One-way tables never move. Only when none of those has room
-// left, shifts that move one-way tables (a cell moved into or out of the cell), and at the very last x alone. For a
-// cell fine in one dimension, x moved to another value of that dimension; for a grand total, x alone. Each round of
-// a proof takes the witness that hides the fewest and smallest cells not already hidden per unit of interval gained.
-// Cells, tables and candidates are all visited in a fixed order, so the hidden cells are a function of the data
-// alone: every query sees the same pattern. The cost: sparse cubes, whose many small cells each need several
-// witnesses, take some 20–30 times as long as the single witness per cell that exact-value protection needed.
+// cells y, z (x with w's j, w with x's j; they may be empty, as they only gain): −x + y + z − w sums to zero in
+// every table that does not split j or does not tell x's other dimensions from w's, so one-dimensional tables are
+// never touched. For a cell fine in one
+// dimension, x and x moved to another value of that dimension; for a grand total, x alone. Among candidates the
+// one that hides the fewest and smallest cells not already hidden is taken. Cells, tables and candidates are all
+// visited in a fixed order, so the hidden cells are a function of the data alone: every query sees the same pattern.
 //
 // The argument needs the published figures to say nothing about a hidden cell but that it is hidden: callers must
-// mark small and complementary cells alike (a mark "small" would add the bound 1..threshold − 1, and the other data
-// sets could break it). It does not promise a protection interval for complementary cells, nor that the sum of
-// several hidden cells of one published total stays unknown (it is that total minus the published cells), nor
-// protection against an attacker who reruns this very algorithm on guessed data to see which guesses give the same
-// hidden cells.
+// mark small and complementary cells alike (a mark "small" would add the bound 1..threshold − 1, and x + d could
+// break it). It does not promise (like the statistical offices' cell suppression, e.g. tau-Argus) that no bound
+// can be derived (a hidden count lies between zero and a published total), nor that the sum of several hidden
+// cells of one published total stays unknown (it is that total minus the published cells), nor protection against
+// an attacker who reruns this very algorithm on guessed data to see which guesses give the same hidden cells.
 
 import type { PublishedCount, Suppression } from "./small-cell-suppression.js";
 
