@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { feasibleRegion } from "../testing/feasible-range.js";
 import { spanOf } from "../testing/linear-span.js";
 import { answerableLevels, type GroupDimension } from "./answerable-tables.js";
 import {
@@ -70,33 +69,6 @@ function attackPartition(spec: FamilyCubeSpec, threshold: number): { solved: str
     solved: primaries.filter(({ vector }) => derivable(vector)).map(({ label }) => label),
     primaries: primaries.map(({ label }) => label),
   };
-}
-
-/**
- * The second attacker on a partitioned cube: every published cell with its value, counts ≥ 0, and each primary
- * group's feasible range (a small linear programme). Lists those narrower than the threshold.
- */
-function narrowedPartition(spec: FamilyCubeSpec, threshold: number): string[] {
-  const cube = new ProtectedCube(spec.dimensions, spec.finest, threshold, { levels: spec.levels });
-  const unknowns = finestKeys(spec.dimensions);
-  const rows: number[][] = [];
-  const values: number[] = [];
-  const primaries: { label: string; vector: number[] }[] = [];
-  for (const level of spec.levels) {
-    for (const cell of cube.table(level)) {
-      const vector = unknowns.map((unknown) => (matches(spec.dimensions, level, cell.key, unknown) ? 1 : 0));
-      if (cell.value !== null) {
-        rows.push(vector);
-        values.push(cell.value);
-      }
-      if (cell.suppression === "PRIMARY") primaries.push({ label: `${level.join(",")}:${cell.key.join("/")}=${cell.count}`, vector });
-    }
-  }
-  const range = feasibleRegion(rows, values, unknowns.length);
-  return primaries.flatMap(({ label, vector }) => {
-    const { min, max } = range(vector);
-    return max - min < threshold - 1e-6 ? [`${label} in [${min}, ${max}]`] : [];
-  });
 }
 
 const partitioned = (dimensions: readonly GroupDimension[], finest: readonly FinestCell[], protection: FamilyProtection) => {
@@ -356,55 +328,4 @@ describe("stockGroups", () => {
       { dims: { NETWORK: "b" }, month: null, quarter: null, measures: { count: 7, never_asked: 1 } },
     ]);
   });
-});
-
-describe("protection interval of a count and its parts", () => {
-  it(
-    "keeps every small group of the pool, asked or never asked, at least the threshold wide",
-    () => {
-      const random = seeded(17);
-      const failures: string[] = [];
-      for (let round = 0; round < 40; round++) {
-        const finest: FinestCell[] = [];
-        for (const network of ["a", "b", "c"])
-          for (const perspective of ["PATIENT", "RELATIVE"]) {
-            const count = random() < 0.2 ? 0 : Math.floor(random() * 40);
-            const asked = random() < 0.5 ? Math.min(count, Math.floor(random() * 5)) : Math.floor(random() * (count + 1));
-            if (count > 0) finest.push(poolCell(network, count, count - asked, perspective));
-          }
-        failures.push(
-          ...narrowedPartition(partitioned(["NETWORK", "PERSPECTIVE"], finest, POOL), 5).map((label) => `round ${round}: ${label}`),
-        );
-      }
-      expect(failures.slice(0, 5)).toEqual([]);
-    },
-    ATTACKER_TIMEOUT_MS,
-  );
-
-  it(
-    "keeps every small group of requests by outcome, network, unit and month at least the threshold wide",
-    () => {
-      const random = seeded(5);
-      const failures: string[] = [];
-      for (let round = 0; round < 4; round++) {
-        const finest: FinestCell[] = [];
-        for (const network of ["a", "b"])
-          for (const unit of ["u1", "u2"])
-            for (const month of ["02", "03", "05", "11"]) {
-              if (random() < 0.3) continue;
-              const declined = Math.floor(random() * 8);
-              const cancelled = Math.floor(random() * 8);
-              const other = random() < 0.5 ? Math.floor(random() * 4) : Math.floor(random() * 12);
-              const count = declined + cancelled + other;
-              if (count > 0)
-                finest.push({ dims: { NETWORK: network, UNIT: unit }, month, counts: { count, declined, cancelled }, contributors: null });
-            }
-        failures.push(
-          ...narrowedPartition(partitioned(["NETWORK", "UNIT"], finest, REQUESTS), 5).map((label) => `round ${round}: ${label}`),
-        );
-      }
-      expect(failures.slice(0, 5)).toEqual([]);
-    },
-    ATTACKER_TIMEOUT_MS,
-  );
 });

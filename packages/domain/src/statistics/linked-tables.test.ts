@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { feasibleRegion } from "../testing/feasible-range.js";
 import { solvable } from "../testing/linear-span.js";
 import { type CubeDimension, keyOf, type Level, MONTHS, ProtectedCube, quarterOfMonth } from "./linked-tables.js";
 
@@ -54,45 +53,6 @@ function disclosures(
     }
   }
   return primaries.filter(({ vector }) => published.length > 0 && solvable(published, vector)).map(({ label }) => label);
-}
-
-/**
- * The second attacker: with every published figure as an equation (its value known) and every count ≥ 0, each primary
- * cell's feasible range is a small linear programme. Lists the primary cells whose range is narrower than the
- * threshold (the protection interval), with their ranges.
- */
-function narrowed(
-  dimensions: readonly CubeDimension[],
-  finest: Map<string, number>,
-  threshold: number,
-  levels: readonly Level[] = allLevels(dimensions),
-): string[] {
-  const cube = new ProtectedCube(dimensions, finest, threshold, { levels });
-  const cells = finestKeys(dimensions);
-  const rows: number[][] = [];
-  const values: number[] = [];
-  const primaries: { label: string; vector: number[]; count: number }[] = [];
-  for (const level of levels) {
-    for (const cell of cube.table(level)) {
-      const vector = cells.map((finestKey) =>
-        finestKey.every((value, d) => groupOf(dimensions[d] as CubeDimension, level[d] as number, value) === cell.key[d]) ? 1 : 0,
-      );
-      if (cell.value !== null) {
-        rows.push(vector);
-        values.push(cell.value);
-      }
-      if (cell.suppression === "PRIMARY")
-        primaries.push({ label: `${level.join(",")}:${cell.key.join("/")}=${cell.count}`, vector, count: cell.count });
-    }
-  }
-  const range = feasibleRegion(rows, values, cells.length);
-  const found: string[] = [];
-  for (const { label, vector, count } of primaries) {
-    const { min, max } = range(vector);
-    if (min > count + 1e-6 || max < count - 1e-6) found.push(`${label} outside its own range [${min}, ${max}]`);
-    if (max - min < threshold - 1e-6) found.push(`${label} in [${Math.round(min * 1000) / 1000}, ${Math.round(max * 1000) / 1000}]`);
-  }
-  return found;
 }
 
 function seeded(seed: number): () => number {
@@ -343,115 +303,4 @@ describe("a year of a large region", () => {
     }
     console.log(`joint protection, 156 tables: ${timings.join(", ")}`);
   }, 120_000);
-});
-
-describe("protection interval", () => {
-  // The second attacker (see `narrowed`): every primary count's feasible range, given every published figure and that
-  // counts are ≥ 0, must be at least the threshold wide. Before the interval was part of the rule, a witness moved a
-  // small count by one only, and the published figures pinned it to a range of width 1–3.
-
-  it("does not pin a count of 1 to 0..1 next to an empty cell", () => {
-    // The old witness moved a's 1 to the empty c: a + c = 1 could be read off the published b, d and total.
-    const finest = new Map([
-      ["a", 1],
-      ["b", 11],
-      ["d", 23],
-    ]);
-    expect(narrowed([{ values: ["a", "b", "c", "d"] }], finest, 5)).toEqual([]);
-  });
-
-  it("does not pin an assignment type's occasions in a quarter to 2 or 3", () => {
-    // Two assignment types over six months (quarters between): small months and a small quarter of type b.
-    const dimensions: CubeDimension[] = [{ values: ["a", "b"] }, months3];
-    const finest = new Map([
-      [keyOf(["a", "01"]), 2],
-      [keyOf(["a", "02"]), 2],
-      [keyOf(["a", "04"]), 13],
-      [keyOf(["a", "05"]), 1],
-      [keyOf(["a", "06"]), 25],
-      [keyOf(["b", "01"]), 1],
-      [keyOf(["b", "02"]), 13],
-      [keyOf(["b", "04"]), 4],
-      [keyOf(["b", "05"]), 1],
-      [keyOf(["b", "06"]), 1],
-    ]);
-    expect(narrowed(dimensions, finest, 5)).toEqual([]);
-  });
-
-  it(
-    "keeps every primary count's range at least the threshold wide in random one-, two- and three-way cubes",
-    () => {
-      const random = seeded(7);
-      const failures: string[] = [];
-      let totalsPublished = 0;
-      const shapes: CubeDimension[][] = [
-        [{ values: ["a", "b", "c", "d"] }],
-        [{ values: ["a", "b", "c"] }, { values: ["x", "y", "z"] }],
-        [{ values: ["a", "b"] }, months3],
-        [{ values: ["a", "b", "c"] }, { values: ["x", "y"] }, { values: ["p", "q"] }],
-      ];
-      for (let round = 0; round < 60; round++) {
-        const dimensions = shapes[round % shapes.length] as CubeDimension[];
-        const finest = new Map<string, number>();
-        for (const key of finestKeys(dimensions)) {
-          const roll = random();
-          const count = roll < 0.3 ? 0 : roll < 0.6 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 30);
-          if (count > 0) finest.set(keyOf(key), count);
-        }
-        failures.push(...narrowed(dimensions, finest, 5).map((label) => `round ${round}: ${label}`));
-        const total = new ProtectedCube(dimensions, finest, 5).table(dimensions.map(() => 0))[0];
-        if (total?.value !== null) totalsPublished++;
-      }
-      expect(failures.slice(0, 5)).toEqual([]);
-      // The interval is bought with complementary cells, not by hiding the totals.
-      expect(totalsPublished).toBe(60);
-    },
-    ATTACKER_TIMEOUT_MS,
-  );
-
-  it(
-    "holds at thresholds 3 and 10, and for groups marked sensitive whatever their count",
-    () => {
-      const random = seeded(11);
-      for (const threshold of [3, 10]) {
-        const dimensions: CubeDimension[] = [{ values: ["a", "b", "c"] }, { values: ["x", "y", "z", "w"] }];
-        const finest = new Map<string, number>();
-        for (const key of finestKeys(dimensions)) finest.set(keyOf(key), Math.floor(random() * 15));
-        expect(narrowed(dimensions, finest, threshold)).toEqual([]);
-      }
-      const dimensions: CubeDimension[] = [{ values: ["a", "b", "c"] }];
-      const finest = new Map([
-        ["a", 12],
-        ["b", 30],
-        ["c", 40],
-      ]);
-      const cube = new ProtectedCube(dimensions, finest, 5, { sensitive: (level, key) => level[0] === 1 && key[0] === "a" });
-      expect(cube.table([1]).map((cell) => cell.suppression)).toEqual(["PRIMARY", "COMPLEMENTARY", null]);
-    },
-    ATTACKER_TIMEOUT_MS,
-  );
-
-  it(
-    "holds for participation by unit × age band × month, every table of the cube published together",
-    () => {
-      const dimensions: CubeDimension[] = [
-        { values: ["u1", "u2", "u3"] },
-        { values: ["a", "b", "c", "d"] },
-        { values: MONTHS, between: [quarterOfMonth] },
-      ];
-      const finest = new Map([
-        [keyOf(["u1", "b", "06"]), 1],
-        [keyOf(["u1", "d", "06"]), 1],
-        [keyOf(["u1", "a", "08"]), 1],
-        [keyOf(["u1", "d", "08"]), 2],
-        [keyOf(["u3", "c", "10"]), 1],
-        [keyOf(["u2", "b", "11"]), 1],
-        [keyOf(["u2", "a", "02"]), 9],
-        [keyOf(["u3", "d", "03"]), 12],
-        [keyOf(["u1", "c", "05"]), 7],
-      ]);
-      expect(narrowed(dimensions, finest, 5)).toEqual([]);
-    },
-    ATTACKER_TIMEOUT_MS,
-  );
 });

@@ -89,19 +89,6 @@ interface Witness {
   readonly along: number | null;
   readonly from: number;
   readonly to: number;
-  /** Whether the corners are the anchor's 2 × 2 (u, y, z, w in that order), whose keys follow from u's and w's. */
-  readonly anchored?: boolean;
-  /**
-   * A quick test of where it cancels: at a table that tells none of a side's dimensions' values `a` and `b` apart
-   * (for some side), the corners cancel in pairs.
-   */
-  readonly sides?: readonly Side[];
-}
-
-interface Side {
-  readonly dims: readonly number[];
-  readonly a: readonly number[];
-  readonly b: readonly number[];
 }
 
 interface LevelData {
@@ -116,8 +103,8 @@ interface LevelData {
   readonly anchor: Map<number, number>;
   /** Hidden groups: PRIMARY or COMPLEMENTARY (complementary may be empty groups). */
   readonly hidden: Map<number, number>;
-  /** Each primary group's proof so far (see `Proof`). */
-  readonly proofs: Map<number, Proof>;
+  /** Groups that some witness moves. */
+  readonly covered: Set<number>;
   /** After protection: the table's non-zero or hidden groups, compact (see `seal`). */
   published: PublishedTable | null;
 }
@@ -140,9 +127,6 @@ export class ProtectedCube {
   private readonly groupNames: string[][][] = [];
   private readonly coords: Int32Array;
   private readonly counts: number[] = [];
-  /** Finest cells by their index in the full cube (Σ value index × stride), for looking a corner's count up. */
-  private readonly finestStrides: number[] = [];
-  private readonly finestCell = new Map<number, number>();
   private readonly levels: LevelData[] = [];
   private readonly levelById = new Map<string, LevelData>();
 
@@ -190,16 +174,6 @@ export class ProtectedCube {
       this.counts.push(count);
     }
     this.coords = Int32Array.from(coords);
-    let finestStride = 1;
-    for (let d = D - 1; d >= 0; d--) {
-      this.finestStrides[d] = finestStride;
-      finestStride *= dimensions[d]?.values.length ?? 1;
-    }
-    for (let cell = 0; cell < this.counts.length; cell++) {
-      let index = 0;
-      for (let d = 0; d < D; d++) index += (this.coords[cell * D + d] as number) * (this.finestStrides[d] as number);
-      this.finestCell.set(index, cell);
-    }
 
     const levels = options.levels ?? cartesian(this.groupIndex.map((steps) => steps.map((_, i) => i)));
     const ordered = [...new Map(levels.map((level) => [level.join(","), [...level]])).values()].sort(
@@ -223,7 +197,7 @@ export class ProtectedCube {
         counts: new Map(),
         anchor: new Map(),
         hidden: new Map(),
-        proofs: new Map(),
+        covered: new Set(),
         published: null,
       };
       for (let cell = 0; cell < this.counts.length; cell++) {
@@ -314,7 +288,7 @@ export class ProtectedCube {
     data.counts.clear();
     data.hidden.clear();
     data.anchor.clear();
-    data.proofs.clear();
+    data.covered.clear();
   }
 
   private decode(data: LevelData, key: number): string[] {
@@ -352,352 +326,30 @@ export class ProtectedCube {
     }
   }
 
-  /** Gives every primary cell its protection interval, coarsest tables first, each table's cells in key order. */
+  /** Gives every primary cell a witness, coarsest tables first, each table's cells in key order. */
   private protect(): void {
     for (const data of this.levels) {
-      const primaries = [...data.hidden].filter(([, mark]) => mark === PRIMARY).map(([key]) => key);
-      for (const key of primaries.sort((a, b) => a - b)) {
-        if (this.interval(data, key) >= this.threshold) continue;
-        this.prove(data, key);
-        // Unreachable: a proof ends with the interval reached, at worst through a witness that raises u alone.
-        if (this.interval(data, key) < this.threshold) throw new Error("a suppressed count was left without protection");
+      const primaries = [...data.hidden.keys()].sort((a, b) => a - b);
+      for (const key of primaries) {
+        if (data.covered.has(key)) continue;
+        const witness = this.witnessFor(data, key);
+        this.apply(witness);
+        // Unreachable: a witness always moves the cell it was built for.
+        if (!data.covered.has(key)) throw new Error("a suppressed count was left without protection");
       }
     }
   }
 
-  /** How far apart the group's two data sets put its sum: up plus down. */
-  private interval(data: LevelData, key: number): number {
-    const proof = data.proofs.get(key);
-    return proof ? proof.up + proof.down : 0;
-  }
-
-  /**
-   * Builds a primary cell's own proof: two data sets that reproduce every published figure, one with the cell
-   * raised by `up`, one with it lowered by `down`, up + down ≥ threshold. Each is x plus a sum of witnesses, each
-   * witness taken as far as the counts still unused by the earlier ones of that data set allow (so the sum stays
-   * ≥ 0 everywhere). Witnesses are taken greedily by newly hidden weight per unit of interval gained.
-   */
-  private prove(data: LevelData, key: number): void {
+  private witnessFor(data: LevelData, key: number): Witness {
     const D = this.dimensions.length;
     const anchor = data.anchor.get(key) as number;
     const u = this.coords.subarray(anchor * D, anchor * D + D);
     const level = data.level;
     // Dimensions this table splits into more than one group: the only ones a witness can move the cell along.
     const split = level.map((_, d) => d).filter((d) => (this.groupNames[d]?.[level[d] as number]?.length ?? 0) > 1);
-    const base = this.candidatesFor(data, u, split);
-    const around = split.length === 0 ? null : this.surroundings(data, u, split);
-    const uKeys = new Float64Array(this.levels.length);
-    this.levels.forEach((table, l) => {
-      uKeys[l] = this.keyAt(table, u, 0);
-    });
-    const proof = this.proofOf(data, key);
-    for (let round = 0; round <= this.threshold && proof.up + proof.down < this.threshold; round++) {
-      const need = this.threshold - proof.up - proof.down;
-      // Witnesses that leave one-way tables alone first; the shifts that move them only when none of those helps.
-      let best: { witness: Witness; score: number; useful: number; gain: number; tier: number } | null = null;
-      for (let tier = 0; tier < 3 && best === null; tier++) {
-        const candidates =
-          tier === 0
-            ? around
-              ? [...base, ...this.roomiest(this.squaresFor(split, around, proof.usedUp), proof.usedUp)]
-              : base
-            : around
-              ? this.roomiest(this.shiftsFor(data, u, split, around, proof.usedUp, proof.usedDown, tier), proof.usedUp)
-              : [];
-        for (const witness of candidates) {
-          // Nothing beats a witness that hides nothing new and closes the interval.
-          if (best !== null && best.score === 0 && best.useful === need) break;
-          const effect = this.effectOn(data, key, witness);
-          if (effect === 0) continue;
-          const sign = effect > 0 ? 1 : -1;
-          const raise = this.room(witness, sign, proof.usedUp);
-          const lower = this.room(witness, -sign, proof.usedDown);
-          const useful = Math.min(need, Math.abs(effect) * (raise + lower));
-          if (!(useful > 0)) continue;
-          const { cost, gain } = this.cost(witness, best ? best.score * useful : Number.POSITIVE_INFINITY, uKeys);
-          const score = cost / useful;
-          if (
-            best === null ||
-            score < best.score ||
-            (score === best.score && (useful > best.useful || (useful === best.useful && gain > best.gain)))
-          )
-            best = { witness, score, useful, gain, tier };
-        }
-      }
-      if (best === null) break;
-      // Extends every moved primary group's data sets, this cell's too.
-      this.apply(best.witness);
-    }
-    if (proof.up + proof.down < this.threshold) {
-      // Nothing else reaches: raise u alone. Every group containing u is hidden, and nothing bounds it from above.
-      this.apply(lone(u));
-    }
-  }
-
-  private proofOf(data: LevelData, key: number): Proof {
-    let proof = data.proofs.get(key);
-    if (!proof) {
-      proof = { up: 0, down: 0, usedUp: new Map(), usedDown: new Map() };
-      data.proofs.set(key, proof);
-    }
-    return proof;
-  }
-
-  /**
-   * The non-empty finest cells around a cell (at its table's level), the largest first (at most SURROUNDING of
-   * each kind). For each split of the table's split dimensions into two sides J and K (J holding the first): the
-   * cells that differ from the cell on J's side only ("J-sided") and on K's side only ("K-sided"). Also all cells
-   * outside the cell, and those inside it.
-   */
-  private surroundings(data: LevelData, u: Int32Array, split: readonly number[]): Surroundings {
-    const D = this.dimensions.length;
-    const all = (1 << split.length) - 1;
-    // Bipartitions J | K of the split dimensions with J holding split[0] (the other half of each pair is the same).
-    const sides: number[] = [];
-    for (let J = 1; J < all; J += 2) sides.push(J);
-    const jSided = sides.map(() => [] as number[]);
-    const kSided = sides.map(() => [] as number[]);
-    const single = split.map(() => [] as number[]);
-    const agree = split.map(() => [] as number[]);
-    const outside: number[] = [];
-    const inside: number[] = [];
-    for (let cell = 0; cell < this.counts.length; cell++) {
-      let mask = 0;
-      for (let s = 0; s < split.length; s++) {
-        const d = split[s] as number;
-        const groups = data.groupOf[d] as Int32Array;
-        if (groups[this.coords[cell * D + d] as number] !== groups[u[d] as number]) mask |= 1 << s;
-      }
-      if (mask === 0) {
-        this.keepLargest(inside, cell);
-        continue;
-      }
-      this.keepLargest(outside, cell);
-      for (let s = 0; s < split.length; s++) {
-        if (mask === 1 << s) this.keepLargest(single[s] as number[], cell);
-        if ((mask & (1 << s)) === 0) this.keepLargest(agree[s] as number[], cell);
-      }
-      for (let i = 0; i < sides.length; i++) {
-        const J = sides[i] as number;
-        if ((mask & ~J) === 0) this.keepLargest(jSided[i] as number[], cell);
-        else if ((mask & J) === 0) this.keepLargest(kSided[i] as number[], cell);
-      }
-    }
-    return { sides, jSided, kSided, single, agree, outside, inside };
-  }
-
-  /** Keeps `list` the SURROUNDING largest cells seen, largest first, ties to the lower cell index. */
-  private keepLargest(list: number[], cell: number): void {
-    const count = this.counts[cell] as number;
-    if (list.length === SURROUNDING && count <= (this.counts[list[SURROUNDING - 1] as number] as number)) return;
-    let at = list.length;
-    while (at > 0 && (this.counts[list[at - 1] as number] as number) < count) at--;
-    list.splice(at, 0, cell);
-    if (list.length > SURROUNDING) list.pop();
-  }
-
-  /**
-   * Witnesses that raise the cell from beyond u's neighbourhood, built from the largest cells whose count is still
-   * unused, for each side split J | K: the 2 × 2 through a J-sided cell y and a K-sided cell z. It lowers y and z
-   * and raises p (z on J's dimensions, y on the others: inside the cell) and w (y on J's, z on the others). A table
-   * that does not tell y's J-values from z's, or y's other values from z's, sees it cancel: one-way tables never
-   * move.
-   */
-  private squaresFor(split: readonly number[], around: Surroundings, used: ReadonlyMap<number, number>): Witness[] {
-    const D = this.dimensions.length;
-    const moves: Witness[] = [];
-    around.sides.forEach((J, i) => {
-      const yCell = this.largestLeft(around.jSided[i] as number[], used);
-      const zCell = this.largestLeft(around.kSided[i] as number[], used);
-      if (yCell < 0 || zCell < 0) return;
-      const y = this.coords.subarray(yCell * D, yCell * D + D);
-      const z = this.coords.subarray(zCell * D, zCell * D + D);
-      const p = Int32Array.from(y);
-      const w = Int32Array.from(z);
-      const inJ = new Uint8Array(D);
-      split.forEach((d, s) => {
-        if ((J & (1 << s)) !== 0) inJ[d] = 1;
-      });
-      for (let d = 0; d < D; d++)
-        if (inJ[d] === 1) {
-          p[d] = z[d] as number;
-          w[d] = y[d] as number;
-        }
-      // With one dimension on J's side, the pairs (p, y) and (w, z) differ in it alone.
-      const single = split.filter((_, s) => (J & (1 << s)) !== 0);
-      const along = single.length === 1 ? (single[0] as number) : null;
-      const jDims: number[] = [];
-      const kDims: number[] = [];
-      for (let d = 0; d < D; d++) if (y[d] !== z[d]) (inJ[d] === 1 ? jDims : kDims).push(d);
-      const sideOf = (dims: number[]): Side => ({ dims, a: dims.map((d) => y[d] as number), b: dims.map((d) => z[d] as number) });
-      moves.push({
-        sides: [sideOf(jDims), sideOf(kDims)],
-        corners: [
-          { coords: p, sign: 1 },
-          { coords: y, sign: -1 },
-          { coords: z, sign: -1 },
-          { coords: w, sign: 1 },
-        ],
-        along,
-        from: along === null ? 0 : (z[along] as number),
-        to: along === null ? 0 : (y[along] as number),
-      });
-    });
-    return moves;
-  }
-
-  /**
-   * Shifts, which move one-way tables too. Tier 1: a cell q that differs from the cell in one split dimension j
-   * alone moved into it (only tables that split j move), and a cell p inside moved out along a split dimension.
-   * Tier 2, the last resort before raising u alone: a large cell outside moved in, whatever it differs in (for
-   * each split dimension, the largest that agrees with the cell in it, and the largest of all).
-   */
-  private shiftsFor(
-    data: LevelData,
-    u: Int32Array,
-    split: readonly number[],
-    around: Surroundings,
-    usedUp: ReadonlyMap<number, number>,
-    usedDown: ReadonlyMap<number, number>,
-    tier: number,
-  ): Witness[] {
-    const D = this.dimensions.length;
-    const at = (cell: number) => this.coords.subarray(cell * D, cell * D + D);
-    const separated = (d: number, a: number, b: number) => (data.groupOf[d] as Int32Array)[a] !== (data.groupOf[d] as Int32Array)[b];
-    const moves: Witness[] = [];
-    const shift = (q: Int32Array) => {
-      const into = Int32Array.from(q);
-      const changed: number[] = [];
-      for (const d of split)
-        if (separated(d, q[d] as number, u[d] as number)) {
-          into[d] = u[d] as number;
-          changed.push(d);
-        }
-      const only = changed.length === 1 ? (changed[0] as number) : null;
-      moves.push({
-        sides: [{ dims: changed, a: changed.map((d) => q[d] as number), b: changed.map((d) => u[d] as number) }],
-        corners: [
-          { coords: q, sign: -1 },
-          { coords: into, sign: 1 },
-        ],
-        along: only,
-        from: only === null ? 0 : (q[only] as number),
-        to: only === null ? 0 : (u[only] as number),
-      });
-    };
-    if (tier === 2) {
-      for (const list of [...around.agree, around.outside]) {
-        const qCell = this.largestLeft(list, usedUp);
-        if (qCell >= 0) shift(at(qCell));
-      }
-      return moves;
-    }
-    for (const list of around.single) {
-      const qCell = this.largestLeft(list, usedUp);
-      if (qCell >= 0) shift(at(qCell));
-    }
-    const pCell = this.largestLeft(around.inside, usedDown);
-    if (pCell >= 0) {
-      const p = at(pCell);
-      for (const j of split) {
-        const values = this.dimensions[j]?.values.length ?? 0;
-        let v = 0;
-        while (v < values && !separated(j, p[j] as number, v)) v++;
-        if (v === values) continue;
-        const out = Int32Array.from(p);
-        out[j] = v;
-        moves.push({
-          corners: [
-            { coords: p, sign: -1 },
-            { coords: out, sign: 1 },
-          ],
-          along: j,
-          from: p[j] as number,
-          to: v,
-        });
-      }
-    }
-    return moves;
-  }
-
-  /** The ROOMIEST witnesses that can raise the cell furthest (stable: equals keep their order). */
-  private roomiest(witnesses: Witness[], used: ReadonlyMap<number, number>): Witness[] {
-    if (witnesses.length <= ROOMIEST) return witnesses;
-    const rooms = witnesses.map((witness) => Math.max(this.room(witness, 1, used), this.room(witness, -1, used)));
-    const order = witnesses.map((_, i) => i).sort((a, b) => (rooms[b] as number) - (rooms[a] as number) || a - b);
-    return order.slice(0, ROOMIEST).map((i) => witnesses[i] as Witness);
-  }
-
-  /** The cell of `list` with the most count not yet used (the first of equals), or −1 when all is used. */
-  private largestLeft(list: readonly number[], used: ReadonlyMap<number, number>): number {
-    let best = -1;
-    let most = 0;
-    for (const cell of list) {
-      const left = (this.counts[cell] as number) - (used.get(cell) ?? 0);
-      if (left > most) {
-        best = cell;
-        most = left;
-      }
-    }
-    return best;
-  }
-
-  /** How much the witness changes the group `key` of `data` per step (signed), 0 when it does not move it. */
-  private effectOn(data: LevelData, key: number, witness: Witness): number {
-    const n = this.moved(data, witness);
-    for (let i = 0; i < n; i++) if (this.movedKeys[i] === key) return this.movedSums[i] as number;
-    return 0;
-  }
-
-  /**
-   * How many steps x can take along `orientation` × witness before a lowered corner runs out (counts already used
-   * by the data set's earlier witnesses deducted); Infinity when no corner is lowered.
-   */
-  private room(witness: Witness, orientation: number, used: ReadonlyMap<number, number>): number {
-    let room = Number.POSITIVE_INFINITY;
-    for (const { coords, sign } of witness.corners) {
-      if (sign * orientation >= 0) continue;
-      const cell = this.cellIndex(coords);
-      const left = cell < 0 ? 0 : (this.counts[cell] as number) - (used.get(cell) ?? 0);
-      if (left < room) room = left;
-    }
-    return room;
-  }
-
-  private use(witness: Witness, orientation: number, steps: number, used: Map<number, number>): void {
-    if (steps === 0 || !Number.isFinite(steps)) return;
-    for (const { coords, sign } of witness.corners) {
-      if (sign * orientation >= 0) continue;
-      const cell = this.cellIndex(coords);
-      used.set(cell, (used.get(cell) ?? 0) + steps);
-    }
-  }
-
-  private separates(data: LevelData, side: Side): boolean {
-    for (let i = 0; i < side.dims.length; i++) {
-      const groups = data.groupOf[side.dims[i] as number] as Int32Array;
-      if (groups[side.a[i] as number] !== groups[side.b[i] as number]) return true;
-    }
-    return false;
-  }
-
-  /** The index of the non-empty finest cell at `coords`, or −1 for an empty one. */
-  private cellIndex(coords: Int32Array): number {
-    let index = 0;
-    for (let d = 0; d < coords.length; d++) index += (coords[d] as number) * (this.finestStrides[d] as number);
-    return this.finestCell.get(index) ?? -1;
-  }
-
-  /**
-   * The witnesses through the cell's anchor u (its first finest cell): they lower the cell by lowering u, and raise
-   * it by lowering the cells they move u's count to.
-   */
-  private candidatesFor(data: LevelData, u: Int32Array, split: readonly number[]): Witness[] {
-    const D = this.dimensions.length;
-    const anchor = this.cellIndex(u);
     const separated = (d: number, a: number, b: number) => (data.groupOf[d] as Int32Array)[a] !== (data.groupOf[d] as Int32Array)[b];
 
-    if (split.length === 0) return [lone(u)];
+    if (split.length === 0) return { corners: [{ coords: u, sign: -1 }], along: null, from: 0, to: 0 };
     const isSplit = new Uint8Array(D);
     for (const d of split) isSplit[d] = 1;
 
@@ -760,12 +412,11 @@ export class ProtectedCube {
             { coords: z, sign: 1 },
             { coords: w, sign: -1 },
           ];
-          candidates.push({ corners, along: j, from: u[j] as number, to: w[j] as number, anchored: true });
+          candidates.push({ corners, along: j, from: u[j] as number, to: w[j] as number });
         }
       }
     }
-    // One-way moves along a dimension move its one-way table: for a cell split in more, they come last (shiftsFor).
-    if (candidates.length === 0 && split.length === 1) {
+    if (candidates.length === 0) {
       for (const j of split) {
         const values = this.dimensions[j]?.values.length ?? 0;
         for (let v = 0; v < values; v++) {
@@ -780,56 +431,52 @@ export class ProtectedCube {
         }
       }
     }
-    return candidates;
+    const uKeys = new Float64Array(this.levels.length);
+    this.levels.forEach((table, l) => {
+      uKeys[l] = this.keyAt(table, u, 0);
+    });
+    let best = candidates[0] as Witness;
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bestGain = -1;
+    for (const candidate of candidates) {
+      const { cost, gain } = this.cost(candidate, bestCost, uKeys);
+      if (cost < bestCost || (cost === bestCost && gain > bestGain)) {
+        best = candidate;
+        bestCost = cost;
+        bestGain = gain;
+      }
+    }
+    return best;
   }
 
   /**
    * The cells a witness would newly hide, weighted by their counts (stopping once above `limit`), and how many
-   * primary cells still short of their interval it would move.
+   * small cells still without a witness it would move.
    */
   private cost(witness: Witness, limit: number, uKeys: Float64Array): { cost: number; gain: number } {
     let cost = 0;
     let gain = 0;
     for (let l = 0; l < this.levels.length; l++) {
       const data = this.levels[l] as LevelData;
-      const n = witness.anchored ? this.movedFrom(data, witness, uKeys[l] as number) : this.moved(data, witness);
+      const n = this.movedFrom(data, witness, uKeys[l] as number);
       for (let i = 0; i < n; i++) {
         const key = this.movedKeys[i] as number;
         const mark = data.hidden.get(key);
         if (mark === undefined) cost += 1 + (data.counts.get(key) ?? 0);
-        else if (mark === PRIMARY && this.interval(data, key) < this.threshold) gain++;
+        else if (!data.covered.has(key)) gain++;
       }
       if (cost > limit) return { cost, gain };
     }
     return { cost, gain };
   }
 
-  /**
-   * Hides every group the witness moves, and extends the data sets of every primary group it moves: as far along
-   * the witness (in the direction that raises, resp. lowers, the group) as the counts that group's earlier
-   * witnesses left unused allow.
-   */
   private apply(witness: Witness): void {
     for (const data of this.levels) {
       const n = this.moved(data, witness);
       for (let i = 0; i < n; i++) {
         const key = this.movedKeys[i] as number;
-        const sum = this.movedSums[i] as number;
-        const mark = data.hidden.get(key);
-        if (mark === undefined) data.hidden.set(key, COMPLEMENTARY);
-        if (mark !== PRIMARY) continue;
-        const proof = this.proofOf(data, key);
-        const sign = sum > 0 ? 1 : -1;
-        const raise = this.room(witness, sign, proof.usedUp);
-        const lower = this.room(witness, -sign, proof.usedDown);
-        if (raise > 0) {
-          proof.up += Math.abs(sum) * raise;
-          this.use(witness, sign, raise, proof.usedUp);
-        }
-        if (lower > 0) {
-          proof.down += Math.abs(sum) * lower;
-          this.use(witness, -sign, lower, proof.usedDown);
-        }
+        if (!data.hidden.has(key)) data.hidden.set(key, COMPLEMENTARY);
+        data.covered.add(key);
       }
     }
   }
@@ -868,9 +515,7 @@ export class ProtectedCube {
     }
     let kept = 0;
     for (let i = 0; i < n; i++) {
-      if (this.movedSums[i] === 0) continue;
-      this.movedKeys[kept] = this.movedKeys[i] as number;
-      this.movedSums[kept++] = this.movedSums[i] as number;
+      if (this.movedSums[i] !== 0) this.movedKeys[kept++] = this.movedKeys[i] as number;
     }
     return kept;
   }
@@ -882,7 +527,6 @@ export class ProtectedCube {
       const groups = data.groupOf[along] as Int32Array;
       if (groups[from] === groups[to]) return 0;
     }
-    if (witness.sides) for (const side of witness.sides) if (!this.separates(data, side)) return 0;
     let n = 0;
     for (const { coords, sign } of corners) {
       const key = this.keyAt(data, coords, 0);
@@ -896,9 +540,7 @@ export class ProtectedCube {
     }
     let kept = 0;
     for (let i = 0; i < n; i++) {
-      if (this.movedSums[i] === 0) continue;
-      this.movedKeys[kept] = this.movedKeys[i] as number;
-      this.movedSums[kept++] = this.movedSums[i] as number;
+      if (this.movedSums[i] !== 0) this.movedKeys[kept++] = this.movedKeys[i] as number;
     }
     return kept;
   }
@@ -910,42 +552,6 @@ export class ProtectedCube {
  * keeps the cost linear in the number of cells.
  */
 const SCAN = 256;
-
-/** How many of the largest cells of each kind around a cell its proof considers (see `surroundings`). */
-const SURROUNDING = 8;
-
-/** How many of the candidate squares and shifts, those with the most room, a proof's round weighs by cost. */
-const ROOMIEST = 4;
-
-/**
- * A primary group's proof: two data sets that reproduce every published figure, x + (witnesses raising the group)
- * with the group's sum `up` higher and x + (witnesses lowering it) with it `down` lower; `used` is how much of each
- * finest cell's count the lowered corners of each set's witnesses take together (never more than the count).
- */
-interface Proof {
-  up: number;
-  down: number;
-  readonly usedUp: Map<number, number>;
-  readonly usedDown: Map<number, number>;
-}
-
-interface Surroundings {
-  /** Bit masks over the split dimensions: J's side of each bipartition. */
-  readonly sides: readonly number[];
-  readonly jSided: readonly (readonly number[])[];
-  readonly kSided: readonly (readonly number[])[];
-  /** For each split dimension, the cells that differ from the cell in it alone. */
-  readonly single: readonly (readonly number[])[];
-  /** For each split dimension, the cells outside that agree with the cell in it (a shift leaves its table alone). */
-  readonly agree: readonly (readonly number[])[];
-  readonly outside: readonly number[];
-  readonly inside: readonly number[];
-}
-
-/** The witness that changes u alone: it moves every group containing u, the grand total too. */
-function lone(u: Int32Array): Witness {
-  return { corners: [{ coords: u, sign: -1 }], along: null, from: 0, to: 0 };
-}
 
 /** Signs of a 2 × 2 witness's corners u, y, z, w. */
 const SQUARE_SIGNS: readonly number[] = [-1, 1, 1, -1];
