@@ -1,79 +1,23 @@
-import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createThrowawayCluster, type ThrowawayCluster, throwawayClusterUnavailable } from "../support/throwaway-cluster.js";
 
 // Issue 8 item 6 (SECURITY.md: fail fast with a clear retryable error when the database is down, recover when it
 // returns): a throwaway PostgreSQL cluster of its own, stopped and started under a running API. Skipped (with the
 // reason) where PostgreSQL's server binaries are not installed.
 
-function findBinDirectory(): string | null {
-  const candidates = [
-    ...(process.env.PG_BIN_DIR ? [process.env.PG_BIN_DIR] : []),
-    ...(existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").map((version) => `/usr/lib/postgresql/${version}/bin`) : []),
-    "/usr/local/bin",
-    "/usr/bin",
-  ];
-  return candidates.find((dir) => existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) ?? null;
-}
-
-const binDirectory = findBinDirectory();
-const isRoot = process.getuid?.() === 0;
-// PostgreSQL refuses to run as root; as root the cluster runs as the `postgres` system user.
-const runAsPostgres = isRoot && existsSync("/usr/sbin/runuser");
-const usable = binDirectory !== null && (!isRoot || runAsPostgres);
-
-function pg(tool: string, args: string[]): string {
-  const binary = join(binDirectory ?? "", tool);
-  const [command, commandArgs] = runAsPostgres ? ["runuser", ["-u", "postgres", "--", binary, ...args]] : [binary, args];
-  return execFileSync(command, commandArgs as string[], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-let directory = "";
-let port = 0;
+let cluster: ThrowawayCluster | null = null;
 let api: TestApi;
-const startCluster = () =>
-  pg("pg_ctl", [
-    "-D",
-    join(directory, "data"),
-    "-l",
-    join(directory, "log"),
-    "-o",
-    `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    "-w",
-    "-t",
-    "30",
-    "start",
-  ]);
-const stopCluster = () => pg("pg_ctl", ["-D", join(directory, "data"), "-m", "fast", "-w", "stop"]);
+const startCluster = () => cluster?.start();
+const stopCluster = () => cluster?.stop();
 
 const PUBLIC = /* GraphQL */ `query { tenant(slug: "kalmar") { slug } }`;
 
-describe.skipIf(!usable)("database outage", () => {
+describe.skipIf(throwawayClusterUnavailable !== null)("database outage", () => {
   beforeAll(async () => {
-    directory = mkdtempSync(join(tmpdir(), "medverkan-pg-"));
-    if (runAsPostgres) {
-      const user = execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim();
-      const group = execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim();
-      chownSync(directory, Number(user), Number(group));
-    }
-    port = await freePort();
-    pg("initdb", ["-D", join(directory, "data"), "-U", "postgres", "--auth=trust", "--no-sync"]);
-    startCluster();
-    api = await startTestApi({ databaseUrl: `postgresql://postgres@127.0.0.1:${port}/postgres` });
+    cluster = await createThrowawayCluster();
+    cluster.start();
+    api = await startTestApi({ databaseUrl: cluster.url });
   });
 
   afterAll(async () => {
@@ -83,11 +27,7 @@ describe.skipIf(!usable)("database outage", () => {
       // already running
     }
     await api?.stop();
-    try {
-      stopCluster();
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    cluster?.remove();
   });
 
   it("fails fast with SERVICE_UNAVAILABLE while the database is down and recovers by itself when it returns", async () => {

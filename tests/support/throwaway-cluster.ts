@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // A PostgreSQL cluster of a test's own, made with initdb in a temporary folder, that the test may stop and start under
-// a running API (faults: the database went away, the database is not up yet). The same recipe as
-// tests/security/database-outage.test.ts. Unusable (say why with `skipReason`) where PostgreSQL's server binaries are
+// a running API (faults: the database went away, the database is not up yet). Used by the outage,
+// start-up and outbox fault tests. Unusable (say why with `skipReason`) where PostgreSQL's server binaries are
 // not installed, or as root without runuser.
 
 function findBinDirectory(): string | null {
