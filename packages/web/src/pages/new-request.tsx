@@ -34,6 +34,16 @@ const RequestFormDocument = graphql(`
   }
 `);
 
+// The cost centres the unit may bill, and its own as the default: the form may require the field (Kalmar does).
+const RequestOptionsDocument = graphql(`
+  query RequestOptions($networkId: ID, $unitId: ID) {
+    myRequestOptions(networkId: $networkId, unitId: $unitId) {
+      defaultCostCentre
+      costCentres { code name }
+    }
+  }
+`);
+
 const SubmitRequestDocument = graphql(`
   mutation SubmitRequest($input: SubmitRequestInput!) {
     submitRequest(input: $input) {
@@ -94,6 +104,13 @@ export function NewRequestPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [payloadError, setPayloadError] = useState<string | null>(null);
   const unitId = viewer?.roles.find((grant) => grant.role === "REQUESTER")?.unitId ?? null;
+  const [{ data: optionsData }] = useQuery({
+    query: RequestOptionsDocument,
+    variables: { networkId: network?.id ?? null, unitId },
+    pause: !network,
+  });
+  const costCentres = optionsData?.myRequestOptions?.costCentres ?? [];
+  const defaultCostCentre = optionsData?.myRequestOptions?.defaultCostCentre ?? "";
 
   const set = (key: string) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
   const errorsAt = (path: string) => errors.filter((error) => error.field.replace(/^input\./, "") === path);
@@ -126,7 +143,7 @@ export function NewRequestPage() {
     if (asked.has("EXPECTATIONS")) input.expectations = text("EXPECTATIONS");
     if (asked.has("AUDIENCE")) input.audience = text("AUDIENCE");
     if (asked.has("COMPENSATION_OFFERED")) input.compensationOffered = text("COMPENSATION_OFFERED");
-    if (asked.has("COST_CENTRE")) input.costCentre = text("COST_CENTRE");
+    if (asked.has("COST_CENTRE")) input.costCentre = blankToNull(values.costCentre ?? defaultCostCentre);
     if (asked.has("SELECTION_PROCESS")) input.selectionProcess = text("SELECTION_PROCESS");
     if (asked.has("SPECIAL_REQUIREMENTS")) input.specialRequirements = text("SPECIAL_REQUIREMENTS");
     if (asked.has("PREPARATION")) input.preparation = text("PREPARATION");
@@ -171,6 +188,17 @@ export function NewRequestPage() {
   const renderField = (field: (typeof form.fields)[number]) => {
     const key = INPUT_KEY[field.field];
     const common = { id: `f-${key}`, label: field.label, hint: field.help, required: field.required, errors: errorsAt(key) };
+    const textField = () => (
+      <Field key={key} {...common}>
+        {(control) =>
+          LONG_TEXT.has(field.field) ? (
+            <textarea {...control} rows={4} value={values[key] ?? ""} onChange={(e) => set(key)(e.target.value)} />
+          ) : (
+            <input {...control} type="text" value={values[key] ?? ""} onChange={(e) => set(key)(e.target.value)} />
+          )
+        }
+      </Field>
+    );
     switch (field.field) {
       case "ASSIGNMENT_TYPE":
         return (
@@ -181,6 +209,22 @@ export function NewRequestPage() {
                 {form.assignmentTypes.map((type) => (
                   <option key={type.key} value={type.key}>
                     {type.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        );
+      case "COST_CENTRE":
+        if (!costCentres.length) return textField();
+        return (
+          <Field key={key} {...common}>
+            {(control) => (
+              <select {...control} value={values[key] ?? defaultCostCentre} onChange={(e) => set(key)(e.target.value)}>
+                <option value="" />
+                {costCentres.map((centre) => (
+                  <option key={centre.code} value={centre.code}>
+                    {centre.code} – {centre.name}
                   </option>
                 ))}
               </select>
@@ -353,17 +397,7 @@ export function NewRequestPage() {
           </fieldset>
         );
       default:
-        return (
-          <Field key={key} {...common}>
-            {(control) =>
-              LONG_TEXT.has(field.field) ? (
-                <textarea {...control} rows={4} value={values[key] ?? ""} onChange={(e) => set(key)(e.target.value)} />
-              ) : (
-                <input {...control} type="text" value={values[key] ?? ""} onChange={(e) => set(key)(e.target.value)} />
-              )
-            }
-          </Field>
-        );
+        return textField();
     }
   };
 
