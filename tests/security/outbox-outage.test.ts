@@ -91,9 +91,11 @@ describe.skipIf(throwawayClusterUnavailable !== null)(
       expect(rows.map((row) => row.status)).toEqual(queued.map(() => "SENT"));
       // The one accepted before the outage was recorded, not sent again; each of the others was sent once.
       expect(report.sent).toBe(queued.length);
+      // Each message went out once: no Message-ID twice. (Other messages may be queued meanwhile — e.g. reminders the
+      // API's own worker found due — so the count is at least the queued ones, never a repeat.)
       const ids = catcher.messages.slice(acceptedBefore).map((mail) => mail.messageId);
-      expect(ids).toHaveLength(queued.length);
-      expect(new Set(ids).size).toBe(queued.length);
+      expect(ids.length).toBeGreaterThanOrEqual(queued.length);
+      expect(new Set(ids).size).toBe(ids.length);
       // A claim given back returned its attempt: nothing was tried twice.
       expect(rows.every((row) => row.attempts === 1)).toBe(true);
     });
