@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { hasRole, useViewer } from "../app";
 import { Status } from "../components/field";
+import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
 import { formatMoney, type MessageKey, useI18n } from "../i18n";
 
@@ -66,47 +67,40 @@ function MyFeeClaims() {
       {failure ? <Status kind="error">{failure}</Status> : null}
       {data && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
       {claims.length ? (
-        <section
-          className="table-wrap"
-          aria-label={t("feeClaimsTitle")}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-          tabIndex={0}
+        <ScrollableTable
+          label={t("feeClaimsTitle")}
+          head={
+            <>
+              <th scope="col">{t("occasionDate")}</th>
+              <th scope="col">{t("title")}</th>
+              <th scope="col">{t("gross")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("signClaim")}</span>
+              </th>
+            </>
+          }
         >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("occasionDate")}</th>
-                <th scope="col">{t("title")}</th>
-                <th scope="col">{t("gross")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("signClaim")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((claim) => (
-                <tr key={claim.id}>
-                  <td>{claim.occasionDate}</td>
-                  <td>{claim.requestTitle}</td>
-                  <td>{formatMoney(claim.gross.amountOre, claim.gross.currency, language)}</td>
-                  <td>{t(`claimStatus${claim.status}` as MessageKey)}</td>
-                  <td>
-                    {claim.status === "DRAFT" ? (
-                      <button
-                        type="button"
-                        onClick={() => sign(claim.id, claim.version)}
-                        aria-label={`${t("signClaim")}: ${claim.requestTitle} ${claim.occasionDate}`}
-                      >
-                        {t("signClaim")}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          {claims.map((claim) => (
+            <tr key={claim.id}>
+              <td>{claim.occasionDate}</td>
+              <td>{claim.requestTitle}</td>
+              <td>{formatMoney(claim.gross.amountOre, claim.gross.currency, language)}</td>
+              <td>{t(`claimStatus${claim.status}` as MessageKey)}</td>
+              <td>
+                {claim.status === "DRAFT" ? (
+                  <button
+                    type="button"
+                    onClick={() => sign(claim.id, claim.version)}
+                    aria-label={`${t("signClaim")}: ${claim.requestTitle} ${claim.occasionDate}`}
+                  >
+                    {t("signClaim")}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </ScrollableTable>
       ) : null}
     </>
   );
@@ -131,49 +125,42 @@ function StaffFeeClaims() {
       {failure ? <Status kind="error">{failure}</Status> : null}
       {data && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
       {claims.length ? (
-        <section
-          className="table-wrap"
-          aria-label={t("feeClaimsTitle")}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-          tabIndex={0}
+        <ScrollableTable
+          label={t("feeClaimsTitle")}
+          head={
+            <>
+              <th scope="col">{t("participant")}</th>
+              <th scope="col">{t("occasionDate")}</th>
+              <th scope="col">{t("title")}</th>
+              <th scope="col">{t("gross")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("attest")}</span>
+              </th>
+            </>
+          }
         >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("participant")}</th>
-                <th scope="col">{t("occasionDate")}</th>
-                <th scope="col">{t("title")}</th>
-                <th scope="col">{t("gross")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("attest")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((claim) => (
-                <tr key={claim.id}>
-                  <td>{claim.participantName}</td>
-                  <td>{claim.occasionDate}</td>
-                  <td>{claim.requestTitle}</td>
-                  <td>{formatMoney(claim.gross.amountOre, claim.gross.currency, language)}</td>
-                  <td>{t(`claimStatus${claim.status}` as MessageKey)}</td>
-                  <td>
-                    {claim.status === "SUBMITTED" ? (
-                      <button
-                        type="button"
-                        onClick={() => doAttest(claim.id, claim.version)}
-                        aria-label={`${t("attest")}: ${claim.participantName} ${claim.occasionDate}`}
-                      >
-                        {t("attest")}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          {claims.map((claim) => (
+            <tr key={claim.id}>
+              <td>{claim.participantName}</td>
+              <td>{claim.occasionDate}</td>
+              <td>{claim.requestTitle}</td>
+              <td>{formatMoney(claim.gross.amountOre, claim.gross.currency, language)}</td>
+              <td>{t(`claimStatus${claim.status}` as MessageKey)}</td>
+              <td>
+                {claim.status === "SUBMITTED" ? (
+                  <button
+                    type="button"
+                    onClick={() => doAttest(claim.id, claim.version)}
+                    aria-label={`${t("attest")}: ${claim.participantName} ${claim.occasionDate}`}
+                  >
+                    {t("attest")}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </ScrollableTable>
       ) : null}
     </>
   );

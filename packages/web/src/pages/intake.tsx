@@ -1,4 +1,5 @@
 import { useQuery } from "urql";
+import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
 import { formatDate, useI18n } from "../i18n";
 
@@ -26,37 +27,30 @@ export function IntakePage() {
       {error ? <p role="alert">{error.message}</p> : null}
       {data && items.length === 0 ? <p>{t("intakeEmpty")}</p> : null}
       {items.length ? (
-        <section
-          className="table-wrap"
-          aria-label={t("intakeTitle")}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-          tabIndex={0}
+        <ScrollableTable
+          label={t("intakeTitle")}
+          head={
+            <>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("networkLabel")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("submittedAt")}</th>
+            </>
+          }
         >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("name")}</th>
-                <th scope="col">{t("networkLabel")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("submittedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.membership.id} className={item.overdue ? "overdue" : undefined}>
-                  <td>
-                    {item.member.givenName} {item.member.familyName}
-                  </td>
-                  <td>{item.membership.network?.name}</td>
-                  <td>{item.membership.status}</td>
-                  <td>
-                    {formatDate(item.membership.registeredAt, language)} ({item.waitingDays} d{item.overdue ? ", !" : ""})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          {items.map((item) => (
+            <tr key={item.membership.id} className={item.overdue ? "overdue" : undefined}>
+              <td>
+                {item.member.givenName} {item.member.familyName}
+              </td>
+              <td>{item.membership.network?.name}</td>
+              <td>{item.membership.status}</td>
+              <td>
+                {formatDate(item.membership.registeredAt, language)} ({item.waitingDays} d{item.overdue ? ", !" : ""})
+              </td>
+            </tr>
+          ))}
+        </ScrollableTable>
       ) : null}
     </>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useClient, useMutation, useQuery } from "urql";
 import { setSession } from "../auth/session";
 import { Field, Status } from "../components/field";
+import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
 import { formatDate, useI18n } from "../i18n";
 
@@ -87,31 +88,24 @@ export function MyDataPage() {
         {error ? <p role="alert">{error.message}</p> : null}
         {data?.myDataAccessLog ? (
           data.myDataAccessLog.nodes.length ? (
-            <section
-              className="table-wrap"
-              aria-label={t("accessLog")}
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-              tabIndex={0}
+            <ScrollableTable
+              label={t("accessLog")}
+              head={
+                <>
+                  <th scope="col">{t("accessAt")}</th>
+                  <th scope="col">{t("accessWho")}</th>
+                  <th scope="col">{t("accessPurpose")}</th>
+                </>
+              }
             >
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("accessAt")}</th>
-                    <th scope="col">{t("accessWho")}</th>
-                    <th scope="col">{t("accessPurpose")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.myDataAccessLog.nodes.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>{formatDate(entry.at, language, true)}</td>
-                      <td>{[entry.roles.join(", "), entry.unitName].filter(Boolean).join(" · ") || entry.actorType}</td>
-                      <td>{entry.purpose ?? entry.action}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+              {data.myDataAccessLog.nodes.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDate(entry.at, language, true)}</td>
+                  <td>{[entry.roles.join(", "), entry.unitName].filter(Boolean).join(" · ") || entry.actorType}</td>
+                  <td>{entry.purpose ?? entry.action}</td>
+                </tr>
+              ))}
+            </ScrollableTable>
           ) : (
             <p>{t("none")}</p>
           )

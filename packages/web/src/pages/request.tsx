@@ -3,6 +3,7 @@ import { useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { hasRole, useViewer } from "../app";
 import { Field, Status } from "../components/field";
+import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
 import type { RequestPageQuery } from "../generated/graphql";
 import { fieldErrorsOf } from "../graphql/errors";
@@ -381,33 +382,26 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
       {invitations.length ? (
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">{t("invitationsTitle")}</h2>
-          <section
-            className="table-wrap"
-            aria-label={t("invitationsTitle")}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-            tabIndex={0}
+          <ScrollableTable
+            label={t("invitationsTitle")}
+            head={
+              <>
+                <th scope="col">{t("invitee")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("submittedAt")}</th>
+              </>
+            }
           >
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("invitee")}</th>
-                  <th scope="col">{t("status")}</th>
-                  <th scope="col">{t("submittedAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>
-                      {invitation.invitee.givenName} {invitation.invitee.familyName}
-                    </td>
-                    <td>{t(`invitationStatus${invitation.status}` as MessageKey)}</td>
-                    <td>{formatDate(invitation.invitedAt, language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>
+                  {invitation.invitee.givenName} {invitation.invitee.familyName}
+                </td>
+                <td>{t(`invitationStatus${invitation.status}` as MessageKey)}</td>
+                <td>{formatDate(invitation.invitedAt, language)}</td>
+              </tr>
+            ))}
+          </ScrollableTable>
         </section>
       ) : null}
     </>

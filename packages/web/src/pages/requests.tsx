@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { useQuery } from "urql";
+import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
 import { formatDate, type MessageKey, useI18n } from "../i18n";
 
@@ -23,35 +24,28 @@ export function RequestsPage() {
       {error ? <p role="alert">{error.message}</p> : null}
       {data && nodes.length === 0 ? <p>{t("noRequests")}</p> : null}
       {nodes.length ? (
-        <section
-          className="table-wrap"
-          aria-label={t("requestsTitle")}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-          tabIndex={0}
+        <ScrollableTable
+          label={t("requestsTitle")}
+          head={
+            <>
+              <th scope="col">{t("title")}</th>
+              <th scope="col">{t("unit")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("submittedAt")}</th>
+            </>
+          }
         >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("title")}</th>
-                <th scope="col">{t("unit")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("submittedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {nodes.map((request) => (
-                <tr key={request.id}>
-                  <td>
-                    <Link to={`/requests/${request.id}`}>{request.title}</Link>
-                  </td>
-                  <td>{request.unitName}</td>
-                  <td>{t(`status${request.status}` as MessageKey)}</td>
-                  <td>{formatDate(request.submittedAt, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+          {nodes.map((request) => (
+            <tr key={request.id}>
+              <td>
+                <Link to={`/requests/${request.id}`}>{request.title}</Link>
+              </td>
+              <td>{request.unitName}</td>
+              <td>{t(`status${request.status}` as MessageKey)}</td>
+              <td>{formatDate(request.submittedAt, language)}</td>
+            </tr>
+          ))}
+        </ScrollableTable>
       ) : null}
     </>
   );
