@@ -16,7 +16,7 @@ import { fieldErrors, hasNoData } from "../support/errors.js";
 
 const RATE = /* GraphQL */ `value basisPoints amount { amountOre currency }`;
 const VERSION = /* GraphQL */ `
-  id validFrom validTo status basis travelTimeCounts rounding payoutMethod withholdingBasisPoints
+  id validFrom validTo status basis travelTimeCounts rounding hourlyRateRounding payoutMethod withholdingBasisPoints
   employerSocialFeeBasisPoints preparationPaid sourceDocument
   categories { category upToMinutes rate { ${RATE} } }
   hourlyRate { ${RATE} }
@@ -243,6 +243,8 @@ describe("each region's seeded fee schedule, read through the API", () => {
       withholdingBasisPoints: 3000,
       travelTimeCounts: true,
       rounding: "NEAREST_KRONA_HALF_EVEN",
+      // The document publishes the hourly rate in whole kronor: 286 kr/hour in 2024.
+      hourlyRateRounding: "ROUND_RATE",
     });
     expect(version?.categories).toEqual([
       { category: "SHORT", upToMinutes: 120, rate: { value: 90, basisPoints: 90, amount: null } },
@@ -598,7 +600,8 @@ describe("creating, renaming, the tenant default and retiring", () => {
     expect(response.data?.createFeeSchedule.errors).toEqual([]);
     brukarradet = response.data?.createFeeSchedule.feeSchedule as Schedule;
     expect(brukarradet).toMatchObject({ name: "Brukarrådets arvoden", isTenantDefault: false, version: 1, retiredAt: null });
-    expect(brukarradet.versions).toMatchObject([{ validFrom: "2026-01-01", validTo: null }]);
+    // Not said: the total is rounded once, as before the setting existed.
+    expect(brukarradet.versions).toMatchObject([{ validFrom: "2026-01-01", validTo: null, hourlyRateRounding: "ROUND_TOTAL" }]);
     const first = await fee(tokens.ostergotland as string, {
       feeScheduleId: brukarradet.id,
       occasionDate: "2026-01-01",

@@ -276,6 +276,23 @@ describe("Jönköping: a share of the PBB, paid as salary with 30 % withheld", (
     const hourly = await step(api, token("jonkopingMember"), UPDATE, { id: short.id, expectedVersion: short.version, hourly: true });
     expect(hourly.fee.amountOre).toBe(kr(286));
   });
+
+  it("pays two hours at the published 286 kr an hour, 572 kr (the schedule rounds the rate, not the total)", async () => {
+    const twoHours = await claimFor("jonkoping", {
+      startsAt: "2024-05-17T07:00:00Z",
+      endsAt: "2024-05-17T09:00:00Z",
+      durationMinutes: 120,
+      travelMinutes: 0,
+    });
+    expect(twoHours).toMatchObject({ category: "SHORT", fee: { amountOre: kr(516) } });
+    const hourly = await step(api, token("jonkopingMember"), UPDATE, {
+      id: twoHours.id,
+      expectedVersion: twoHours.version,
+      hourly: true,
+    });
+    // 2 × 286 kr; rounding the total would give 2 × 286.50 = 573 kr.
+    expect(hourly).toMatchObject({ category: "HOURLY", fee: { amountOre: kr(572) }, withholding: { amountOre: kr(171) } });
+  });
 });
 
 describe("VGR: fixed amounts paid as a fee, attested by the unit", () => {

@@ -22,6 +22,7 @@ export function feeScheduleVersionColumns(version: FeeScheduleVersion) {
     hourlyValue: version.hourlyValue,
     travelTimeCounts: version.travelTimeCounts,
     rounding: version.rounding,
+    hourlyRateRounding: version.hourlyRateRounding,
     mileageOrePerKm: version.mileageOrePerKm,
     preparationPaid: version.preparationPaid,
     preparationHourlyValue: version.preparationHourlyValue,

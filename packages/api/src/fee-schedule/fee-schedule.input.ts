@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { DurationCategory, FeeBasis, FeeRounding, PayoutMethod } from "./fee-schedule.type.js";
+import { DurationCategory, FeeBasis, FeeRounding, HourlyRateRounding, PayoutMethod } from "./fee-schedule.type.js";
 
 @InputType({ description: "A duration category and its rate." })
 export class FeeCategoryRuleInput {
@@ -40,6 +40,12 @@ export class FeeScheduleVersionInput {
 
   @Field(() => FeeRounding)
   rounding!: FeeRounding;
+
+  @Field(() => HourlyRateRounding, {
+    nullable: true,
+    description: "Round hourly rates per hour before multiplying (ROUND_RATE) or the total once (ROUND_TOTAL, the default).",
+  })
+  hourlyRateRounding?: HourlyRateRounding | null;
 
   @Field(() => Int, { description: "Mileage allowance in öre per kilometre (250 = 2.50 kr/km)." })
   mileageOrePerKm!: number;

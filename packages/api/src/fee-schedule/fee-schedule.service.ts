@@ -119,6 +119,7 @@ function versionFromInput(input: FeeScheduleVersionInput, path: string) {
     hourlyValue: input.hourlyValue ?? null,
     travelTimeCounts: input.travelTimeCounts,
     rounding: input.rounding,
+    hourlyRateRounding: input.hourlyRateRounding ?? "ROUND_TOTAL",
     mileageOrePerKm: input.mileageOrePerKm,
     preparationPaid: input.preparationPaid,
     preparationHourlyValue: input.preparationHourlyValue ?? null,

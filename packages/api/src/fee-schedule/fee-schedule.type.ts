@@ -3,11 +3,13 @@ import {
   type FeeBasis as DomainFeeBasis,
   type FeeCategory as DomainFeeCategory,
   type FeeRounding as DomainFeeRounding,
+  type HourlyRateRounding as DomainHourlyRateRounding,
   type PayoutMethod as DomainPayoutMethod,
   DURATION_CATEGORIES,
   FEE_BASES,
   FEE_CATEGORIES,
   FEE_ROUNDINGS,
+  HOURLY_RATE_ROUNDINGS,
   PAYOUT_METHODS,
   VALIDITY_STATUSES,
   type ValidityStatus,
@@ -38,6 +40,13 @@ registerEnumType(FeeCategory, { name: "FeeCategory", description: "The category 
 export const FeeRounding = enumOf<DomainFeeRounding>(FEE_ROUNDINGS);
 export type FeeRounding = DomainFeeRounding;
 registerEnumType(FeeRounding, { name: "FeeRounding", description: "How a computed fee is rounded (once, at the end)." });
+
+export const HourlyRateRounding = enumOf<DomainHourlyRateRounding>(HOURLY_RATE_ROUNDINGS);
+export type HourlyRateRounding = DomainHourlyRateRounding;
+registerEnumType(HourlyRateRounding, {
+  name: "HourlyRateRounding",
+  description: "ROUND_TOTAL: rate × time, rounded once. ROUND_RATE: the hourly rate is rounded first, as a region publishes it.",
+});
 
 export const PayoutMethod = enumOf<DomainPayoutMethod>(PAYOUT_METHODS);
 export type PayoutMethod = DomainPayoutMethod;
@@ -109,6 +118,9 @@ export class FeeScheduleVersion {
 
   @Field(() => FeeRounding)
   rounding!: FeeRounding;
+
+  @Field(() => HourlyRateRounding, { description: "Whether hourly rates are rounded per hour before multiplying, or the total once." })
+  hourlyRateRounding!: HourlyRateRounding;
 
   @Field(() => Money, { description: "Mileage allowance per kilometre." })
   mileagePerKm!: Money;

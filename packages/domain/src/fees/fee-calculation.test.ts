@@ -65,10 +65,21 @@ describe("Jönköping 2024 (PBB 57 300): the published examples to the krona", (
     expect(result.grossOre).toBe(kr(286));
   });
 
-  it("pays the hourly rate pro rata on the exact amount, rounding once", () => {
-    expect(fee(jonkoping, { durationMinutes: 120, hourly: true }).grossOre).toBe(kr(573));
+  it("pays the rate as published, 286 kr an hour: two hours are 572 kr (the rate is rounded before multiplying)", () => {
+    const twoHours = fee(jonkoping, { durationMinutes: 120, hourly: true });
+    expect(twoHours.grossOre).toBe(kr(572));
+    expect(twoHours.explanation.some((line) => line.sv.includes("avrundat till 286 kr per timme × 2 h = 572 kr"))).toBe(true);
+    // 1.5 h × 286 kr = 429 kr
+    expect(fee(jonkoping, { durationMinutes: 90, hourly: true }).grossOre).toBe(kr(429));
+    // Paid preparation uses the same rate: 2 h of agreed preparation on a full day.
+    expect(fee(jonkoping, { durationMinutes: 300, preparationMinutes: 120 }).preparationOre).toBe(kr(572));
+  });
+
+  it("rounds the total once instead when the schedule says ROUND_TOTAL: two hours at 286.50 kr are 573 kr", () => {
+    const roundTotal = { ...jonkoping, hourlyRateRounding: "ROUND_TOTAL" } as const;
+    expect(fee(roundTotal, { durationMinutes: 120, hourly: true }).grossOre).toBe(kr(573));
     // 1.5 h × 286.50 kr = 429.75 kr
-    expect(fee(jonkoping, { durationMinutes: 90, hourly: true }).grossOre).toBe(kr(430));
+    expect(fee(roundTotal, { durationMinutes: 90, hourly: true }).grossOre).toBe(kr(430));
   });
 
   it("pays 516 kr for a short occasion (0.9 % = 515.70 kr)", () => {
@@ -185,9 +196,9 @@ describe("preparation, mileage and expenses", () => {
 
   it("pays agreed preparation at the schedule's hourly rate, taxed like the fee", () => {
     const result = fee(jonkoping, { durationMinutes: 300, preparationMinutes: 90 });
-    expect(result.preparationOre).toBe(kr(430)); // 1.5 h × 286.50 kr = 429.75 kr
-    expect(result.taxableOre).toBe(kr(2063 + 430));
-    expect(result.withholdingOre).toBe(kr(747)); // 30 % of 2 493 = 747.90
+    expect(result.preparationOre).toBe(kr(429)); // 1.5 h × 286 kr
+    expect(result.taxableOre).toBe(kr(2063 + 429));
+    expect(result.withholdingOre).toBe(kr(747)); // 30 % of 2 492 = 747.60
   });
 
   it("records but does not pay preparation when the schedule includes it in the fee", () => {

@@ -190,6 +190,19 @@ export function computeFee(input: FeeInput): FeeResult {
           sv: `${formatBasisPoints(value, "sv")} av prisbasbeloppet ${pbb.year} (${formatOre(pbb.kronor * 100, "sv")})`,
           en: `${formatBasisPoints(value, "en")} of the ${pbb.year} price base amount (${formatOre(pbb.kronor * 100, "en")})`,
         };
+  // An hourly rate pro rata: exact until the one rounding, unless the schedule rounds the rate itself first.
+  const hourlyAmount = (hourlyValue: number, minutes: number): { exact: ExactOre; rounded: number } => {
+    const perHour =
+      schedule.hourlyRateRounding === "ROUND_RATE" ? exactOre(roundOre(valueOre(hourlyValue), schedule.rounding)) : valueOre(hourlyValue);
+    const exact = scale(perHour, minutes, 60);
+    return { exact, rounded: roundOre(exact, schedule.rounding) };
+  };
+  const hourlyRateText = (hourlyValue: number): LocalizedText => {
+    const rate = rateText(hourlyValue);
+    if (schedule.hourlyRateRounding !== "ROUND_RATE" || pbb === null) return rate;
+    const perHour = roundOre(valueOre(hourlyValue), schedule.rounding);
+    return { sv: `${rate.sv}, avrundat till ${formatOre(perHour, "sv")}`, en: `${rate.en}, rounded to ${formatOre(perHour, "en")}` };
+  };
   const amountText = (exact: ExactOre, rounded: number): LocalizedText => {
     const unrounded = exact.numerator / exact.denominator;
     if (Math.abs(unrounded - rounded) < 1e-9) return { sv: formatOre(rounded, "sv"), en: formatOre(rounded, "en") };
@@ -221,9 +234,9 @@ export function computeFee(input: FeeInput): FeeResult {
   let grossOre: number;
   if (input.hourly && schedule.hourlyValue !== null) {
     category = "HOURLY";
-    const exact = scale(valueOre(schedule.hourlyValue), countedMinutes, 60);
-    grossOre = roundOre(exact, schedule.rounding);
-    const rate = rateText(schedule.hourlyValue);
+    const { exact, rounded } = hourlyAmount(schedule.hourlyValue, countedMinutes);
+    grossOre = rounded;
+    const rate = hourlyRateText(schedule.hourlyValue);
     const amount = amountText(exact, grossOre);
     explanation.push({
       sv: `${FEE_CATEGORY_LABELS.HOURLY.sv}: ${rate.sv} per timme × ${formatMinutes(countedMinutes)} = ${amount.sv}.`,
@@ -251,9 +264,9 @@ export function computeFee(input: FeeInput): FeeResult {
   if (preparationMinutes > 0) {
     const time = formatMinutes(preparationMinutes);
     if (schedule.preparationPaid && schedule.preparationHourlyValue !== null) {
-      const exact = scale(valueOre(schedule.preparationHourlyValue), preparationMinutes, 60);
-      preparationOre = roundOre(exact, schedule.rounding);
-      const rate = rateText(schedule.preparationHourlyValue);
+      const { exact, rounded } = hourlyAmount(schedule.preparationHourlyValue, preparationMinutes);
+      preparationOre = rounded;
+      const rate = hourlyRateText(schedule.preparationHourlyValue);
       const amount = amountText(exact, preparationOre);
       explanation.push({
         sv: `Förberedelse ${time}: ${rate.sv} per timme = ${amount.sv}.`,

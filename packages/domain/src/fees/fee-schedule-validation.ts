@@ -7,6 +7,7 @@ import {
   FEE_BASES,
   FEE_ROUNDINGS,
   type FeeScheduleVersion,
+  HOURLY_RATE_ROUNDINGS,
   isDurationCategory,
   PAYOUT_METHODS,
 } from "./fee-schedule.js";
@@ -23,6 +24,7 @@ const L = {
   value: { sv: "Belopp", en: "Amount" },
   hourlyValue: { sv: "Timarvode", en: "Hourly rate" },
   rounding: { sv: "Avrundning", en: "Rounding" },
+  hourlyRateRounding: { sv: "Avrundning av timarvode", en: "Rounding of hourly rates" },
   mileage: { sv: "Milersättning per km", en: "Mileage rate per km" },
   preparationPaid: { sv: "Ersättning för förberedelse", en: "Paid preparation" },
   preparationHourlyValue: { sv: "Timarvode för förberedelse", en: "Hourly rate for preparation" },
@@ -67,6 +69,7 @@ export function validateFeeSchedule(version: FeeScheduleVersion, path = "input")
   }
 
   checkOneOf(errors, `${path}.rounding`, L.rounding, version.rounding, FEE_ROUNDINGS);
+  checkOneOf(errors, `${path}.hourlyRateRounding`, L.hourlyRateRounding, version.hourlyRateRounding, HOURLY_RATE_ROUNDINGS);
   checkInteger(errors, `${path}.mileageOrePerKm`, L.mileage, version.mileageOrePerKm, {
     min: 0,
     max: MAX_MILEAGE_ORE_PER_KM,

@@ -21,6 +21,14 @@ export type PayoutMethod = (typeof PAYOUT_METHODS)[number];
 export const FEE_ROUNDINGS = ["NEAREST_KRONA_HALF_EVEN", "NEAREST_KRONA_HALF_UP", "DOWN_TO_KRONA", "EXACT_ORE"] as const;
 export type FeeRounding = (typeof FEE_ROUNDINGS)[number];
 
+/**
+ * Where an hourly fee is rounded: the total (rate × time, rounded once) or the rate itself first (rounded per hour,
+ * then multiplied). Jönköping publishes its hourly rate as 286 kr (0.5 % of 57 300 kr = 286.50 kr), so two hours pay
+ * 572 kr there; rounding the total would pay 573 kr. A region's own rule, so part of its schedule.
+ */
+export const HOURLY_RATE_ROUNDINGS = ["ROUND_TOTAL", "ROUND_RATE"] as const;
+export type HourlyRateRounding = (typeof HOURLY_RATE_ROUNDINGS)[number];
+
 export interface DurationCategoryRule {
   readonly category: DurationCategory;
   /**
@@ -43,6 +51,8 @@ export interface FeeScheduleVersion {
   /** Whether travel time counts toward the occasion's length when choosing the category. */
   readonly travelTimeCounts: boolean;
   readonly rounding: FeeRounding;
+  /** Whether hourly rates (the hourly fee and paid preparation) are rounded per hour before multiplying. */
+  readonly hourlyRateRounding: HourlyRateRounding;
   readonly mileageOrePerKm: number;
   /** Whether agreed preparation time is paid on top of the occasion's fee. */
   readonly preparationPaid: boolean;

@@ -90,6 +90,7 @@ const nationalModelSchedule = (validFrom: string): FeeScheduleVersion => ({
   travelTimeCounts: true,
   // Assumed: ordinary rounding to whole kronor; the national routine does not say.
   rounding: "NEAREST_KRONA_HALF_UP",
+  hourlyRateRounding: "ROUND_TOTAL",
   mileageOrePerKm: MILEAGE_ORE_PER_KM,
   // Assumed: agreed extra preparation is paid at the hourly rate.
   preparationPaid: true,
@@ -125,6 +126,9 @@ export const jonkopingFeeSchedules: readonly FeeScheduleVersion[] = [
     travelTimeCounts: true,
     // The document's 2024 example gives 0.5 % of 57 300 kr = 286.50 kr as 286 kr and 2 062.80 kr as 2 063 kr.
     rounding: "NEAREST_KRONA_HALF_EVEN",
+    // The document's 2024 example states the hourly rate in whole kronor (0.5 % of 57 300 kr → 286 kr/hour), so an
+    // hour is paid at 286 kr and two hours at 572 kr, not 2 × 286.50 = 573 kr.
+    hourlyRateRounding: "ROUND_RATE",
     mileageOrePerKm: MILEAGE_ORE_PER_KM,
     // Preparation and follow-up are included; extra preparation "can be agreed" — paid at the hourly rate.
     preparationPaid: true,
@@ -258,6 +262,7 @@ export const vgrFeeSchedules: readonly FeeScheduleVersion[] = [
     // Assumed: travel time counts toward the length, as in the national model.
     travelTimeCounts: true,
     rounding: "NEAREST_KRONA_HALF_UP",
+    hourlyRateRounding: "ROUND_TOTAL",
     mileageOrePerKm: MILEAGE_ORE_PER_KM,
     // "Tänk på att eventuell förberedelsetid också kan behöva ersättas." Assumed rate: the
     // half-day amount per hour of a four-hour half day (931 kr / 4 = 232.75 kr); VGR publishes none.

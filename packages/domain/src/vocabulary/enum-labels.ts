@@ -155,6 +155,10 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     NEAREST_KRONA_HALF_EVEN: l("Närmaste krona (jämn avrundning)", "Nearest krona (half to even)"),
     NEAREST_KRONA_HALF_UP: l("Närmaste krona (uppåt vid hälften)", "Nearest krona (half up)"),
   },
+  HourlyRateRounding: {
+    ROUND_RATE: l("Timarvodet avrundas först", "The hourly rate is rounded first"),
+    ROUND_TOTAL: l("Summan avrundas en gång", "The total is rounded once"),
+  },
   FeeScheduleVersionStatus: {
     UPCOMING: l("Kommande", "Upcoming"),
     IN_FORCE: l("Gäller", "In force"),
