@@ -375,6 +375,43 @@ describe("Kalmar: the national model, and municipalities that pay their own part
     });
     expect(vastervik.payrollExport).toMatchObject({ claimIds: [municipal.id], payerName: "Västerviks kommun", claimCount: 1 });
   });
+
+  it("lets the unit fill in the fee form per person and occasion; the participant signs and only the development leader attests", async () => {
+    // Kalmar's coordinators attest (seed 003), yet the unit that booked the occasion prepares and fills in the form.
+    const held = await holdOccasion(api, {
+      tenant: "kalmar",
+      requesterToken: token("kalmarRequester"),
+      memberSubject: "kalmar-member-1",
+      title: "Arvodesblankett ifylld av verksamheten",
+      startsAt: "2026-05-12T07:00:00Z",
+      endsAt: "2026-05-12T10:00:00Z",
+      durationMinutes: 180,
+      travelMinutes: 30,
+    });
+    const prepared = await prepareOne(api, token("kalmarRequester"), held.occasionId);
+    expect(prepared).toMatchObject({ status: "DRAFT", category: "HALF_DAY", fee: { amountOre: kr(1066) } });
+    const filledIn = await step(api, token("kalmarRequester"), UPDATE, {
+      id: prepared.id,
+      expectedVersion: prepared.version,
+      mileageKm: 42,
+    });
+    expect(filledIn).toMatchObject({ status: "DRAFT", mileage: { amountOre: kr(105) } });
+    const unitClaims = await raw(api, token("kalmarRequester"), CLAIMS, { filter: null, first: 100 });
+    expect((unitClaims.data as { feeClaims: { nodes: Claim[] } }).feeClaims.nodes.map((c) => c.id)).toContain(prepared.id);
+    // Another unit of the same region sees neither the form nor the occasion's claims.
+    expect(await readClaim("kalmarVastervik", prepared.id)).toBeNull();
+    const elsewhere = await raw(api, token("kalmarVastervik"), CLAIMS, { filter: null, first: 100 });
+    const seenElsewhere = (elsewhere.data as { feeClaims: { nodes: Claim[] } }).feeClaims.nodes.map((c) => c.id);
+    expect(seenElsewhere).toContain(municipal.id);
+    expect(seenElsewhere).not.toContain(prepared.id);
+
+    const signed = await step(api, token("kalmarMember"), SUBMIT, { id: prepared.id, expectedVersion: filledIn.version });
+    expect(signed.status).toBe("SUBMITTED");
+    const unitAttests = await stepErrors(api, token("kalmarRequester"), ATTEST, { id: prepared.id, expectedVersion: signed.version });
+    expect(unitAttests).toMatchObject([{ __typename: "NotTheAttester", code: "NOT_THE_ATTESTER" }]);
+    const attested = await step(api, token("kalmarCoordinator"), ATTEST, { id: prepared.id, expectedVersion: signed.version });
+    expect(attested).toMatchObject({ status: "ATTESTED", net: { amountOre: kr(1066 - 319 + 105) } });
+  });
 });
 
 describe("Östergötland: the national model", () => {
@@ -534,9 +571,9 @@ describe("who sees fees", () => {
     expect(mark.errors).toMatchObject([{ __typename: "NotFound" }]);
   });
 
-  it("keeps requesters out where coordinators attest and other units out, and analysts and members out of staff paths", async () => {
-    const requester = await raw(api, token("ostergotlandRequester"), CLAIMS, { filter: null, first: 100 });
-    expect((requester.data as { feeClaims: { totalCount: number } }).feeClaims.totalCount).toBe(0);
+  it("keeps other units out, and analysts and members out of staff paths", async () => {
+    const otherUnit = await raw(api, token("jonkopingOtherUnit"), CLAIMS, { filter: null, first: 100 });
+    expect((otherUnit.data as { feeClaims: { nodes: Claim[] } }).feeClaims.nodes.map((c) => c.id)).not.toContain(claim.id);
     expect(await readClaim("jonkopingOtherUnit", claim.id)).toBeNull();
     const analyst = await raw(api, token("jonkopingAnalyst"), CLAIMS, { filter: null, first: 10 });
     expect(analyst.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -58,6 +58,27 @@ describe("a fifth region, configured through the API alone", () => {
   let networkId: string;
   let feeScheduleId: string;
 
+  it("starts from the platform's consent texts in its own name, so public registration needs nothing written first", async () => {
+    const response = await api.graphql<{
+      tenant: Record<"processing" | "contactSharing" | "guardian", { version: string; textSv: string; textEn: string }>;
+    }>(
+      `{ tenant(slug: "sormland") {
+          processing: currentConsentText(kind: PROCESSING) { version textSv textEn }
+          contactSharing: currentConsentText(kind: CONTACT_SHARING) { version textSv textEn }
+          guardian: currentConsentText(kind: GUARDIAN) { version textSv textEn }
+        } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const texts = response.data?.tenant;
+    expect(texts?.processing).toMatchObject({ version: "1" });
+    expect(texts?.processing.textSv).toContain("Jag samtycker till att Region Sörmland behandlar mina personuppgifter");
+    expect(texts?.processing.textEn).toContain("I consent to Region Sörmland processing my personal data");
+    expect(texts?.contactSharing.version).toBe("1");
+    expect(texts?.contactSharing.textSv).toContain("namn, min e-postadress och mitt telefonnummer");
+    expect(texts?.guardian).toMatchObject({ version: "1" });
+    expect(texts?.guardian.textSv).toContain("vårdnadshavare");
+  });
+
   it("is configured by its own tenant admin", async () => {
     const admin = await signIn("admin");
     await mutate(

@@ -38,6 +38,7 @@ export * from "./notification/kinds.js";
 export * from "./notification/render.js";
 export * from "./organisation/organisation-configuration.js";
 export * from "./pool/member-search.js";
+export * from "./privacy/consent-texts.js";
 export * from "./privacy/data-subject-request.js";
 export * from "./privacy/erasure.js";
 export * from "./privacy/identity-release.js";

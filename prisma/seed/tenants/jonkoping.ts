@@ -2,7 +2,7 @@
 // people in all; bookings via an Esmaker request form; fees as a share of the price base amount paid as salary;
 // assignments in a county-wide programme area (LPO) billed to a shared cost centre; units may also recruit directly.
 // Staff and members are fictional; the two network mailboxes are the region's published addresses.
-import { consentTexts } from "../consent-texts.js";
+import { consentTexts } from "@medverkan/domain";
 import {
   addiction,
   cancer,

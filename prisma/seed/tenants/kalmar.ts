@@ -4,7 +4,7 @@
 // consent; the legal basis is a task in the public interest; only named development leaders (one at the region, one
 // at Kommunförbundet) see the register. Participation in a single municipality is paid by that municipality.
 // Staff and members are fictional; the mailbox is the one the routine names.
-import { consentTexts } from "../consent-texts.js";
+import { consentTexts } from "@medverkan/domain";
 import { addiction, cancer, diabetesAndEndocrine, heartAndVessels, leafKeys, relativePerspective } from "../taxonomy.js";
 import type { TagNode, TenantDemoSeed } from "../types.js";
 

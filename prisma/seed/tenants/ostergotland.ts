@@ -2,7 +2,7 @@
 // high blood pressure", borrowed to test an idea or improvement, for patient and relative education, workshops,
 // stories, patient panels and "the waiting room". A coordination function recruits, matches, follows up and
 // produces annual statistics. Fees follow the national routine. Staff and members are fictional.
-import { consentTexts } from "../consent-texts.js";
+import { consentTexts } from "@medverkan/domain";
 import {
   cancer,
   careJourneys,

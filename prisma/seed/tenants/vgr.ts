@@ -2,8 +2,7 @@
 // of patient and user organisations (who carry their organisation's mandate); a mandatory digital introduction of
 // about 1.5 hours, held on scheduled dates; fixed fees paid by the unit; Levande bibliotek evaluates every
 // assignment with both the unit and the representative. Staff and members are fictional; the mailbox is published.
-import { vgrSeed } from "@medverkan/domain";
-import { consentTexts } from "../consent-texts.js";
+import { consentTexts, vgrSeed } from "@medverkan/domain";
 import {
   cancer,
   careJourneys,

@@ -1,4 +1,4 @@
-import { type FeeClaimAttester, mayAttest, requestersAttest } from "@medverkan/domain";
+import { type FeeClaimAttester, mayAttest } from "@medverkan/domain";
 import { coordinatedNetworks } from "../auth/actor.js";
 import { unauthenticated } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
@@ -6,20 +6,20 @@ import { requireTenantActor } from "../context/require-tenant.js";
 import { type ClaimRow, type ClaimScope, findTenantFeeSettings } from "./fee-claim.repository.js";
 
 // Who sees and acts on fee claims. Fees are personal data (SECURITY.md): the participant sees their own; a
-// coordinator the claims of the networks they coordinate; a requester the claims of their own unit, and only where
-// the tenant lets units attest (otherwise the unit has no part in the fee). Nobody else — not tenant admins, not
-// analysts — reads a claim.
+// coordinator the claims of the networks they coordinate; a requester the claims of their own unit — the unit that
+// sent the request and is billed — whoever attests (Kalmar's unit fills in the fee form per person and occasion
+// although the development leader attests). Who may attest is a separate question (`mayAttestClaim`). Nobody else —
+// not tenant admins, not analysts — reads a claim.
 
 export interface ClaimAccess {
   readonly tenantId: string;
   readonly timeZone: string;
   readonly currency: string;
   readonly attester: FeeClaimAttester;
-  readonly requestersAttest: boolean;
   readonly scope: ClaimScope;
   /** Networks coordinated ("ALL" for a tenant-wide grant); empty for anyone else. */
   readonly networks: "ALL" | readonly string[];
-  /** Units the actor is a requester for, whatever the attester setting. */
+  /** Units the actor is a requester for: they see and prepare those units' claims, whatever the attester setting. */
   readonly requesterUnitIds: readonly string[];
   readonly memberId: string | null;
   readonly staffUserId: string | null;
@@ -30,8 +30,7 @@ export async function claimAccess(ctx: RequestContext): Promise<ClaimAccess> {
   const tenant = await findTenantFeeSettings(ctx.system, actor.tenantId);
   if (!tenant) throw unauthenticated(ctx.locale);
   const attester = tenant.feeClaimAttester;
-  const unitsAttest = requestersAttest(attester);
-  const base = { tenantId: actor.tenantId, timeZone: tenant.timeZone, currency: tenant.currency, attester, requestersAttest: unitsAttest };
+  const base = { tenantId: actor.tenantId, timeZone: tenant.timeZone, currency: tenant.currency, attester };
   if (actor.kind === "MEMBER") {
     return {
       ...base,
@@ -63,7 +62,7 @@ export async function claimAccess(ctx: RequestContext): Promise<ClaimAccess> {
   ];
   return {
     ...base,
-    scope: { kind: "STAFF", networks, unitIds: unitsAttest ? requesterUnitIds : [] },
+    scope: { kind: "STAFF", networks, unitIds: requesterUnitIds },
     networks,
     requesterUnitIds,
     memberId: null,
@@ -86,7 +85,7 @@ export function mayAttestClaim(access: ClaimAccess, row: ClaimRow): boolean {
 /** Whether the actor may see a mapped claim; the field-level guard asks the same question the services' filters do. */
 export function canSeeClaim(
   ctx: RequestContext,
-  claim: { tenantId: string; memberId: string; networkId: string; unitId: string; requestersAttest: boolean },
+  claim: { tenantId: string; memberId: string; networkId: string; unitId: string },
 ): boolean {
   const actor = ctx.actor;
   if (!("tenantId" in actor) || actor.tenantId !== claim.tenantId) return false;
@@ -94,7 +93,5 @@ export function canSeeClaim(
   if (actor.kind !== "STAFF") return false;
   const networks = coordinatedNetworks(actor);
   if (networks === "ALL" || networks.includes(claim.networkId)) return true;
-  return (
-    claim.requestersAttest && actor.grants.some((grant) => grant.role === "REQUESTER" && (grant.unitId ?? actor.unitId) === claim.unitId)
-  );
+  return actor.grants.some((grant) => grant.role === "REQUESTER" && (grant.unitId ?? actor.unitId) === claim.unitId);
 }

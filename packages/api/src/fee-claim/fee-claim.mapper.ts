@@ -11,10 +11,7 @@ export const participantName = (row: ClaimRow): string =>
 export const countedMinutes = (row: ClaimRow): number =>
   row.durationMinutes + (row.feeScheduleVersion.travelTimeCounts ? row.travelMinutes : 0);
 
-export function toFeeClaim(
-  row: ClaimRow,
-  context: { requestersAttest: boolean; payerNames: ReadonlyMap<string, string>; identityVisible: boolean },
-): FeeClaim {
+export function toFeeClaim(row: ClaimRow, context: { payerNames: ReadonlyMap<string, string>; identityVisible: boolean }): FeeClaim {
   const amount = (ore: number) => money(ore, row.currency);
   const request = row.assignment.request;
   return {
@@ -23,7 +20,6 @@ export function toFeeClaim(
     memberId: row.memberId,
     networkId: request.networkId,
     unitId: request.unitId,
-    requestersAttest: context.requestersAttest,
     status: row.status as FeeClaimStatus,
     occasionId: row.occasionId,
     assignmentId: row.assignmentId,

@@ -17,7 +17,7 @@ const claimInclude = {
 
 export type ClaimRow = Prisma.FeeClaimGetPayload<{ include: typeof claimInclude }>;
 
-/** Which claims an actor may see: a member their own; staff those of their networks, or of their units where units attest. */
+/** Which claims an actor may see: a member their own; staff those of their networks or of their own units. */
 export type ClaimScope =
   | { readonly kind: "MEMBER"; readonly memberId: string }
   | { readonly kind: "STAFF"; readonly networks: "ALL" | readonly string[]; readonly unitIds: readonly string[] };

@@ -37,7 +37,8 @@ export class FeeClaimResolver {
   }
 
   @Query(() => FeeClaimConnection, {
-    description: "Coordinators: claims of the networks you coordinate. Requesters: your unit's claims, where units attest. Audited.",
+    description:
+      "Coordinators: claims of the networks you coordinate. Requesters: your unit's claims (to fill in; attesting follows the tenant's setting). Audited.",
   })
   feeClaims(
     @Arg("filter", () => FeeClaimFilter, { nullable: true }) filter: FeeClaimFilter | null,

@@ -6,14 +6,14 @@ import { isAuthenticated, isCoordinator, isMember } from "../permissions/rules.j
 import { canSeeClaim } from "./fee-claim.access.js";
 import type { FeeClaim } from "./fee-claim.type.js";
 
-/** Staff who take part in fee claims: coordinators (their networks) and requesters (their unit, where units attest). */
+/** Staff who take part in fee claims: coordinators (their networks) and requesters (their own unit's claims). */
 const handlesFeeClaims: IRule = rule("handlesFeeClaims", { cache: "contextual" })(
   (_parent, _args, ctx: RequestContext) => hasRole(ctx.actor, "COORDINATOR") || hasRole(ctx.actor, "REQUESTER"),
 );
 
 /**
- * Field-level guard on a claim's figures: fees are personal data. The participant, coordinators of the network and —
- * where units attest — requesters of the claim's unit; the services filter the same way, this holds on every path.
+ * Field-level guard on a claim's figures: fees are personal data. The participant, coordinators of the network and
+ * requesters of the claim's unit; the services filter the same way, this holds on every path.
  */
 const canSeeFeeClaim: IRule = rule("canSeeFeeClaim", { cache: "strict" })((claim: FeeClaim, _args, ctx: RequestContext) =>
   canSeeClaim(ctx, claim),

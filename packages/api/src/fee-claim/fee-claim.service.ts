@@ -262,9 +262,7 @@ async function mapClaims(tx: Tx, access: ClaimAccess, rows: readonly ClaimRow[])
   const payerIds = [...new Set(rows.map((row) => row.payerOrganisationId).filter((id): id is string => id !== null))];
   const payerNames = await findOrganisationNames(tx, access.tenantId, payerIds);
   const identityVisible = await identityVisibility(tx, access, rows);
-  return rows.map((row) =>
-    toFeeClaim(row, { requestersAttest: access.requestersAttest, payerNames, identityVisible: identityVisible(row) }),
-  );
+  return rows.map((row) => toFeeClaim(row, { payerNames, identityVisible: identityVisible(row) }));
 }
 
 /**
@@ -445,7 +443,7 @@ async function recordStep(ctx: RequestContext, tx: Tx, access: ClaimAccess, befo
   await enqueueFeeClaimStatusChanged(tx, { tenantId: access.tenantId, feeClaimId: before.id });
 }
 
-/** The participant, a coordinator of the network or (where units attest) the unit changes a draft or a rejected claim. */
+/** The participant, a coordinator of the network or the unit (it fills in the form) changes a draft or a rejected claim. */
 export async function updateFeeClaim(ctx: RequestContext, input: UpdateFeeClaimInput): Promise<UpdateFeeClaimPayload> {
   const errors = checkFacts(input);
   if (errors.length > 0) throw badUserInput(errors, ctx.locale);

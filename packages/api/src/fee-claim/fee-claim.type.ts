@@ -35,8 +35,8 @@ export class FeeClaimExpense {
   implements: Node,
   description:
     "An arvodesunderlag: one participant's fee for one occasion, computed from attendance with the fee schedule valid on the " +
-    "occasion's date. Personal data: only the participant, coordinators of the network and, where units attest, the unit's " +
-    "requesters see it.",
+    "occasion's date. Personal data: only the participant, coordinators of the network and the requesters of the " +
+    "unit that sent the request see it.",
 })
 export class FeeClaim {
   @Field(() => ID)
@@ -46,8 +46,6 @@ export class FeeClaim {
   memberId!: string;
   networkId!: string;
   unitId!: string;
-  /** Whether the tenant lets unit requesters attest (and therefore see) claims. */
-  requestersAttest!: boolean;
 
   @Field(() => FeeClaimStatus)
   status!: FeeClaimStatus;

@@ -1,5 +1,5 @@
 import type { Prisma } from "@medverkan/database";
-import { fieldError, type Locale, normaliseLine, validateTenantSettings } from "@medverkan/domain";
+import { defaultConsentTexts, fieldError, type Locale, normaliseLine, validateTenantSettings } from "@medverkan/domain";
 import { badUserInput } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { findStoredAnswer, storeAnswer } from "../common/idempotency/idempotency.js";
@@ -7,7 +7,7 @@ import { idempotencyKeyOf } from "../common/idempotency/idempotency-key.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requirePlatformOperator, requireTenantAdmin } from "../context/require-tenant.js";
-import { enterTenant } from "../context/tenant-scope.js";
+import { enterTenant, type Tx } from "../context/tenant-scope.js";
 import {
   consentTextVersionExists,
   findTenantBySlug,
@@ -74,6 +74,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
       });
       await enterTenant(tx, created.id);
       const adminId = await insertFirstAdmin(tx, created.id, settings.firstAdmin);
+      await publishDefaultConsentTexts(ctx, tx, created.id, settings.name);
       await ctx.audit.recordChange(tx, created.id, {
         subjectType: "Tenant",
         subjectId: created.id,
@@ -96,6 +97,23 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
   }
   ctx.log.info({ tenant: tenant.slug, operator: operator.subject }, "tenant created");
   return { tenant, errors: [] };
+}
+
+/**
+ * A new region starts from the platform's current Swedish and English consent texts, version "1", in its own name,
+ * so its public registration works before its admin has written anything; `publishConsentText` replaces them.
+ */
+async function publishDefaultConsentTexts(ctx: RequestContext, tx: Tx, tenantId: string, tenantName: string): Promise<void> {
+  const texts = defaultConsentTexts(tenantName);
+  const kinds = [
+    ["PROCESSING", texts.processing],
+    ["CONTACT_SHARING", texts.contactSharing],
+    ["GUARDIAN", texts.guardian],
+  ] as const;
+  for (const [kind, text] of kinds) {
+    const published = await insertConsentText(tx, tenantId, { kind, version: "1", textSv: text.sv, textEn: text.en });
+    await ctx.audit.recordChange(tx, tenantId, { subjectType: "ConsentText", subjectId: published.id, before: null, after: published });
+  }
 }
 
 /** A retried createTenant (same Idempotency-Key and input) answers with the tenant the first one created. */

@@ -8,7 +8,6 @@ import {
   type FeeClaimStatus,
   isLiveClaim,
   mayAttest,
-  requestersAttest,
   validateClaimReason,
 } from "./claim-workflow.js";
 
@@ -87,12 +86,6 @@ describe("who attests", () => {
     expect(mayAttest("EITHER", coordinator, "unit-a")).toBe(true);
     expect(mayAttest("EITHER", requesterOfUnit, "unit-a")).toBe(true);
     expect(mayAttest("EITHER", requesterOfUnit, "unit-b")).toBe(false);
-  });
-
-  it("involves requesters only where they attest", () => {
-    expect(requestersAttest("COORDINATOR")).toBe(false);
-    expect(requestersAttest("UNIT_REQUESTER")).toBe(true);
-    expect(requestersAttest("EITHER")).toBe(true);
   });
 });
 

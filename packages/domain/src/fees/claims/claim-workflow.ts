@@ -123,9 +123,6 @@ export function mayAttest(setting: FeeClaimAttester, actor: AttestingActor, clai
   }
 }
 
-/** Whether requesters take part in attestation at all under the setting (and therefore see their unit's claims). */
-export const requestersAttest = (setting: FeeClaimAttester): boolean => setting !== "COORDINATOR";
-
 export const REJECTION_REASON_MAX_LENGTH = 1_000;
 
 const REASON = { sv: "Anledning", en: "Reason" } as const;

@@ -1,11 +1,14 @@
-// Version 1 of the three consent texts every tenant needs. The wording follows each region's own routine: who the
-// data controller is, which pool the person joins, and — the one real difference — the legal basis. Jönköping,
-// VGR and Östergötland process on the person's consent; Kalmar states that the processing is "en uppgift av
-// allmänt intresse" (task carried out in the public interest) and that the register may be shared only with the
-// development leader at Kommunförbundet Kalmar län (seed 003), so its text informs rather than asks.
-import type { TenantDemoSeed } from "./types.js";
+import type { LocalizedText } from "../messages/locale.js";
 
-interface ConsentWording {
+// Version 1 of the three consent texts every tenant needs: the processing of the member's data, sharing contact
+// details with a unit, and a guardian's consent. The wording follows the regions' own routines: who the data
+// controller is, which pool the person joins, and — the one real difference — the legal basis. Jönköping, VGR and
+// Östergötland process on the person's consent; Kalmar states that the processing is "en uppgift av allmänt
+// intresse" (task carried out in the public interest) and that the register may be shared only with the development
+// leader at Kommunförbundet Kalmar län (seed 003), so its text informs rather than asks. A region created through
+// the API starts from `defaultConsentTexts` (its own to change), so public registration works from day one.
+
+export interface ConsentWording {
   /** The data controller, e.g. "Region Jönköpings län". */
   readonly controller: string;
   /** The pool(s) in running text, e.g. "Levande bibliotek eller Peer". */
@@ -16,7 +19,13 @@ interface ConsentWording {
   readonly sharedWith?: { readonly sv: string; readonly en: string };
 }
 
-export function consentTexts(wording: ConsentWording): TenantDemoSeed["consentTexts"] {
+export interface ConsentTextSet {
+  readonly processing: LocalizedText;
+  readonly contactSharing: LocalizedText;
+  readonly guardian: LocalizedText;
+}
+
+export function consentTexts(wording: ConsentWording): ConsentTextSet {
   const { controller, pools, poolsEn } = wording;
   const shared = wording.sharedWith
     ? { sv: ` Uppgifterna får bara delas med ${wording.sharedWith.sv}.`, en: ` The data may only be shared with ${wording.sharedWith.en}.` }
@@ -72,4 +81,14 @@ export function consentTexts(wording: ConsentWording): TenantDemoSeed["consentTe
         "any time.",
     },
   };
+}
+
+/** The platform's texts for a region created through the API: processing on consent, in the region's own name. */
+export function defaultConsentTexts(tenantName: string): ConsentTextSet {
+  return consentTexts({
+    controller: tenantName,
+    pools: "regionens nätverk för medverkan",
+    poolsEn: "the region's participation networks",
+    legalBasis: "CONSENT",
+  });
 }
