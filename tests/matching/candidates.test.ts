@@ -99,7 +99,10 @@ async function expectedEligible(): Promise<string[]> {
 }
 
 /** A new active Peer member with the given facts, never asked. */
-async function addPeerMember(name: string, facts: { tags: string[]; perspectives: ("PATIENT" | "RELATIVE")[]; birthDate: string }) {
+async function addPeerMember(
+  name: string,
+  facts: { tags: string[]; perspectives: ("PATIENT" | "RELATIVE")[]; birthDate: string; competences?: string[] },
+) {
   const id = randomUUID();
   const tags = await prisma().experienceTag.findMany({ where: { tenantId, key: { in: facts.tags } }, select: { id: true } });
   await prisma().member.create({
@@ -111,6 +114,7 @@ async function addPeerMember(name: string, facts: { tags: string[]; perspectives
       birthDate: new Date(`${facts.birthDate}T00:00:00Z`),
       perspectives: facts.perspectives,
       languages: ["sv"],
+      competences: facts.competences ?? [],
     },
   });
   await prisma().memberExperience.createMany({ data: tags.map((tag) => ({ tenantId, memberId: id, tagId: tag.id })) });
@@ -211,6 +215,35 @@ describe("ranked candidates for a request", () => {
       messageEn: "Matches 3 of 3 experiences sought",
     });
     expect(rankOf(none)?.reasons.find((r) => r.code === "EXPERIENCE_NONE")).toMatchObject({ points: 0 });
+  });
+
+  it("ranks a member with the competence the unit asks for above an equal one without it, and says why", async () => {
+    const facts = { tags: ["depression"], perspectives: ["PATIENT" as const], birthDate: "1975-03-03" };
+    const speaker = await addPeerMember("Talare", { ...facts, competences: ["Van att tala inför grupp", "Pedagog"] });
+    const quiet = await addPeerMember("Tystlaten", { ...facts, competences: ["Ekonomi"] });
+    await prisma().request.update({
+      where: { tenantId_id: { tenantId, id: requestId } },
+      data: { competencesSought: ["tala inför grupp"] },
+    });
+    try {
+      const nodes = (await shortlist()).nodes;
+      const speakerNode = nodes.find((node) => node.member.id === speaker);
+      const quietNode = nodes.find((node) => node.member.id === quiet);
+      expect(speakerNode?.rank).toBeLessThan(quietNode?.rank ?? 0);
+      expect(speakerNode?.reasons.find((r) => r.code === "COMPETENCE_MATCH")).toMatchObject({
+        points: 15,
+        messageSv: "Har 1 av 1 efterfrågade kompetenser: tala inför grupp",
+      });
+      expect(quietNode?.reasons.find((r) => r.code === "COMPETENCE_NONE")).toMatchObject({
+        points: 0,
+        messageEn: "None of the competences sought (tala inför grupp)",
+      });
+    } finally {
+      await prisma().request.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { competencesSought: [] } });
+    }
+    // Nothing sought, nothing said about competence.
+    const after = (await shortlist()).nodes.find((node) => node.member.id === speaker);
+    expect(after?.reasons.some((r) => r.code.startsWith("COMPETENCE"))).toBe(false);
   });
 
   it("raises a never-asked member above an equally fitting member who is used often", async () => {

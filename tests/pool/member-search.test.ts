@@ -28,6 +28,7 @@ interface SeededMember {
   municipality: string | null;
   perspectives: string[];
   languages: string[];
+  competences: string[];
   tagIds: string[];
   memberships: SeededMembership[];
 }
@@ -50,6 +51,7 @@ interface Filter {
   ageBands?: string[];
   municipalities?: string[];
   languages?: string[];
+  competences?: string[];
   trained?: boolean;
   lastInvitedAfter?: string;
   lastInvitedBefore?: string;
@@ -102,6 +104,15 @@ function tagAndBelow(key: string): Set<string> {
   return ids;
 }
 
+/** Words as a coordinator means them: case, accents and punctuation set aside, padded so a match is whole words. */
+const words = (text: string) =>
+  ` ${text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
+
 const within = (value: Date | null, after?: string, before?: string) =>
   value !== null && (!after || value > new Date(after)) && (!before || value < new Date(before));
 
@@ -129,6 +140,12 @@ function expected(networks: string[], filter: Filter): string[] {
       }
       if (f.perspectives && !member.perspectives.some((p) => f.perspectives?.includes(p))) return false;
       if (f.languages && !member.languages.some((l) => (f.languages ?? []).map((x) => x.toLowerCase()).includes(l))) return false;
+      if (
+        f.competences &&
+        !(f.competences ?? []).some((wanted) => member.competences.some((held) => words(held).includes(words(wanted))))
+      ) {
+        return false;
+      }
       if (f.municipalities && !(f.municipalities ?? []).some((m) => m.toLowerCase() === member.municipality?.toLowerCase())) return false;
       if (f.ageBands && !f.ageBands.includes(band(age(member)) ?? "")) return false;
       if (f.name) {
@@ -188,6 +205,9 @@ describe("pool search", () => {
       .filter((at): at is Date => at !== null);
     const pivot = (dates: Date[]) => dates.sort((a, b) => a.getTime() - b.getTime())[Math.floor(dates.length / 2)]?.toISOString() ?? today;
     const someone = levande[3] as SeededMember;
+    // Two last words of a competence someone in the pool wrote, in capitals: found ignoring case, as whole words.
+    const competence = levande.flatMap((member) => member.competences).find((text) => text.includes(" ")) ?? "Van att tala inför grupp";
+    const competenceWords = competence.split(" ").slice(-2).join(" ").toUpperCase();
     const filters: Filter[] = [
       {},
       { statuses: ["ACTIVE"] },
@@ -198,6 +218,10 @@ describe("pool search", () => {
       { municipalities: [someone.municipality?.toUpperCase() ?? "JÖNKÖPING"] },
       { languages: ["en"] },
       { languages: ["AR", "fi"] },
+      { competences: ["tala inför grupp"] },
+      { competences: [competenceWords] },
+      { competences: ["FÖRELÄSARE", "projektledning"] },
+      { competences: ["Förbättringsarbete"], perspectives: ["PATIENT"] },
       { trained: true },
       { trained: false },
       { neverInvited: true },
@@ -222,6 +246,9 @@ describe("pool search", () => {
     expect(expected([levandeId], { trained: false }).length).toBeGreaterThan(0);
     expect(expected([levandeId], { neverInvited: false }).length).toBeGreaterThan(0);
     expect(expected([levandeId], { ageBands: ["AGE_65_79"] }).length).toBeGreaterThan(0);
+    expect(expected([levandeId], { competences: [competenceWords] }).length).toBeGreaterThan(0);
+    // Whole words only: a part of a word finds nobody.
+    expect(await searchAll(levandeCoordinator, { competences: ["föreläs"] })).toMatchObject({ ids: [] });
   });
 
   it("finds members tagged with a tag or with any tag below it", async () => {

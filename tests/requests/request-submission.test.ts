@@ -130,6 +130,25 @@ describe("submitting a request", () => {
     ]);
   });
 
+  it("keeps the competences Jönköping's form asks for, once each, and says how the field is answered", async () => {
+    const id = await submitRequest(api, token("jkpRequester"), {
+      networkSlug: "levande-bibliotek",
+      competencesSought: [" Van att tala inför grupp ", "van att tala inför grupp", "Projektledning"],
+    });
+    const stored = await api.graphql<{ request: { competencesSought: string[] } }>(
+      `query($id: ID!) { request(id: $id) { competencesSought } }`,
+      { token: token("jkpRequester"), variables: { id } },
+    );
+    expect(stored.data?.request.competencesSought).toEqual(["Van att tala inför grupp", "Projektledning"]);
+    const form = await api.graphql<{
+      tenant: { networks: { nodes: { requestForm: { fields: { field: string; type: string; maxItems: number | null }[] } }[] } };
+    }>(`{ tenant(slug: "jonkoping") { networks { nodes { requestForm { fields { field type maxItems } } } } } }`);
+    const field = form.data?.tenant.networks.nodes[0]?.requestForm.fields.find((f) => f.field === "COMPETENCES_SOUGHT");
+    expect(field).toEqual({ field: "COMPETENCES_SOUGHT", type: "TEXT_LIST", maxItems: 10 });
+    const tooLong = await submitRequestResponse(api, token("jkpRequester"), { competencesSought: ["x".repeat(201)] });
+    expect(fieldErrors(tooLong).map((e) => [e.field, e.code])).toEqual([["input.competencesSought[0]", "TOO_LONG"]]);
+  });
+
   it("refuses occasions in the past, unknown assignment types and experience tags", async () => {
     const past = {
       startsAt: new Date(Date.now() - 86_400_000).toISOString(),

@@ -7,7 +7,7 @@ export const PAYLOAD_ERRORS = "errors { __typename ... on ErrorResult { code mes
 
 export const OCCASION_FIELDS = "id requestId startsAt endsAt place digitalLink cancelledAt cancellationReason heldAt";
 
-export const REQUEST_FIELDS = `id networkId unitId unitName title purpose expectations experienceText perspectivesSought
+export const REQUEST_FIELDS = `id networkId unitId unitName title purpose expectations experienceText competencesSought perspectivesSought
   numberOfPersons assignmentLength audienceDescription audienceSize selectionProcess specialRequirements preparation
   compensationOffered costCentreCode directRecruitment status statusReason submittedAt filledAt carriedOutAt followedUpAt
   closedAt version assignmentTypeKey experienceTagKeys contactPerson { name email phone }

@@ -29,6 +29,7 @@ export * from "./invitation/attendance.js";
 export * from "./invitation/invitation.js";
 export * from "./matching/candidate-filter.js";
 export * from "./matching/candidate-ranking.js";
+export * from "./matching/competence.js";
 export * from "./messages/field-error.js";
 export * from "./messages/locale.js";
 export * from "./network/network-configuration.js";

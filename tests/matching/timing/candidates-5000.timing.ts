@@ -155,6 +155,7 @@ it("ranks the top 20 of a 5 000-member pool", { timeout: 900_000 }, async () => 
               today: "2026-11-22",
               windowStart: "2025-11-22",
               relevantTagIds: tags.slice(0, 12),
+              readsCompetences: false,
               bookings: { from: new Date(occasion.startsAt.getTime() - 86_400_000), to: new Date(occasion.endsAt.getTime() + 86_400_000) },
             }),
         ],
@@ -194,6 +195,7 @@ it("ranks the top 20 of a 5 000-member pool", { timeout: 900_000 }, async () => 
       birthYear: null,
       experienceTagIds: [pick(tags), pick(tags)],
       hasAccessibilityNeeds: false,
+      competences: [],
       pauses: [],
       bookedDates: [],
       lastAskedOn: next() < 0.3 ? null : "2026-01-01",
@@ -207,7 +209,12 @@ it("ranks the top 20 of a 5 000-member pool", { timeout: 900_000 }, async () => 
     for (let i = 0; i < 30; i += 1) {
       const t0 = performance.now();
       rankCandidates(
-        { experienceTagIds: tags.slice(0, 3), perspectivesSought: ["RELATIVE", "SERVICE_USER"], occasionDates: ["2026-12-13"] },
+        {
+          experienceTagIds: tags.slice(0, 3),
+          perspectivesSought: ["RELATIVE", "SERVICE_USER"],
+          competencesSought: [],
+          occasionDates: ["2026-12-13"],
+        },
         facts,
         { today: "2026-11-22", taxonomy, limit: 20 },
       );

@@ -14,6 +14,7 @@ export interface RequestForMatching {
   networkId: string;
   status: RequestStatus;
   perspectivesSought: Perspective[];
+  competencesSought: string[];
   experienceTagIds: string[];
   /** Not cancelled, first first. */
   occasions: { startsAt: Date; endsAt: Date }[];
@@ -28,6 +29,7 @@ interface RequestForMatchingRow {
   networkId: string;
   status: RequestStatus;
   perspectivesSought: Perspective[];
+  competencesSought: string[];
   experienceTagIds: string[];
   /** JSON: [[startsAt, endsAt], …]. */
   occasions: string;
@@ -55,7 +57,7 @@ export async function findRequestForMatching(
   const rows = await tx.$queryRaw<RequestForMatchingRow[]>`
     SELECT set_config('max_parallel_workers_per_gather', '0', true) AS "parallelWorkers", set_config('jit', 'off', true) AS "jit",
            r."id"::text AS "id", r."networkId"::text AS "networkId", r."status"::text AS "status",
-           r."perspectivesSought"::text[] AS "perspectivesSought",
+           r."perspectivesSought"::text[] AS "perspectivesSought", r."competencesSought",
            ARRAY(SELECT t."tagId"::text FROM "RequestExperienceTag" t
                  WHERE t."tenantId" = r."tenantId" AND t."requestId" = r."id") AS "experienceTagIds",
            (SELECT coalesce(json_agg(json_build_array(o."startsAt", o."endsAt") ORDER BY o."startsAt", o."id"), '[]')::text
@@ -75,6 +77,7 @@ export async function findRequestForMatching(
     networkId: row.networkId,
     status: row.status,
     perspectivesSought: row.perspectivesSought,
+    competencesSought: row.competencesSought ?? [],
     experienceTagIds: row.experienceTagIds,
     occasions: occasions.map(([startsAt, endsAt]) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) })),
     timeZone: row.timeZone ?? "Europe/Stockholm",
@@ -100,6 +103,8 @@ export interface PoolQuery {
   windowStart: string;
   /** The only tags the ranking reads (the sought tags, and the tags below and above them). */
   relevantTagIds: readonly string[];
+  /** Whether the request seeks competences: only then are members' competences read. */
+  readsCompetences: boolean;
   /** Instants between which other requests' occasions are bookings; null when no occasion lies ahead. */
   bookings: { from: Date; to: Date } | null;
 }
@@ -114,6 +119,7 @@ interface PoolJson {
     perspectives: Perspective[],
     languages: string[],
     hasAccessibilityNeeds: boolean,
+    competences: string[],
   ][];
   invited: [memberId: string, lastInvitedOn: string, inWindow: number][] | null;
   assigned: [memberId: string, inWindow: number][] | null;
@@ -153,7 +159,8 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
   const rows = await tx.$queryRaw<{ [K in keyof PoolJson]: string | null }[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(m."id", m."birthDate", m."birthYear", m."municipality", m."perspectives",
-                m."languages", (m."accessibilityNeeds" IS NOT NULL AND btrim(m."accessibilityNeeds") <> ''))), '[]')
+                m."languages", (m."accessibilityNeeds" IS NOT NULL AND btrim(m."accessibilityNeeds") <> ''),
+                CASE WHEN ${query.readsCompetences} THEN m."competences" ELSE '{}'::text[] END)), '[]')
          FROM "Membership" ms
          JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
         WHERE ms."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'
@@ -195,28 +202,31 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
   const asked = byMember(parse("asked"));
   const paused = byMember(parse("paused"));
   const booked = byMember(parse("booked"));
-  return (parse("pool") ?? []).map(([memberId, birthDate, birthYear, municipality, perspectives, languages, hasAccessibilityNeeds]) => {
-    const invitation = invited.get(memberId);
-    const assignment = assigned.get(memberId);
-    const status = asked.get(memberId)?.[1];
-    return {
-      memberId,
-      birthDate,
-      birthYear,
-      municipality,
-      perspectives,
-      languages,
-      hasAccessibilityNeeds,
-      experienceTagIds: tagged.get(memberId)?.[1] ?? NONE,
-      lastAskedOn: invitation?.[1] ?? null,
-      invitationsInWindow: invitation?.[2] ?? 0,
-      everAssigned: assignment !== undefined,
-      assignmentsInWindow: assignment?.[1] ?? 0,
-      invitationToRequest: status === undefined ? null : status === "DECLINED" ? "DECLINED" : "OTHER",
-      pauses: paused.get(memberId)?.[1].map(([startsOn, endsOn]) => ({ startsOn, endsOn })) ?? NONE,
-      bookedDates: booked.get(memberId)?.[1] ?? NONE,
-    };
-  });
+  return (parse("pool") ?? []).map(
+    ([memberId, birthDate, birthYear, municipality, perspectives, languages, hasAccessibilityNeeds, competences]) => {
+      const invitation = invited.get(memberId);
+      const assignment = assigned.get(memberId);
+      const status = asked.get(memberId)?.[1];
+      return {
+        memberId,
+        birthDate,
+        birthYear,
+        municipality,
+        perspectives,
+        languages,
+        hasAccessibilityNeeds,
+        competences: competences ?? NONE,
+        experienceTagIds: tagged.get(memberId)?.[1] ?? NONE,
+        lastAskedOn: invitation?.[1] ?? null,
+        invitationsInWindow: invitation?.[2] ?? 0,
+        everAssigned: assignment !== undefined,
+        assignmentsInWindow: assignment?.[1] ?? 0,
+        invitationToRequest: status === undefined ? null : status === "DECLINED" ? "DECLINED" : "OTHER",
+        pauses: paused.get(memberId)?.[1].map(([startsOn, endsOn]) => ({ startsOn, endsOn })) ?? NONE,
+        bookedDates: booked.get(memberId)?.[1] ?? NONE,
+      };
+    },
+  );
 }
 
 type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];

@@ -88,6 +88,7 @@ export async function listRequestCandidates(
       today,
       windowStart: recentWindowStart(today),
       relevantTagIds: tagsRelevantToRequest(taxonomy, experienceTagIds),
+      readsCompetences: request.competencesSought.length > 0,
       bookings:
         firstOccasion && lastOccasion
           ? { from: new Date(firstOccasion.startsAt.getTime() - DAY_MS), to: new Date(lastOccasion.endsAt.getTime() + DAY_MS) }
@@ -100,6 +101,7 @@ export async function listRequestCandidates(
       {
         experienceTagIds,
         perspectivesSought: request.perspectivesSought,
+        competencesSought: request.competencesSought,
         occasionDates: ahead.map((occasion) => isoDateInTimeZone(occasion.startsAt, timeZone)),
       },
       filtered,

@@ -29,6 +29,13 @@ export class MemberSearchInput {
   @Field(() => [String], { nullable: true, description: "ISO 639-1 codes, e.g. `ar`." })
   languages?: string[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Competences: a member matches when one of their competences holds any of these as whole words, ignoring case and accents.",
+  })
+  competences?: string[] | null;
+
   @Field(() => Boolean, { nullable: true, description: "true: has attended the introduction training; false: has not." })
   trained?: boolean | null;
 

@@ -1,5 +1,5 @@
 import type { MembershipStatus, Perspective, Prisma } from "@medverkan/database";
-import type { BirthRange } from "@medverkan/domain";
+import { type BirthRange, meetsCompetence } from "@medverkan/domain";
 import { type SortedPageRequest, sortedPageQuery } from "../common/pagination/ordering.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { MemberOrderField } from "./member.input.js";
@@ -65,6 +65,8 @@ export interface MemberFilter {
   birthRanges?: readonly BirthRange[];
   municipalities?: readonly string[];
   languages?: readonly string[];
+  /** Members with a competence holding any of these as whole words (the domain's `meetsCompetence`). */
+  competences?: readonly string[];
   trained?: boolean | null;
   lastInvitedAfter?: Date | null;
   lastInvitedBefore?: Date | null;
@@ -116,11 +118,12 @@ function memberWhere(
   tenantId: string,
   networks: NetworkVisibility,
   filter: MemberFilter,
-  perspectiveMemberIds: string[] | null,
+  /** Criteria worked out beforehand as sets of member ids (null: no criterion). */
+  memberIdSets: readonly (string[] | null)[],
 ): Prisma.MemberWhereInput {
   const and: Prisma.MemberWhereInput[] = [];
   if (filter.experienceTagIds) and.push({ experiences: { some: { tagId: { in: [...filter.experienceTagIds] } } } });
-  if (perspectiveMemberIds) and.push({ id: { in: perspectiveMemberIds } });
+  for (const ids of memberIdSets) if (ids) and.push({ id: { in: ids } });
   if (filter.languages && filter.languages.length > 0) and.push({ languages: { hasSome: [...filter.languages] } });
   if (filter.municipalities && filter.municipalities.length > 0) {
     and.push({
@@ -179,6 +182,21 @@ async function membersWithPerspectives(
   return rows.map((row) => row.id);
 }
 
+/**
+ * Members with a competence holding any of `sought` as whole words, or null for no criterion. The words are the
+ * domain's (`meetsCompetence`: case, accents and punctuation set aside), which SQL cannot fold the same way (the
+ * embedded database's C locale does not even fold Ö to ö), so the rule decides over the tenant's members who have
+ * written any competence: a few short texts each, read only when the criterion is asked for.
+ */
+async function membersWithCompetences(tx: Tx, tenantId: string, sought: readonly string[] | undefined): Promise<string[] | null> {
+  if (!sought || sought.length === 0) return null;
+  const rows = await tx.member.findMany({
+    where: { tenantId, erasedAt: null, competences: { isEmpty: false } },
+    select: { id: true, competences: true },
+  });
+  return rows.filter((row) => sought.some((text) => meetsCompetence(row.competences, text))).map((row) => row.id);
+}
+
 /** The columns the pool sorts by (MemberOrderField). */
 export const memberSortColumns = { CREATED_AT: "id", FAMILY_NAME: "familyName" } satisfies Record<MemberOrderField, string>;
 
@@ -189,7 +207,11 @@ export async function listMembers(
   filter: MemberFilter,
   page: SortedPageRequest<MemberOrderField>,
 ): Promise<{ rows: MemberRow[]; total: number }> {
-  const where = memberWhere(tenantId, networks, filter, await membersWithPerspectives(tx, tenantId, filter.perspectives));
+  const idSets = await Promise.all([
+    membersWithPerspectives(tx, tenantId, filter.perspectives),
+    membersWithCompetences(tx, tenantId, filter.competences),
+  ]);
+  const where = memberWhere(tenantId, networks, filter, idSets);
   const query = sortedPageQuery(page, memberSortColumns);
   // The page and the count share one where-clause, so `totalCount` is the size of exactly the set being paged.
   const [rows, total] = await Promise.all([

@@ -103,6 +103,7 @@ export async function listPool(ctx: RequestContext, query: PoolQuery, args: Page
       birthRanges: search.ageBands.map((band) => birthRangeForAgeBand(band, today)),
       municipalities: search.municipalities,
       languages: search.languages,
+      competences: search.competences,
       trained: search.trained,
       lastInvitedAfter: search.lastInvitedAfter,
       lastInvitedBefore: search.lastInvitedBefore,

@@ -10,6 +10,7 @@ export enum RequestField {
   PURPOSE = "purpose",
   EXPECTATIONS = "expectations",
   EXPERIENCE_SOUGHT = "experienceSought",
+  COMPETENCES_SOUGHT = "competencesSought",
   PERSPECTIVES_SOUGHT = "perspectivesSought",
   NUMBER_OF_PERSONS = "numberOfPersons",
   ONE_OFF_OR_LONG = "oneOffOrLong",
@@ -57,13 +58,14 @@ export enum FormFieldType {
   YES_NO = "YES_NO",
   OCCASIONS = "OCCASIONS",
   EXPERIENCE = "EXPERIENCE",
+  TEXT_LIST = "TEXT_LIST",
   CONTACT_PERSON = "CONTACT_PERSON",
   COST_CENTRE = "COST_CENTRE",
 }
 registerEnumType(FormFieldType, {
   name: "FormFieldType",
   description:
-    "How a built-in field of a request form is answered: as a question type, or OCCASIONS (`occasions`), EXPERIENCE (`experienceSought`), CONTACT_PERSON (`contactPerson`), COST_CENTRE (a code from `myRequestOptions.costCentres`).",
+    "How a built-in field of a request form is answered: as a question type, or OCCASIONS (`occasions`), EXPERIENCE (`experienceSought`), TEXT_LIST (a list of short texts, `competencesSought`), CONTACT_PERSON (`contactPerson`), COST_CENTRE (a code from `myRequestOptions.costCentres`).",
 });
 export const FORM_FIELD_TYPE_MATCHES_DOMAIN: SameUnion<`${FormFieldType}`, DomainFormFieldType> = true;
 

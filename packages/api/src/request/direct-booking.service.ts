@@ -134,6 +134,7 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
           purpose: value.purpose,
           expectations: null,
           experienceText: null,
+          competencesSought: [],
           perspectivesSought: [...value.perspectivesSought],
           numberOfPersons: participants.value.length,
           assignmentLength: value.assignmentLength,

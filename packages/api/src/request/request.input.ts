@@ -87,6 +87,13 @@ abstract class RequestFieldsInput {
   @Field(() => ExperienceSoughtInput, { nullable: true })
   experienceSought?: ExperienceSoughtInput | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Competences sought in your own words (up to 10, e.g. `Van att tala inför grupp`); members whose competences hold them rank higher.",
+  })
+  competencesSought?: string[] | null;
+
   @Field(() => [Perspective], { nullable: true })
   perspectivesSought?: Perspective[] | null;
 

@@ -19,6 +19,7 @@ export function toRequest(row: RequestRow): RequestType {
     purpose: row.purpose,
     expectations: row.expectations,
     experienceText: row.experienceText,
+    competencesSought: row.competencesSought,
     perspectivesSought: row.perspectivesSought.map((p) => Perspective[p]),
     numberOfPersons: row.numberOfPersons,
     assignmentLength: AssignmentLength[row.assignmentLength],

@@ -52,6 +52,7 @@ export const requestFields = {
   purpose: true,
   expectations: true,
   experienceText: true,
+  competencesSought: true,
   perspectivesSought: true,
   numberOfPersons: true,
   assignmentLength: true,
@@ -95,6 +96,7 @@ const requestColumns = new JsonRows<RequestRow>(
     purpose: Prisma.sql`r."purpose"`,
     expectations: Prisma.sql`r."expectations"`,
     experienceText: Prisma.sql`r."experienceText"`,
+    competencesSought: Prisma.sql`r."competencesSought"`,
     perspectivesSought: Prisma.sql`r."perspectivesSought"::text[]`,
     numberOfPersons: Prisma.sql`r."numberOfPersons"`,
     assignmentLength: Prisma.sql`r."assignmentLength"::text`,
@@ -134,6 +136,7 @@ export interface RequestData {
   purpose: string;
   expectations: string | null;
   experienceText: string | null;
+  competencesSought: string[];
   perspectivesSought: Perspective[];
   numberOfPersons: number;
   assignmentLength: AssignmentLength;

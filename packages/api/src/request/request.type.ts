@@ -78,6 +78,9 @@ export class RequestType {
   @Field(() => String, { nullable: true, description: "The experience sought in the unit's own words." })
   experienceText!: string | null;
 
+  @Field(() => [String], { description: "Competences sought in the unit's own words." })
+  competencesSought!: string[];
+
   @Field(() => [Perspective])
   perspectivesSought!: Perspective[];
 

@@ -25,6 +25,7 @@ const taxonomy: TagLink[] = [
 const request: MatchingRequest = {
   experienceTagIds: ["heart-failure", "depression"],
   perspectivesSought: ["PATIENT"],
+  competencesSought: [],
   occasionDates: ["2026-12-03"],
 };
 
@@ -35,6 +36,7 @@ function member(id: string, facts: Partial<CandidateFacts> = {}): CandidateFacts
     birthDate: "1970-05-01",
     birthYear: null,
     experienceTagIds: ["heart-failure", "depression"],
+    competences: [],
     hasAccessibilityNeeds: false,
     pauses: [],
     bookedDates: [],
@@ -90,6 +92,31 @@ describe("experience and perspective fit", () => {
     expect(reason(relative, "PERSPECTIVE_NONE")).toMatchObject({ points: 0, text: { en: "None of the perspectives sought (patient)" } });
     const open = only(member("c"), { ...request, perspectivesSought: [] });
     expect(open.reasons.some((r) => r.code.startsWith("PERSPECTIVE"))).toBe(false);
+  });
+
+  it("gives each competence sought its share, in the unit's and the member's own words, and explains a miss", () => {
+    const sought = { ...request, competencesSought: ["Tala inför grupp", "projektledning"] };
+    const speaker = only(member("a", { competences: ["Van att tala inför grupp", "Föreläsare"] }), sought);
+    expect(reason(speaker, "COMPETENCE_MATCH")).toMatchObject({
+      points: 8, // 15 × 1 / 2, rounded
+      text: { sv: "Har 1 av 2 efterfrågade kompetenser: Tala inför grupp", en: "Has 1 of 2 competences sought: Tala inför grupp" },
+    });
+    const both = only(member("b", { competences: ["Projektledning", "tala INFÖR grupp."] }), sought);
+    expect(reason(both, "COMPETENCE_MATCH")?.points).toBe(15);
+    // Whole words only: "föreläser" is not "föreläsare", and "grupp" alone does not hold "tala inför grupp".
+    const near = only(member("c", { competences: ["Föreläser ofta", "grupp"] }), { ...request, competencesSought: ["föreläsare"] });
+    expect(reason(near, "COMPETENCE_NONE")).toMatchObject({ points: 0, text: { en: "None of the competences sought (föreläsare)" } });
+    // None sought: no reason at all.
+    expect(only(member("d", { competences: ["Föreläsare"] })).reasons.some((r) => r.code.startsWith("COMPETENCE"))).toBe(false);
+  });
+
+  it("lets competence order members of equal experience fit, never a misfit above a fit", () => {
+    const sought = { ...request, competencesSought: ["föreläsare"] };
+    const lecturer = member("b-lecturer", { competences: ["Föreläsare"] });
+    const other = member("a-other");
+    expect(ids(rank([other, lecturer], 20, sought).shortlist)).toEqual(["b-lecturer", "a-other"]);
+    const lecturerWithoutExperience = member("c-lecturer", { competences: ["Föreläsare"], experienceTagIds: [] });
+    expect(ids(rank([lecturerWithoutExperience, other], 20, sought).shortlist)).toEqual(["a-other", "c-lecturer"]);
   });
 
   it("ranks a perfect fit above a member without the experience, whatever fairness says", () => {

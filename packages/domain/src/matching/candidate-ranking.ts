@@ -3,6 +3,7 @@ import { AGE_BAND_LABELS, type AgeBand, ageBand, ageOn } from "../intake/age.js"
 import type { LocalizedText } from "../messages/locale.js";
 import { type TagLink, tagDescendantIds } from "../taxonomy/experience-taxonomy.js";
 import { PERSPECTIVE_LABELS, type Perspective } from "../vocabulary/vocabulary.js";
+import { competencesMet } from "./competence.js";
 
 // Ranked candidates for a request (SPEC §4 scenario 4): who in the pool fits the request, who can come, and who has
 // waited longest for a turn. Every point a candidate gets or loses is a reason with its code and a sentence in both
@@ -32,6 +33,8 @@ export const MATCHING_WEIGHTS = {
   broaderExperienceShare: 0.5,
   /** The member speaks from one of the perspectives sought (only when the request names any). */
   perspective: 20,
+  /** All the competences sought (only when the request names any): each one the member meets earns its share. */
+  competence: 15,
   /** Never invited to any request. */
   neverAsked: 15,
   /** Asked before: points grow with the time since, up to this many after `lastAskedFullAfterDays`. */
@@ -66,6 +69,8 @@ export const MATCH_REASON_CODES = [
   "EXPERIENCE_NONE",
   "PERSPECTIVE_MATCH",
   "PERSPECTIVE_NONE",
+  "COMPETENCE_MATCH",
+  "COMPETENCE_NONE",
   "PAUSED_ON_OCCASION",
   "PAUSED_TODAY",
   "BOOKED_ON_OCCASION_DATE",
@@ -94,6 +99,8 @@ export interface MatchReason {
 export interface MatchingRequest {
   readonly experienceTagIds: readonly string[];
   readonly perspectivesSought: readonly Perspective[];
+  /** The competences the unit asks for, in its own words; none: no competence criterion. */
+  readonly competencesSought: readonly string[];
   /** Calendar dates (tenant time zone) of the occasions still to come and not cancelled. */
   readonly occasionDates: readonly string[];
 }
@@ -105,6 +112,8 @@ export interface CandidateFacts {
   readonly birthDate: string | null;
   readonly birthYear: number | null;
   readonly experienceTagIds: readonly string[];
+  /** The member's own words for what they can do (profile `competences`). */
+  readonly competences: readonly string[];
   readonly hasAccessibilityNeeds: boolean;
   /** Pauses not over before today. */
   readonly pauses: readonly { readonly startsOn: string; readonly endsOn: string | null }[];
@@ -190,6 +199,14 @@ const TEXT = {
     const names = perspectiveNames(p);
     return { sv: `Inget av de efterfrågade perspektiven (${names.sv})`, en: `None of the perspectives sought (${names.en})` };
   },
+  competenceMatch: (met: readonly string[], sought: number): LocalizedText => ({
+    sv: `Har ${met.length} av ${sought} efterfrågade kompetenser: ${met.join(", ")}`,
+    en: `Has ${met.length} of ${sought} competence${sought === 1 ? "" : "s"} sought: ${met.join(", ")}`,
+  }),
+  competenceNone: (sought: readonly string[]): LocalizedText => ({
+    sv: `Ingen av de efterfrågade kompetenserna (${sought.join(", ")})`,
+    en: `None of the competences sought (${sought.join(", ")})`,
+  }),
   pausedOn: (dates: readonly string[]): LocalizedText => ({ sv: `Pausad ${dates.join(", ")}`, en: `Paused on ${dates.join(", ")}` }),
   pausedOnAll: (dates: readonly string[]): LocalizedText => ({
     sv: `Pausad vid alla tillfällen (${dates.join(", ")})`,
@@ -350,6 +367,13 @@ function scoreCandidate(facts: CandidateFacts, prepared: Prepared, reasons: Matc
   if (request.perspectivesSought.length > 0) {
     if (perspectivesMatched.length > 0) add("PERSPECTIVE_MATCH", weights.perspective, () => TEXT.perspectiveMatch(perspectivesMatched));
     else add("PERSPECTIVE_NONE", 0, () => TEXT.perspectiveNone(request.perspectivesSought));
+  }
+  const competencesSought = request.competencesSought.length;
+  if (competencesSought > 0) {
+    const met = facts.competences.length === 0 ? [] : competencesMet(facts.competences, request.competencesSought);
+    if (met.length > 0) {
+      add("COMPETENCE_MATCH", (weights.competence * met.length) / competencesSought, () => TEXT.competenceMatch(met, competencesSought));
+    } else add("COMPETENCE_NONE", 0, () => TEXT.competenceNone(request.competencesSought));
   }
 
   if (pausedDates.length > 0) {

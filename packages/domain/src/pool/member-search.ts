@@ -76,6 +76,7 @@ export interface MemberSearchInput {
   readonly ageBands?: readonly string[] | null;
   readonly municipalities?: readonly string[] | null;
   readonly languages?: readonly string[] | null;
+  readonly competences?: readonly string[] | null;
   readonly trained?: boolean | null;
   readonly lastInvitedAfter?: Date | null;
   readonly lastInvitedBefore?: Date | null;
@@ -96,6 +97,8 @@ export interface MemberSearch {
   readonly municipalities: readonly string[];
   /** ISO 639-1 codes in lower case, as profiles store them. */
   readonly languages: readonly string[];
+  /** A member matches when one of their competences holds any of these as whole words (`meetsCompetence`). */
+  readonly competences: readonly string[];
   readonly trained: boolean | null;
   readonly lastInvitedAfter: Date | null;
   readonly lastInvitedBefore: Date | null;
@@ -116,6 +119,8 @@ const L = {
   municipality: { sv: "Kommun", en: "Municipality" },
   languages: { sv: "Språk", en: "Languages" },
   language: { sv: "Språk", en: "Language" },
+  competences: { sv: "Kompetenser", en: "Competences" },
+  competence: { sv: "Kompetens", en: "Competence" },
   experienceTagKeys: { sv: "Erfarenheter", en: "Experiences" },
   name: { sv: "Namn", en: "Name" },
   lastInvitedAfter: { sv: "Senast tillfrågad efter", en: "Last asked after" },
@@ -199,6 +204,7 @@ export function validateMemberSearch(
 
   const municipalities = textList(errors, at("municipalities"), L.municipalities, L.municipality, input.municipalities);
   const languages = textList(errors, at("languages"), L.languages, L.language, input.languages, (value) => value.toLowerCase());
+  const competences = textList(errors, at("competences"), L.competences, L.competence, input.competences);
 
   let nameWords: string[] = [];
   if (!isBlank(input.name)) {
@@ -239,6 +245,7 @@ export function validateMemberSearch(
       ageBands,
       municipalities,
       languages,
+      competences,
       trained: input.trained ?? null,
       lastInvitedAfter: window(input.lastInvitedAfter),
       lastInvitedBefore: window(input.lastInvitedBefore),

@@ -4,8 +4,8 @@ import { normalisePhoneNumber } from "../contact-details/phone-number.js";
 import { ageOn } from "../intake/age.js";
 import { type FieldError, fieldError, itemLabel, nestedLabel } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
-import { foldForComparison, isBlank, normaliseLine } from "../text/normalise.js";
-import { checkText } from "../validation/checks.js";
+import { isBlank, normaliseLine } from "../text/normalise.js";
+import { checkText, checkTextList } from "../validation/checks.js";
 import { isPerspective, type Perspective } from "../vocabulary/vocabulary.js";
 
 // The public registration of interest ("intresseanmälan") and the postal one a coordinator types
@@ -137,31 +137,6 @@ const L = {
 } as const satisfies Record<string, LocalizedText>;
 
 /** Trimmed, non-blank, first spelling wins among entries that differ only in case or accents. */
-function normaliseList(
-  errors: FieldError[],
-  field: string,
-  listLabel: LocalizedText,
-  itemLabelText: LocalizedText,
-  values: readonly string[] | null | undefined,
-  maxItems: number,
-): string[] {
-  const result: string[] = [];
-  const seen = new Set<string>();
-  (values ?? []).forEach((value, index) => {
-    const item = checkText(errors, `${field}[${index}]`, itemLabel(itemLabelText, index), value, {
-      required: false,
-      maxLength: REGISTRATION_LIMITS.listItemLength,
-    });
-    const key = item === null ? "" : foldForComparison(item);
-    if (item !== null && !seen.has(key)) {
-      seen.add(key);
-      result.push(item);
-    }
-  });
-  if (result.length > maxItems) errors.push(fieldError(field, "TOO_MANY", listLabel, { max: maxItems }));
-  return result;
-}
-
 function checkEmail(errors: FieldError[], field: string, label: LocalizedText, value: string | null | undefined) {
   if (isBlank(value)) return null;
   const email = normaliseEmail(value ?? "");
@@ -343,8 +318,9 @@ export function checkMemberProfile(
     maxLength: limits.textLength,
     multiline: true,
   });
-  const competences = normaliseList(errors, at("competences"), L.competences, L.competence, input.competences, limits.maxListItems);
-  const languages = normaliseList(errors, at("languages"), L.languages, L.language, input.languages, limits.maxListItems);
+  const listLimits = { maxItems: limits.maxListItems, maxLength: REGISTRATION_LIMITS.listItemLength };
+  const competences = checkTextList(errors, at("competences"), L.competences, L.competence, input.competences, listLimits);
+  const languages = checkTextList(errors, at("languages"), L.languages, L.language, input.languages, listLimits);
   const freeText = { required: false, maxLength: limits.shortTextLength, multiline: true };
   const accessibilityNeeds = checkText(errors, at("accessibilityNeeds"), L.accessibilityNeeds, input.accessibilityNeeds, freeText);
   const availability = checkText(errors, at("availability"), L.availability, input.availability, freeText);

@@ -8,7 +8,7 @@ import { REQUEST_LIMITS } from "./request-validation.js";
 // the same figures validateRequestAgainstForm checks. Region questions carry their own (region-questions.ts).
 
 /** The region question types, and the built-in fields that are more than one value. */
-export const FORM_FIELD_TYPES = [...QUESTION_TYPES, "OCCASIONS", "EXPERIENCE", "CONTACT_PERSON", "COST_CENTRE"] as const;
+export const FORM_FIELD_TYPES = [...QUESTION_TYPES, "OCCASIONS", "EXPERIENCE", "TEXT_LIST", "CONTACT_PERSON", "COST_CENTRE"] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 export interface FieldShape {
@@ -18,7 +18,7 @@ export interface FieldShape {
   readonly maxValue: number | null;
   /** Fixed options; the assignment types are the form's own list (RequestForm.assignmentTypes). */
   readonly options: readonly QuestionOption[];
-  /** How many items at most (occasions). */
+  /** How many items at most (occasions, a list of texts). */
   readonly maxItems: number | null;
 }
 
@@ -45,6 +45,7 @@ export const REQUEST_FIELD_SHAPES: Readonly<Record<RequestFieldKey, FieldShape>>
   purpose: shape("LONG_TEXT", { maxLength: textLength }),
   expectations: shape("LONG_TEXT", { maxLength: textLength }),
   experienceSought: shape("EXPERIENCE", { maxLength: textLength }),
+  competencesSought: shape("TEXT_LIST", { maxLength: REQUEST_LIMITS.competenceLength, maxItems: REQUEST_LIMITS.maxCompetences }),
   perspectivesSought: shape("MULTIPLE_CHOICE", {
     options: PERSPECTIVES.map((key) => ({ key, label: PERSPECTIVE_LABELS[key] as LocalizedText })),
   }),

@@ -11,6 +11,7 @@ export const REQUEST_FIELD_KEYS = [
   "purpose",
   "expectations",
   "experienceSought",
+  "competencesSought",
   "perspectivesSought",
   "numberOfPersons",
   "oneOffOrLong",
@@ -58,6 +59,7 @@ export const REQUEST_FIELD_LABELS: Readonly<Record<RequestFieldKey, LocalizedTex
   purpose: { sv: "Syfte", en: "Purpose" },
   expectations: { sv: "Förväntningar på medverkande", en: "Expectations of the participant" },
   experienceSought: { sv: "Önskad erfarenhet", en: "Experience sought" },
+  competencesSought: { sv: "Önskad kompetens", en: "Competence sought" },
   perspectivesSought: { sv: "Önskade perspektiv", en: "Perspectives sought" },
   numberOfPersons: { sv: "Antal personer", en: "Number of persons" },
   oneOffOrLong: { sv: "Engångsuppdrag eller längre uppdrag", en: "One-off or long assignment" },
@@ -104,6 +106,8 @@ export interface RequestInput {
   readonly purpose?: string | null;
   readonly expectations?: string | null;
   readonly experienceSought?: ExperienceSoughtInput | null;
+  /** Competences in the unit's own words (e.g. "van att tala inför grupp"), matched against members' competences. */
+  readonly competencesSought?: readonly string[] | null;
   readonly perspectivesSought?: readonly string[] | null;
   readonly numberOfPersons?: number | null;
   readonly oneOffOrLong?: string | null;

@@ -4,7 +4,7 @@ import { normalisePhoneNumber } from "../contact-details/phone-number.js";
 import { type FieldError, fieldError, itemLabel, nestedLabel } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
 import { isBlank } from "../text/normalise.js";
-import { checkInteger, checkOneOf, checkText } from "../validation/checks.js";
+import { checkInteger, checkOneOf, checkText, checkTextList } from "../validation/checks.js";
 import { isPerspective } from "../vocabulary/vocabulary.js";
 import {
   ASSIGNMENT_LENGTHS,
@@ -34,10 +34,13 @@ export const REQUEST_LIMITS = {
   maxAudienceSize: 100_000,
   maxOccasions: 100,
   linkLength: 2000,
+  maxCompetences: 10,
+  competenceLength: 200,
 } as const;
 
 const L = {
   tag: { sv: "Erfarenhet", en: "Experience" },
+  competence: { sv: "Kompetens", en: "Competence" },
   description: { sv: "Beskrivning", en: "Description" },
   perspective: { sv: "Perspektiv", en: "Perspective" },
   occasion: { sv: "Tillfälle", en: "Occasion" },
@@ -125,6 +128,20 @@ function validateExperienceSought({ input, options, required, errors, field, lab
     maxLength: REQUEST_LIMITS.textLength,
     multiline: true,
   });
+}
+
+const COMPETENCE_LIMITS = { maxItems: REQUEST_LIMITS.maxCompetences, maxLength: REQUEST_LIMITS.competenceLength } as const;
+
+/** The competences sought as stored once validated: trimmed, blanks and repeats (ignoring case and accents) dropped. */
+export function competencesAsStored(values: readonly string[] | null | undefined): string[] {
+  return checkTextList([], "competencesSought", REQUEST_FIELD_LABELS.competencesSought, L.competence, values, COMPETENCE_LIMITS);
+}
+
+function validateCompetencesSought({ input, required, errors, field, label }: FieldContext): void {
+  const kept = checkTextList(errors, field, label, L.competence, input.competencesSought, COMPETENCE_LIMITS);
+  if (kept.length === 0 && required && !errors.some((error) => error.field.startsWith(field))) {
+    errors.push(fieldError(field, "TOO_FEW", label, { min: 1 }));
+  }
 }
 
 function validatePerspectivesSought({ input, required, errors, field, label }: FieldContext): void {
@@ -234,6 +251,7 @@ const VALIDATORS: Readonly<Record<RequestFieldKey, FieldValidator>> = {
   purpose: text("purpose", textLength, true),
   expectations: text("expectations", textLength, true),
   experienceSought: validateExperienceSought,
+  competencesSought: validateCompetencesSought,
   perspectivesSought: validatePerspectivesSought,
   numberOfPersons: optionalInteger("numberOfPersons", 1, REQUEST_LIMITS.maxPersons),
   oneOffOrLong: validateOneOffOrLong,

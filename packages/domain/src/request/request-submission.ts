@@ -11,7 +11,7 @@ import {
   type RequestFormConfig,
   type RequestInput,
 } from "../request-form/request-form.js";
-import { type RequestValidationOptions, validateRequestAgainstForm } from "../request-form/request-validation.js";
+import { competencesAsStored, type RequestValidationOptions, validateRequestAgainstForm } from "../request-form/request-validation.js";
 import { isBlank, lineOrNull, normaliseMultiline } from "../text/normalise.js";
 import type { Perspective } from "../vocabulary/vocabulary.js";
 
@@ -38,6 +38,7 @@ export interface ValidRequestSubmission {
   readonly expectations: string | null;
   readonly experienceTagKeys: readonly string[];
   readonly experienceText: string | null;
+  readonly competencesSought: readonly string[];
   readonly perspectivesSought: readonly Perspective[];
   readonly numberOfPersons: number;
   readonly assignmentLength: AssignmentLength;
@@ -98,6 +99,7 @@ export function validateRequestSubmission(
       expectations: text(input.expectations),
       experienceTagKeys: [...(input.experienceSought?.tagKeys ?? [])],
       experienceText: text(input.experienceSought?.text),
+      competencesSought: competencesAsStored(input.competencesSought),
       perspectivesSought: [...(input.perspectivesSought ?? [])] as Perspective[],
       numberOfPersons: input.numberOfPersons ?? 1,
       assignmentLength: (input.oneOffOrLong as AssignmentLength | null | undefined) ?? "ONE_OFF",

@@ -72,6 +72,24 @@ describe("validateRequestSubmission", () => {
     ]);
   });
 
+  it("keeps the competences sought trimmed and once each; refuses too many, too long, and none where the form requires it", () => {
+    const form: RequestFormConfig = { ...onlyType, fields: [{ field: "competencesSought", required: true, help: { sv: "", en: "" } }] };
+    const base = { assignmentType: "WORKSHOP", title: "Panel" };
+    const kept = validateRequestSubmission({ ...base, competencesSought: [" Föreläsare ", "föreläsare", "", "Tala inför grupp"] }, form, {
+      now,
+    });
+    expect(kept.ok && kept.value.competencesSought).toEqual(["Föreläsare", "Tala inför grupp"]);
+    const none = validateRequestSubmission({ ...base, competencesSought: ["  "] }, form, { now });
+    expect(!none.ok && none.errors.map((error) => [error.field, error.code])).toEqual([["input.competencesSought", "TOO_FEW"]]);
+    const many = validateRequestSubmission({ ...base, competencesSought: Array.from({ length: 11 }, (_, i) => `Kompetens ${i}`) }, form, {
+      now,
+    });
+    expect(!many.ok && many.errors.map((error) => [error.field, error.code])).toEqual([["input.competencesSought", "TOO_MANY"]]);
+    const long = validateRequestSubmission({ ...base, competencesSought: ["x".repeat(201)] }, form, { now });
+    expect(!long.ok && long.errors[0]).toMatchObject({ field: "input.competencesSought[0]", code: "TOO_LONG" });
+    expect(!long.ok && long.errors[0]?.message.sv).toContain("Kompetens 1");
+  });
+
   it("defaults what the form does not ask for", () => {
     const result = validateRequestSubmission({ assignmentType: "WORKSHOP", title: "T", purpose: "P" }, onlyType, { now });
     expect(result.ok).toBe(true);

@@ -162,6 +162,15 @@ export const jonkopingRequestForm: RequestFormConfig = {
       help: { sv: "Önskad erfarenhet och kompetens.", en: "Desired experience and competence." },
     },
     {
+      // The form asks for "önskad erfarenhet och kompetens"; competence is kept apart so it can be matched.
+      field: "competencesSought",
+      required: false,
+      help: {
+        sv: "Önskad kompetens, med egna ord (till exempel van att tala inför grupp).",
+        en: "Competence sought, in your own words (for example used to speaking to groups).",
+      },
+    },
+    {
       field: "perspectivesSought",
       required: false,
       help: { sv: "Patient- eller närståendeperspektiv.", en: "Patient or relative perspective." },

@@ -1,6 +1,6 @@
-import { type FieldError, fieldError } from "../messages/field-error.js";
+import { type FieldError, fieldError, itemLabel } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
-import { normaliseLine, normaliseMultiline } from "../text/normalise.js";
+import { foldForComparison, normaliseLine, normaliseMultiline } from "../text/normalise.js";
 
 // Small building blocks shared by the validators. Each one appends at most one error so that
 // a form shows every problem at once, but only the first problem of each field.
@@ -73,4 +73,34 @@ export function checkOneOf<T extends string>(
     return false;
   }
   return true;
+}
+
+/**
+ * A list of short free texts (competences, languages): each item a line of at most `maxLength`, blanks dropped, and an
+ * item that differs from an earlier one only in case, accents or punctuation dropped as the same; more than `maxItems`
+ * left is TOO_MANY. Returns the kept items as given (trimmed).
+ */
+export function checkTextList(
+  errors: FieldError[],
+  field: string,
+  listLabel: LocalizedText,
+  itemLabelText: LocalizedText,
+  values: readonly string[] | null | undefined,
+  limits: { readonly maxItems: number; readonly maxLength: number },
+): string[] {
+  const result: string[] = [];
+  const seen = new Set<string>();
+  (values ?? []).forEach((value, index) => {
+    const item = checkText(errors, `${field}[${index}]`, itemLabel(itemLabelText, index), value, {
+      required: false,
+      maxLength: limits.maxLength,
+    });
+    const key = item === null ? "" : foldForComparison(item);
+    if (item !== null && !seen.has(key)) {
+      seen.add(key);
+      result.push(item);
+    }
+  });
+  if (result.length > limits.maxItems) errors.push(fieldError(field, "TOO_MANY", listLabel, { max: limits.maxItems }));
+  return result;
 }

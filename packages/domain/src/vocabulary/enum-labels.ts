@@ -78,6 +78,8 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   CandidateReasonCode: {
     ACCESSIBILITY_NEEDS: l("Behov av anpassning", "Accessibility needs"),
     BOOKED_ON_OCCASION_DATE: l("Bokad samma dag", "Booked on the occasion's date"),
+    COMPETENCE_MATCH: l("Kompetensen stämmer", "Competence matches"),
+    COMPETENCE_NONE: l("Ingen efterfrågad kompetens", "None of the competences sought"),
     EXPERIENCE_MATCH: l("Erfarenheten stämmer", "Experience matches"),
     EXPERIENCE_NONE: l("Ingen efterfrågad erfarenhet", "None of the experience sought"),
     LAST_ASKED: l("Senast tillfrågad", "Last asked"),
@@ -173,6 +175,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     ...FORM_QUESTION_TYPE_LABELS,
     OCCASIONS: l("Tillfällen", "Occasions"),
     EXPERIENCE: l("Erfarenheter", "Experiences"),
+    TEXT_LIST: l("Lista med korta texter", "List of short texts"),
     COST_CENTRE: l("Kostnadsställe", "Cost centre"),
     CONTACT_PERSON: l("Kontaktperson", "Contact person"),
   },

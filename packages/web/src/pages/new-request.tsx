@@ -70,6 +70,7 @@ const INPUT_KEY: Record<RequestField, string> = {
   AUDIENCE_SIZE: "audienceSize",
   COMPENSATION_OFFERED: "compensationOffered",
   CONTACT_PERSON: "contactPerson",
+  COMPETENCES_SOUGHT: "competencesSought",
   COST_CENTRE: "costCentre",
   EXPECTATIONS: "expectations",
   EXPERIENCE_SOUGHT: "experienceSought",
@@ -152,6 +153,9 @@ export function NewRequestPage() {
     if (asked.has("NUMBER_OF_PERSONS")) input.numberOfPersons = numberOrNull(values.numberOfPersons);
     if (asked.has("ONE_OFF_OR_LONG")) input.oneOffOrLong = values.oneOffOrLong === "LONG_TERM" ? "LONG_TERM" : "ONE_OFF";
     if (asked.has("PERSPECTIVES_SOUGHT")) input.perspectivesSought = perspectives;
+    // One competence per line, as the hint says; the API trims them and drops repeats.
+    if (asked.has("COMPETENCES_SOUGHT"))
+      input.competencesSought = (values.competencesSought ?? "").split("\n").filter((line) => line.trim());
     if (asked.has("EXPERIENCE_SOUGHT")) input.experienceSought = { text: blankToNull(values["experienceSought.text"]), tagKeys: [] };
     if (asked.has("CONTACT_PERSON"))
       input.contactPerson = {
@@ -297,6 +301,17 @@ export function NewRequestPage() {
               </div>
             ))}
           </fieldset>
+        );
+      case "COMPETENCES_SOUGHT":
+        return (
+          <Field
+            key={key}
+            {...common}
+            hint={[field.help, t("onePerLine")].filter(Boolean).join(" ")}
+            errors={errors.filter((error) => error.field.replace(/^input\./, "").startsWith(key))}
+          >
+            {(control) => <textarea {...control} rows={3} value={values[key] ?? ""} onChange={(e) => set(key)(e.target.value)} />}
+          </Field>
         );
       case "EXPERIENCE_SOUGHT":
         return (

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Request" ADD COLUMN     "competencesSought" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
