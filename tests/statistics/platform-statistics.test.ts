@@ -31,6 +31,7 @@ const ADDITIVE = [
   "newRegistrations",
   "activePoolSize",
   "neverAsked",
+  "askedNeverUsed",
   "feedbackCount",
 ];
 const NOT_ADDITIVE = [

@@ -172,6 +172,7 @@ async function buildRegion(): Promise<void> {
               memberId,
               status: "ACCEPTED",
               invitedAt: at("2025-03-11T09:00:00Z"),
+              respondedAt: at("2025-03-12T09:00:00Z"),
               expiresAt: at("2025-03-25T09:00:00Z"),
             },
           });
@@ -280,7 +281,7 @@ const VALUE = "{ value suppressed suppression }";
 const MEASURES = `{ requestsReceived ${VALUE} requestsDeclined ${VALUE} requestsCancelled ${VALUE} fillRate ${VALUE}
   medianDaysToFilled ${VALUE} p90DaysToFilled ${VALUE} assignmentsCarriedOut ${VALUE} occasionsCarriedOut ${VALUE}
   participants ${VALUE} uniquePersons ${VALUE} hours ${VALUE} feesGrossOre ${VALUE} feesMileageOre ${VALUE} feesExpensesOre ${VALUE}
-  newRegistrations ${VALUE} activePoolSize ${VALUE} neverAsked ${VALUE} assignmentConcentration ${VALUE} feedbackCount ${VALUE}
+  newRegistrations ${VALUE} activePoolSize ${VALUE} neverAsked ${VALUE} askedNeverUsed ${VALUE} assignmentConcentration ${VALUE} feedbackCount ${VALUE}
   feedbackMeanRating ${VALUE} }`;
 const STATISTICS = `query($input: StatisticsInput!) { statistics(input: $input) {
   year quarter month groupBy smallCellThreshold rows { groups { dimension key label } measures ${MEASURES} } total ${MEASURES} csv } }`;
@@ -339,8 +340,9 @@ describe("figures on a hand-built region", () => {
     expect(v("assignmentConcentration")).toBeCloseTo(2 / 12, 3);
     expect(v("feedbackCount")).toBe(6);
     expect(v("feedbackMeanRating")).toBeCloseTo(26 / 6, 2);
-    // One declined, one cancelled; never asked: members 9, 10 and 12 — all below five, so withheld.
-    for (const name of ["requestsDeclined", "requestsCancelled", "neverAsked"]) {
+    // One declined, one cancelled; never asked: members 9, 10 and 12; asked but never used: member 11 — all below
+    // five, so withheld.
+    for (const name of ["requestsDeclined", "requestsCancelled", "neverAsked", "askedNeverUsed"]) {
       expect(total[name]).toEqual({ value: null, suppressed: true, suppression: "SMALL_COUNT" });
     }
   });

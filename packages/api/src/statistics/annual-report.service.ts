@@ -27,6 +27,7 @@ const HEADLINES: ReadonlyArray<{ key: keyof StatisticsMeasures; sv: string; en: 
   { key: "newRegistrations", sv: "Nya intresseanmälningar", en: "New registrations" },
   { key: "activePoolSize", sv: "Aktiva vid årets slut", en: "Active at year end" },
   { key: "neverAsked", sv: "Aktiva som aldrig tillfrågats", en: "Active but never asked" },
+  { key: "askedNeverUsed", sv: "Tillfrågade men aldrig anlitade", en: "Asked but never used" },
   { key: "feedbackMeanRating", sv: "Medelbetyg i återkopplingen (1–5)", en: "Mean feedback rating (1–5)" },
 ];
 

@@ -20,6 +20,7 @@ export const MEASURE_COLUMNS: ReadonlyArray<{ key: keyof StatisticsMeasures; sv:
   { key: "newRegistrations", sv: "Nya intresseanmälningar", en: "New registrations" },
   { key: "activePoolSize", sv: "Aktiva vid periodens slut", en: "Active pool at period end" },
   { key: "neverAsked", sv: "Aktiva som aldrig tillfrågats", en: "Active, never asked" },
+  { key: "askedNeverUsed", sv: "Tillfrågade som aldrig anlitats", en: "Asked, never used" },
   { key: "assignmentConcentration", sv: "Andel uppdrag till de 10 % mest anlitade", en: "Share of assignments to the most-used 10 %" },
   { key: "feedbackCount", sv: "Antal omdömen", en: "Feedback ratings" },
   { key: "feedbackMeanRating", sv: "Medelbetyg", en: "Mean rating" },

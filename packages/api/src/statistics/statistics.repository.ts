@@ -398,7 +398,8 @@ export async function readFlow(
 /**
  * The pool on each of several dates, at its finest cells (every dimension of the pool), in one query: memberships
  * active then (by the last intake step taken up to that instant), and of those the people never invited to a
- * request of that network up to it. One list of cells per date, in the order given.
+ * request of that network up to it, and those invited but never given an assignment there (not cancelled) up to it.
+ * One list of cells per date, in the order given.
  */
 export async function finestPool(tx: Tx, tenantId: string, dates: readonly Date[], year: number): Promise<FinestRow[][]> {
   const tenant = Prisma.sql`${tenantId}::uuid`;
@@ -417,26 +418,37 @@ export async function finestPool(tx: Tx, tenantId: string, dates: readonly Date[
       WHERE i."tenantId" = ${tenant}
       GROUP BY i."memberId", r."networkId"
     ),
+    first_used AS (
+      -- Used from the acceptance that made the assignment (a direct booking has no invitation: when it was recorded).
+      SELECT a."memberId", r."networkId", min(coalesce(i."respondedAt", a."createdAt")) AS at
+      FROM "Assignment" a JOIN "Request" r ON r."tenantId" = ${tenant} AND r."id" = a."requestId"
+      LEFT JOIN "Invitation" i ON i."tenantId" = ${tenant} AND i."id" = a."invitationId"
+      WHERE a."tenantId" = ${tenant} AND a."status" <> 'CANCELLED'
+      GROUP BY a."memberId", r."networkId"
+    ),
     facts AS (
       SELECT dates.date_index, ms."networkId" AS d_network, ${perspectiveClass(Prisma.sql`m."perspectives"`)} AS d_perspective,
         ${ageBandAtYearEnd(year)} AS d_age_band, ${municipality} AS d_municipality,
-        (first_asked.at IS NULL OR first_asked.at > dates.at) AS never_asked
+        (first_asked.at IS NULL OR first_asked.at > dates.at) AS never_asked,
+        (first_asked.at <= dates.at AND (first_used.at IS NULL OR first_used.at > dates.at)) AS asked_never_used
       FROM dates
       JOIN "Membership" ms ON ms."tenantId" = ${tenant} AND ms."registeredAt" <= dates.at
       JOIN "Member" m ON m."tenantId" = ${tenant} AND m."id" = ms."memberId"
       LEFT JOIN first_asked ON first_asked."memberId" = ms."memberId" AND first_asked."networkId" = ms."networkId"
+      LEFT JOIN first_used ON first_used."memberId" = ms."memberId" AND first_used."networkId" = ms."networkId"
       WHERE (SELECT e."toStatus" FROM "MembershipEvent" e
              WHERE e."tenantId" = ${tenant} AND e."membershipId" = ms."id" AND e."at" <= dates.at
              ORDER BY e."at" DESC, e."id" DESC LIMIT 1) = 'ACTIVE'
     )
-    SELECT date_index, ${Prisma.raw(selectDimensions(dimensions))}, count(*)::int AS count, count(*) FILTER (WHERE never_asked)::int AS never_asked
+    SELECT date_index, ${Prisma.raw(selectDimensions(dimensions))}, count(*)::int AS count, count(*) FILTER (WHERE never_asked)::int AS never_asked,
+      count(*) FILTER (WHERE asked_never_used)::int AS asked_never_used
     FROM facts GROUP BY date_index, ${columns}`;
   const byDate: FinestRow[][] = dates.map(() => []);
   for (const row of raw) {
     byDate[Number(row.date_index)]?.push({
       dims: Object.fromEntries(dimensions.map((dimension) => [dimension, String(row[dimension])])),
       month: null,
-      counts: { count: Number(row.count), never_asked: Number(row.never_asked) },
+      counts: { count: Number(row.count), never_asked: Number(row.never_asked), asked_never_used: Number(row.asked_never_used) },
       contributors: null,
     });
   }

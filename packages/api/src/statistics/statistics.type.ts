@@ -109,6 +109,11 @@ export class StatisticsMeasures {
   neverAsked!: StatisticsValue;
 
   @Field(() => StatisticsValue, {
+    description: "Of the active pool, people invited to a request of their network but never given an assignment there.",
+  })
+  askedNeverUsed!: StatisticsValue;
+
+  @Field(() => StatisticsValue, {
     description: "Share (0–1) of the period's carried-out assignments that went to the most-used 10 % of those who had any.",
   })
   assignmentConcentration!: StatisticsValue;

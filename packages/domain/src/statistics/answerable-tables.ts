@@ -19,9 +19,9 @@ export interface AnswerableShape {
   readonly withTime: boolean;
   /**
    * Whether the family's count is split into parts by one more dimension (before time): a table then shows either
-   * the count (that dimension at "all", 0) or its parts (fine, 1).
+   * the count (that dimension at "all", 0) or its parts (fine, 1). GROUPED: groups of parts between (1), parts 2.
    */
-  readonly partition: boolean;
+  readonly partition: boolean | "GROUPED";
 }
 
 /**
@@ -34,7 +34,7 @@ export function answerableLevels(dimensions: readonly GroupDimension[], shape: A
   for (let mask = 0; mask < 2 ** dimensions.length; mask++) {
     const fine = dimensions.map((_, i) => (mask >> i) & 1);
     if (dimensions.filter((d, i) => fine[i] === 1 && d !== "NETWORK").length > MAX_GROUP_BY) continue;
-    for (const part of shape.partition ? [0, 1] : [null]) {
+    for (const part of shape.partition === "GROUPED" ? [0, 1, 2] : shape.partition ? [0, 1] : [null]) {
       const grouped = part === null ? fine : [...fine, part];
       for (const time of shape.withTime ? [0, 1, 2] : [null]) levels.push(time === null ? grouped : [...grouped, time]);
     }

@@ -77,10 +77,10 @@ const partitioned = (dimensions: readonly GroupDimension[], finest: readonly Fin
   return spec;
 };
 
-const poolCell = (network: string, count: number, neverAsked: number, perspective = "PATIENT"): FinestCell => ({
+const poolCell = (network: string, count: number, neverAsked: number, perspective = "PATIENT", askedNeverUsed = 0): FinestCell => ({
   dims: { NETWORK: network, PERSPECTIVE: perspective },
   month: null,
-  counts: { count, never_asked: neverAsked },
+  counts: { count, never_asked: neverAsked, asked_never_used: askedNeverUsed },
   contributors: null,
 });
 
@@ -120,10 +120,14 @@ describe("familyCubeSpecs", () => {
     expect(Object.fromEntries(accepted?.finest ?? [])).toEqual({ [keyOf(["n1", "03"])]: 9 });
   });
 
-  it("splits the pool into the never asked and the asked", () => {
-    const spec = partitioned(["NETWORK"], [poolCell("a", 52, 50)], POOL);
-    expect(spec.dimensions.map((d) => d.values)).toEqual([["a"], ["ASKED", "NEVER_ASKED"]]);
-    expect(Object.fromEntries(spec.finest)).toEqual({ [keyOf(["a", "NEVER_ASKED"])]: 50, [keyOf(["a", "ASKED"])]: 2 });
+  it("splits the pool into the never asked, the asked but never used, and the used", () => {
+    const spec = partitioned(["NETWORK"], [poolCell("a", 52, 40, "PATIENT", 10)], POOL);
+    expect(spec.dimensions.map((d) => d.values)).toEqual([["a"], ["ASKED_NEVER_USED", "NEVER_ASKED", "USED"]]);
+    expect(Object.fromEntries(spec.finest)).toEqual({
+      [keyOf(["a", "NEVER_ASKED"])]: 40,
+      [keyOf(["a", "ASKED_NEVER_USED"])]: 10,
+      [keyOf(["a", "USED"])]: 2,
+    });
   });
 
   it("refuses parts that add up to more than the count, and people per cell it cannot split by part", () => {
@@ -155,6 +159,7 @@ describe("a count and its parts protected together", () => {
     const finest = [poolCell("a", 52, 50)];
     const family = protectFamily({ familyDimensions: ["NETWORK"], requested: [], finest, protection: POOL, threshold: 5 });
     expect(family.counts.get("count")?.cell([], [])).toMatchObject({ value: 52, suppression: null });
+    // The 2 asked (the middle level of the parts) are a small group: the 50 never asked would tell them.
     expect(family.counts.get("never_asked")?.cell([], [])).toMatchObject({ count: 50, value: null });
     const attack = attackPartition(partitioned(["NETWORK"], finest, POOL), 5);
     expect(attack.primaries).toContain("0,1:*/ASKED=2");
@@ -205,7 +210,7 @@ describe("a count and its parts protected together", () => {
       asked === "NEVER_ASKED" ? [network as string] : null,
     );
     const apart = spanOf([...fromCount.published, ...fromNeverAsked.published]);
-    const askedInA = unknowns.map(([network, asked]) => (network === "a" && asked === "ASKED" ? 1 : 0));
+    const askedInA = unknowns.map(([network, asked]) => (network === "a" && asked !== "NEVER_ASKED" ? 1 : 0));
     expect(apart(askedInA)).toBe(true);
     // Together, the same people asked stay unknown.
     const together = attackPartition(spec, 5);
@@ -214,7 +219,7 @@ describe("a count and its parts protected together", () => {
   });
 
   it(
-    "leaves no small group of the pool, asked or never asked, solvable from all its tables together",
+    "leaves no small group of the pool, never asked, asked but not used or used, solvable from all its tables together",
     () => {
       const random = seeded(17);
       const failures: string[] = [];
@@ -226,11 +231,12 @@ describe("a count and its parts protected together", () => {
             const count = random() < 0.2 ? 0 : Math.floor(random() * 40);
             // Mostly everyone or nearly everyone never asked, so the asked are often a small rest.
             const asked = random() < 0.5 ? Math.min(count, Math.floor(random() * 5)) : Math.floor(random() * (count + 1));
-            if (count > 0) finest.push(poolCell(network, count, count - asked, perspective));
+            const neverUsed = Math.floor(random() * (asked + 1));
+            if (count > 0) finest.push(poolCell(network, count, count - asked, perspective, neverUsed));
           }
         const spec = partitioned(["NETWORK", "PERSPECTIVE"], finest, POOL);
         const attack = attackPartition(spec, 5);
-        rests += attack.primaries.filter((label) => label.includes("ASKED=") && !label.includes("NEVER_ASKED")).length;
+        rests += attack.primaries.filter((label) => /\/(ASKED|USED|ASKED_NEVER_USED)=/.test(label)).length;
         failures.push(...attack.solved.map((label) => `round ${round}: ${label}`));
       }
       expect(rests).toBeGreaterThan(20);
@@ -323,9 +329,9 @@ describe("stockGroups", () => {
   it("sums a stock's counts for every grouping of the dimensions asked", () => {
     const groups = stockGroups([poolCell("a", 10, 4), poolCell("a", 6, 6, "RELATIVE"), poolCell("b", 7, 1)], ["NETWORK"]);
     expect(groups).toEqual([
-      { dims: { NETWORK: null }, month: null, quarter: null, measures: { count: 23, never_asked: 11 } },
-      { dims: { NETWORK: "a" }, month: null, quarter: null, measures: { count: 16, never_asked: 10 } },
-      { dims: { NETWORK: "b" }, month: null, quarter: null, measures: { count: 7, never_asked: 1 } },
+      { dims: { NETWORK: null }, month: null, quarter: null, measures: { count: 23, never_asked: 11, asked_never_used: 0 } },
+      { dims: { NETWORK: "a" }, month: null, quarter: null, measures: { count: 16, never_asked: 10, asked_never_used: 0 } },
+      { dims: { NETWORK: "b" }, month: null, quarter: null, measures: { count: 7, never_asked: 1, asked_never_used: 0 } },
     ]);
   });
 });

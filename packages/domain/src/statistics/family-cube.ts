@@ -53,6 +53,12 @@ export interface CountPartition {
   readonly parts: readonly { readonly value: string; readonly count: string }[];
   /** The part that is the rest of the count: never published itself, but the count minus the published parts. */
   readonly rest: string;
+  /**
+   * Groups of parts that are a figure of their own, between the whole and the parts (the pool's ASKED: the asked but
+   * never used and the used). The group is then a table of the cube too, so a small group stays hidden even when
+   * its parts are published apart (see below).
+   */
+  readonly group?: (part: string) => string;
 }
 
 export interface FamilyProtection {
@@ -70,7 +76,8 @@ export interface FamilyProtection {
 // asked tells that 2 people were. So a partition is one more dimension of the family's cube — its parts and the
 // rest (OTHER, ASKED), which is never shown but follows from the others and so is a table like any other — and
 // ProtectedCube's guarantee then covers the rest too: no small group of it can be worked out from all tables of
-// the count and its parts together.
+// the count and its parts together. The pool has three parts (never asked, asked but never used, used); "asked" is
+// their middle level, so the people asked at all are protected as a group too, not only each part.
 //
 // What is not protected, and why. The difference between the pool at two month ends is not a group of people: it
 // is those who joined minus those who left, a net change. Those who come in are published, and protected, as new
@@ -96,7 +103,19 @@ export const FAMILY_PROTECTION: Readonly<Record<StatisticsFamily, FamilyProtecti
   FEES: { withTime: true, partition: null, separate: [] },
   REGISTRATIONS: { withTime: true, partition: null, separate: [] },
   FEEDBACK: { withTime: true, partition: null, separate: [] },
-  POOL: { withTime: false, partition: { parts: [{ value: "NEVER_ASKED", count: "never_asked" }], rest: "ASKED" }, separate: [] },
+  // The active pool split three ways: never asked, asked but never used (no assignment yet), and used.
+  POOL: {
+    withTime: false,
+    partition: {
+      parts: [
+        { value: "NEVER_ASKED", count: "never_asked" },
+        { value: "ASKED_NEVER_USED", count: "asked_never_used" },
+      ],
+      rest: "USED",
+      group: (part) => (part === "NEVER_ASKED" ? "NEVER_ASKED" : "ASKED"),
+    },
+    separate: [],
+  },
 };
 
 /** The family's own count, the whole a partition splits. */
@@ -154,9 +173,9 @@ export function familyCubeSpecs(
         [FAMILY_COUNT, null],
         ...partition.parts.map((part) => [part.count, part.value] as [string, string]),
       ]),
-      dimensions: [...values, { values: [...parts].sort() }, ...time],
+      dimensions: [...values, { values: [...parts].sort(), ...(partition.group ? { between: [partition.group] } : {}) }, ...time],
       finest: counts,
-      levels: answerableLevels(familyDimensions, { withTime, partition: true }),
+      levels: answerableLevels(familyDimensions, { withTime, partition: partition.group ? "GROUPED" : true }),
       contributors: undefined,
       partitioned: true,
     });
@@ -243,7 +262,9 @@ export function protectFamily(input: FamilyInput): ProtectedFamily {
   for (const spec of familyCubeSpecs(familyDimensions, input.finest, protection)) {
     const cube = cubeOf(spec.dimensions, spec.finest, threshold, { levels: spec.levels, contributors: spec.contributors });
     for (const [name, part] of spec.answers) {
-      const fixed = spec.partitioned ? (part === null ? { level: 0, key: "*" } : { level: 1, key: part }) : null;
+      // A part is read at the partition's finest level: 1, or 2 below a level of groups.
+      const partLevel = protection.partition?.group ? 2 : 1;
+      const fixed = spec.partitioned ? (part === null ? { level: 0, key: "*" } : { level: partLevel, key: part }) : null;
       counts.set(name, sliceOf(cube, shown, familyDimensions, protection.withTime, fixed));
     }
   }

@@ -36,7 +36,12 @@ function region(): Record<StatisticsFamily, GroupPart[] | null> {
     REGISTRATIONS: [part({ count: published(9) }, { count: 9 })],
     // Ratings 5, 4, 4, 3, 5, 4: 25 over 6.
     FEEDBACK: [part({ count: published(6) }, { count: 6, rating_sum: 25 })],
-    POOL: [part({ count: published(60), never_asked: published(21) }, { count: 60, never_asked: 21 })],
+    POOL: [
+      part(
+        { count: published(60), never_asked: published(21), asked_never_used: published(9) },
+        { count: 60, never_asked: 21, asked_never_used: 9 },
+      ),
+    ],
   };
 }
 
@@ -63,6 +68,7 @@ describe("assembleMeasures", () => {
       newRegistrations: 9,
       activePoolSize: 60,
       neverAsked: 21,
+      askedNeverUsed: 9,
       assignmentConcentration: 0.318,
       feedbackCount: 6,
       feedbackMeanRating: 4.17,

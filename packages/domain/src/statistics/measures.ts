@@ -36,6 +36,7 @@ export const MEASURE_NAMES = [
   "newRegistrations",
   "activePoolSize",
   "neverAsked",
+  "askedNeverUsed",
   "assignmentConcentration",
   "feedbackCount",
   "feedbackMeanRating",
@@ -121,6 +122,7 @@ export function assembleMeasures(parts: FamilyGroupParts, context: MeasureContex
     newRegistrations: registrations ? countsOf(registrations, FAMILY_COUNT) : NOT_APPLICABLE,
     activePoolSize: pool ? countsOf(pool, FAMILY_COUNT) : NOT_APPLICABLE,
     neverAsked: pool ? countsOf(pool, "never_asked") : NOT_APPLICABLE,
+    askedNeverUsed: pool ? countsOf(pool, "asked_never_used") : NOT_APPLICABLE,
     ...feedbackMeasures(parts.FEEDBACK),
   };
 }

@@ -38,6 +38,7 @@ export const ADDITIVE_MEASURES: Readonly<Partial<Record<MeasureName, number>>> =
   newRegistrations: 0,
   activePoolSize: 0,
   neverAsked: 0,
+  askedNeverUsed: 0,
   feedbackCount: 0,
 };
 
