@@ -45,8 +45,12 @@ beforeAll(async () => {
   library = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
   peer = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" });
   requestId = await submitRequest(api, requester, { networkSlug: "levande-bibliotek", title: "Inbjudna har egna id" });
-  const request = await startMatching(api, library, requestId);
-  const [memberId] = await activePool(api, library, request.networkId as string, 1);
+  await startMatching(api, library, requestId);
+  const { networkId } = await api.running.database.prisma.request.findFirstOrThrow({
+    where: { id: requestId },
+    select: { networkId: true },
+  });
+  const [memberId] = await activePool(api, library, networkId, 1);
   const sent = await mutate<{ invitations: InvitationView[] }>(api, library, INVITE, { requestId, memberIds: [memberId] });
   expect(sent.errors).toEqual([]);
   invitation = sent.invitations[0] as InvitationView;

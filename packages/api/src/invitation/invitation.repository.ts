@@ -143,6 +143,30 @@ export async function touchLastInvited(tx: Tx, tenantId: string, membershipIds: 
   await tx.membership.updateMany({ where: { tenantId, id: { in: [...membershipIds] } }, data: { lastInvitedAt: at } });
 }
 
+/** A member's invitations as erasure weighs them: status, answer time, the place held, and whether occasions lie ahead. */
+export async function findCommitmentsOfMember(tx: Tx, tenantId: string, memberId: string, now: Date) {
+  const rows = await tx.invitation.findMany({
+    where: { tenantId, memberId, status: { in: ["PENDING", "WAITLISTED", "ACCEPTED"] } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      requestId: true,
+      status: true,
+      expiresAt: true,
+      assignment: { select: { id: true, status: true } },
+      request: { select: { occasions: { where: { cancelledAt: null, endsAt: { gt: now } }, select: { id: true }, take: 1 } } },
+    },
+  });
+  return rows.map((row) => ({
+    invitationId: row.id,
+    requestId: row.requestId,
+    status: row.status,
+    expiresAt: row.expiresAt,
+    assignment: row.assignment,
+    occasionsAhead: row.request.occasions.length > 0,
+  }));
+}
+
 /** The invitation an invitee id belongs to (`Invitee.id`, derived from the invitation's id by the database). */
 export function findInvitationByInviteeId(tx: Tx, tenantId: string, inviteeId: string): Promise<InvitationRow | null> {
   return tx.invitation.findFirst({ where: { tenantId, inviteeId }, select: invitationFields });
