@@ -1,5 +1,6 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberTokens } from "../invitations/invitations.js";
 import { REGISTER_MEMBER } from "../support/queries.js";
 import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
 
@@ -251,11 +252,32 @@ describe("a region's own registration questions", () => {
     const vgrCoordinator = await api.tokenFor({ tenant: "vgr", role: "coordinator" });
     const vgrQueue = await api.graphql<{ intakeQueue: { nodes: Item[] } }>(QUEUE, { token: vgrCoordinator });
     expect(vgrQueue.data?.intakeQueue.nodes.some((node) => node.member.email === input.email)).toBe(false);
-    // Kept on the membership as they were given (normalised), whatever the form says now.
-    const membership = await api.running.database.prisma.membership.findFirstOrThrow({
-      where: { member: { email: input.email as string } },
-      select: { registrationAnswers: true },
+  });
+
+  it("are the person's own data: in their export, and gone with erasure", async () => {
+    const restored = await api.graphql(UPDATE, { token: admin, variables: { input: { expectedVersion: 2, questions: QUESTIONS } } });
+    expect(restored.errors).toBeUndefined();
+    const { input, response } = await register({
+      answers: [
+        { question: "HEARD_OF_US", choice: "OTHER" },
+        { question: "WHERE", text: "Mottagningen på Ölands vårdcentral" },
+      ],
     });
-    expect(JSON.stringify(membership.registrationAnswers)).toContain("Affisch på biblioteket");
+    expect(response.data?.registerMember.errors).toEqual([]);
+    const prisma = api.running.database.prisma;
+    const member = await prisma.member.findFirstOrThrow({ where: { email: input.email as string }, select: { id: true } });
+    const token = (await memberTokens(api, "kalmar", [member.id])).get(member.id) as string;
+    const exported = await api.graphql<{ exportMyData: { data: unknown } }>(`query { exportMyData { data } }`, { token });
+    expect(exported.errors).toBeUndefined();
+    expect(JSON.stringify(exported.data?.exportMyData.data)).toContain("Mottagningen på Ölands vårdcentral");
+
+    const erased = await api.graphql<{ eraseMember: { errors: unknown[] } }>(
+      `mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { __typename } } }`,
+      { token, variables: { input: { confirm: true } } },
+    );
+    expect(erased.data?.eraseMember.errors).toEqual([]);
+    const memberships = await prisma.membership.findMany({ where: { memberId: member.id }, select: { registrationAnswers: true } });
+    expect(memberships.length).toBeGreaterThan(0);
+    for (const membership of memberships) expect(membership.registrationAnswers).toEqual([]);
   });
 });
