@@ -49,7 +49,7 @@ describe("codegen with the client preset", () => {
       `import {
   CoordinatorRequestPageDocument, type CoordinatorRequestPageQuery, type CoordinatorRequestPageQueryVariables,
   MyFeeClaimsDocument, type MyFeeClaimsQuery, type MyStartPageQuery, type UnitRequestPageQuery, type CancelRequestMutation,
-  type RequestStatus,
+  type RequestStatus, type RegistrationPageQuery, type RegisterMutationVariables, type MyDirectBookingsQuery,
 } from "./gql/graphql";
 
 const variables: CoordinatorRequestPageQueryVariables = { id: "0190aaaa-0000-7000-8000-000000000000", invitations: 100 };
@@ -67,6 +67,11 @@ export const net = (claims: MyFeeClaimsQuery): number => (claims.myFeeClaims?.no
 export const name = (start: MyStartPageQuery): string | null | undefined => start.me?.member?.givenName;
 export const contacts = (page: UnitRequestPageQuery): (string | null | undefined)[] => page.request?.participants.map((p) => p.email) ?? [];
 export const cancelled = (result: CancelRequestMutation): boolean => result.cancelRequest.request?.status === "CANCELLED";
+// An invitee is not the member: the profile is reached through memberId.
+export const invitedMembers = (page: CoordinatorRequestPageQuery): string[] => (page.request?.invitations.nodes ?? []).map((i) => i.invitee.memberId);
+export const questions = (page: RegistrationPageQuery): string[] => page.tenant?.registrationForm.questions.map((q) => \`\${q.key}: \${q.label}\`) ?? [];
+export const answers: RegisterMutationVariables["input"]["answers"] = [{ question: "HEARD_OF_US", choice: "FRIEND" }];
+export const pending = (mine: MyDirectBookingsQuery): number => mine.myDirectBookingsToConfirm?.length ?? 0;
 `,
     );
     expect(typeErrors([usage])).toEqual([]);

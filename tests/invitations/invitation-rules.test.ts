@@ -112,7 +112,9 @@ describe("parallel acceptances", () => {
     invited = sent.invitations;
     expect(invited).toHaveLength(6);
 
-    const answers = await Promise.all(invited.map((invitation) => accept(api, tokenOf(invitation.invitee.id), invitation.id, version)));
+    const answers = await Promise.all(
+      invited.map((invitation) => accept(api, tokenOf(invitation.invitee.memberId), invitation.id, version)),
+    );
     for (const answer of answers) expect(answer.errors).toEqual([]);
     const statuses = answers.map((answer) => answer.invitation?.status);
     expect(statuses.filter((status) => status === "ACCEPTED")).toHaveLength(2);
@@ -188,9 +190,14 @@ describe("parallel acceptances", () => {
     const [second, third] = [2, 3].map(
       (position) => request.invitations.nodes.find((node) => node.waitlistPosition === position) as InvitationView,
     );
-    const left = await mutate<{ invitation: { status: string } }>(api, tokenOf(second?.invitee.id as string), WITHDRAW_FROM_ASSIGNMENT, {
-      invitationId: second?.id,
-    });
+    const left = await mutate<{ invitation: { status: string } }>(
+      api,
+      tokenOf(second?.invitee.memberId as string),
+      WITHDRAW_FROM_ASSIGNMENT,
+      {
+        invitationId: second?.id,
+      },
+    );
     expect(left.invitation.status).toBe("DECLINED");
     const withdrawn = await mutate<{ invitation: InvitationView }>(api, t.coordinator as string, WITHDRAW_INVITATION, {
       invitationId: third?.id,
@@ -236,7 +243,7 @@ describe("who may be invited", () => {
       unknown,
       "not-an-id",
     ]);
-    expect(result.invitations.map((invitation) => invitation.invitee.id)).toEqual([ok]);
+    expect(result.invitations.map((invitation) => invitation.invitee.memberId)).toEqual([ok]);
     expect(Object.fromEntries(result.errors.map((error) => [error.memberId, error.reason]))).toEqual({
       [paused]: "PAUSED",
       [restricted]: "RESTRICTED",
@@ -326,7 +333,7 @@ describe("permission edges", () => {
     requestId = await newRequest(1, "Utvecklingsdag för primärvården");
     [holder, other] = [pool[3] as string, pool[4] as string];
     const sent = await invite(requestId, [holder, other]);
-    invitation = sent.invitations.find((node) => node.invitee.id === holder) as InvitationView;
+    invitation = sent.invitations.find((node) => node.invitee.memberId === holder) as InvitationView;
     assignmentId = (await accept(api, tokenOf(holder), invitation.id, version)).invitation?.assignmentId as string;
     expect(assignmentId).toBeTruthy();
   });

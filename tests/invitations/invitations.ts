@@ -7,7 +7,7 @@ const errors = (extra = "") => `errors { __typename ... on ErrorResult { code me
 const ERRORS = errors();
 
 export const INVITATION_FIELDS =
-  "id status message invitedAt expiresAt respondedAt declineReason contactConsentVersion contactConsentWithdrawnAt contactReleasedAt assignmentId waitlistPosition invitee { id givenName familyName }";
+  "id status message invitedAt expiresAt respondedAt declineReason contactConsentVersion contactConsentWithdrawnAt contactReleasedAt assignmentId waitlistPosition invitee { id memberId givenName familyName }";
 export const MY_INVITATION_FIELDS = `id status message invitedAt expiresAt respondedAt declineReason contactShared assignmentId waitlistPosition
   request { id title purpose expectations assignmentLength audienceDescription preparation compensationOffered unitName networkName
     occasions { id startsAt endsAt place digitalLink cancelledAt } }`;
@@ -49,7 +49,7 @@ export interface InvitationView {
   assignmentId: string | null;
   waitlistPosition: number | null;
   contactReleasedAt: string | null;
-  invitee: { id: string; givenName: string; familyName: string };
+  invitee: { id: string; memberId: string; givenName: string; familyName: string };
   [key: string]: unknown;
 }
 

@@ -111,7 +111,7 @@ describe("Kalmar's routine: request → personal invitation → consent → cont
       // The tenant's answer time (Tenant.invitationExpiryDays).
       const days = (new Date(invitation.expiresAt as string).getTime() - new Date(invitation.invitedAt as string).getTime()) / 86_400_000;
       expect(days).toBe(expiryDays);
-      const key = ["member1", "member2", "member3"].find((k) => people[k]?.id === invitation.invitee.id) as string;
+      const key = ["member1", "member2", "member3"].find((k) => people[k]?.id === invitation.invitee.memberId) as string;
       invitationOf[key] = invitation.id;
     }
     // Being asked counts for the matching's fairness.

@@ -81,7 +81,7 @@ beforeAll(async () => {
   });
   expect(sent.errors).toEqual([]);
   for (const invitation of sent.invitations) {
-    const key = people.member1?.id === invitation.invitee.id ? "member1" : "member2";
+    const key = people.member1?.id === invitation.invitee.memberId ? "member1" : "member2";
     invitationOf[key] = invitation.id;
   }
 

@@ -100,6 +100,26 @@ const CASES: Case[] = [
   m("cancelOccasion", "CancelOccasionInput", "coordinator", (ids) => ({ occasionId: ids.occasion, reason: "x" })),
   m("markOccasionHeld", "MarkOccasionHeldInput", "coordinator", (ids) => ({ occasionId: ids.occasion })),
   m("recordDirectBooking", "RecordDirectBookingInput", "requester", (ids) => ({ networkId: ids.network, title: "x", purpose: "x" })),
+  m("confirmDirectBookingParticipant", "DecideDirectBookingParticipantInput", "coordinator", (ids) => ({
+    id: ids.directBookingParticipant,
+  })),
+  m("rejectDirectBookingParticipant", "DecideDirectBookingParticipantInput", "coordinator", (ids) => ({
+    id: ids.directBookingParticipant,
+  })),
+  m("confirmMyDirectBooking", "DecideDirectBookingParticipantInput", "member", (ids) => ({ id: ids.directBookingParticipant })),
+  m("declineMyDirectBooking", "DecideDirectBookingParticipantInput", "member", (ids) => ({ id: ids.directBookingParticipant })),
+  {
+    name: "invitee",
+    role: "coordinator",
+    query: `query($id: ID!) { invitee(id: $id) { id memberId givenName } }`,
+    variables: (ids) => ({ id: ids.invitee }),
+  },
+  {
+    name: "node (invitee)",
+    role: "coordinator",
+    query: `query($id: ID!) { node(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.invitee }),
+  },
   // Invitations and assignments
   m("inviteMembers", "InviteMembersInput", "coordinator", (ids) => ({ requestId: ids.request, memberIds: [ids.ownMember] })),
   m("inviteMembers (foreign member)", "InviteMembersInput", "coordinator", (ids) => ({
@@ -189,6 +209,7 @@ async function foreignState(tenantId: string) {
       p.feedback.findMany({ ...where, orderBy: { id: "asc" } }),
       p.messageTemplate.findMany({ ...where, orderBy: { id: "asc" } }),
       p.dataSubjectRequest.findMany({ ...where, orderBy: { id: "asc" } }),
+      p.directBookingParticipant.findMany({ ...where, orderBy: { id: "asc" } }),
       p.outboxMessage.count(where),
     ]),
   );
@@ -218,6 +239,21 @@ beforeAll(async () => {
     member: await first(p.member.findFirst(inVgr), "member"),
     network: await first(p.network.findFirst(inVgr), "network"),
     organisation: await first(p.organisation.findFirst(inVgr), "organisation"),
+    invitee: (await p.invitation.findFirstOrThrow({ where: { tenantId: vgr.id }, select: { inviteeId: true } })).inviteeId as string,
+    // Scenario: a VGR unit's direct booking named someone, awaiting VGR's coordinator.
+    directBookingParticipant: (
+      await p.directBookingParticipant.create({
+        data: {
+          tenantId: vgr.id,
+          requestId: await first(p.request.findFirst(inVgr), "request"),
+          position: 1,
+          familyName: "Andersson",
+          email: "named.by.a.unit@example.se",
+          memberId: await first(p.member.findFirst(inVgr), "member"),
+        },
+        select: { id: true },
+      })
+    ).id,
   };
   missing = Object.fromEntries(Object.keys(foreign).map((key) => [key, randomUUID()]));
   // Jönköping's own objects, for operations that take one own and one foreign id.

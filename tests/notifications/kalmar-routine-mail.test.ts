@@ -97,7 +97,7 @@ describe("Kalmar's routine by e-mail (seeds/003)", () => {
     });
     expect(payload.errors).toEqual([]);
     for (const invitation of payload.invitations) {
-      invitationOf[invitation.invitee.id === people.member1?.id ? "member1" : "member2"] = invitation.id;
+      invitationOf[invitation.invitee.memberId === people.member1?.id ? "member1" : "member2"] = invitation.id;
     }
     const sent = await deliver();
     expect(summary(sent)).toEqual(

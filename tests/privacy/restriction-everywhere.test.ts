@@ -95,6 +95,6 @@ describe("a restricted member", () => {
     expect(await duplicateMemberIds()).toContain(queued);
     const { invitations, errors } = await invite(pooled);
     expect(errors).toEqual([]);
-    expect(invitations.map((invitation) => [invitation.invitee.id, invitation.status])).toEqual([[pooled, "PENDING"]]);
+    expect(invitations.map((invitation) => [invitation.invitee.memberId, invitation.status])).toEqual([[pooled, "PENDING"]]);
   });
 });

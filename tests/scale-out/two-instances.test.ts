@@ -180,7 +180,7 @@ describe("two API instances on one database", () => {
 
     const answers = await Promise.all(
       sent.invitations.map((invitation, index) =>
-        accept(index % 2 === 0 ? a : b, tokens.get(invitation.invitee.id) as string, invitation.id, version),
+        accept(index % 2 === 0 ? a : b, tokens.get(invitation.invitee.memberId) as string, invitation.id, version),
       ),
     );
     for (const answer of answers) expect(answer.errors).toEqual([]);

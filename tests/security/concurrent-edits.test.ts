@@ -106,7 +106,7 @@ describe("waiting-list positions under simultaneous acceptances", () => {
     expect(invitations).toHaveLength(16);
 
     const answers = await Promise.all(
-      invitations.map((invitation) => accept(api, tokens.get(invitation.invitee.id) as string, invitation.id, version)),
+      invitations.map((invitation) => accept(api, tokens.get(invitation.invitee.memberId) as string, invitation.id, version)),
     );
     for (const answer of answers) expect(answer.errors).toEqual([]);
     const waiting = answers.map((answer) => answer.invitation).filter((invitation) => invitation?.status === "WAITLISTED");

@@ -1,7 +1,9 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberTokens } from "../invitations/invitations.js";
 import {
   CONFIRM_DIRECT_BOOKING_PARTICIPANT,
+  DIRECT_BOOKING_PARTICIPANT_FIELDS,
   DIRECT_BOOKINGS_TO_CONFIRM,
   RECORD_DIRECT_BOOKING,
   REJECT_DIRECT_BOOKING_PARTICIPANT,
@@ -166,5 +168,78 @@ describe("recordDirectBooking", () => {
       variables: { input: { id: knownOne.id } },
     });
     expect(again.data?.rejectDirectBookingParticipant.errors[0]?.code).toBe("ALREADY_DECIDED");
+  });
+});
+
+describe("the member named in a direct booking", () => {
+  const MINE = `query { myDirectBookingsToConfirm { ${DIRECT_BOOKING_PARTICIPANT_FIELDS} } }`;
+  const decision = (name: string) =>
+    `mutation($input: DecideDirectBookingParticipantInput!) { ${name}(input: $input) { participant { ${DIRECT_BOOKING_PARTICIPANT_FIELDS} } errors { __typename ... on ErrorResult { code message messageSv messageEn } } } }`;
+  type Mine = { myDirectBookingsToConfirm: Pending[] };
+
+  it("sees it, confirms it was them — then it counts — or says it was not, and nothing counts", async () => {
+    const tokens = await memberTokens(api, "jonkoping", [peerMember.id]);
+    const own = tokens.get(peerMember.id) as string;
+    const someoneElse = await api.tokenFor({ tenant: "jonkoping", role: "member" });
+    const confirmedBooking = (await book({ familyName: peerMember.familyName, email: peerMember.email })).data?.recordDirectBooking?.request
+      .id as string;
+    const declinedBooking = (await book({ familyName: peerMember.familyName, email: peerMember.email })).data?.recordDirectBooking?.request
+      .id as string;
+
+    const mine = (await api.graphql<Mine>(MINE, { token: own })).data?.myDirectBookingsToConfirm ?? [];
+    const toConfirm = mine.find((p) => p.requestId === confirmedBooking) as Pending;
+    const toDecline = mine.find((p) => p.requestId === declinedBooking) as Pending;
+    expect(toConfirm).toMatchObject({ memberId: peerMember.id, status: "PENDING" });
+    expect(toDecline).toMatchObject({ memberId: peerMember.id, status: "PENDING" });
+    // Another member neither sees nor decides it (not found, exactly like an id that does not exist); staff cannot use the member's path.
+    const theirs = (await api.graphql<Mine>(MINE, { token: someoneElse })).data?.myDirectBookingsToConfirm ?? [];
+    expect(theirs.some((p) => p.id === toConfirm.id)).toBe(false);
+    for (const id of [toConfirm.id, "0190f000-0000-7000-8000-000000000000"]) {
+      const other = await api.graphql<{ confirmMyDirectBooking: Decision }>(decision("confirmMyDirectBooking"), {
+        token: someoneElse,
+        variables: { input: { id } },
+      });
+      expect(other.data?.confirmMyDirectBooking).toMatchObject({ participant: null, errors: [{ code: "NOT_FOUND" }] });
+    }
+    const staff = await api.graphql(decision("confirmMyDirectBooking"), {
+      token: peerCoordinator,
+      variables: { input: { id: toConfirm.id } },
+    });
+    expect(staff.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await prisma().assignment.count({ where: { requestId: confirmedBooking } })).toBe(0);
+
+    // The member confirms: the participation is recorded as when the coordinator confirms, and it is no longer pending.
+    const confirmed = await api.graphql<{ confirmMyDirectBooking: Decision }>(decision("confirmMyDirectBooking"), {
+      token: own,
+      variables: { input: { id: toConfirm.id } },
+    });
+    expect(confirmed.data?.confirmMyDirectBooking).toMatchObject({ errors: [], participant: { status: "CONFIRMED", familyName: null } });
+    const assignment = await prisma().assignment.findFirst({ where: { requestId: confirmedBooking }, include: { invitation: true } });
+    expect(assignment).toMatchObject({ memberId: peerMember.id, invitation: { status: "ACCEPTED", invitedById: null } });
+    const coordinatorsList = await api.graphql<{ directBookingParticipantsToConfirm: Pending[] }>(DIRECT_BOOKINGS_TO_CONFIRM, {
+      token: peerCoordinator,
+    });
+    expect(coordinatorsList.data?.directBookingParticipantsToConfirm.some((p) => p.id === toConfirm.id)).toBe(false);
+    const twice = await api.graphql<{ declineMyDirectBooking: Decision }>(decision("declineMyDirectBooking"), {
+      token: own,
+      variables: { input: { id: toConfirm.id } },
+    });
+    expect(twice.data?.declineMyDirectBooking.errors[0]?.code).toBe("ALREADY_DECIDED");
+
+    // The member says it was not them: rejected, the unit's details forgotten, nothing recorded against them.
+    const declined = await api.graphql<{ declineMyDirectBooking: Decision }>(decision("declineMyDirectBooking"), {
+      token: own,
+      variables: { input: { id: toDecline.id } },
+    });
+    expect(declined.data?.declineMyDirectBooking).toMatchObject({ errors: [], participant: { status: "REJECTED", email: null } });
+    expect(await prisma().assignment.count({ where: { requestId: declinedBooking } })).toBe(0);
+    const audit = await prisma().auditEvent.findMany({
+      where: { subjectId: { in: [toConfirm.id, toDecline.id] }, action: "WRITE", actorType: "MEMBER" },
+      select: { actorType: true, purpose: true },
+    });
+    expect(audit.map((event) => [event.actorType, event.purpose]).sort()).toEqual([
+      ["MEMBER", "direct booking confirmed by the member"],
+      ["MEMBER", "direct booking rejected by the member"],
+    ]);
   });
 });

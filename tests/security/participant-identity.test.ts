@@ -53,10 +53,10 @@ beforeAll(async () => {
     message: "Hej!",
   });
   for (const invitation of invited.invitations) {
-    const token = tokens.get(invitation.invitee.id) as string;
+    const token = tokens.get(invitation.invitee.memberId) as string;
     const accepted = await accept(api, token, invitation.id, version);
     people.push({
-      memberId: invitation.invitee.id,
+      memberId: invitation.invitee.memberId,
       token,
       invitationId: invitation.id,
       assignmentId: accepted.invitation?.assignmentId as string,

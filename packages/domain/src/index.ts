@@ -46,6 +46,7 @@ export * from "./privacy/identity-release.js";
 export * from "./privacy/retention.js";
 export * from "./registration/duplicates.js";
 export * from "./registration/registration.js";
+export * from "./registration/registration-questions.js";
 export * from "./registration/same-person.js";
 export * from "./request/direct-booking.js";
 export * from "./request/feedback.js";

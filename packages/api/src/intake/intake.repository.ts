@@ -221,7 +221,7 @@ export async function listQueue(tx: Tx, tenantId: string, filter: QueueFilter, p
   const [rows, total] = await Promise.all([
     tx.membership.findMany({
       where: { AND: [where, after] },
-      select: { ...membershipSelect, member: { select: memberFields } },
+      select: { ...membershipSelect, registrationAnswers: true, registrationFormVersion: true, member: { select: memberFields } },
       orderBy: [{ registeredAt: "asc" }, { id: "asc" }],
       take: page.take + 1,
     }),

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Member, Membership, MembershipStatus } from "../member/member.type.js";
+import { RequestAnswer } from "../request/request-options.type.js";
 
 export enum DuplicateResolution {
   DIFFERENT_PEOPLE = "DIFFERENT_PEOPLE",
@@ -102,6 +103,15 @@ export class IntakeQueueItem {
 
   @Field(() => Int, { description: "Whole days since registration." })
   waitingDays!: number;
+
+  @Field(() => [RequestAnswer], {
+    description:
+      "The answers to the region's own registration questions given with this registration, each with the question as it read then.",
+  })
+  registrationAnswers!: RequestAnswer[];
+
+  @Field(() => Int, { nullable: true, description: "The registration-form version they were answered on; null: no questions were asked." })
+  registrationFormVersion!: number | null;
 }
 
 export const IntakeQueueConnection = Connection(IntakeQueueItem, "IntakeQueueItem");

@@ -6,6 +6,7 @@ import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
+import { toRequestAnswers } from "../request/request-options.service.js";
 import type { ResolveDuplicateCandidateInput } from "./intake.input.js";
 import { toMember, toMembership } from "./intake.mapper.js";
 import type { ResolveDuplicateCandidatePayload } from "./intake.payload.js";
@@ -64,9 +65,11 @@ export async function intakeQueue(ctx: RequestContext, filter: { networkId: stri
         purpose: "intake queue",
       })),
     );
-    const items: IntakeQueueItem[] = rows.map(({ member, ...membership }) => ({
+    const items: IntakeQueueItem[] = rows.map(({ member, registrationAnswers, registrationFormVersion, ...membership }) => ({
       id: membership.id,
       membership: toMembership(membership),
+      registrationAnswers: toRequestAnswers(registrationAnswers, ctx.locale),
+      registrationFormVersion,
       member: toMember(member),
       // The domain measures "waiting for the first contact": only a REGISTERED membership can be overdue.
       overdue: membership.status === "REGISTERED" && isOverdueForFollowUp(membership.registeredAt, now, rulesOf(membership.networkId)),

@@ -1,13 +1,29 @@
 import { effectiveInvitationStatus } from "@medverkan/domain";
 import type { AssignmentLength } from "../request/request.type.js";
 import type { AssignmentBriefRow, InvitationRow } from "./invitation.repository.js";
-import { AnswerChannel, type AssignmentBrief, type Invitation, InvitationStatus, type MyInvitation } from "./invitation.type.js";
+import {
+  AnswerChannel,
+  type AssignmentBrief,
+  type Invitation,
+  InvitationStatus,
+  type Invitee,
+  type MyInvitation,
+} from "./invitation.type.js";
 
 const statusAt = (row: InvitationRow, now: Date) => InvitationStatus[effectiveInvitationStatus(row, now)];
 
 /** Whether the unit may see the member's details through this invitation (the same rule as the release query). */
 const isContactShared = (row: InvitationRow) =>
   row.status === "ACCEPTED" && row.contactConsent !== null && row.contactConsent.withdrawnAt === null;
+
+/** Who an invitation is for: its own id (the database derives it from the invitation's), and the member's id beside it. */
+export const toInvitee = (row: Pick<InvitationRow, "tenantId" | "id" | "inviteeId" | "memberId" | "member">): Invitee => ({
+  id: row.inviteeId as string,
+  tenantId: row.tenantId,
+  memberId: row.memberId,
+  givenName: row.member.givenName,
+  familyName: row.member.familyName,
+});
 
 export const toInvitation = (row: InvitationRow, now: Date): Invitation => ({
   id: row.id,
@@ -27,7 +43,7 @@ export const toInvitation = (row: InvitationRow, now: Date): Invitation => ({
   answerChannel: row.answerChannel ? AnswerChannel[row.answerChannel] : null,
   answerRecordedByRole: row.answerRecordedByRole,
   version: row.version,
-  invitee: { id: row.memberId, tenantId: row.tenantId, givenName: row.member.givenName, familyName: row.member.familyName },
+  invitee: toInvitee(row),
 });
 
 export const toMyInvitation = (row: InvitationRow, now: Date): MyInvitation => ({

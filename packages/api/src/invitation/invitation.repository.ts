@@ -45,6 +45,7 @@ export const invitationFields = {
   answerChannel: true,
   answerRecordedByRole: true,
   version: true,
+  inviteeId: true,
   member: { select: { givenName: true, familyName: true } },
   contactConsent: { select: { givenAt: true, withdrawnAt: true, consentText: { select: { version: true } } } },
   assignment: { select: { id: true } },
@@ -140,6 +141,35 @@ export async function reopenInvitation(
 export async function touchLastInvited(tx: Tx, tenantId: string, membershipIds: readonly string[], at: Date): Promise<void> {
   if (membershipIds.length === 0) return;
   await tx.membership.updateMany({ where: { tenantId, id: { in: [...membershipIds] } }, data: { lastInvitedAt: at } });
+}
+
+/** A member's invitations as erasure weighs them: status, answer time, the place held, and whether occasions lie ahead. */
+export async function findCommitmentsOfMember(tx: Tx, tenantId: string, memberId: string, now: Date) {
+  const rows = await tx.invitation.findMany({
+    where: { tenantId, memberId, status: { in: ["PENDING", "WAITLISTED", "ACCEPTED"] } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      requestId: true,
+      status: true,
+      expiresAt: true,
+      assignment: { select: { id: true, status: true } },
+      request: { select: { occasions: { where: { cancelledAt: null, endsAt: { gt: now } }, select: { id: true }, take: 1 } } },
+    },
+  });
+  return rows.map((row) => ({
+    invitationId: row.id,
+    requestId: row.requestId,
+    status: row.status,
+    expiresAt: row.expiresAt,
+    assignment: row.assignment,
+    occasionsAhead: row.request.occasions.length > 0,
+  }));
+}
+
+/** The invitation an invitee id belongs to (`Invitee.id`, derived from the invitation's id by the database). */
+export function findInvitationByInviteeId(tx: Tx, tenantId: string, inviteeId: string): Promise<InvitationRow | null> {
+  return tx.invitation.findFirst({ where: { tenantId, inviteeId }, select: invitationFields });
 }
 
 export function findInvitation(tx: Tx, tenantId: string, id: string): Promise<InvitationRow | null> {
@@ -318,6 +348,7 @@ interface FlatInvitationRow {
   answerChannel: AnswerChannel | null;
   answerRecordedByRole: string | null;
   version: number;
+  inviteeId: string | null;
   givenName: string;
   familyName: string;
   consentId: string | null;
@@ -345,6 +376,7 @@ const flatInvitationColumns = new JsonRows<FlatInvitationRow>(
     answerChannel: Prisma.sql`i."answerChannel"::text`,
     answerRecordedByRole: Prisma.sql`i."answerRecordedByRole"`,
     version: Prisma.sql`i."version"`,
+    inviteeId: Prisma.sql`i."inviteeId"`,
     givenName: Prisma.sql`m."givenName"`,
     familyName: Prisma.sql`m."familyName"`,
     consentId: Prisma.sql`c."id"`,
@@ -373,6 +405,7 @@ function toInvitationRow(row: FlatInvitationRow): InvitationRow {
     answerChannel: row.answerChannel,
     answerRecordedByRole: row.answerRecordedByRole,
     version: row.version,
+    inviteeId: row.inviteeId,
     member: { givenName: row.givenName, familyName: row.familyName },
     contactConsent:
       row.consentId === null

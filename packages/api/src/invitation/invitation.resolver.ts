@@ -1,5 +1,5 @@
 import { waitlistPosition } from "@medverkan/domain";
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { RequestType } from "../request/request.type.js";
@@ -23,12 +23,13 @@ import {
   WithdrawFromAssignmentPayload,
   WithdrawInvitationPayload,
 } from "./invitation.payload.js";
-import { inviteMembers, listRequestInvitations, withdrawInvitation } from "./invitation.service.js";
+import { getInvitee, inviteMembers, listRequestInvitations, withdrawInvitation } from "./invitation.service.js";
 import {
   AssignmentBrief,
   Invitation,
   InvitationConnection,
   InvitationStatus,
+  Invitee,
   MyInvitation,
   MyInvitationConnection,
   ReleasedContact,
@@ -53,6 +54,16 @@ async function positionOnWaitlist(
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
+  @Query(() => Invitee, {
+    nullable: true,
+    description:
+      "Coordinators of the request's network: who an invitation is for, by the invitee's own id (`Invitation.invitee.id`; what " +
+      "`node(id:)` answers with). Null for another network's, another tenant's or a missing one. Audited like `Request.invitations`.",
+  })
+  invitee(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Invitee | null> {
+    return getInvitee(ctx, id);
+  }
+
   @Mutation(() => InviteMembersPayload, {
     description:
       "Coordinators of the request's network: ask members personally, with a message. Each member is checked (active in the network, " +

@@ -7,7 +7,8 @@ import { isRequester } from "../request/request.rules.js";
 // `Request.invitations` and `Request.participants` are guarded by the request feature's map (a type's rules cannot be
 // declared twice) and by the same service checks.
 export const invitationPermissions: PermissionMap = {
-  Query: { myInvitations: isMember },
+  // The service answers only the coordinators of the request's network (another's invitee is null).
+  Query: { myInvitations: isMember, invitee: isCoordinator },
   Mutation: {
     inviteMembers: isCoordinator,
     withdrawInvitation: isCoordinator,

@@ -31,11 +31,12 @@ import {
   invitationSorting,
   type WithdrawInvitationInput,
 } from "./invitation.input.js";
-import { toInvitation } from "./invitation.mapper.js";
+import { toInvitation, toInvitee } from "./invitation.mapper.js";
 import { type InviteMembersPayload, invitationErrors, type WithdrawInvitationPayload } from "./invitation.payload.js";
 import {
   expireLapsedInvitationsOfRequests,
   findInvitation,
+  findInvitationByInviteeId,
   findInviteeFacts,
   findOccasionsOfRequest,
   findRequest,
@@ -49,7 +50,7 @@ import {
   touchLastInvited,
   updateInvitation,
 } from "./invitation.repository.js";
-import type { Invitation, InvitationStatus } from "./invitation.type.js";
+import type { Invitation, InvitationStatus, Invitee } from "./invitation.type.js";
 
 export const REQUEST = { sv: "Förfrågan", en: "The request" };
 export const INVITATION = { sv: "Inbjudan", en: "The invitation" };
@@ -198,6 +199,29 @@ export async function listRequestInvitations(
     statuses: filter?.statuses ?? [],
     page,
     audit: ctx.audit,
+  });
+}
+
+/**
+ * One invitee by its own id (`Invitee.id`, what `node(id:)` asks for): only for the coordinators who may read the
+ * invitation in `Request.invitations`, and audited as that list's reads are. Another network's, another tenant's and a
+ * missing invitee are all null.
+ */
+export async function getInvitee(ctx: RequestContext, id: string): Promise<Invitee | null> {
+  const actor = requireCoordinator(ctx);
+  if (!isId(id)) return null;
+  return ctx.scope(actor.tenantId).transaction(async (tx) => {
+    const row = await findInvitationByInviteeId(tx, actor.tenantId, id);
+    if (!row || !(await coordinatedRequest(tx, actor, row.requestId))) return null;
+    await ctx.audit.record(tx, actor.tenantId, {
+      action: "READ",
+      subjectType: "Member",
+      subjectId: row.memberId,
+      memberId: row.memberId,
+      purpose: "request invitations",
+      details: { requestId: row.requestId, invitationId: row.id },
+    });
+    return toInvitee(row);
   });
 }
 

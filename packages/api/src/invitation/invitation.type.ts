@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
+import { Node } from "../node/node.type.js";
 import { AssignmentLength } from "../request/request.type.js";
 
 export enum InvitationStatus {
@@ -46,12 +47,24 @@ registerEnumType(AnswerChannel, {
   description: "How a member gave an answer that a coordinator recorded on their behalf: by phone, on a signed paper, or in person.",
 });
 
-@ObjectType({ description: "Who an invitation is for, as the coordinator sees them in the list: the name. Reading it is audited." })
+@ObjectType({
+  implements: Node,
+  description:
+    "Who an invitation is for, as the coordinator of the request's network sees them in the list: the name. Reading it is audited. " +
+    "An object of its own (its own `id`, one per invitation), not the member: `memberId` leads to the profile.",
+})
 export class Invitee {
-  @Field(() => ID, { description: "The member's id (see `member(id:)` for the profile)." })
+  @Field(() => ID, {
+    description:
+      "The invitee's own global id, stable for the invitation (derived from its id) and never the member's id; `node(id:)` finds it " +
+      "for the coordinators who may read the invitation.",
+  })
   id!: string;
 
   tenantId!: string;
+
+  @Field(() => ID, { description: "The member's id, for `member(id:)` (the profile) and `inviteMembers`." })
+  memberId!: string;
 
   @Field(() => String)
   givenName!: string;

@@ -5,8 +5,8 @@ export const nodeTypeOf = new WeakMap<object, string>();
 
 @InterfaceType({
   description:
-    "An object a client may cache and fetch again by its id alone (`node(id:)`). Ids are UUID v7 and unique across " +
-    "every type, so `id` is a global id as it is.",
+    "An object a client may cache and fetch again by its id alone (`node(id:)`). Ids are UUIDs unique across every type " +
+    "(v7; an invitee's is derived from its invitation's), so `id` is a global id as it is.",
   resolveType: (value: object) => nodeTypeOf.get(value),
 })
 export abstract class Node {

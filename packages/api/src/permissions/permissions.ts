@@ -21,6 +21,7 @@ import { payrollPermissions } from "../payroll/payroll.rules.js";
 import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amount.rules.js";
 import { privacyPermissions } from "../privacy/privacy.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
+import { registrationFormPermissions } from "../registration-form/registration-form.rules.js";
 import { requestPermissions } from "../request/request.rules.js";
 import { requestFormPermissions } from "../request-form/request-form.rules.js";
 import { selfServicePermissions } from "../self-service/self-service.rules.js";
@@ -44,6 +45,7 @@ const featurePermissionMap = mergePermissionMaps([
   memberPermissions,
   viewerPermissions,
   registrationPermissions,
+  registrationFormPermissions,
   feeSchedulePermissions,
   priceBaseAmountPermissions,
   intakeRulesPermissions,

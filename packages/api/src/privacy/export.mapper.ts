@@ -57,6 +57,8 @@ export function toExportDocument(everything: EverythingAboutMember, tenant: { sl
       activatedAt: membership.activatedAt,
       withdrawnAt: membership.withdrawnAt,
       lastInvitedAt: membership.lastInvitedAt,
+      registrationAnswers: membership.registrationAnswers,
+      registrationFormVersion: membership.registrationFormVersion,
       lastAssignmentAt: membership.lastAssignmentAt,
       events: membership.events.map((event) => ({
         fromStatus: event.fromStatus,

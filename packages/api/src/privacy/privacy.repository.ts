@@ -143,6 +143,8 @@ export async function eraseMemberData(
     });
   }
   await tx.membership.updateMany({ where: { tenantId, memberId, withdrawnAt: null }, data: { withdrawnAt: erasedAt } });
+  // Answers to the region's registration questions are the person's own words.
+  await tx.membership.updateMany({ where: { tenantId, memberId }, data: { registrationAnswers: [] } });
 
   await tx.invitation.updateMany({ where: { tenantId, memberId }, data: { message: null, declineReason: null } });
   await tx.assignment.updateMany({ where: { tenantId, memberId }, data: { cancellationReason: null, agreementScope: null } });

@@ -13,6 +13,7 @@ import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { giveUpCommitmentsOfErasedMember } from "../invitation/erased-member.service.js";
 import type { NetworkVisibility } from "../member/member.repository.js";
 import { RegistrationChannel } from "../member/member.type.js";
 import { EXPORT_FORMAT, toExportDocument } from "./export.mapper.js";
@@ -235,6 +236,8 @@ export async function eraseMember(ctx: RequestContext, input: EraseMemberInput):
           actorId: subject.actor.kind === "STAFF" ? subject.actor.staffUserId : member.id,
         },
       );
+      // A person who no longer exists cannot answer, wait for a place or turn up: what they had open is closed.
+      await giveUpCommitmentsOfErasedMember(ctx, tx, subject.actor.tenantId, member.id, now);
       const request = await logRequest(tx, subject, member.id, "ERASURE", now);
       await ctx.audit.record(tx, subject.actor.tenantId, {
         action: "ERASE",

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Perspective } from "../member/member.type.js";
+import { RequestAnswerInput } from "../request/request.input.js";
 
 @InputType({ description: "A guardian (vårdnadshavare) of a member under the network's age limit." })
 export class GuardianInput {
@@ -87,6 +88,13 @@ export abstract class RegistrationDetailsInput {
 
   @Field(() => ProcessingConsentInput)
   consent!: ProcessingConsentInput;
+
+  @Field(() => [RequestAnswerInput], {
+    nullable: true,
+    description:
+      "Answers to the region's own questions (`Tenant.registrationForm.questions`), checked against exactly what the form says; errors at `input.answers.<KEY>`, with the other field errors.",
+  })
+  answers?: RequestAnswerInput[] | null;
 }
 
 @InputType({ description: "An interest registration to one or more of a tenant's networks (public; no token needed)." })

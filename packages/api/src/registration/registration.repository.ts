@@ -83,10 +83,19 @@ export async function createMemberships(
   entries: { networkId: string; status: "REGISTERED" | "PENDING_GUARDIAN_CONSENT" }[],
   channel: RegistrationChannel,
   actor: { actorType: ActorType; actorId: string | null },
+  registration: { answers: Prisma.InputJsonArray; formVersion: number | null },
 ): Promise<void> {
   for (const entry of entries) {
     const membership = await tx.membership.create({
-      data: { tenantId, memberId, networkId: entry.networkId, status: entry.status, channel },
+      data: {
+        tenantId,
+        memberId,
+        networkId: entry.networkId,
+        status: entry.status,
+        channel,
+        registrationAnswers: registration.answers,
+        registrationFormVersion: registration.formVersion,
+      },
       select: { id: true },
     });
     await tx.membershipEvent.create({

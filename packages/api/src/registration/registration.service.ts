@@ -12,6 +12,7 @@ import {
   type Locale,
   type Registration,
   validateRegistration,
+  validateRegistrationAnswers,
 } from "@medverkan/domain";
 import { badUserInput } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
@@ -21,6 +22,7 @@ import type { Tx } from "../context/tenant-scope.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import { linkRegistrationLogin } from "../login/login.service.js";
 import { enqueueRegistrationNotices } from "../notification/enqueue.js";
+import { currentRegistrationForm } from "../registration-form/registration-form.service.js";
 import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 import type { RegisterMemberInput, RegistrationDetailsInput } from "./registration.input.js";
@@ -151,10 +153,11 @@ export async function registerPerson(
   path: RegistrationPath,
 ): Promise<RegistrationResult> {
   const today = isoDateInTimeZone(path.now, tenant.timeZone);
-  const [allNetworks, tags, consentText] = await Promise.all([
+  const [allNetworks, tags, consentText, form] = await Promise.all([
     findOpenNetworksWithIntakeRules(tx, tenant.id),
     findActiveExperienceTags(tx, tenant.id),
     findCurrentConsentText(tx, tenant.id, "PROCESSING"),
+    currentRegistrationForm(tx, tenant.id),
   ]);
   const allowed = path.networks;
   const networks = allowed === "ALL" ? allNetworks : allNetworks.filter((network) => allowed.includes(network.id));
@@ -177,7 +180,14 @@ export async function registerPerson(
       guardianRequiredBelowAge: strictestGuardianAge(rules),
     },
   );
-  if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+  // The region's own questions are checked with the built-in details: every field error in one answer.
+  const answers = validateRegistrationAnswers(
+    form.questions,
+    (input.answers ?? []).map((answer) => ({ ...answer })),
+  );
+  if (!validation.ok || answers.errors.length > 0) {
+    throw badUserInput([...(validation.ok ? [] : validation.errors), ...answers.errors], ctx.locale);
+  }
   const registration = validation.registration;
 
   if (!input.consent.accepted || !consentText || consentText.version !== registration.consentTextVersion) {
@@ -267,10 +277,16 @@ export async function registerPerson(
     recordedById: path.recordedById,
     kind: "PROCESSING",
   });
-  await createMemberships(tx, tenant.id, memberId, joined, path.channel, {
-    actorType: path.recordedById ? "STAFF" : "ANONYMOUS",
-    actorId: path.recordedById,
-  });
+  await createMemberships(
+    tx,
+    tenant.id,
+    memberId,
+    joined,
+    path.channel,
+    { actorType: path.recordedById ? "STAFF" : "ANONYMOUS", actorId: path.recordedById },
+    // Each network's coordinator sees them at intake, with the form version they were given on.
+    { answers: JSON.parse(JSON.stringify(answers.answers)), formVersion: form.questions.length > 0 ? form.version : null },
+  );
   await enqueueRegistrationNotices(tx, { tenantId: tenant.id, memberId, joined, receivedAt: path.now });
   await ctx.audit.record(tx, tenant.id, {
     action: "WRITE",

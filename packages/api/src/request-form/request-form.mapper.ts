@@ -121,7 +121,7 @@ export function toQuestionOption(option: QuestionOption, locale: Locale): FormQu
 const toCondition = (condition: QuestionCondition | null): FormCondition | null =>
   condition ? { question: condition.question, anyOf: [...condition.anyOf] } : null;
 
-function toFormQuestion(question: RegionQuestion, locale: Locale): RequestFormQuestion {
+export function toFormQuestion(question: RegionQuestion, locale: Locale): RequestFormQuestion {
   const hasHelp = question.help.sv !== "" || question.help.en !== "";
   return {
     key: question.key,

@@ -15,11 +15,12 @@ import {
   decideDirectBookingParticipant,
   findDirectBookingParticipant,
   findPendingDirectBookingParticipants,
+  findPendingDirectBookingsOfMember,
   insertDirectParticipation,
   isMemberProcessable,
   lockRequest,
 } from "./request.repository.js";
-import { requireStaff } from "./request-access.js";
+import { requireMember, requireStaff } from "./request-access.js";
 
 // A unit's direct booking names people; whether they are pool members is for the network's coordinator to confirm
 // (issue 22). Until then nothing of the booking counts: no invitation, no assignment, no attendance, no fee claim, no
@@ -71,28 +72,78 @@ export async function directBookingParticipantsToConfirm(ctx: RequestContext): P
   });
 }
 
+/**
+ * Members: the direct bookings in which a unit named you (matched to you), awaiting a decision. You may confirm that it
+ * was you — then the participation counts, as when the coordinator confirms it — or say it was not. Reading them is
+ * your own data: not audited as a disclosure.
+ */
+export async function myDirectBookingsToConfirm(ctx: RequestContext): Promise<DirectBookingParticipant[]> {
+  const actor = requireMember(ctx);
+  return ctx
+    .scope(actor.tenantId)
+    .transaction(async (tx) => (await findPendingDirectBookingsOfMember(tx, actor.tenantId, actor.memberId, PAGE)).map(toParticipant));
+}
+
+/** Who may decide on a participant, and in whose name the decision is kept. */
+interface Decider {
+  tenantId: string;
+  /** May this caller decide on this row? Anyone else is answered as if the row did not exist. */
+  may(row: DirectBookingParticipantRow): boolean;
+  /** The staff user kept on the decision and on the recorded invitation; null when the member decided. */
+  staffUserId: string | null;
+}
+
+function coordinatorDecider(ctx: RequestContext): Decider {
+  const actor = requireStaff(ctx);
+  return {
+    tenantId: actor.tenantId,
+    may: (row) => hasRole(actor, "COORDINATOR", row.request.networkId),
+    staffUserId: actor.staffUserId,
+  };
+}
+
+function memberDecider(ctx: RequestContext): Decider {
+  const actor = requireMember(ctx);
+  // Only the member the booking was matched to; anyone else's booking answers like one that does not exist.
+  return { tenantId: actor.tenantId, may: (row) => row.memberId === actor.memberId, staffUserId: null };
+}
+
 export function confirmDirectBookingParticipant(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
-  return decide(ctx, id, "CONFIRMED");
+  return decide(ctx, coordinatorDecider(ctx), id, "CONFIRMED");
 }
 
 export function rejectDirectBookingParticipant(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
-  return decide(ctx, id, "REJECTED");
+  return decide(ctx, coordinatorDecider(ctx), id, "REJECTED");
+}
+
+export function confirmMyDirectBooking(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
+  return decide(ctx, memberDecider(ctx), id, "CONFIRMED");
+}
+
+export function declineMyDirectBooking(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
+  return decide(ctx, memberDecider(ctx), id, "REJECTED");
 }
 
 const notConfirmable = (code: string, sv: string, en: string, locale: RequestContext["locale"]) =>
   errorResult(DirectBookingNotConfirmable, code, { sv, en }, locale);
 
-async function decide(ctx: RequestContext, id: string, status: "CONFIRMED" | "REJECTED"): Promise<DecideDirectBookingParticipantPayload> {
-  const actor = requireStaff(ctx);
+async function decide(
+  ctx: RequestContext,
+  actor: Decider,
+  id: string,
+  status: "CONFIRMED" | "REJECTED",
+): Promise<DecideDirectBookingParticipantPayload> {
   const missing = { participant: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
   if (!isId(id)) return missing;
   return ctx.scope(actor.tenantId).transaction(async (tx): Promise<DecideDirectBookingParticipantPayload> => {
     const first = await findDirectBookingParticipant(tx, actor.tenantId, id);
-    // Another network's booking answers like one that does not exist.
-    if (!first || !hasRole(actor, "COORDINATOR", first.request.networkId)) return missing;
+    // Another network's (or, for a member, another person's) booking answers like one that does not exist.
+    if (!first || !actor.may(first)) return missing;
     // Decisions on one request serialise with its other changes (and with each other).
     await lockRequest(tx, actor.tenantId, first.requestId);
     const row = (await findDirectBookingParticipant(tx, actor.tenantId, id)) as DirectBookingParticipantRow;
+    // Decided (or the match cleared) meanwhile: the member no longer has it.
+    if (!actor.may(row)) return missing;
     if (row.status !== "PENDING") {
       return {
         participant: toParticipant(row),
@@ -151,7 +202,9 @@ async function decide(ctx: RequestContext, id: string, status: "CONFIRMED" | "RE
         subjectType: "DirectBookingParticipant",
         subjectId: row.id,
         memberId: row.memberId,
-        purpose: status === "CONFIRMED" ? "direct booking confirmed" : "direct booking rejected",
+        purpose:
+          (status === "CONFIRMED" ? "direct booking confirmed" : "direct booking rejected") +
+          (actor.staffUserId === null ? " by the member" : ""),
         details: { requestId: row.requestId, assignmentId },
       },
       ...(assignmentId

@@ -7,7 +7,10 @@ import {
 } from "./direct-booking.type.js";
 import {
   confirmDirectBookingParticipant,
+  confirmMyDirectBooking,
+  declineMyDirectBooking,
   directBookingParticipantsToConfirm,
+  myDirectBookingsToConfirm,
   rejectDirectBookingParticipant,
 } from "./direct-booking-confirmation.service.js";
 
@@ -40,5 +43,36 @@ export class DirectBookingResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<DecideDirectBookingParticipantPayload> {
     return rejectDirectBookingParticipant(ctx, input.id);
+  }
+
+  @Query(() => [DirectBookingParticipant], {
+    description:
+      "Members: the direct bookings in which a unit named you (matched to you by the details it gave), awaiting a decision — yours " +
+      "or the network's coordinator's (oldest first, at most 100).",
+  })
+  myDirectBookingsToConfirm(@Ctx() ctx: RequestContext): Promise<DirectBookingParticipant[]> {
+    return myDirectBookingsToConfirm(ctx);
+  }
+
+  @Mutation(() => DecideDirectBookingParticipantPayload, {
+    description:
+      "Members: confirm that you took part in a direct booking a unit recorded; the participation then counts (assignment, fees, " +
+      "statistics), as when the coordinator confirms it. Someone else's booking is not found.",
+  })
+  confirmMyDirectBooking(
+    @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecideDirectBookingParticipantPayload> {
+    return confirmMyDirectBooking(ctx, input.id);
+  }
+
+  @Mutation(() => DecideDirectBookingParticipantPayload, {
+    description: "Members: say that a direct booking naming you was not you (or not as recorded); nothing of it counts.",
+  })
+  declineMyDirectBooking(
+    @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecideDirectBookingParticipantPayload> {
+    return declineMyDirectBooking(ctx, input.id);
   }
 }

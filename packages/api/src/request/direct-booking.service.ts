@@ -194,7 +194,7 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
               subjectType: "DirectBookingParticipant",
               subjectId: p.id,
               memberId: p.memberId,
-              purpose: "direct booking, awaiting a coordinator's confirmation",
+              purpose: "direct booking, awaiting confirmation by the coordinator or the member",
             })),
         );
         return { request: toRequest(row), errors: [] };

@@ -55,6 +55,13 @@ export function requireStaff(ctx: RequestContext): StaffActor {
   return actor;
 }
 
+/** The member calling (signed in with a member's own login); anyone else is FORBIDDEN. */
+export function requireMember(ctx: RequestContext): Extract<Actor, { kind: "MEMBER" }> {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "MEMBER") throw forbidden(ctx.locale);
+  return actor;
+}
+
 /**
  * The unit a requester acts for: the input's, if it is one of theirs, or their only one. A unit that cannot be used
  * is a field error (`input.unitId`) returned with the others of the same input rather than thrown on its own.

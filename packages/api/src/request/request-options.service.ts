@@ -59,7 +59,12 @@ export async function getMyRequestOptions(
 
 /** A request's answers to its form's region questions, in the reader's language, as they were given. */
 export function answersOf(request: RequestType, locale: Locale): RequestAnswer[] {
-  const stored = Array.isArray(request.answersJson) ? (request.answersJson as StoredRegionAnswer[]) : [];
+  return toRequestAnswers(request.answersJson, locale);
+}
+
+/** Stored answers to a form's region questions (a request's, a registration's), in the reader's language, as given. */
+export function toRequestAnswers(json: unknown, locale: Locale): RequestAnswer[] {
+  const stored = Array.isArray(json) ? (json as StoredRegionAnswer[]) : [];
   return stored.map((answer) => ({
     question: answer.question,
     type: answer.type as FormQuestionType,

@@ -538,7 +538,8 @@ export async function insertDirectParticipation(
   data: {
     requestId: string;
     memberId: string;
-    invitedById: string;
+    /** The coordinator who confirmed it; null when the member did. */
+    invitedById: string | null;
     at: Date;
     agreementRequired: boolean;
     carriedOut: boolean;
@@ -678,6 +679,21 @@ export function findPendingDirectBookingParticipants(
   });
 }
 
+/** The pending direct bookings a unit named this member in (as matched when it was recorded), oldest first. */
+export function findPendingDirectBookingsOfMember(
+  tx: Tx,
+  tenantId: string,
+  memberId: string,
+  take: number,
+): Promise<DirectBookingParticipantRow[]> {
+  return tx.directBookingParticipant.findMany({
+    where: { tenantId, status: "PENDING", memberId },
+    orderBy: { id: "asc" },
+    take,
+    select: directBookingParticipantFields,
+  });
+}
+
 export function findDirectBookingParticipant(tx: Tx, tenantId: string, id: string): Promise<DirectBookingParticipantRow | null> {
   return tx.directBookingParticipant.findFirst({ where: { tenantId, id }, select: directBookingParticipantFields });
 }
@@ -687,7 +703,7 @@ export async function decideDirectBookingParticipant(
   tx: Tx,
   tenantId: string,
   id: string,
-  decision: { status: "CONFIRMED" | "REJECTED"; decidedById: string; at: Date; assignmentId: string | null },
+  decision: { status: "CONFIRMED" | "REJECTED"; decidedById: string | null; at: Date; assignmentId: string | null },
 ): Promise<DirectBookingParticipantRow> {
   await tx.directBookingParticipant.updateMany({
     where: { tenantId, id, status: "PENDING" },

@@ -1,7 +1,7 @@
 import { allow, type IRule, or, rule } from "graphql-shield";
 import type { RequestContext } from "../context/request-context.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isAuthenticated, isCoordinator, isTenantStaff } from "../permissions/rules.js";
+import { isAuthenticated, isCoordinator, isMember, isTenantStaff } from "../permissions/rules.js";
 import { requesterUnitIds } from "./request-access.js";
 
 /** A staff user with a requester grant for a unit. */
@@ -22,6 +22,7 @@ export const requestPermissions: PermissionMap = {
     requests: isMemberOrStaff,
     openFollowUps: isCoordinator,
     directBookingParticipantsToConfirm: isCoordinator,
+    myDirectBookingsToConfirm: isMember,
     myRequestOptions: isRequester,
   },
   Mutation: {
@@ -39,6 +40,8 @@ export const requestPermissions: PermissionMap = {
     recordDirectBooking: isRequester,
     confirmDirectBookingParticipant: isCoordinator,
     rejectDirectBookingParticipant: isCoordinator,
+    confirmMyDirectBooking: isMember,
+    declineMyDirectBooking: isMember,
   },
   // Reached only through a request the reader may see. Fields other features add on Request are listed here too
   // (a type's rules cannot be declared twice); their services check the request's network or unit again.
@@ -78,7 +81,8 @@ export const requestPermissions: PermissionMap = {
   FeedbackAlreadyGiven: isAuthenticated,
   ParticipantNotIdentified: isAuthenticated,
   // Who a unit named, and the match: coordinators only (the services check the network again).
-  DirectBookingParticipant: isCoordinator,
-  DecideDirectBookingParticipantPayload: isCoordinator,
+  // The network's coordinators, or the member the booking was matched to (the services decide which rows).
+  DirectBookingParticipant: or(isCoordinator, isMember),
+  DecideDirectBookingParticipantPayload: or(isCoordinator, isMember),
   DirectBookingNotConfirmable: isAuthenticated,
 };

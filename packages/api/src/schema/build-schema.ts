@@ -22,6 +22,7 @@ import { createPermissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
+import { RegistrationFormResolver, TenantRegistrationFormResolver } from "../registration-form/registration-form.resolver.js";
 import { DirectBookingResolver } from "../request/direct-booking.resolver.js";
 import { RequestResolver } from "../request/request.resolver.js";
 import { RequestOptionsResolver } from "../request/request-options.resolver.js";
@@ -73,6 +74,8 @@ const resolvers = [
   AssignmentTypeResolver,
   NetworkRequestFormResolver,
   TenantAssignmentTypesResolver,
+  RegistrationFormResolver,
+  TenantRegistrationFormResolver,
   OrganisationResolver,
   UnitResolver,
   CostCentreResolver,

@@ -1,3 +1,5 @@
+import { hasLapsed } from "../invitation/invitation.js";
+
 // What erasure (GDPR art. 17) and the retention job leave of a member. The person disappears; the facts that
 // statistics count remain, detached from anyone who could be recognised:
 // - kept: the member row's id (so "unique participants", memberships, assignments, attendance and fee-claim amounts
@@ -9,7 +11,7 @@
 //   statistic is at most one band off while the exact year can no longer single anyone out in a small pool.
 // - cleared: name, contact details, sign-in subject, duplicate keys, municipality, own words about the experience,
 //   experience tags (health data), competences, languages, accessibility needs, availability, organisation
-//   represented, pauses (reasons may be health data), guardians, probable-duplicate flags, notification preferences,
+//   represented, answers to the region's registration questions, pauses (reasons may be health data), guardians, probable-duplicate flags, notification preferences,
 //   the contents of correction history, free text others wrote about them (intake notes, invitation messages,
 //   decline and cancellation reasons, feedback comments on their assignments and feedback they gave, fee-claim expense
 //   descriptions, rejection reasons), notifications to or about them (recipient and contents; unsent ones never go),
@@ -79,3 +81,47 @@ export function anonymisedMemberFields(birth: ErasableBirth): AnonymisedMemberFi
 
 /** Why an erasure is recorded: the person asked, or the tenant's retention period ran out. */
 export type ErasureReason = "REQUEST" | "RETENTION";
+
+/** An invitation of a member being erased, with what decides whether it is still open. */
+export interface CommitmentOnErasure {
+  readonly invitationId: string;
+  readonly requestId: string;
+  /** As stored (an unanswered one past its answer time counts as lapsed, not open). */
+  readonly status: "PENDING" | "ACCEPTED" | "WAITLISTED" | "DECLINED" | "EXPIRED" | "WITHDRAWN";
+  readonly expiresAt: Date;
+  /** The place an acceptance holds, if any. */
+  readonly assignment: { readonly id: string; readonly status: "CONFIRMED" | "CARRIED_OUT" | "CANCELLED" } | null;
+  /** Whether the request has an occasion (not cancelled) that has not ended yet. */
+  readonly occasionsAhead: boolean;
+}
+
+export interface CommitmentsGivenUp {
+  /** Invitations withdrawn: unanswered, waitlisted, or holding an upcoming place. */
+  readonly withdraw: readonly string[];
+  /** Upcoming places cancelled (the next on the waiting list moves up). */
+  readonly cancelAssignments: readonly string[];
+  /** The requests whose places must be settled again, each once. */
+  readonly requests: readonly string[];
+}
+
+/**
+ * What erasure closes of a member's open commitments. A person who no longer exists cannot answer an invitation, wait
+ * for a place or turn up: unanswered and waitlisted invitations are withdrawn, and a place on an assignment still
+ * ahead is cancelled so the unit is not left waiting for nobody (and the next in line gets it). What has happened —
+ * declined, expired, carried out, a place whose occasions are all over (attendance and fee claims may hang on it) — is
+ * history and stays as it was, anonymous, for the statistics.
+ */
+export function commitmentsGivenUpOnErasure(invitations: readonly CommitmentOnErasure[], now: Date): CommitmentsGivenUp {
+  const withdraw: string[] = [];
+  const cancelAssignments: string[] = [];
+  const requests = new Set<string>();
+  for (const invitation of invitations) {
+    const open = (invitation.status === "PENDING" && !hasLapsed(invitation, now)) || invitation.status === "WAITLISTED";
+    const upcomingPlace = invitation.status === "ACCEPTED" && invitation.assignment?.status === "CONFIRMED" && invitation.occasionsAhead;
+    if (!open && !upcomingPlace) continue;
+    withdraw.push(invitation.invitationId);
+    if (upcomingPlace && invitation.assignment) cancelAssignments.push(invitation.assignment.id);
+    requests.add(invitation.requestId);
+  }
+  return { withdraw, cancelAssignments, requests: [...requests].sort() };
+}

@@ -122,7 +122,8 @@ function conditionValues(
   context: ConditionContext,
 ): readonly string[] | null | "NOT_A_CHOICE" {
   if (question === "oneOffOrLong") return context.fields.includes("oneOffOrLong") ? ASSIGNMENT_LENGTHS : null;
-  if (question === "assignmentType") return context.assignmentTypeKeys;
+  // A request form always asks for the assignment type; a form without built-in fields (registration) has none to look at.
+  if (question === "assignmentType") return context.fields.includes("assignmentType") ? context.assignmentTypeKeys : null;
   const referenced = earlier.get(question);
   if (!referenced) return null;
   if (referenced.type === "YES_NO") return YES_NO_VALUES;
@@ -277,10 +278,16 @@ export function validateRegionQuestions(
       if (values === null) {
         errors.push(
           fieldError(`${conditionAt}.question`, "UNKNOWN_REFERENCE", nestedLabel(conditionLabel, L.conditionQuestion), {
-            hint: {
-              sv: "Ett villkor kan gälla en tidigare fråga i formuläret, uppdragstypen eller engångs-/längre uppdrag.",
-              en: "A condition can look at an earlier question of the form, the assignment type or one-off/long assignment.",
-            },
+            hint:
+              context.fields.length > 0
+                ? {
+                    sv: "Ett villkor kan gälla en tidigare fråga i formuläret, uppdragstypen eller engångs-/längre uppdrag.",
+                    en: "A condition can look at an earlier question of the form, the assignment type or one-off/long assignment.",
+                  }
+                : {
+                    sv: "Ett villkor kan gälla en tidigare fråga i formuläret.",
+                    en: "A condition can look at an earlier question of the form.",
+                  },
           }),
         );
         continue;
