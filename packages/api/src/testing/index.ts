@@ -24,6 +24,12 @@ import {
 export { API_ERROR_CODES } from "../common/errors/api-error.js";
 export { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
 export { DEV_TOKEN_ISSUER, PLATFORM_AUDIENCE } from "../dev/dev-keys.js";
+export {
+  DEVELOPMENT_PII_KEY,
+  decryptPersonalIdentityNumber,
+  derivePiiKeys,
+  personalIdentityNumberIndex,
+} from "../identity/personal-identity-number.crypto.js";
 export { GRAPHQL_LIMITS, startApiServer } from "../server/create-server.js";
 export { prepareTestTemplates, templatesEnabled } from "./test-template.js";
 
