@@ -45,8 +45,16 @@ export async function findLoginById(tx: Tx, tenantId: string, id: string): Promi
   return row ? toRow(row as Selected) : null;
 }
 
+/**
+ * A staff user's logins. An invited staff user's placeholder subject (`invitation:<uuid>`, staff.service.ts) is mirrored
+ * as a primary-provider login by the trigger of migration 20261206100000; no token carries it, so it is not listed.
+ */
 export async function findLoginsOfStaffUser(tx: Tx, tenantId: string, staffUserId: string): Promise<LoginRow[]> {
-  const rows = await tx.login.findMany({ where: { tenantId, staffUserId }, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await tx.login.findMany({
+    where: { tenantId, staffUserId, NOT: { subject: { startsWith: "invitation:" } } },
+    select,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return (rows as Selected[]).map(toRow);
 }
 
