@@ -92,8 +92,9 @@ export function createAuthenticator(
           // A member registered on paper with their personnummer who now signs in with BankID is that member.
           const linked = await linkLoginByIdentityNumber(tx, tenantId, identityProviderId, token.subject, verifiedNumber);
           if (linked) {
-            const actor: Actor = { kind: "MEMBER", tenantId, subject: token.subject, memberId: linked.memberId, ...login };
-            await new AuditWriter(actor).record(tx, tenantId, {
+            // Audited as the person signing in, not yet anyone's login: so it is in the member's own access log too.
+            const citizen: Actor = { kind: "CITIZEN", tenantId, subject: token.subject, identityProviderKind, ...login };
+            await new AuditWriter(citizen).record(tx, tenantId, {
               action: "WRITE",
               subjectType: "Login",
               subjectId: linked.loginId,
@@ -101,7 +102,7 @@ export function createAuthenticator(
               purpose: "login linked by personal identity number",
               details: { method: "IDENTITY_NUMBER", identityProviderId },
             });
-            return actor;
+            return { kind: "MEMBER", tenantId, subject: token.subject, memberId: linked.memberId, ...login };
           }
         }
         if (staff) {
