@@ -354,3 +354,26 @@ describe("the member's own profile", () => {
     expect(JSON.stringify(revisions)).not.toContain(own.slice(8));
   });
 });
+
+describe("erasure", () => {
+  it("clears the encrypted number, its index and its mask, so the number can be recorded anew", async () => {
+    const number = newNumber("1966-06-06");
+    const memberId = (await onPaper(number, { birthDate: "1966-06-06" })).data?.registerMemberOnBehalf.member?.id as string;
+    const token = await signIn(bankIdPerson(number));
+    expect((await me(token))?.member?.id).toBe(memberId);
+    const erased = await api.graphql<{ eraseMember: { errors: Errors } }>(
+      `mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { __typename } } }`,
+      { token, variables: { input: { confirm: true } } },
+    );
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data?.eraseMember.errors).toEqual([]);
+    const row = await api.running.database.prisma.member.findFirstOrThrow({ where: { id: memberId } });
+    expect(row).toMatchObject({
+      personalIdentityNumberEncrypted: null,
+      personalIdentityNumberIndex: null,
+      personalIdentityNumberMasked: null,
+    });
+    const again = await onPaper(number, { birthDate: "1966-06-06" });
+    expect(again.data?.registerMemberOnBehalf).toMatchObject({ alreadyRegistered: false, errors: [] });
+  });
+});
