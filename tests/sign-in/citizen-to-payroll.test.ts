@@ -327,4 +327,11 @@ describe("the other ways in, through the same provider", () => {
     );
     expect(await api.running.database.prisma.login.count({ where: { memberId } })).toBe(1);
   });
+
+  it("in development, `npm run token -- --personal-identity-number …` signs in the same way", async () => {
+    const number = exampleIdentityNumber("1949-02-14", 984);
+    const memberId = await onPaper({ givenName: "Tor", familyName: "Tokensson", birthDate: "1949-02-14", personalIdentityNumber: number });
+    const token = await api.tokenFor({ tenant: "kalmar", personalIdentityNumber: `${number.slice(0, 8)}-${number.slice(8)}` });
+    expect(await me(token)).toMatchObject({ kind: "MEMBER", member: { id: memberId } });
+  });
 });
