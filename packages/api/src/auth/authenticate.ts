@@ -91,7 +91,7 @@ export function createAuthenticator(
         if (!staff && !memberId && verifiedNumber) {
           // A member registered on paper with their personnummer who now signs in with BankID is that member.
           const linked = await linkLoginByIdentityNumber(tx, tenantId, identityProviderId, token.subject, verifiedNumber);
-          if (linked) {
+          if (linked?.loginId) {
             // Audited as the person signing in, not yet anyone's login: so it is in the member's own access log too.
             const citizen: Actor = { kind: "CITIZEN", tenantId, subject: token.subject, identityProviderKind, ...login };
             await new AuditWriter(citizen).record(tx, tenantId, {
@@ -102,8 +102,8 @@ export function createAuthenticator(
               purpose: "login linked by personal identity number",
               details: { method: "IDENTITY_NUMBER", identityProviderId },
             });
-            return { kind: "MEMBER", tenantId, subject: token.subject, memberId: linked.memberId, ...login };
           }
+          if (linked) return { kind: "MEMBER", tenantId, subject: token.subject, memberId: linked.memberId, ...login };
         }
         if (staff) {
           const actor: Actor = {

@@ -39,7 +39,8 @@ export const identityNumberAmbiguous = () =>
  * linked to that member (`Login` method IDENTITY_NUMBER), once: never a login already linked to anyone, never a member
  * who already has a login (that person signs in with it, or a coordinator unlinks it first), never a member of another
  * tenant (everything here is in the token's tenant, under RLS). No member with the number: nothing happens, the person
- * is a citizen who may register. Returns the new login's id and the member, or null when nothing was linked.
+ * is a citizen who may register. Returns the new login's id and the member; or, when a parallel first request of the
+ * same person linked it a moment ago, that member with no login id (nothing new to audit); or null.
  */
 export async function linkLoginByIdentityNumber(
   tx: Tx,
@@ -47,15 +48,16 @@ export async function linkLoginByIdentityNumber(
   identityProviderId: string,
   subject: string,
   personalIdentityNumber: string,
-): Promise<{ loginId: string; memberId: string } | null> {
+): Promise<{ loginId: string | null; memberId: string } | null> {
   const members = await findMemberIdsByPersonalIdentityNumber(tx, tenantId, personalIdentityNumber);
   if (members.length === 0) return null;
   if (members.length > 1) throw identityNumberAmbiguous();
   const memberId = members[0] as string;
   await lockPersonalIdentityNumber(tx, tenantId, personalIdentityNumber);
   await lockLinking(tx, tenantId, [`login:${identityProviderId}:${subject}`, `member:${memberId}`]);
-  // Read again under the locks: a parallel first request of the same person links only once.
-  if (await findLogin(tx, tenantId, identityProviderId, subject)) return null;
+  // Read again under the locks: a parallel first request of the same person links only once, and is that member too.
+  const existing = await findLogin(tx, tenantId, identityProviderId, subject);
+  if (existing) return existing.memberId === memberId && !existing.staffUserId ? { loginId: null, memberId } : null;
   const again = await findMemberIdsByPersonalIdentityNumber(tx, tenantId, personalIdentityNumber);
   if (again.length !== 1 || again[0] !== memberId) return null;
   if ((await findLoginsOfMember(tx, tenantId, memberId)).length > 0) return null;
