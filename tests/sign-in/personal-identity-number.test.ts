@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { DEVELOPMENT_PII_KEY, decryptPersonalIdentityNumber, derivePiiKeys, startTestApi, type TestApi } from "@medverkan/api/testing";
+import {
+  DEVELOPMENT_PII_KEY,
+  decryptPersonalIdentityNumber,
+  derivePiiKeys,
+  readPersonalIdentityNumberAsServer,
+  startTestApi,
+  type TestApi,
+} from "@medverkan/api/testing";
 import { exampleIdentityNumber } from "@medverkan/domain";
 import { type RunningIdentityProvider, signInWithAuthorizationCode, startIdentityProvider } from "@medverkan/identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -167,6 +174,9 @@ describe("a member's personal identity number", () => {
     const encrypted = row.personalIdentityNumberEncrypted as string;
     expect(decryptPersonalIdentityNumber(kalmar.id, encrypted, derivePiiKeys(DEVELOPMENT_PII_KEY))).toBe(number);
     expect(() => decryptPersonalIdentityNumber(kalmar.id, encrypted, derivePiiKeys(randomBytes(32)))).toThrow();
+    // Server-side code reads it through the repository (in the member's tenant only); GraphQL never does.
+    expect(await readPersonalIdentityNumberAsServer(api, kalmar.id, member?.id as string)).toBe(number);
+    expect(await readPersonalIdentityNumberAsServer(api, jonkoping.id, member?.id as string)).toBeNull();
 
     const audit = await api.running.database.prisma.auditEvent.findMany({
       where: { memberId: member?.id, subjectType: "Member" },

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createScratchDatabase, type Database, openDatabase, type ScratchDatabase } from "@medverkan/database";
 import { type RunningMedverkan, startMedverkan } from "../app.js";
 import type { AppConfig } from "../config.js";
+import { TenantScope } from "../context/tenant-scope.js";
 import { type DemoTokenRequest, mintDemoToken } from "../dev/demo-tokens.js";
 import {
   createDevSigningKey,
@@ -12,6 +13,7 @@ import {
   type TokenRequest,
 } from "../dev/dev-keys.js";
 import { createLogger } from "../logger.js";
+import { readPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
 import {
   embeddedFromTemplate,
   scratchFromTemplate,
@@ -145,4 +147,12 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
       await scratch?.drop();
     },
   };
+}
+
+/**
+ * What server-side code (the payroll export, later) gets from the repository: the member's full personal identity
+ * number, decrypted with the running API's key, in the member's tenant under row-level security.
+ */
+export function readPersonalIdentityNumberAsServer(api: TestApi, tenantId: string, memberId: string): Promise<string | null> {
+  return new TenantScope(api.running.database.prisma, tenantId).transaction((tx) => readPersonalIdentityNumber(tx, tenantId, memberId));
 }
