@@ -233,6 +233,13 @@ describe("a member's personal identity number", () => {
       alreadyRegistered: true,
       member: { id: first.data?.registerMemberOnBehalf.member?.id },
     });
+    // The public form with the same number: the same receipt as for anyone, and no second person.
+    const count = await api.running.database.prisma.member.count();
+    const web = await api.graphql<{ registerMember: { registration: { outcome: string } | null; errors: Errors } }>(REGISTER, {
+      variables: { input: registrationInput(kalmar, { personalIdentityNumber: number, givenName: "Tredje" }) },
+    });
+    expect(web.data?.registerMember).toEqual({ registration: { outcome: "REGISTERED" }, errors: [] });
+    expect(await api.running.database.prisma.member.count()).toBe(count);
     const elsewhere = await onPaper(number, {}, tokens.jonkopingCoordinator, jonkoping);
     expect(elsewhere.data?.registerMemberOnBehalf).toMatchObject({ alreadyRegistered: false, errors: [] });
     expect(elsewhere.data?.registerMemberOnBehalf.member?.id).not.toBe(first.data?.registerMemberOnBehalf.member?.id);
