@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi({ production: true, seedOnStart: false });
+  api = await startTestApi({ production: true, seedOnStart: false, piiKey: randomBytes(32) });
 });
 
 afterAll(async () => {
@@ -14,6 +15,10 @@ afterAll(async () => {
 });
 
 describe("in production", () => {
+  it("refuses to start without its own key for personal identity numbers (never the public development key)", async () => {
+    await expect(startTestApi({ production: true, seedOnStart: false })).rejects.toThrow(/MEDVERKAN_PII_KEY/);
+  });
+
   it("refuses introspection", async () => {
     const response = await api.graphql("{ __schema { types { name } } }");
     expect(response.data ?? null).toBeNull();

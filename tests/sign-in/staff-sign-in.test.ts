@@ -14,6 +14,8 @@ const KARIN_HSA = "SE2321000065-1001";
 const OTHER_HSA = "SE2321000065-2002";
 const JONKOPING_HSA = "SE2321000065-3003";
 const DISABLED_HSA = "SE2321000065-4004";
+const ULLA_HSA = "SE2321000065-5005";
+const VERA_HSA = "SE2321000065-6006";
 
 let api: TestApi;
 let idp: RunningIdentityProvider;
@@ -89,6 +91,10 @@ beforeAll(async () => {
       account("citizen-with-hsa", OTHER_HSA),
       account("jonkoping-person", JONKOPING_HSA),
       account("disabled-person", DISABLED_HSA),
+      account("ulla-siths", ULLA_HSA),
+      account("ulla-new-card", ULLA_HSA),
+      account("vera-siths", VERA_HSA),
+      account("vera-new-card", VERA_HSA),
     ],
   });
   kalmar = await publicTenant(api, "kalmar");
@@ -202,5 +208,126 @@ describe("staff invitations", () => {
     const coordinator = await api.tokenFor({ tenant: "kalmar", role: "coordinator" });
     const response = await invite(coordinator, "someone@example.se", "Someone");
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+const STAFF_LOGINS = /* GraphQL */ `
+  query L($id: ID!) { staffUserLogins(staffUserId: $id) { id method current identityProviderName } }
+`;
+const UNLINK_STAFF = /* GraphQL */ `
+  mutation U($input: UnlinkStaffLoginInput!) {
+    unlinkStaffLogin(input: $input) {
+      unlinked
+      invitationReopened
+      errors { __typename ... on ErrorResult { code messageSv messageEn } }
+    }
+  }
+`;
+
+type Login = { id: string; method: string; current: boolean; identityProviderName: string };
+
+async function staffLogins(token: string, id: string): Promise<Login[]> {
+  const response = await api.graphql<{ staffUserLogins: Login[] }>(STAFF_LOGINS, { token, variables: { id } });
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data?.staffUserLogins ?? [];
+}
+
+async function unlinkStaff(token: string, input: { staffUserId: string; loginId: string; reopenInvitation?: boolean }) {
+  return api.graphql<{
+    unlinkStaffLogin: { unlinked: boolean; invitationReopened: boolean; errors: { __typename: string; code: string; messageSv: string }[] };
+  }>(UNLINK_STAFF, { token, variables: { input } });
+}
+
+/** An invited coordinator of Kalmar's first network who has signed in once through the staff provider. */
+async function linkedCoordinator(hsaId: string, name: string, subject: string) {
+  const id = (await invite(tokens.kalmarAdmin, hsaId, name)).data?.inviteStaffUser.staffUser?.id as string;
+  const networkId = kalmar.networks.nodes[0]?.id as string;
+  await api.graphql(GRANT, { token: tokens.kalmarAdmin, variables: { input: { staffUserId: id, role: "COORDINATOR", networkId } } });
+  const token = await signIn(subject);
+  expect((await me(token))?.kind).toBe("STAFF");
+  return { id, token, networkId };
+}
+
+describe("a tenant admin unlinks a staff user's login", () => {
+  it("after which it signs in as no one; the grants stay, the unlink is audited, the used invitation links no new card", async () => {
+    const ulla = await linkedCoordinator(ULLA_HSA, "Ulla", "ulla-siths");
+    const logins = await staffLogins(tokens.kalmarAdmin, ulla.id);
+    expect(logins).toEqual([
+      { id: expect.any(String), method: "STAFF_INVITATION", current: false, identityProviderName: "STAFF via Region Kalmar län" },
+    ]);
+    const loginId = logins[0]?.id as string;
+
+    // Another tenant's admin and a coordinator cannot.
+    const foreign = await unlinkStaff(tokens.jonkopingAdmin, { staffUserId: ulla.id, loginId });
+    expect(foreign.data?.unlinkStaffLogin).toMatchObject({ unlinked: false, errors: [{ __typename: "NotFound" }] });
+    const coordinator = await api.tokenFor({ tenant: "kalmar", role: "coordinator" });
+    expect((await unlinkStaff(coordinator, { staffUserId: ulla.id, loginId })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.graphql(STAFF_LOGINS, { token: coordinator, variables: { id: ulla.id } })).errors?.[0]?.extensions?.code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await me(ulla.token))?.kind).toBe("STAFF");
+
+    const unlinked = await unlinkStaff(tokens.kalmarAdmin, { staffUserId: ulla.id, loginId });
+    expect(unlinked.data?.unlinkStaffLogin).toEqual({ unlinked: true, invitationReopened: false, errors: [] });
+    // The token already issued and a fresh one from the same login: no one, no grants.
+    expect(await me(ulla.token)).toMatchObject({ kind: "CITIZEN", roles: [] });
+    expect(await me(await signIn("ulla-siths"))).toMatchObject({ kind: "CITIZEN", roles: [] });
+    expect(await staffLogins(tokens.kalmarAdmin, ulla.id)).toEqual([]);
+    // A new card with the same HSA-id is not linked by the invitation already used.
+    expect(await me(await signIn("ulla-new-card"))).toMatchObject({ kind: "CITIZEN", roles: [] });
+    // Unlinking again: the login is no longer hers.
+    expect((await unlinkStaff(tokens.kalmarAdmin, { staffUserId: ulla.id, loginId })).data?.unlinkStaffLogin.errors).toMatchObject([
+      { __typename: "NotFound" },
+    ]);
+
+    const grants = await api.graphql<{ staffUser: { roleGrants: { role: string; revokedAt: string | null }[] } }>(
+      `query G($id: ID!) { staffUser(id: $id) { roleGrants { role revokedAt } } }`,
+      { token: tokens.kalmarAdmin, variables: { id: ulla.id } },
+    );
+    expect(grants.data?.staffUser.roleGrants).toEqual([{ role: "COORDINATOR", revokedAt: null }]);
+    const audit = await api.running.database.prisma.auditEvent.findMany({
+      where: { subjectType: "Login", subjectId: loginId },
+      select: { purpose: true, actorType: true, details: true },
+    });
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        purpose: "staff login unlinked by a tenant admin",
+        actorType: "STAFF",
+        details: expect.objectContaining({ staffUserId: ulla.id, invitationReopened: false }),
+      }),
+    );
+  });
+
+  it("can reopen the invitation, so the person's new card is linked to the same staff user with the same grants", async () => {
+    const vera = await linkedCoordinator(VERA_HSA, "Vera", "vera-siths");
+    const [login] = await staffLogins(tokens.kalmarAdmin, vera.id);
+    const unlinked = await unlinkStaff(tokens.kalmarAdmin, { staffUserId: vera.id, loginId: login?.id as string, reopenInvitation: true });
+    expect(unlinked.data?.unlinkStaffLogin).toEqual({ unlinked: true, invitationReopened: true, errors: [] });
+    expect(await linkedAt(tokens.kalmarAdmin, vera.id)).toBeNull();
+    expect(await me(await signIn("vera-new-card"))).toEqual({
+      kind: "STAFF",
+      name: "Vera",
+      roles: [{ role: "COORDINATOR", network: { id: vera.networkId } }],
+    });
+    expect((await staffLogins(tokens.kalmarAdmin, vera.id)).map((entry) => entry.method)).toEqual(["STAFF_INVITATION"]);
+    // The old card stays unlinked.
+    expect(await me(await signIn("vera-siths"))).toMatchObject({ kind: "CITIZEN", roles: [] });
+  });
+
+  it("never the login the admin is signed in with now", async () => {
+    const self = await api.graphql<{ me: { subject: string } }>(`{ me { subject } }`, { token: tokens.kalmarAdmin });
+    const admins = await api.graphql<{ staffUsers: { nodes: { id: string; subject: string }[] } }>(
+      `{ staffUsers(role: TENANT_ADMIN, first: 20) { nodes { id subject } } }`,
+      { token: tokens.kalmarAdmin },
+    );
+    const adminId = admins.data?.staffUsers.nodes.find((node) => node.subject === self.data?.me.subject)?.id as string;
+    const current = (await staffLogins(tokens.kalmarAdmin, adminId)).find((entry) => entry.current);
+    expect(current).toBeDefined();
+    const refused = await unlinkStaff(tokens.kalmarAdmin, { staffUserId: adminId, loginId: current?.id as string });
+    expect(refused.data?.unlinkStaffLogin).toMatchObject({
+      unlinked: false,
+      errors: [{ __typename: "OwnCurrentLogin", code: "OWN_CURRENT_LOGIN", messageSv: expect.stringContaining("inloggningen") }],
+    });
+    expect((await me(tokens.kalmarAdmin))?.kind).toBe("STAFF");
   });
 });

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { AppConfig } from "./config.js";
 import { DemoUserNotFound, mintDemoToken } from "./dev/demo-tokens.js";
 import { DEV_TOKEN_ISSUER, type DevSigningKey, loadOrCreateDevSigningKey, PLATFORM_AUDIENCE, publicKeySet } from "./dev/dev-keys.js";
+import { usePiiKey } from "./identity/personal-identity-number.crypto.js";
 import { createLogger } from "./logger.js";
 import { developmentMailSettings, type NotificationRuntime, startNotifications } from "./notification/notification-runtime.js";
 import { type ApiServerOptions, type RunningApiServer, startApiServer } from "./server/create-server.js";
@@ -55,6 +56,9 @@ export async function startMedverkan(
         : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
     ));
   try {
+    // Personal identity numbers are never written with the public development key in production (config.ts).
+    if (config.production && !config.piiKey) throw new Error("MEDVERKAN_PII_KEY is required in production");
+    if (config.piiKey) usePiiKey(config.piiKey);
     // A server started together with its database (a container platform, a reboot) must not exit because the
     // database is a few seconds slower to come up.
     if (database.kind === "postgres") await waitForDatabase(database, log, { maxWaitMs: config.databaseLimits?.startupWaitMs });

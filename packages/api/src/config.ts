@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
 import type { KeySetCacheSettings } from "./auth/token-verifier.js";
+import { parsePiiKey } from "./identity/personal-identity-number.crypto.js";
 import type { MailSettings } from "./notification/mail-transport.js";
 import type { OutboxSettings } from "./notification/notification-runtime.js";
 
@@ -44,6 +45,11 @@ export interface AppConfig {
   developmentIdentityProvider?: { enabled: boolean; extraRedirectUris: string[] };
   /** Bounds on database work; each unset value keeps its default (pool 10, connect 5 s, statement 15 s, transaction 10 s, pool wait 15 s, startup wait 60 s). */
   databaseLimits?: DatabaseLimits;
+  /**
+   * MEDVERKAN_PII_KEY: the secret personal identity numbers are encrypted and indexed with (32 bytes). Required in
+   * production; elsewhere unset means the public development key (identity/personal-identity-number.crypto.ts).
+   */
+  piiKey?: Buffer;
   /** Browser origins (`https://app.example.se`) allowed to call the API cross-origin (CORS); unset or empty: none. */
   corsOrigins?: readonly string[];
 }
@@ -91,8 +97,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       }
     : null;
 
+  if (production && !env.MEDVERKAN_PII_KEY) {
+    throw new Error(
+      "MEDVERKAN_PII_KEY is required in production: 32 random bytes, base64 or hex (e.g. `openssl rand -base64 32`), kept secret and backed up — without it no stored personal identity number can be read",
+    );
+  }
+
   return {
     production,
+    ...(env.MEDVERKAN_PII_KEY ? { piiKey: parsePiiKey(env.MEDVERKAN_PII_KEY) } : {}),
     host: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
     port: Number(env.PORT ?? 4000),
     databaseUrl,

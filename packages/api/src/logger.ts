@@ -5,7 +5,17 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ["req.headers.authorization", "req.headers.cookie", "*.email", "*.phone", "*.password", "variables"],
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        "*.email",
+        "*.phone",
+        "*.password",
+        "variables",
+        "*.personalIdentityNumber",
+        "*.personal_identity_number",
+        "*.claims",
+      ],
       censor: "[redacted]",
     },
   });

@@ -59,6 +59,38 @@ describe("the development identity provider", () => {
     expect(Number(pin.slice(11))).toBe(luhnCheckDigit(pin.slice(2, 11)));
   });
 
+  it("signs in a new citizen with a typed personnummer: that number as the claim, the same subject every time", async () => {
+    const number = "19850312-9820";
+    const typed = (person: string) =>
+      signInWithAuthorizationCode({
+        issuer: idp.issuer,
+        clientId: "medverkan-web",
+        redirectUri,
+        resource: AUDIENCE,
+        person,
+        form: { personal_identity_number: number },
+      });
+    const first = await typed("new-citizen:kalmar");
+    expect(first.loginPage).toContain('<label for="personal_identity_number">');
+    const jwks = createRemoteJWKSet(new URL(`${idp.issuer}/jwks`));
+    const { payload } = await jwtVerify(first.accessToken, jwks, { audience: AUDIENCE });
+    expect(payload.personal_identity_number).toBe("198503129820");
+    expect(payload.sub).toMatch(/^citizen-pin-/);
+    const again = await jwtVerify((await typed("new-citizen:kalmar")).accessToken, jwks, { audience: AUDIENCE });
+    expect(again.payload.sub).toBe(payload.sub);
+    // A number with a wrong check digit is refused on the page.
+    await expect(
+      signInWithAuthorizationCode({
+        issuer: idp.issuer,
+        clientId: "medverkan-web",
+        redirectUri,
+        resource: AUDIENCE,
+        person: "new-citizen:kalmar",
+        form: { personal_identity_number: "19850312-9821" },
+      }),
+    ).rejects.toThrow();
+  });
+
   it("refuses an audience it does not serve and an unknown person", async () => {
     await expect(signIn("kalmar-member-1", "medverkan:elsewhere")).rejects.toThrow(/invalid_target/);
     await expect(signIn("nobody")).rejects.toThrow();

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import Provider, { type Configuration, errors } from "oidc-provider";
 import { renderLoginPage } from "./login-page.js";
-import { generatePersonalIdentityNumber } from "./personal-identity-number.js";
+import { generatePersonalIdentityNumber, normalisePersonalIdentityNumber } from "./personal-identity-number.js";
 
 /** A person who can sign in: the subject (`sub`) and the claims their tokens carry. */
 export interface IdpAccount {
@@ -223,16 +223,21 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
 
     const form = new URLSearchParams(await readBody(req));
     const chosen = form.get("person") ?? "";
+    const typedNumber = (form.get("personal_identity_number") ?? "").trim();
     let subject = chosen;
     if (chosen.startsWith(NEW_CITIZEN_PREFIX)) {
       const group = groups.find((candidate) => candidate.key === chosen.slice(NEW_CITIZEN_PREFIX.length) && candidate.newCitizen);
-      if (!group) subject = "";
+      const number = typedNumber ? normalisePersonalIdentityNumber(typedNumber) : generatePersonalIdentityNumber();
+      if (!group || !number) subject = "";
       else {
-        subject = `citizen-${randomUUID()}`;
+        // A typed number is a person: the same number signs in as the same subject each time, as through a BankID broker.
+        subject = typedNumber
+          ? `citizen-pin-${createHash("sha256").update(`${issuer}:${number}`).digest("hex").slice(0, 24)}`
+          : `citizen-${randomUUID()}`;
         accounts.set(subject, {
           subject,
           label: `Ny medborgare – ${group.label}`,
-          claims: { personal_identity_number: generatePersonalIdentityNumber(), name: "Ny Medborgare" },
+          claims: { personal_identity_number: number, name: "Ny Medborgare" },
         });
       }
     }

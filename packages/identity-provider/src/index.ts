@@ -10,5 +10,5 @@ export {
   type SigningAlgorithm,
   startIdentityProvider,
 } from "./identity-provider.js";
-export { generatePersonalIdentityNumber, luhnCheckDigit } from "./personal-identity-number.js";
+export { generatePersonalIdentityNumber, luhnCheckDigit, normalisePersonalIdentityNumber } from "./personal-identity-number.js";
 export { type SignInRequest, type SignInResult, signInWithAuthorizationCode } from "./sign-in-flow.js";

@@ -10,8 +10,10 @@ const TEXT = {
     label: "Välj person",
     submit: "Logga in",
     newCitizen: "Ny medborgare",
-    error: "Välj en person i listan.",
+    error: "Välj en person i listan, och skriv personnumret som ÅÅÅÅMMDD-NNNN om du anger ett.",
     other: "Övriga",
+    number: "Personnummer för Ny medborgare (valfritt)",
+    numberHint: "ÅÅÅÅMMDD-NNNN. Tomt: ett påhittat personnummer. Samma personnummer loggar in som samma person.",
   },
   en: {
     title: "Sign in – development sign-in",
@@ -20,8 +22,10 @@ const TEXT = {
     label: "Välj person (choose a person)",
     submit: "Logga in",
     newCitizen: "Ny medborgare",
-    error: "Choose a person from the list.",
+    error: "Choose a person from the list, and write the personal identity number as YYYYMMDD-NNNN if you give one.",
     other: "Others",
+    number: "Personnummer for Ny medborgare (optional)",
+    numberHint: "YYYYMMDD-NNNN. Empty: a made-up number. The same number signs in as the same person.",
   },
 } as const;
 
@@ -58,10 +62,11 @@ export function renderLoginPage(input: {
 <style>
 body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a;background:#fff}
 label{display:block;font-weight:600;margin-bottom:.25rem}
-select,button{font:inherit;padding:.5rem;min-height:2.75rem}
-select{width:100%}
+select,button,input{font:inherit;padding:.5rem;min-height:2.75rem}
+select,input{width:100%;box-sizing:border-box}
+label[for=personal_identity_number]{margin-top:1rem}
 button{margin-top:1rem;background:#0b5394;color:#fff;border:2px solid #0b5394;border-radius:4px;padding:.5rem 1.5rem;cursor:pointer}
-button:focus-visible,select:focus-visible{outline:3px solid #f1a208;outline-offset:2px}
+button:focus-visible,select:focus-visible,input:focus-visible{outline:3px solid #f1a208;outline-offset:2px}
 [role=alert]{color:#a00000;font-weight:600}
 </style>
 </head>
@@ -73,6 +78,9 @@ ${error}
 <form method="post" action="${escapeHtml(input.action)}">
 <label for="person">${escapeHtml(text.label)}</label>
 <select id="person" name="person" required${input.error ? ' aria-invalid="true" aria-describedby="person-error"' : ""}>${optgroups}</select>
+<label for="personal_identity_number">${escapeHtml(text.number)}</label>
+<p id="pin-hint">${escapeHtml(text.numberHint)}</p>
+<input id="personal_identity_number" name="personal_identity_number" inputmode="numeric" autocomplete="off" aria-describedby="pin-hint">
 <button type="submit">${escapeHtml(text.submit)}</button>
 </form>
 </main>

@@ -23,3 +23,18 @@ export function generatePersonalIdentityNumber(random: (min: number, max: number
   const nine = `${String(year % 100).padStart(2, "0")}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${serial}`;
   return `${year}${nine.slice(2)}${luhnCheckDigit(nine)}`;
 }
+
+/**
+ * A typed personnummer or samordningsnummer (`YYYYMMDD-NNNN` or twelve digits) as the twelve digits a BankID broker
+ * would send, or null when it is not one (format, date with +60 for a samordningsnummer, check digit).
+ */
+export function normalisePersonalIdentityNumber(text: string): string | null {
+  const match = /^(\d{4})(\d{2})(\d{2})-?(\d{3})(\d)$/.exec(text.replace(/\s+/g, ""));
+  if (!match) return null;
+  const [, year, month, day, serial, check] = match as unknown as string[];
+  const realDay = Number(day) > 60 ? Number(day) - 60 : Number(day);
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, realDay));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== realDay || date.getTime() > Date.now()) return null;
+  const nine = `${String(year).slice(2)}${month}${day}${serial}`;
+  return luhnCheckDigit(nine) === Number(check) ? `${year}${month}${day}${serial}${check}` : null;
+}

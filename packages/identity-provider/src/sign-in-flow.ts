@@ -9,6 +9,8 @@ export interface SignInRequest {
   resource: string;
   /** The value picked in "Välj person": a subject, or `new-citizen:<group key>`. */
   person: string;
+  /** More fields of the login form, e.g. `{ personal_identity_number: "19850312-9820" }` for a new citizen. */
+  form?: Record<string, string>;
   scope?: string;
 }
 
@@ -101,7 +103,7 @@ export async function signInWithAuthorizationCode(request: SignInRequest): Promi
       response = await go(base, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ person: request.person }).toString(),
+        body: new URLSearchParams({ ...request.form, person: request.person }).toString(),
       });
     }
     location = response.headers.get("location");

@@ -70,7 +70,9 @@ export async function listAccessesToMember(tx: Tx, tenantId: string, memberId: s
   const where: Prisma.AuditEventWhereInput = {
     tenantId,
     memberId,
-    NOT: { actorType: "MEMBER", actorId: memberId },
+    // Not the member's own acts. Spelled out because `NOT (actorId = …)` is not true for a NULL actorId: an act by a
+    // person not yet linked to anyone (a claim-code attempt, a login linked at sign-in) is the member's to see.
+    OR: [{ actorType: { not: "MEMBER" } }, { actorId: null }, { actorId: { not: memberId } }],
   };
   const query = pageQuery(page);
   const [rows, total] = await Promise.all([

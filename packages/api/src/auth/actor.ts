@@ -14,6 +14,11 @@ export interface Grant {
 export interface LoginContext {
   identityProviderId?: string;
   claims?: Readonly<Record<string, unknown>>;
+  /**
+   * The personal identity number (twelve digits) the identity provider vouches for: its configured identifier claim at
+   * a CITIZEN or ALL provider, when that claim is a valid number (auth/identity-number-link.ts). Never logged.
+   */
+  verifiedPersonalIdentityNumber?: string;
 }
 
 /** Who is calling, established once per request from the verified token and the database. */

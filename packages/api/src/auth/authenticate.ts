@@ -5,6 +5,7 @@ import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
 import { findIdentityByLogin, findIdentityProviderForToken, findPlatformOperator } from "./actor.repository.js";
+import { linkLoginByIdentityNumber, verifiedPersonalIdentityNumber } from "./identity-number-link.js";
 import { linkInvitedStaffLogin } from "./staff-invitation.js";
 import {
   DEFAULT_TOKEN_POLICY,
@@ -35,7 +36,13 @@ export function createAuthenticator(
       const provider = await findIdentityProviderForToken(system, issuer, audiences);
       if (!provider) return null;
       return {
-        target: { kind: "TENANT", tenantId: provider.tenantId, identityProviderId: provider.id, identityProviderKind: provider.kind },
+        target: {
+          kind: "TENANT",
+          tenantId: provider.tenantId,
+          identityProviderId: provider.id,
+          identityProviderKind: provider.kind,
+          identifierClaim: provider.identifierClaim,
+        },
         issuer: provider.issuer,
         audience: provider.audience,
         jwksUrl: provider.jwksUrl,
@@ -65,13 +72,38 @@ export function createAuthenticator(
 
       // Roles come from the server's own grants, looked up fresh on every request so a revocation takes effect at once.
       const { tenantId, identityProviderId, identityProviderKind } = token.target;
-      const login = { identityProviderId, claims: token.claims };
+      const verifiedNumber = verifiedPersonalIdentityNumber(
+        { kind: identityProviderKind, identifierClaim: token.target.identifierClaim },
+        token.claims,
+      );
+      const login = {
+        identityProviderId,
+        claims: token.claims,
+        ...(verifiedNumber ? { verifiedPersonalIdentityNumber: verifiedNumber } : {}),
+      };
       return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
         let { staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject);
         let invitationLoginId: string | null = null;
         if (!staff && !memberId && identityProviderKind !== "CITIZEN") {
           invitationLoginId = await linkInvitedStaffLogin(tx, tenantId, identityProviderId, token.subject, token.claims);
           if (invitationLoginId) ({ staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject));
+        }
+        if (!staff && !memberId && verifiedNumber) {
+          // A member registered on paper with their personnummer who now signs in with BankID is that member.
+          const linked = await linkLoginByIdentityNumber(tx, tenantId, identityProviderId, token.subject, verifiedNumber);
+          if (linked?.loginId) {
+            // Audited as the person signing in, not yet anyone's login: so it is in the member's own access log too.
+            const citizen: Actor = { kind: "CITIZEN", tenantId, subject: token.subject, identityProviderKind, ...login };
+            await new AuditWriter(citizen).record(tx, tenantId, {
+              action: "WRITE",
+              subjectType: "Login",
+              subjectId: linked.loginId,
+              memberId: linked.memberId,
+              purpose: "login linked by personal identity number",
+              details: { method: "IDENTITY_NUMBER", identityProviderId },
+            });
+          }
+          if (linked) return { kind: "MEMBER", tenantId, subject: token.subject, memberId: linked.memberId, ...login };
         }
         if (staff) {
           const actor: Actor = {

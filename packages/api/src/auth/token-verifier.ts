@@ -67,7 +67,14 @@ export function checkLifetime(payload: JWTPayload, policy: TokenPolicy, nowSecon
 export interface TrustedIssuer {
   /** What the token is for: a tenant, or the platform operators. */
   target:
-    | { kind: "TENANT"; tenantId: string; identityProviderId: string; identityProviderKind: "CITIZEN" | "STAFF" | "ALL" }
+    | {
+        kind: "TENANT";
+        tenantId: string;
+        identityProviderId: string;
+        identityProviderKind: "CITIZEN" | "STAFF" | "ALL";
+        /** The claim carrying the person's identifier at this provider (e.g. `personal_identity_number`), if configured. */
+        identifierClaim?: string | null;
+      }
     | { kind: "PLATFORM" };
   issuer: string;
   audience: string;

@@ -4,7 +4,7 @@ import { DEMO_ROLES, DemoUserNotFound, mintDemoToken } from "../dev/demo-tokens.
 import { loadOrCreateDevSigningKey } from "../dev/dev-keys.js";
 
 // npm run --silent token -- --tenant kalmar --role coordinator [--network intressebanken] [--expires 8h]
-// npm run --silent token -- --tenant kalmar --subject kalmar-member-2 | --new-citizen
+// npm run --silent token -- --tenant kalmar --subject kalmar-member-2 | --new-citizen | --personal-identity-number 19850312-9820
 const { values } = parseArgs({
   options: {
     tenant: { type: "string", default: "jonkoping" },
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     expires: { type: "string", default: "8h" },
     subject: { type: "string" },
     "new-citizen": { type: "boolean", default: false },
+    "personal-identity-number": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -24,7 +25,9 @@ if (values.help) {
   --network  a network slug, for coordinators of one network
   --expires  e.g. 8h, 30m (default 8h)
   --subject  any subject at the tenant's development issuer (a person not linked to anyone signs in as a citizen)
-  --new-citizen  a fresh citizen who is not a member yet (generated subject and personnummer claim)`);
+  --new-citizen  a fresh citizen who is not a member yet (generated subject and personnummer claim)
+  --personal-identity-number YYYYMMDD-NNNN  a citizen whose e-identification says this personnummer (the same
+             subject for the same number); a member with it recorded is linked on the first request`);
   process.exit(0);
 }
 
@@ -42,6 +45,7 @@ try {
     expiresIn: values.expires,
     subject: values.subject,
     newCitizen: values["new-citizen"],
+    personalIdentityNumber: values["personal-identity-number"],
   });
   console.log(token);
 } catch (error) {

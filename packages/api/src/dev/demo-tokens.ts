@@ -1,6 +1,6 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import { demoAudience, demoMemberSubjects, demoStaff } from "@medverkan/database/seed";
-import { exampleIdentityNumber } from "@medverkan/domain";
+import { exampleIdentityNumber, parsePersonalIdentityNumber } from "@medverkan/domain";
 import { type DevSigningKey, mintDevToken, PLATFORM_AUDIENCE } from "./dev-keys.js";
 
 export const DEMO_ROLES = ["tenant-admin", "coordinator", "requester", "analyst", "member", "platform-operator"] as const;
@@ -23,17 +23,35 @@ export interface DemoTokenRequest {
   subject?: string;
   /** A fresh citizen who is not a member: a generated subject and a valid generated personal identity number claim. */
   newCitizen?: boolean;
+  /**
+   * A citizen whose e-identification vouches for this personnummer (`personal_identity_number` claim): the same number
+   * is the same subject every time. At a provider whose identifier claim it is, a member with that number recorded is
+   * linked on the first request.
+   */
+  personalIdentityNumber?: string;
 }
 
 export class DemoUserNotFound extends Error {}
 
 /** A development token for a seeded user: `{ tenant: "kalmar", role: "coordinator" }`. */
 export async function mintDemoToken(key: DevSigningKey, request: DemoTokenRequest): Promise<{ token: string; subject: string }> {
-  if (request.subject || request.newCitizen) {
+  if (request.subject || request.newCitizen || request.personalIdentityNumber) {
     const tenant = request.tenant ?? "jonkoping";
     if (!demoStaff[tenant]) throw new DemoUserNotFound(`Unknown tenant "${tenant}". Tenants: ${Object.keys(demoStaff).join(", ")}`);
-    const subject = request.subject ?? `citizen-${randomUUID()}`;
-    const claims = request.newCitizen ? { personal_identity_number: randomIdentityNumber(), name: "Ny Medborgare" } : {};
+    let number: string | null = null;
+    if (request.personalIdentityNumber) {
+      const parsed = parsePersonalIdentityNumber(request.personalIdentityNumber);
+      if (!parsed.ok) throw new DemoUserNotFound(`Not a valid personnummer (${parsed.problem}); write it as YYYYMMDD-NNNN.`);
+      number = parsed.number.value;
+    }
+    const subject =
+      request.subject ??
+      (number ? `citizen-pin-${createHash("sha256").update(`${tenant}:${number}`).digest("hex").slice(0, 24)}` : `citizen-${randomUUID()}`);
+    const claims = number
+      ? { personal_identity_number: number, name: "Medborgare" }
+      : request.newCitizen
+        ? { personal_identity_number: randomIdentityNumber(), name: "Ny Medborgare" }
+        : {};
     return { subject, token: await mintDevToken(key, { subject, audience: demoAudience(tenant), expiresIn: request.expiresIn, claims }) };
   }
   const role = (request.role ?? "coordinator") as DemoRole;

@@ -107,6 +107,12 @@ export async function trustDevelopmentIdentityProvider(
         JOIN "IdentityProvider" p ON p."tenantId" = l."tenantId" AND p."id" = l."identityProviderId" AND p."isPrimary"
         WHERE l."tenantId" = ${tenant.id}::uuid AND l."subject" LIKE ${`${slug}-%`}
         ON CONFLICT ("tenantId", "identityProviderId", "subject") DO NOTHING`);
+      // Development tokens (`npm run token -- --personal-identity-number …`) are the primary provider's: its
+      // identifier claim is the personnummer too, so a member with that number recorded is linked on the first request.
+      await tx.identityProvider.updateMany({
+        where: { tenantId: tenant.id, isPrimary: true, identifierClaim: null },
+        data: { identifierClaim: "personal_identity_number", version: { increment: 1 } },
+      });
     });
   }
   return tenants;

@@ -29,6 +29,37 @@ export const IssueClaimCodeError = createUnionType({
 });
 export const UnlinkLoginError = createUnionType({ name: "UnlinkLoginError", types: () => [NotFound] as const });
 
+@ObjectType({
+  implements: ErrorResult,
+  description: "This is the login you are signed in with now; sign in another way, or ask another administrator.",
+})
+export class OwnCurrentLogin extends ErrorResult {}
+
+export const UnlinkStaffLoginError = createUnionType({ name: "UnlinkStaffLoginError", types: () => [NotFound, OwnCurrentLogin] as const });
+
+@ObjectType()
+export class UnlinkStaffLoginPayload {
+  @Field(() => Boolean)
+  unlinked!: boolean;
+
+  @Field(() => Boolean, { description: "The invitation links the next login with the invited identifier again." })
+  invitationReopened!: boolean;
+
+  @Field(() => [UnlinkStaffLoginError])
+  errors!: (typeof UnlinkStaffLoginError)[];
+}
+
+export const ownCurrentLogin = (locale: Locale) =>
+  errorResult(
+    OwnCurrentLogin,
+    "OWN_CURRENT_LOGIN",
+    {
+      sv: "Det är inloggningen du använder just nu, så den kan inte kopplas bort härifrån.",
+      en: "This is the login you are signed in with now, so it cannot be unlinked from here.",
+    },
+    locale,
+  );
+
 @ObjectType()
 export class ClaimAccountPayload {
   @Field(() => LinkedLogin, { nullable: true, description: "The login now linked to your membership." })

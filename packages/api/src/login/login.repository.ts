@@ -45,6 +45,41 @@ export async function findLoginById(tx: Tx, tenantId: string, id: string): Promi
   return row ? toRow(row as Selected) : null;
 }
 
+/**
+ * A staff user's logins. An invited staff user's placeholder subject (`invitation:<uuid>`, staff.service.ts) is mirrored
+ * as a primary-provider login by the trigger of migration 20261206100000; no token carries it, so it is not listed.
+ */
+export async function findLoginsOfStaffUser(tx: Tx, tenantId: string, staffUserId: string): Promise<LoginRow[]> {
+  const rows = await tx.login.findMany({
+    where: { tenantId, staffUserId, NOT: { subject: { startsWith: "invitation:" } } },
+    select,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return (rows as Selected[]).map(toRow);
+}
+
+/**
+ * Removes a staff user's half of a login (the row, unless a member shares it). Signing in goes through `Login` rows
+ * only, so the login signs in as no one afterwards; `reopenInvitation` lets the invitation link the next login with the
+ * invited identifier again (a new card), once.
+ */
+export async function unlinkStaffLogin(
+  tx: Tx,
+  tenantId: string,
+  loginId: string,
+  staffUserId: string,
+  reopenInvitation: boolean,
+): Promise<{ invitationReopened: boolean }> {
+  await tx.login.deleteMany({ where: { tenantId, id: loginId, staffUserId, memberId: null } });
+  await tx.login.updateMany({ where: { tenantId, id: loginId, staffUserId }, data: { staffUserId: null } });
+  if (!reopenInvitation) return { invitationReopened: false };
+  const { count } = await tx.staffUser.updateMany({
+    where: { tenantId, id: staffUserId, invitedIdentifier: { not: null }, invitationLinkedAt: { not: null } },
+    data: { invitationLinkedAt: null, version: { increment: 1 } },
+  });
+  return { invitationReopened: count === 1 };
+}
+
 /** Serialises linking for one person and one login, so two parallel claims cannot both link. */
 export async function lockLinking(tx: Tx, tenantId: string, keys: string[]): Promise<void> {
   for (const key of [...keys].sort()) {

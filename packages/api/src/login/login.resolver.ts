@@ -1,8 +1,17 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context/request-context.js";
-import { IssueClaimCodeInput, UnlinkMemberLoginInput } from "./login.input.js";
-import { ClaimAccountPayload, IssueClaimCodePayload, UnlinkLoginPayload } from "./login.payload.js";
-import { claimAccount, issueClaimCode, listLoginsOfMember, listMyLogins, removeMyLogin, unlinkLoginOfMember } from "./login.service.js";
+import { IssueClaimCodeInput, UnlinkMemberLoginInput, UnlinkStaffLoginInput } from "./login.input.js";
+import { ClaimAccountPayload, IssueClaimCodePayload, UnlinkLoginPayload, UnlinkStaffLoginPayload } from "./login.payload.js";
+import {
+  claimAccount,
+  issueClaimCode,
+  listLoginsOfMember,
+  listLoginsOfStaffUser,
+  listMyLogins,
+  removeMyLogin,
+  unlinkLoginOfMember,
+  unlinkLoginOfStaffUser,
+} from "./login.service.js";
 import { LinkedLogin } from "./login.type.js";
 
 @Resolver(() => LinkedLogin)
@@ -25,6 +34,19 @@ export class LoginResolver {
   @Mutation(() => UnlinkLoginPayload, { description: "Coordinator: unlink a member's lost login (audited, shown to the member)." })
   unlinkMemberLogin(@Arg("input", () => UnlinkMemberLoginInput) input: UnlinkMemberLoginInput, @Ctx() ctx: RequestContext) {
     return unlinkLoginOfMember(ctx, input.memberId, input.loginId);
+  }
+
+  @Query(() => [LinkedLogin], { description: "Tenant admin: the logins linked to one of your staff users." })
+  staffUserLogins(@Arg("staffUserId", () => ID) staffUserId: string, @Ctx() ctx: RequestContext): Promise<LinkedLogin[]> {
+    return listLoginsOfStaffUser(ctx, staffUserId);
+  }
+
+  @Mutation(() => UnlinkStaffLoginPayload, {
+    description:
+      "Tenant admin: unlink a staff user's lost or wrong login (audited); it signs in as no one afterwards, the grants stay. `reopenInvitation` lets the invitation link the next login with the invited identifier.",
+  })
+  unlinkStaffLogin(@Arg("input", () => UnlinkStaffLoginInput) input: UnlinkStaffLoginInput, @Ctx() ctx: RequestContext) {
+    return unlinkLoginOfStaffUser(ctx, input);
   }
 
   @Mutation(() => IssueClaimCodePayload, {

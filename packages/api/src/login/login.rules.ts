@@ -1,9 +1,15 @@
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isAuthenticated, isCoordinator, isMember } from "../permissions/rules.js";
+import { isAuthenticated, isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
 
 export const loginPermissions: PermissionMap = {
-  Query: { myLogins: isMember, memberLogins: isCoordinator },
-  Mutation: { removeMyLogin: isMember, unlinkMemberLogin: isCoordinator, issueClaimCode: isCoordinator, claimAccount: isAuthenticated },
+  Query: { myLogins: isMember, memberLogins: isCoordinator, staffUserLogins: isTenantAdmin },
+  Mutation: {
+    removeMyLogin: isMember,
+    unlinkMemberLogin: isCoordinator,
+    unlinkStaffLogin: isTenantAdmin,
+    issueClaimCode: isCoordinator,
+    claimAccount: isAuthenticated,
+  },
   LinkedLogin: isAuthenticated,
   IssuedClaimCode: isCoordinator,
   IssueClaimCodePayload: isCoordinator,
@@ -13,4 +19,6 @@ export const loginPermissions: PermissionMap = {
   LoginAlreadyLinked: isAuthenticated,
   MemberAlreadyLinked: isAuthenticated,
   NoEmailAddress: isCoordinator,
+  UnlinkStaffLoginPayload: isTenantAdmin,
+  OwnCurrentLogin: isTenantAdmin,
 };

@@ -5,9 +5,10 @@ import { forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
-import { requireTenantActor } from "../context/require-tenant.js";
+import { requireTenantActor, requireTenantAdmin } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { notify } from "../notification/notify.js";
+import { findStaffUser } from "../staff/staff.repository.js";
 import {
   type ClaimAccountPayload,
   type IssueClaimCodePayload,
@@ -15,13 +16,16 @@ import {
   loginAlreadyLinked,
   memberAlreadyLinked,
   noEmailAddress,
+  ownCurrentLogin,
   type UnlinkLoginPayload,
+  type UnlinkStaffLoginPayload,
 } from "./login.payload.js";
 import {
   findClaimCodeByHash,
   findLogin,
   findLoginById,
   findLoginsOfMember,
+  findLoginsOfStaffUser,
   findMemberContactForClaim,
   insertClaimCode,
   insertMemberLogin,
@@ -30,6 +34,7 @@ import {
   lockLinking,
   revokeOpenClaimCodes,
   unlinkMemberLogin,
+  unlinkStaffLogin,
   useClaimCode,
 } from "./login.repository.js";
 import { ClaimCodeChannel, type LinkedLogin, LoginLinkMethod } from "./login.type.js";
@@ -154,6 +159,46 @@ export async function listLoginsOfMember(ctx: RequestContext, memberId: string):
       (await isMemberInNetworks(tx, actor.tenantId, memberId, networks)) ? findLoginsOfMember(tx, actor.tenantId, memberId) : [],
     );
   return rows.map((row) => view(row, ctx));
+}
+
+const STAFF_LOGIN = { sv: "Inloggningen", en: "The sign-in" };
+
+/** Tenant admin: the logins linked to one of the tenant's staff users. */
+export async function listLoginsOfStaffUser(ctx: RequestContext, staffUserId: string): Promise<LinkedLogin[]> {
+  const actor = requireTenantAdmin(ctx);
+  if (!isId(staffUserId)) return [];
+  const rows = await ctx.scope(actor.tenantId).transaction((tx) => findLoginsOfStaffUser(tx, actor.tenantId, staffUserId));
+  return rows.map((row) => view(row, ctx));
+}
+
+/**
+ * Tenant admin: unlink a staff user's lost or wrong login (the mirror of a coordinator's `unlinkMemberLogin`). From
+ * the next request on that login signs in as no one; the grants stay with the staff user. Audited; never the login
+ * the admin is signed in with now (that would lock them out mid-session).
+ */
+export async function unlinkLoginOfStaffUser(
+  ctx: RequestContext,
+  input: { staffUserId: string; loginId: string; reopenInvitation: boolean },
+): Promise<UnlinkStaffLoginPayload> {
+  const actor = requireTenantAdmin(ctx);
+  const missing = { unlinked: false, invitationReopened: false, errors: [notFound(STAFF_LOGIN, ctx.locale)] };
+  if (!isId(input.staffUserId) || !isId(input.loginId)) return missing;
+  return ctx.scope(actor.tenantId).transaction(async (tx): Promise<UnlinkStaffLoginPayload> => {
+    if (!(await findStaffUser(tx, actor.tenantId, input.staffUserId))) return missing;
+    const login = await findLoginById(tx, actor.tenantId, input.loginId);
+    if (!login || login.staffUserId !== input.staffUserId) return missing;
+    await lockLinking(tx, actor.tenantId, [`login:${login.identityProviderId}:${login.subject}`]);
+    if (view(login, ctx).current) return { unlinked: false, invitationReopened: false, errors: [ownCurrentLogin(ctx.locale)] };
+    const { invitationReopened } = await unlinkStaffLogin(tx, actor.tenantId, login.id, input.staffUserId, input.reopenInvitation);
+    await ctx.audit.record(tx, actor.tenantId, {
+      action: "WRITE",
+      subjectType: "Login",
+      subjectId: login.id,
+      purpose: "staff login unlinked by a tenant admin",
+      details: { staffUserId: input.staffUserId, identityProvider: login.identityProviderName, method: login.method, invitationReopened },
+    });
+    return { unlinked: true, invitationReopened, errors: [] };
+  });
 }
 
 function letterText(locale: Locale, name: string, code: string, expiresAt: Date): string {

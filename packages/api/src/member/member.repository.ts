@@ -22,6 +22,8 @@ export const memberFields = {
   accessibilityNeeds: true,
   availabilityNote: true,
   organisationRepresented: true,
+  /** Masked (`19850312-****`): the encrypted number is never selected here (member/personal-identity-number.repository.ts). */
+  personalIdentityNumberMasked: true,
   createdAt: true,
   version: true,
 } as const satisfies Prisma.MemberSelect;

@@ -158,6 +158,14 @@ export class Member {
   @Field(() => String, { nullable: true, description: "The patient or user organisation whose mandate the member carries." })
   organisationRepresented!: string | null;
 
+  @Field(() => String, {
+    name: "personalIdentityNumber",
+    nullable: true,
+    description:
+      "The personal identity number (personnummer or samordningsnummer) masked, e.g. `19850312-****`; null when none is recorded. The full number is never returned: it is stored encrypted and read only by identity linking and the payroll export.",
+  })
+  personalIdentityNumberMasked!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 

@@ -83,6 +83,13 @@ export abstract class RegistrationDetailsInput {
   @Field(() => String, { nullable: true, description: "`sv` or `en`: the language of messages to the person." })
   preferredLocale?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Personnummer or samordningsnummer (YYYYMMDD-NNNN, YYMMDD-NNNN, with or without the dash), optional. Checked for format, date and check digit; stored encrypted and only ever shown masked. A person signed in with a verified number (BankID, Freja eID) records that number: leave it out, or it must be the same.",
+  })
+  personalIdentityNumber?: string | null;
+
   @Field(() => GuardianInput, { nullable: true, description: "Required below the network's guardian-consent age." })
   guardian?: GuardianInput | null;
 

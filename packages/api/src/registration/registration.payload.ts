@@ -1,5 +1,6 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
 import { ErrorResult } from "../common/errors/error-result.js";
+import { InvalidPersonalIdentityNumber, PersonalIdentityNumberTaken } from "../identity/personal-identity-number.payload.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 
 export enum RegistrationOutcome {
@@ -46,7 +47,7 @@ export class ConsentRequired extends ErrorResult {
 
 export const RegisterMemberError = createUnionType({
   name: "RegisterMemberError",
-  types: () => [IntakeRuleNotMet, ConsentRequired] as const,
+  types: () => [IntakeRuleNotMet, ConsentRequired, InvalidPersonalIdentityNumber, PersonalIdentityNumberTaken] as const,
 });
 
 @ObjectType()

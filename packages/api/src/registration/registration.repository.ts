@@ -47,11 +47,16 @@ export async function findMembersByDuplicateKeys(
       phone: true,
       birthDate: true,
       birthYear: true,
+      personalIdentityNumberIndex: true,
       memberships: { select: { networkId: true } },
     },
     take: 50,
   });
-  return rows.map((row) => ({ ...row, birthDate: row.birthDate ? row.birthDate.toISOString().slice(0, 10) : null }));
+  return rows.map(({ personalIdentityNumberIndex, ...row }) => ({
+    ...row,
+    birthDate: row.birthDate ? row.birthDate.toISOString().slice(0, 10) : null,
+    hasPersonalIdentityNumber: personalIdentityNumberIndex !== null,
+  }));
 }
 
 export function createMember(tx: Tx, data: Prisma.MemberUncheckedCreateInput) {

@@ -8,4 +8,7 @@ export const registrationPermissions: PermissionMap = {
   RegistrationReceipt: allow,
   IntakeRuleNotMet: allow,
   ConsentRequired: allow,
+  // Issue 15: a refused personal identity number, on the public form, a coordinator's entry and the own profile.
+  InvalidPersonalIdentityNumber: allow,
+  PersonalIdentityNumberTaken: allow,
 };

@@ -19,8 +19,16 @@ import { errorResult } from "../common/errors/error-result.js";
 import { type IdempotentAnswer, withIdempotency } from "../common/idempotency/idempotency.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { Tx } from "../context/tenant-scope.js";
+import {
+  type InvalidPersonalIdentityNumber,
+  type PersonalIdentityNumberTaken,
+  personalIdentityNumberFromInput,
+  personalIdentityNumberTaken,
+} from "../identity/personal-identity-number.payload.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import { linkRegistrationLogin } from "../login/login.service.js";
+import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
+import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { enqueueRegistrationNotices } from "../notification/enqueue.js";
 import { currentRegistrationForm } from "../registration-form/registration-form.service.js";
 import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
@@ -139,7 +147,9 @@ export type RegistrationResult =
       /** Other persons who may be the same one, flagged for a coordinator to decide. */
       probableDuplicates: number;
     }
-  | { ok: false; error: IntakeRuleNotMet | ConsentRequired };
+  | { ok: false; error: RegistrationRefusal };
+
+type RegistrationRefusal = IntakeRuleNotMet | ConsentRequired | InvalidPersonalIdentityNumber | PersonalIdentityNumberTaken;
 
 /**
  * The one code path for every way a person enters the pool (public form, postal or phone entry): validation,
@@ -189,6 +199,12 @@ export async function registerPerson(
     throw badUserInput([...(validation.ok ? [] : validation.errors), ...answers.errors], ctx.locale);
   }
   const registration = validation.registration;
+  // The person's own form records the number their e-identification vouches for; a coordinator's entry what they typed.
+  const identityNumber = personalIdentityNumberFromInput(input.personalIdentityNumber, ctx.actor, ctx.locale, {
+    useVerified: path.givenBy === "MEMBER",
+  });
+  if (!identityNumber.ok) return { ok: false, error: identityNumber.error };
+  const pin = identityNumber.value;
 
   if (!input.consent.accepted || !consentText || consentText.version !== registration.consentTextVersion) {
     return { ok: false, error: consentRequired(consentText?.version ?? null, ctx.locale) };
@@ -216,16 +232,26 @@ export async function registerPerson(
     Object.values(keys).filter((key): key is string => key !== null),
   );
   const matches = findProbableDuplicates(registration, await findMembersByDuplicateKeys(tx, tenant.id, keys));
-  // A member signed in with their own linked login is that member, whatever details they type this time.
+  // The personal identity number is unique per tenant: its holder is the same person, whatever else is typed.
+  let numberHolder: string | null = null;
+  if (pin) {
+    await lockPersonalIdentityNumber(tx, tenant.id, pin);
+    numberHolder = (await findMemberIdsByPersonalIdentityNumber(tx, tenant.id, pin))[0] ?? null;
+    if (path.knownMemberId && numberHolder && numberHolder !== path.knownMemberId) {
+      return { ok: false, error: personalIdentityNumberTaken(ctx.locale) };
+    }
+  }
+  const membershipsOf = async (id: string) => ({
+    id,
+    memberships: await tx.membership.findMany({ where: { tenantId: tenant.id, memberId: id }, select: { networkId: true } }),
+  });
+  // A member signed in with their own linked login is that member, whatever details they type this time. Matching
+  // details never make two people with different numbers one.
   const samePerson: { id: string; memberships: { networkId: string }[] } | undefined = path.knownMemberId
-    ? {
-        id: path.knownMemberId,
-        memberships: await tx.membership.findMany({
-          where: { tenantId: tenant.id, memberId: path.knownMemberId },
-          select: { networkId: true },
-        }),
-      }
-    : matches.find((match) => isSamePerson(match.matchedOn))?.existing;
+    ? await membershipsOf(path.knownMemberId)
+    : numberHolder
+      ? await membershipsOf(numberHolder)
+      : matches.find((match) => isSamePerson(match.matchedOn) && !(pin && match.existing.hasPersonalIdentityNumber))?.existing;
 
   let memberId: string;
   let joined = statuses;
@@ -234,6 +260,11 @@ export async function registerPerson(
     memberId = samePerson.id;
     const already = new Set(samePerson.memberships.map((membership) => membership.networkId));
     joined = statuses.filter((entry) => !already.has(entry.networkId));
+    // Only the person's own account gets a number this way; a member found by their details never does (whoever typed
+    // them could then sign in as that member with their own e-identification).
+    if (pin && samePerson.id === path.knownMemberId) {
+      await recordPersonalIdentityNumber(ctx, tx, tenant.id, memberId, pin, "own registration");
+    }
   } else {
     memberId = (
       await createMember(tx, {
@@ -256,6 +287,7 @@ export async function registerPerson(
         ...keys,
       })
     ).id;
+    if (pin) await recordPersonalIdentityNumber(ctx, tx, tenant.id, memberId, pin, `registration (${path.channel.toLowerCase()})`);
     await flagDuplicateCandidates(
       tx,
       tenant.id,
@@ -315,7 +347,7 @@ function memberKeys(registration: Registration) {
   return { emailKey: find("EMAIL"), phoneKey: find("PHONE"), nameBirthYearKey: find("NAME_AND_BIRTH_YEAR") };
 }
 
-const refused = (error: IntakeRuleNotMet | ConsentRequired): RegisterMemberPayload => ({ registration: null, errors: [error] });
+const refused = (error: RegistrationRefusal): RegisterMemberPayload => ({ registration: null, errors: [error] });
 
 function consentRequired(currentVersion: string | null, locale: Locale): ConsentRequired {
   return errorResult(

@@ -51,6 +51,13 @@ export class UpdateMyProfileInput {
   @Field(() => String, { nullable: true })
   availabilityNote?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Your personnummer or samordningsnummer (YYYYMMDD-NNNN): set or corrected; leave it out to keep it. Checked for format, date and check digit; stored encrypted and only ever shown masked. Signed in with a verified number (BankID, Freja eID), only that number is accepted.",
+  })
+  personalIdentityNumber?: string | null;
+
   @Field(() => String, { nullable: true })
   organisationRepresented?: string | null;
 }

@@ -2,6 +2,7 @@ import type { Locale } from "@medverkan/domain";
 import { createUnionType, Field, ID, ObjectType } from "type-graphql";
 import { ErrorResult, errorResult } from "../common/errors/error-result.js";
 import { NotFound } from "../common/errors/not-found.js";
+import { InvalidPersonalIdentityNumber, PersonalIdentityNumberTaken } from "../identity/personal-identity-number.payload.js";
 import { Member, Membership } from "../member/member.type.js";
 import { IntakeRuleNotMet } from "../registration/registration.payload.js";
 import { MemberPause } from "./self-service.type.js";
@@ -18,7 +19,10 @@ export function pauseEnded(locale: Locale): PauseEnded {
   );
 }
 
-export const UpdateMyProfileError = createUnionType({ name: "UpdateMyProfileError", types: () => [NotFound] as const });
+export const UpdateMyProfileError = createUnionType({
+  name: "UpdateMyProfileError",
+  types: () => [NotFound, InvalidPersonalIdentityNumber, PersonalIdentityNumberTaken] as const,
+});
 export const AddMyPauseError = createUnionType({ name: "AddMyPauseError", types: () => [NotFound] as const });
 export const RemoveMyPauseError = createUnionType({ name: "RemoveMyPauseError", types: () => [NotFound, PauseEnded] as const });
 export const SetMyAvailabilityError = createUnionType({ name: "SetMyAvailabilityError", types: () => [NotFound] as const });

@@ -21,10 +21,13 @@ import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { personalIdentityNumberFromInput, personalIdentityNumberTaken } from "../identity/personal-identity-number.payload.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import { findMember, findMembershipsByMemberIds, findTenantTimeZone } from "../member/member.repository.js";
 import { toMember } from "../member/member.service.js";
 import type { Member, Membership } from "../member/member.type.js";
+import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
+import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { IntakeRuleNotMet } from "../registration/registration.payload.js";
 import type {
   AddMyPauseInput,
@@ -184,7 +187,7 @@ export async function updateMyProfile(ctx: RequestContext, input: UpdateMyProfil
     if (!row) return { member: null, errors: [notFound(PROFILE, ctx.locale)] };
     const current = toProfile(row);
     const [activeTags, today] = await Promise.all([findActiveTagKeys(tx, actor.tenantId), tenantToday(tx, actor.tenantId)]);
-    const { expectedVersion, availabilityNote, ...fields } = input;
+    const { expectedVersion, availabilityNote, personalIdentityNumber, ...fields } = input;
     const validation = validateProfileCorrection(
       current,
       { ...fields, ...(availabilityNote !== undefined ? { availability: availabilityNote } : {}) },
@@ -197,9 +200,25 @@ export async function updateMyProfile(ctx: RequestContext, input: UpdateMyProfil
       },
     );
     if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
+    // The number is checked like the rest, but kept out of the revision history: it is recorded encrypted, audited apart.
+    let pin: string | null = null;
+    if (personalIdentityNumber != null && personalIdentityNumber.trim() !== "") {
+      const chosen = personalIdentityNumberFromInput(personalIdentityNumber, actor, ctx.locale, { useVerified: true });
+      if (!chosen.ok) return { member: null, errors: [chosen.error] };
+      pin = chosen.value;
+    }
     if (row.version !== expectedVersion) throw conflict(ctx.locale);
-    const member = await applyCorrection(tx, ctx, actor, current, validation.profile, expectedVersion, "own profile correction");
+    if (pin) {
+      await lockPersonalIdentityNumber(tx, actor.tenantId, pin);
+      const holder = (await findMemberIdsByPersonalIdentityNumber(tx, actor.tenantId, pin))[0];
+      if (holder && holder !== actor.memberId) return { member: null, errors: [personalIdentityNumberTaken(ctx.locale)] };
+    }
+    let member = await applyCorrection(tx, ctx, actor, current, validation.profile, expectedVersion, "own profile correction");
     if (!member) return { member: null, errors: [notFound(PROFILE, ctx.locale)] };
+    if (pin && (await recordPersonalIdentityNumber(ctx, tx, actor.tenantId, actor.memberId, pin, "own profile correction"))) {
+      const reread = await findMember(tx, actor.tenantId, actor.memberId, "ALL");
+      member = reread ? toMember(reread) : member;
+    }
     await recordMemberActivity(tx, actor.tenantId, actor.memberId);
     return { member, errors: [] };
   });

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createScratchDatabase, type Database, openDatabase, type ScratchDatabase } from "@medverkan/database";
 import { type RunningMedverkan, startMedverkan } from "../app.js";
 import type { AppConfig } from "../config.js";
+import { TenantScope } from "../context/tenant-scope.js";
 import { type DemoTokenRequest, mintDemoToken } from "../dev/demo-tokens.js";
 import {
   createDevSigningKey,
@@ -12,6 +13,7 @@ import {
   type TokenRequest,
 } from "../dev/dev-keys.js";
 import { createLogger } from "../logger.js";
+import { readPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
 import {
   embeddedFromTemplate,
   scratchFromTemplate,
@@ -24,6 +26,12 @@ import {
 export { API_ERROR_CODES } from "../common/errors/api-error.js";
 export { MAX_PAGE_SIZE } from "../common/pagination/connection.js";
 export { DEV_TOKEN_ISSUER, PLATFORM_AUDIENCE } from "../dev/dev-keys.js";
+export {
+  DEVELOPMENT_PII_KEY,
+  decryptPersonalIdentityNumber,
+  derivePiiKeys,
+  personalIdentityNumberIndex,
+} from "../identity/personal-identity-number.crypto.js";
 export { GRAPHQL_LIMITS, startApiServer } from "../server/create-server.js";
 export { prepareTestTemplates, templatesEnabled } from "./test-template.js";
 
@@ -139,4 +147,12 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
       await scratch?.drop();
     },
   };
+}
+
+/**
+ * What server-side code (the payroll export, later) gets from the repository: the member's full personal identity
+ * number, decrypted with the running API's key, in the member's tenant under row-level security.
+ */
+export function readPersonalIdentityNumberAsServer(api: TestApi, tenantId: string, memberId: string): Promise<string | null> {
+  return new TenantScope(api.running.database.prisma, tenantId).transaction((tx) => readPersonalIdentityNumber(tx, tenantId, memberId));
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  choosePersonalIdentityNumber,
   exampleIdentityNumber,
   luhnCheckDigit,
   maskPersonalIdentityNumber,
+  PERSONAL_IDENTITY_NUMBER_MESSAGES,
   parsePersonalIdentityNumber,
 } from "./personal-identity-number.js";
 
@@ -54,5 +56,33 @@ describe("personal identity numbers", () => {
 
   it("masks all but the birth date", () => {
     expect(maskPersonalIdentityNumber("198112189876")).toBe("19811218-****");
+  });
+});
+
+describe("messages for a refused number", () => {
+  it("exist in Swedish and English for every problem and never contain digits of a number", () => {
+    for (const problem of ["INVALID_FORMAT", "INVALID_DATE", "INVALID_CHECK_DIGIT"] as const) {
+      const message = PERSONAL_IDENTITY_NUMBER_MESSAGES[problem];
+      expect(message.sv.length).toBeGreaterThan(10);
+      expect(message.en.length).toBeGreaterThan(10);
+      expect(`${message.sv}${message.en}`).not.toMatch(/\d{4}/);
+    }
+  });
+});
+
+describe("choosing the number a form records", () => {
+  const typed = exampleIdentityNumber("1985-03-12");
+  it("takes the typed number in any written form, or the verified one when nothing is typed", () => {
+    expect(choosePersonalIdentityNumber(`${typed.slice(2, 8)}-${typed.slice(8)}`, null, today)).toEqual({ ok: true, value: typed });
+    expect(choosePersonalIdentityNumber(undefined, typed, today)).toEqual({ ok: true, value: typed });
+    expect(choosePersonalIdentityNumber("  ", null, today)).toEqual({ ok: true, value: null });
+  });
+  it("refuses a malformed number, and another number than the signed-in person's verified one", () => {
+    expect(choosePersonalIdentityNumber("19850312-0000", null, today)).toEqual({ ok: false, problem: "INVALID_CHECK_DIGIT" });
+    expect(choosePersonalIdentityNumber("abc", null, today)).toEqual({ ok: false, problem: "INVALID_FORMAT" });
+    expect(choosePersonalIdentityNumber(typed, exampleIdentityNumber("1990-01-01"), today)).toEqual({
+      ok: false,
+      problem: "DIFFERS_FROM_SIGN_IN",
+    });
   });
 });

@@ -87,3 +87,49 @@ export function exampleIdentityNumber(birthDate: string, serial = 982): string {
   const nine = `${year.slice(2)}${month}${day}${String(serial).padStart(3, "0")}`;
   return `${year}${month}${day}${String(serial).padStart(3, "0")}${luhnCheckDigit(nine)}`;
 }
+
+/** Why a number was refused, for the person typing it (never repeating the number). */
+export const PERSONAL_IDENTITY_NUMBER_MESSAGES: Readonly<Record<PersonalIdentityNumberProblem, { sv: string; en: string }>> = {
+  INVALID_FORMAT: {
+    sv: "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).",
+    en: "The personal identity number should be written YYYYMMDD-NNNN (or YYMMDD-NNNN).",
+  },
+  INVALID_DATE: {
+    sv: "Personnumret innehåller inget giltigt födelsedatum.",
+    en: "The personal identity number does not contain a valid date of birth.",
+  },
+  INVALID_CHECK_DIGIT: {
+    sv: "Personnumrets kontrollsiffra stämmer inte. Kontrollera att det är rätt skrivet.",
+    en: "The personal identity number's check digit does not match. Check that it is typed correctly.",
+  },
+};
+
+/** The same number, typed twice in different forms, is the same person: compare the twelve-digit form. */
+export const PERSONAL_IDENTITY_NUMBER_TAKEN_MESSAGE = {
+  sv: "Personnumret är redan registrerat på en annan person i regionen.",
+  en: "The personal identity number is already recorded for another person in the region.",
+} as const;
+
+/** A signed-in person typed another number than the one their e-identification vouches for. */
+export const PERSONAL_IDENTITY_NUMBER_DIFFERS_MESSAGE = {
+  sv: "Personnumret stämmer inte med det du loggade in med.",
+  en: "The personal identity number does not match the one you signed in with.",
+} as const;
+
+/**
+ * What a form's personal identity number becomes: nothing typed, a signed-in person's verified number, or the typed
+ * one when valid — and, for a person signed in with a verified number, only that number.
+ */
+export function choosePersonalIdentityNumber(
+  typed: string | null | undefined,
+  verified: string | null | undefined,
+  today: Date = new Date(),
+):
+  | { readonly ok: true; readonly value: string | null }
+  | { readonly ok: false; readonly problem: PersonalIdentityNumberProblem | "DIFFERS_FROM_SIGN_IN" } {
+  if (typed === null || typed === undefined || typed.trim() === "") return { ok: true, value: verified ?? null };
+  const parsed = parsePersonalIdentityNumber(typed, today);
+  if (!parsed.ok) return parsed;
+  if (verified && verified !== parsed.number.value) return { ok: false, problem: "DIFFERS_FROM_SIGN_IN" };
+  return { ok: true, value: parsed.number.value };
+}

@@ -273,6 +273,12 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     SENT: l("Skickad till lön", "Sent to payroll"),
     PAID: l("Utbetald", "Paid"),
   },
+  PersonalIdentityNumberProblem: {
+    INVALID_FORMAT: l("Fel format", "Wrong format"),
+    INVALID_DATE: l("Ogiltigt födelsedatum", "Invalid date of birth"),
+    INVALID_CHECK_DIGIT: l("Fel kontrollsiffra", "Wrong check digit"),
+    DIFFERS_FROM_SIGN_IN: l("Annat än vid inloggningen", "Differs from the sign-in"),
+  },
   Perspective: PERSPECTIVE_LABELS,
   PlatformStatisticsDimension: {
     AGE_BAND: l("Åldersgrupp", "Age band"),
