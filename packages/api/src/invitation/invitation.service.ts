@@ -258,3 +258,31 @@ export function readRequestInvitations(scope: TenantScope, reads: readonly Reque
     });
   });
 }
+
+/**
+ * One invitation for a coordinator of its request's network (a live update of an answer re-reads it here), with the
+ * same rules as `Request.invitations`: lapsed written EXPIRED first, the invitee's name an audited read. Another
+ * network's or tenant's invitation looks missing.
+ */
+export async function getRequestInvitation(ctx: RequestContext, id: string): Promise<Invitation | null> {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "STAFF" || !hasRole(actor, "COORDINATOR")) throw forbidden(ctx.locale);
+  if (!isId(id)) return null;
+  const now = new Date();
+  return ctx.scope(actor.tenantId).transaction(async (tx) => {
+    const found = await findInvitation(tx, actor.tenantId, id);
+    const request = found ? await findRequest(tx, actor.tenantId, found.requestId) : null;
+    if (!found || !request || !standingOn(actor, request).coordinator) return null;
+    await expireLapsedInvitationsOfRequests(tx, actor.tenantId, now, [request.id]);
+    const row = (await findInvitation(tx, actor.tenantId, id)) as InvitationRow;
+    await ctx.audit.record(tx, actor.tenantId, {
+      action: "READ",
+      subjectType: "Member",
+      subjectId: row.memberId,
+      memberId: row.memberId,
+      purpose: "invitation answer (live update)",
+      details: { requestId: request.id, invitationId: row.id },
+    });
+    return toInvitation(row, now);
+  });
+}
