@@ -264,7 +264,12 @@ export function readRequestInvitations(scope: TenantScope, reads: readonly Reque
  * same rules as `Request.invitations`: lapsed written EXPIRED first, the invitee's name an audited read. Another
  * network's or tenant's invitation looks missing.
  */
-export async function getRequestInvitation(ctx: RequestContext, id: string): Promise<Invitation | null> {
+export async function getRequestInvitation(
+  ctx: RequestContext,
+  id: string,
+  /** Only in one of these statuses (checked before the invitee is read); unset: any. */
+  statuses?: readonly InvitationStatus[],
+): Promise<Invitation | null> {
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "STAFF" || !hasRole(actor, "COORDINATOR")) throw forbidden(ctx.locale);
   if (!isId(id)) return null;
@@ -275,6 +280,8 @@ export async function getRequestInvitation(ctx: RequestContext, id: string): Pro
     if (!found || !request || !standingOn(actor, request).coordinator) return null;
     await expireLapsedInvitationsOfRequests(tx, actor.tenantId, now, [request.id]);
     const row = (await findInvitation(tx, actor.tenantId, id)) as InvitationRow;
+    const invitation = toInvitation(row, now);
+    if (statuses && !statuses.includes(invitation.status)) return null;
     await ctx.audit.record(tx, actor.tenantId, {
       action: "READ",
       subjectType: "Member",
@@ -283,6 +290,6 @@ export async function getRequestInvitation(ctx: RequestContext, id: string): Pro
       purpose: "invitation answer (live update)",
       details: { requestId: request.id, invitationId: row.id },
     });
-    return toInvitation(row, now);
+    return invitation;
   });
 }
