@@ -1,0 +1,121 @@
+import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type LiveClient, settle, subscribe } from "../support/live.js";
+import { REGISTER_MEMBER } from "../support/queries.js";
+import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
+
+// Issue 17: the token of a live connection is checked like an HTTP request's — on connect, before each subscription
+// starts and before each change is delivered — and the connection is closed (4401) when it expires. One instance
+// here, so this is also the single-instance path on the embedded database.
+
+const INTAKE = /* GraphQL */ `subscription($n: ID) { intakeQueueChanged(networkId: $n) { id status } }`;
+const INBOX = /* GraphQL */ `subscription { inboxNotificationAdded { id kind } }`;
+
+let api: TestApi;
+let jonkoping: PublicTenant;
+let libraryId: string;
+const clients: LiveClient[] = [];
+
+function client(token: string | null): LiveClient {
+  const live = connect(api.url, token);
+  clients.push(live);
+  return live;
+}
+
+async function listening(count: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (api.running.server.liveEvents.size < count) {
+    if (Date.now() > deadline) throw new Error(`only ${api.running.server.liveEvents.size} of ${count} subscriptions listening`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function register(networkId: string): Promise<void> {
+  const citizen = await api.tokenFor({ tenant: "jonkoping", newCitizen: true });
+  const response = await api.graphql<{ registerMember: { errors: unknown[] } }>(REGISTER_MEMBER, {
+    token: citizen,
+    variables: { input: registrationInput(jonkoping, { networkIds: [networkId], municipality: "Jönköping" }) },
+  });
+  expect(response.data?.registerMember.errors, JSON.stringify(response)).toEqual([]);
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  jonkoping = await publicTenant(api, "jonkoping");
+  libraryId = jonkoping.networks.nodes.find((network) => network.slug === "levande-bibliotek")?.id as string;
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((live) => live.dispose()));
+  await api?.stop();
+});
+
+describe("the token of a live connection", () => {
+  it("is required: no token, a token that does not verify and a platform operator's token are refused", async () => {
+    expect(await client(null).closed).toEqual({ code: 4401, reason: "Unauthorized: LOGIN_REQUIRED" });
+    expect(await client("not.a.token").closed).toEqual({ code: 4401, reason: "Unauthorized: TOKEN_INVALID" });
+    const expired = await api.signToken({ subject: "jonkoping-coordinator-1", audience: "medverkan:jonkoping", expiresIn: "-2m" });
+    expect(await client(expired).closed).toEqual({ code: 4401, reason: "Unauthorized: TOKEN_EXPIRED" });
+    const operator = await api.tokenFor({ role: "platform-operator" });
+    expect((await client(operator).closed).code).toBe(4403);
+  });
+
+  it("ends the connection when it expires, with 4401 TOKEN_EXPIRED, whether or not anything happened", async () => {
+    const token = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek", expiresIn: "4s" });
+    const live = client(token);
+    const subscription = subscribe(live, INTAKE, { n: libraryId });
+    const started = Date.now();
+    const closed = await live.closed;
+    expect(closed).toEqual({ code: 4401, reason: "Unauthorized: TOKEN_EXPIRED" });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const ended = await subscription.ended;
+    expect(ended.errors?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it("is checked again for every change: a coordinator whose grant was revoked hears nothing more", async () => {
+    const token = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const before = api.running.server.liveEvents.size;
+    const subscription = subscribe(client(token), INTAKE, { n: libraryId });
+    await listening(before + 1);
+    await register(libraryId);
+    await subscription.waitFor(() => true);
+
+    // Scenario: the tenant admin revoked the coordinator's grant for the library (as revokeRole does).
+    const prisma = api.running.database.prisma;
+    const staff = await prisma.staffUser.findFirstOrThrow({ where: { subject: "jonkoping-coordinator-1" } });
+    const grants = await prisma.roleGrant.findMany({ where: { staffUserId: staff.id, role: "COORDINATOR", revokedAt: null } });
+    await prisma.roleGrant.updateMany({ where: { id: { in: grants.map((grant) => grant.id) } }, data: { revokedAt: new Date() } });
+    try {
+      await register(libraryId);
+      await subscription.ended;
+      await settle(500);
+      expect(subscription.results).toHaveLength(1);
+    } finally {
+      await prisma.roleGrant.updateMany({ where: { id: { in: grants.map((grant) => grant.id) } }, data: { revokedAt: null } });
+    }
+  });
+
+  it("serves subscriptions only: a query over the socket is refused, and the connection stays open", async () => {
+    const token = await api.tokenFor({ tenant: "jonkoping", role: "member" });
+    const live = client(token);
+    const query = subscribe(live, "query { me { kind } }");
+    const { errors } = await query.ended;
+    expect(JSON.stringify(errors)).toContain("BAD_REQUEST");
+    const before = api.running.server.liveEvents.size;
+    subscribe(live, INBOX);
+    await listening(before + 1);
+  });
+
+  it("answers a subscription that fails validation with an error, not by closing", async () => {
+    const token = await api.tokenFor({ tenant: "jonkoping", role: "member" });
+    const live = client(token);
+    const { errors } = await subscribe(live, "subscription { noSuchField }").ended;
+    expect(JSON.stringify(errors)).toContain("GRAPHQL_VALIDATION_FAILED");
+    // A member may not follow a coordinator's intake queue: refused as the query would be.
+    const refused = subscribe(live, INTAKE);
+    await refused.ended;
+    expect(refused.results).toHaveLength(1);
+    expect(refused.results[0]?.data ?? null).toBeNull();
+    expect(refused.results[0]?.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
