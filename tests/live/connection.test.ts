@@ -1,6 +1,7 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type LiveClient, settle, subscribe } from "../support/live.js";
+import WebSocket from "ws";
+import { connect, type LiveClient, settle, subscribe, wsUrl } from "../support/live.js";
 import { REGISTER_MEMBER } from "../support/queries.js";
 import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
 
@@ -30,11 +31,11 @@ async function listening(count: number): Promise<void> {
   }
 }
 
-async function register(networkId: string): Promise<void> {
+async function register(networkId: string, overrides: Record<string, unknown> = {}): Promise<void> {
   const citizen = await api.tokenFor({ tenant: "jonkoping", newCitizen: true });
   const response = await api.graphql<{ registerMember: { errors: unknown[] } }>(REGISTER_MEMBER, {
     token: citizen,
-    variables: { input: registrationInput(jonkoping, { networkIds: [networkId], municipality: "Jönköping" }) },
+    variables: { input: registrationInput(jonkoping, { networkIds: [networkId], municipality: "Jönköping", ...overrides }) },
   });
   expect(response.data?.registerMember.errors, JSON.stringify(response)).toEqual([]);
 }
@@ -117,5 +118,46 @@ describe("the token of a live connection", () => {
     expect(refused.results).toHaveLength(1);
     expect(refused.results[0]?.data ?? null).toBeNull();
     expect(refused.results[0]?.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("is not offered to a browser page of an origin the API neither serves nor lists in CORS_ORIGINS", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(wsUrl(api.url), "graphql-transport-ws", { headers: { origin: "https://evil.example" } });
+      socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on("open", () => reject(new Error("the socket opened")));
+      socket.on("error", () => undefined);
+    });
+    expect(status).toBe(403);
+    const own = new URL(api.url).origin;
+    const opened = await new Promise<boolean>((resolve) => {
+      const socket = new WebSocket(wsUrl(api.url), "graphql-transport-ws", { headers: { origin: own } });
+      socket.on("open", () => {
+        socket.close();
+        resolve(true);
+      });
+      socket.on("unexpected-response", () => resolve(false));
+    });
+    expect(opened).toBe(true);
+  });
+});
+
+describe("the database's change announcements", () => {
+  it("carry ids only, never personal data", async () => {
+    const payloads: string[] = [];
+    const stop = await api.running.database.listen("medverkan_live", (payload) => payloads.push(payload));
+    try {
+      await register(libraryId, { givenName: "Hemliga", familyName: "Personsson", email: "hemliga.personsson@example.se" });
+      await settle(500);
+    } finally {
+      await stop();
+    }
+    expect(payloads.length).toBeGreaterThan(0);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const payload of payloads) {
+      expect(payload).not.toMatch(/Hemliga|Personsson|@/);
+      const { e, ...ids } = JSON.parse(payload) as Record<string, string>;
+      expect(["Membership", "InboxNotification", "Request", "Invitation", "Assignment"]).toContain(e);
+      for (const value of Object.values(ids)) expect(value).toMatch(uuid);
+    }
   });
 });
