@@ -29,9 +29,6 @@ CREATE UNIQUE INDEX "InboxNotification_tenantId_idempotencyKey_key" ON "InboxNot
 -- AddForeignKey
 ALTER TABLE "InboxNotification" ADD CONSTRAINT "InboxNotification_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
-ALTER TABLE "InboxNotification" ADD CONSTRAINT "InboxNotification_one_recipient"
-  CHECK (("recipientMemberId" IS NULL) <> ("recipientStaffUserId" IS NULL));
-
 ALTER TABLE "InboxNotification" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "InboxNotification" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "InboxNotification"
