@@ -99,6 +99,7 @@ describe("subscriptions deliver another instance's writes, and nothing across te
     const answers = subscribe<Answer>(client(tokens.library), ANSWERS, { n: libraryId });
     const coordinatorInbox = subscribe<Inbox>(client(tokens.library), INBOX);
     const intake = subscribe<Intake>(client(tokens.library), INTAKE);
+    const memberStatus = subscribe<RequestStatus>(client(tokens.member), REQUEST_STATUS);
     // Everyone else, asking for the same things (and, across tenants, naming Jönköping's network).
     const outsiders: Array<[string, Subscription<unknown>]> = [
       ["another unit's requester: request status", subscribe(client(tokens.otherUnit), REQUEST_STATUS)],
@@ -111,12 +112,13 @@ describe("subscriptions deliver another instance's writes, and nothing across te
       ["another tenant's requester: request status", subscribe(client(tokens.vgrRequester), REQUEST_STATUS)],
       ["another tenant's member: invitations", subscribe(client(tokens.vgrMember), MY_INVITATIONS)],
       ["another member: invitations", subscribe(client(tokens.otherMember), MY_INVITATIONS)],
+      ["another member: request status", subscribe(client(tokens.otherMember), REQUEST_STATUS)],
       ["another member: assignments", subscribe(client(tokens.otherMember), MY_ASSIGNMENTS)],
       ["another member: inbox", subscribe(client(tokens.otherMember), INBOX)],
       ["another unit's requester: inbox", subscribe(client(tokens.otherUnit), INBOX)],
       ["another network's coordinator: inbox", subscribe(client(tokens.peer), INBOX)],
     ];
-    await listening(8 + outsiders.length);
+    await listening(9 + outsiders.length);
 
     // The unit submits through B; A's subscribers of the unit and the network hear of it.
     const requestId = await submitRequest(B, tokens.requester, { networkSlug: "levande-bibliotek" });
@@ -144,6 +146,10 @@ describe("subscriptions deliver another instance's writes, and nothing across te
     const answer = await answers.waitFor((d) => d.invitationAnswered.id === invitationId);
     expect(answer.invitationAnswered).toMatchObject({ status: "ACCEPTED", invitee: { id: memberId } });
     await myAssignments.waitFor((d) => d.myAssignmentChanged.status === "CONFIRMED");
+    // The member follows the request they were invited to (not the ones before: they could not read those).
+    const filled = await memberStatus.waitFor((d) => d.requestStatusChanged.id === requestId);
+    expect(filled.requestStatusChanged.status).toBe("FILLED");
+    expect(memberStatus.results).toHaveLength(1);
     await myInvitations.waitFor((d) => d.myInvitationChanged.id === invitationId && d.myInvitationChanged.status === "ACCEPTED");
     const answered = await coordinatorInbox.waitFor((d) => d.inboxNotificationAdded.kind === "INVITATION_ANSWERED");
     // The inbox line names the request, not the person (who is read through Request.invitations, audited).
@@ -164,7 +170,7 @@ describe("subscriptions deliver another instance's writes, and nothing across te
     await settle();
     for (const [who, subscription] of outsiders) expect(subscription.results, who).toEqual([]);
     // Every subscription is still open: silence was not a refusal.
-    expect(api.running.server.liveEvents.size).toBe(8 + outsiders.length);
+    expect(api.running.server.liveEvents.size).toBe(9 + outsiders.length);
     expect(vgr.slug).toBe("vgr");
   });
 });

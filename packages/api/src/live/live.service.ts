@@ -9,7 +9,7 @@ import { getRequestInvitation } from "../invitation/invitation.service.js";
 import { InvitationStatus } from "../invitation/invitation.type.js";
 import { getMyInvitation } from "../invitation/invitation-response.service.js";
 import { getInboxNotification, inboxOwnerOf } from "../notification/inbox.service.js";
-import { getRequest } from "../request/request.service.js";
+import { getRequest, invitedRequestIds } from "../request/request.service.js";
 import { requestVisibility } from "../request/request-access.js";
 import { liveSessionOf } from "./live-context.js";
 import { LiveFeed } from "./live-feed.js";
@@ -93,26 +93,47 @@ export function invitationAnswerFeed(ctx: RequestContext, networkId: string | nu
   );
 }
 
-/** Requests you may see (your unit's, your networks', your tenant's, one you were invited to): each change of status. */
-export function requestStatusFeed(ctx: RequestContext, requestId: string | null | undefined) {
+/**
+ * Requests you may see (your unit's, your networks', your tenant's, one you were invited to): each change of status.
+ * A member's feed keeps the set of requests they were invited to (loaded when subscribing, grown by their new
+ * invitations' announcements), so other requests' changes do not cost a member a read each.
+ */
+export async function requestStatusFeed(ctx: RequestContext, requestId: string | null | undefined) {
   const session = liveSessionOf(ctx);
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "STAFF" && actor.kind !== "MEMBER") throw forbidden(ctx.locale);
   const visibility = requestVisibility(actor);
   const only = narrowedTo(requestId);
-  return new LiveFeed(
+  const invited = new Set<string>();
+  let loading = actor.kind === "MEMBER";
+  const feed = new LiveFeed(
     session,
     actor.tenantId,
-    (event) =>
-      only !== false &&
-      event.entity === "Request" &&
-      (only === null || event.id === only) &&
-      (visibility.all ||
-        visibility.memberId !== null ||
+    (event) => {
+      if (actor.kind === "MEMBER" && event.entity === "Invitation" && event.memberId === actor.memberId && event.requestId) {
+        invited.add(event.requestId);
+      }
+      if (only === false || event.entity !== "Request" || (only !== null && event.id !== only)) return false;
+      if (visibility.all) return true;
+      // While the member's invitations are being read, every request passes (and is read through the service).
+      if (visibility.memberId !== null) return loading || invited.has(event.id);
+      return (
         (event.unitId !== undefined && visibility.unitIds.includes(event.unitId)) ||
-        (event.networkId !== undefined && visibility.networkIds.includes(event.networkId))),
+        (event.networkId !== undefined && visibility.networkIds.includes(event.networkId))
+      );
+    },
     (event) => getRequest(ctx, event.id),
   );
+  if (loading) {
+    try {
+      for (const id of await invitedRequestIds(ctx)) invited.add(id);
+    } catch (error) {
+      await feed.return();
+      throw error;
+    }
+    loading = false;
+  }
+  return feed;
 }
 
 /** Members and staff: a new line in your in-app inbox. */
