@@ -63,14 +63,21 @@ describe("the token of a live connection", () => {
 
   it("ends the connection when it expires, with 4401 TOKEN_EXPIRED, whether or not anything happened", async () => {
     const token = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek", expiresIn: "4s" });
+    const before = api.running.server.liveEvents.size;
     const live = client(token);
     const subscription = subscribe(live, INTAKE, { n: libraryId });
     const started = Date.now();
+    await listening(before + 1);
     const closed = await live.closed;
     expect(closed).toEqual({ code: 4401, reason: "Unauthorized: TOKEN_EXPIRED" });
     expect(Date.now() - started).toBeLessThan(15_000);
     const ended = await subscription.ended;
     expect(ended.errors?.length ?? 0).toBeGreaterThan(0);
+    // The server let go of the subscription with the socket.
+    for (let waited = 0; api.running.server.liveEvents.size > before && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(api.running.server.liveEvents.size).toBe(before);
   });
 
   it("is checked again for every change: a coordinator whose grant was revoked hears nothing more", async () => {
