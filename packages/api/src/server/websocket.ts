@@ -4,9 +4,11 @@ import type { Database } from "@medverkan/database";
 import { type Locale, resolveLocale } from "@medverkan/domain";
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  Kind,
   parse,
   specifiedRules,
   type ValidationRule,
@@ -24,6 +26,7 @@ import { createErrorFormatter } from "../common/errors/format-error.js";
 import { createRequestContext } from "../context/request-context.js";
 import { LiveContext } from "../live/live-context.js";
 import type { LiveEventHub } from "../live/live-event.js";
+import { MAX_QUERY_COST, operationCost, QUERY_TOO_COMPLEX_MESSAGE } from "./query-cost.js";
 
 // GraphQL subscriptions over WebSocket (graphql-ws, protocol `graphql-transport-ws`) on the API's own server and path
 // (`/graphql`). Queries and mutations stay on HTTP, where the rate limits, query cost and idempotency keys are.
@@ -216,6 +219,20 @@ export function startLiveServer(options: LiveServerOptions): RunningLiveServer {
         }
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== "subscription") return [bilingual(MESSAGES.httpOnly, state.locale, "BAD_REQUEST")];
+        // The same cost limit as HTTP: every change delivered runs the whole selection.
+        const fragments: Record<string, FragmentDefinitionNode> = {};
+        for (const definition of document.definitions) {
+          if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+        }
+        const cost = operationCost(options.schema, operation, fragments, payload.variables ?? {});
+        if (cost > MAX_QUERY_COST) {
+          const message = QUERY_TOO_COMPLEX_MESSAGE(cost, MAX_QUERY_COST);
+          return [
+            new GraphQLError(message[state.locale], {
+              extensions: { code: "QUERY_TOO_COMPLEX", messages: message, cost: { requested: cost, limit: MAX_QUERY_COST } },
+            }),
+          ];
+        }
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [bilingual(MESSAGES.tooMany, state.locale, "RATE_LIMITED")];
         }
