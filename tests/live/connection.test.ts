@@ -148,6 +148,27 @@ describe("the token of a live connection", () => {
   });
 });
 
+describe("a subscription's cost", () => {
+  it("is held to the same limit as a query over HTTP, since every change runs the whole selection", async () => {
+    const token = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const pages = Array.from({ length: 14 }, (_, index) => `p${index}: invitations(first: 100) { nodes { ...All } }`).join(" ");
+    const document = `subscription { requestStatusChanged { id ${pages} } }
+      fragment All on Invitation { id status message invitedAt expiresAt respondedAt declineReason contactConsentVersion
+        contactConsentWithdrawnAt contactReleasedAt assignmentId answerChannel answerRecordedByRole version waitlistPosition
+        invitee { id givenName familyName } }`;
+    const { errors } = await subscribe(client(token), document).ended;
+    expect(JSON.stringify(errors)).toContain("QUERY_TOO_COMPLEX");
+    // The same selection with small pages is accepted.
+    const before = api.running.server.liveEvents.size;
+    subscribe(
+      client(token),
+      `subscription { requestStatusChanged { id invitations(first: 10) { nodes { ...All } } } }
+      fragment All on Invitation { id status }`,
+    );
+    await listening(before + 1);
+  });
+});
+
 describe("the database's change announcements", () => {
   it("carry ids only, never personal data", async () => {
     const payloads: string[] = [];
