@@ -46,7 +46,8 @@ export class LiveResolver {
   @Subscription(() => Invitation, {
     description:
       "Coordinators: a member accepted, was waitlisted or declined an invitation to a request of your networks (optionally one network or " +
-      "request). Like `Request.invitations`: the invitee's name is an audited read.",
+      "request), and each later change of an answered invitation (contact details released, moved up from the waiting list): key by `id`. " +
+      "Like `Request.invitations`: the invitee's name is an audited read.",
     subscribe: ({ context, args }: Subscribed<{ networkId?: string | null; requestId?: string | null }>) =>
       invitationAnswerFeed(context, args.networkId, args.requestId),
   })
