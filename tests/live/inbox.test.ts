@@ -26,7 +26,7 @@ type Inbox = { myInbox: { unreadCount: number; notifications: { totalCount: numb
 
 let api: TestApi;
 let jonkoping: PublicTenant;
-const tokens: Record<string, string> = {};
+const tokens = {} as Record<"requester" | "otherUnit" | "library" | "peer" | "vgrMember" | "member" | "otherMember", string>;
 let memberId: string;
 let invitationId: string;
 let requestId: string;

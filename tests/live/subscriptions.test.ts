@@ -43,7 +43,10 @@ let second: SecondInstance;
 let jonkoping: PublicTenant;
 let vgr: PublicTenant;
 const clients: LiveClient[] = [];
-const tokens: Record<string, string> = {};
+const tokens = {} as Record<
+  "requester" | "otherUnit" | "library" | "peer" | "vgrCoordinator" | "vgrRequester" | "member" | "otherMember" | "vgrMember",
+  string
+>;
 let memberId: string;
 let otherMemberId: string;
 let libraryId: string;

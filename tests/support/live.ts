@@ -54,7 +54,7 @@ export function connect(httpUrl: string, token: string | null, options: { accept
 
 export interface Subscription<Data> {
   /** Every result received so far. */
-  readonly results: FormattedExecutionResult<Data>[];
+  readonly results: FormattedExecutionResult<Data, unknown>[];
   /** Resolves when the server completed the subscription or sent an error. */
   readonly ended: Promise<{ errors?: readonly unknown[] }>;
   /** Waits until a result satisfies `match` (or fails after `timeoutMs`). */
@@ -67,7 +67,7 @@ export function subscribe<Data = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
 ): Subscription<Data> {
-  const results: FormattedExecutionResult<Data>[] = [];
+  const results: FormattedExecutionResult<Data, unknown>[] = [];
   const waiters = new Set<() => void>();
   let resolveEnded: (value: { errors?: readonly unknown[] }) => void = () => {};
   const ended = new Promise<{ errors?: readonly unknown[] }>((resolve) => {
