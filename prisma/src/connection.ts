@@ -50,6 +50,11 @@ export type DatabaseOptions =
       poolWaitMs?: number;
       /** Server-side bound on any single statement. */
       statementTimeoutMs?: number;
+      /**
+       * A session connection for LISTEN (live updates), when `url` goes through a pooler in transaction mode
+       * (PgBouncer), which cannot keep a LISTEN: `DATABASE_DIRECT_URL`. Unset: `url`.
+       */
+      directUrl?: string;
     }
   | {
       kind: "embedded";
@@ -70,6 +75,13 @@ export interface Database {
    * pool busy with slow requests still answers; used by the readiness probe and by the wait at start.
    */
   ping(): Promise<void>;
+  /**
+   * Calls `onPayload` with each NOTIFY payload on `channel`, from any session (any API instance) once its transaction
+   * committed. PostgreSQL: one session connection of its own (the direct URL), reconnected with backoff when cut —
+   * `onReconnect` is told, since notifications sent meanwhile were missed. PGlite: its own in-process listen.
+   * Resolves when listening; the returned function stops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   /** Embedded only: the whole data directory as a tarball, to open copies of this database with `loadDataDir`. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -85,6 +97,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, emb
       connectTimeoutMs: Number(env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
       statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
       ...(env.DATABASE_POOL_WAIT_MS ? { poolWaitMs: Number(env.DATABASE_POOL_WAIT_MS) } : {}),
+      ...(env.DATABASE_DIRECT_URL ? { directUrl: env.DATABASE_DIRECT_URL } : {}),
     };
   }
   return { kind: "embedded", dataDirectory: embeddedDirectory };
@@ -153,6 +166,8 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
     async ping() {
       await probe.query("SELECT 1");
     },
+    listen: (channel, onPayload, onReconnect) =>
+      listenOnSession(options.directUrl ?? options.url, connectTimeoutMs, channel, onPayload, onReconnect),
     async close() {
       await Promise.all([prisma.$disconnect(), probe.end()]);
     },
@@ -182,10 +197,85 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
     async ping() {
       await pglite.query("SELECT 1");
     },
+    async listen(channel, onPayload) {
+      const unlisten = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
     dumpDataDir: () => pglite.dumpDataDir("none"),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
     },
+  };
+}
+
+/** Identifiers for LISTEN cannot be bound as parameters: only plain lower-case names are accepted. */
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * LISTEN on a session connection of its own (not the pool's: a pooled connection goes back after each transaction,
+ * and a pooler in transaction mode drops LISTEN). A cut connection is reopened with backoff (0.25 s doubling to 5 s);
+ * `onReconnect` is called after each reopening, because notifications sent while it was down are gone.
+ */
+async function listenOnSession(
+  url: string,
+  connectTimeoutMs: number,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onReconnect?: () => void,
+): Promise<() => Promise<void>> {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let delayMs = 250;
+
+  const open = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on("error", () => {
+      // Followed by "end", which reopens.
+    });
+    next.on("end", () => {
+      // Only an established listener is reopened here; a failed first connect is the caller's error.
+      if (client !== next) return;
+      client = null;
+      if (!stopped) scheduleReopen();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    if (stopped) {
+      await next.end();
+      return;
+    }
+    client = next;
+    delayMs = 250;
+  };
+  const scheduleReopen = () => {
+    if (retryTimer || stopped) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      open().then(
+        () => onReconnect?.(),
+        () => {
+          delayMs = Math.min(delayMs * 2, 5_000);
+          scheduleReopen();
+        },
+      );
+    }, delayMs);
+    retryTimer.unref();
+  };
+
+  await open();
+  return async () => {
+    stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
   };
 }

@@ -57,6 +57,40 @@ describe("Member and staff pages in the browser", () => {
     await context.close();
   });
 
+  it("the member's inbox badge counts a new line live (over the WebSocket), and the inbox marks it read", async () => {
+    const subject = demoMemberSubjects.kalmar?.[1] as string;
+    const prisma = api.running.database.prisma;
+    const member = await prisma.member.findFirstOrThrow({ where: { subject } });
+    const { context, page } = await newPerson(browser);
+    await signIn(page, origin, "kalmar", subject);
+    const inbox = page.getByRole("banner").getByRole("link", { name: /Inkorg/ });
+    await inbox.waitFor();
+    const unreadBefore = await prisma.inboxNotification.count({ where: { recipientMemberId: member.id, readAt: null } });
+    // Scenario: an event for this member was written (by any instance): the badge learns of it without a reload.
+    await prisma.inboxNotification.create({
+      data: {
+        tenantId: member.tenantId,
+        kind: "FEEDBACK_REQUESTED",
+        recipientMemberId: member.id,
+        data: { requestTitle: "Patientpanel om vårdövergångar" },
+        idempotencyKey: `browser-spec:${member.id}`,
+      },
+    });
+    await page
+      .getByRole("banner")
+      .getByText(`${unreadBefore + 1} olästa`)
+      .waitFor({ state: "attached", timeout: 20_000 });
+    await inbox.click();
+    const line = page.getByRole("article").filter({ hasText: "Patientpanel om vårdövergångar" });
+    await line.waitFor();
+    await expectAccessible(page, "inbox");
+    await line.getByRole("button", { name: "Markera som läst" }).click();
+    await line.getByRole("button", { name: "Markera som oläst" }).waitFor();
+    expect(await prisma.inboxNotification.count({ where: { recipientMemberId: member.id, readAt: null } })).toBe(unreadBefore);
+    await signOut(page);
+    await context.close();
+  });
+
   it("the coordinator sees the intake queue", async () => {
     const { context, page } = await newPerson(browser);
     await signIn(page, origin, "kalmar", staffSubject("kalmar", "COORDINATOR"));

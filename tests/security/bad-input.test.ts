@@ -76,15 +76,17 @@ describe("bad input is a 400, never an internal error", () => {
     expect(paired.body).toMatchObject({ data: { tenant: null } });
   });
 
-  it("refuses any subscription document with a clear 400: the API serves queries and mutations over HTTP", async () => {
-    for (const query of ["subscription { __typename }", "subscription S { me { kind } }"]) {
+  it("refuses any subscription document with a clear 400: subscriptions run over WebSocket, not HTTP", async () => {
+    for (const query of [
+      "subscription { __typename }",
+      "subscription S { me { kind } }",
+      "subscription { inboxNotificationAdded { id } }",
+    ]) {
       for (const answer of [await post(JSON.stringify({ query })), await get({ query })]) {
         expect(answer.status).toBe(400);
-        expect(answer.body.errors?.[0]?.extensions).toMatchObject({
-          code: "GRAPHQL_VALIDATION_FAILED",
-          reason: "SUBSCRIPTION_NOT_SUPPORTED",
-        });
-        expect(answer.body.errors?.[0]?.message).toMatch(/subscription/i);
+        const refusal = answer.body.errors?.find((error) => error.extensions?.reason === "SUBSCRIPTION_NOT_SUPPORTED");
+        expect(refusal?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", reason: "SUBSCRIPTION_NOT_SUPPORTED" });
+        expect(refusal?.message).toMatch(/subscription.*WebSocket/i);
         expect(JSON.stringify(answer.body)).not.toMatch(/INTERNAL_SERVER_ERROR|Schema is not configured/);
       }
     }

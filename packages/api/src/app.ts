@@ -52,6 +52,7 @@ export async function startMedverkan(
             connectTimeoutMs: config.databaseLimits?.connectTimeoutMs,
             statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
             poolWaitMs: config.databaseLimits?.poolWaitMs,
+            ...(config.databaseDirectUrl ? { directUrl: config.databaseDirectUrl } : {}),
           }
         : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
     ));

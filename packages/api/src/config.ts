@@ -15,6 +15,11 @@ export interface AppConfig {
   port: number;
   /** `null`: embedded PGlite. */
   databaseUrl: string | null;
+  /**
+   * A session connection to the same database for LISTEN (live updates) when `databaseUrl` goes through a pooler in
+   * transaction mode (PgBouncer); unset: `databaseUrl`.
+   */
+  databaseDirectUrl?: string | null;
   /** PGlite's folder; `null` keeps the embedded database in memory. */
   embeddedDataDirectory: string | null;
   /** The development signing key's file (dev mode only). */
@@ -109,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
     port: Number(env.PORT ?? 4000),
     databaseUrl,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL || null,
     embeddedDataDirectory: inMemory ? null : join(dataDirectory, "pglite"),
     devKeyFile: join(dataDirectory, "dev-signing-key.json"),
     migrateOnStart: flag(env.MIGRATE_ON_START, true),

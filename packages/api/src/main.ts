@@ -12,7 +12,12 @@ const log = createLogger(config.logLevel);
 try {
   const medverkan = await startMedverkan(config, log);
   log.info({ url: medverkan.url, database: medverkan.database.description }, "Medverkan API ready");
-  const lines = ["", `  Medverkan API        ${medverkan.url}`, `  Database             ${medverkan.database.description}`];
+  const lines = [
+    "",
+    `  Medverkan API        ${medverkan.url}`,
+    `  Subscriptions        ${medverkan.url.replace(/^http/, "ws")}   (graphql-transport-ws)`,
+    `  Database             ${medverkan.database.description}`,
+  ];
   if (existsSync(join(config.webAppDirectory ?? DEFAULT_WEB_APP_DIRECTORY, "index.html"))) {
     lines.splice(1, 0, `  Web app              ${medverkan.url.replace(/\/graphql$/, "/")}`);
   }

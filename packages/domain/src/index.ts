@@ -35,6 +35,7 @@ export * from "./messages/locale.js";
 export * from "./network/network-configuration.js";
 export * from "./notification/default-templates.js";
 export * from "./notification/delivery.js";
+export * from "./notification/inbox.js";
 export * from "./notification/kinds.js";
 export * from "./notification/render.js";
 export * from "./organisation/organisation-configuration.js";

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
-import { Provider, useQuery } from "urql";
+import { Provider, useQuery, useSubscription } from "urql";
 import { setSession, useSession } from "./auth/session";
 import { graphql } from "./generated";
 import type { ViewerQuery } from "./generated/graphql";
@@ -9,6 +9,7 @@ import { type MessageKey, useI18n } from "./i18n";
 import { AuthCallbackPage } from "./pages/auth-callback";
 import { FeeClaimsPage } from "./pages/fee-claims";
 import { HomePage } from "./pages/home";
+import { InboxPage } from "./pages/inbox";
 import { IntakePage } from "./pages/intake";
 import { InvitationsPage } from "./pages/invitations";
 import { MyDataPage } from "./pages/my-data";
@@ -31,6 +32,18 @@ const ViewerDocument = graphql(`
       roles { role unitId network { id name } }
       member { id givenName familyName }
     }
+  }
+`);
+
+const UnreadCountDocument = graphql(`
+  query UnreadCount {
+    myInbox { unreadCount }
+  }
+`);
+
+const InboxAddedDocument = graphql(`
+  subscription InboxAdded {
+    inboxNotificationAdded { id }
   }
 `);
 
@@ -80,6 +93,7 @@ function SignedInApp() {
           <Route path="/my" element={<MyPagesPage />} />
           <Route path="/my/data" element={<MyDataPage />} />
           <Route path="/statistics" element={<StatisticsPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>
@@ -164,6 +178,7 @@ function Layout({ children, loading }: { children: ReactNode; loading: boolean }
             {viewer?.tenant ? <span className="region-name"> · {viewer.tenant.name}</span> : null}
           </Link>
           <div className="header-actions">
+            {viewer && (viewer.member || viewer.roles.length > 0) ? <InboxLink /> : null}
             <button
               type="button"
               className="link-button"
@@ -197,5 +212,30 @@ function Layout({ children, loading }: { children: ReactNode; loading: boolean }
         {loading ? <p aria-live="polite">{t("loading")}</p> : children}
       </main>
     </>
+  );
+}
+
+/** The inbox in the header, with the unread count kept current by the `inboxNotificationAdded` subscription. */
+function InboxLink() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const [{ data }, refetch] = useQuery({ query: UnreadCountDocument, requestPolicy: "network-only" });
+  const [{ data: added }] = useSubscription({ query: InboxAddedDocument });
+  const newest = added?.inboxNotificationAdded.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new line, or leaving the inbox page, is the reason to count again
+  useEffect(() => {
+    refetch({ requestPolicy: "network-only" });
+  }, [newest, location.pathname]);
+  const unread = data?.myInbox?.unreadCount ?? 0;
+  return (
+    <Link to="/inbox" className="inbox-link">
+      {t("navInbox")}
+      {unread > 0 ? (
+        <span className="badge">
+          <span aria-hidden="true">{unread}</span>
+          <span className="visually-hidden">{t("unreadCount", { count: unread })}</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }

@@ -204,6 +204,14 @@ const sv = {
   suppressed: "Dold",
   suppressedExplained: "Celler markerade ”Dold” är skyddade: de är för små eller skulle avslöja en liten grupp.",
   notFound: "Sidan finns inte.",
+  navInbox: "Inkorg",
+  unreadCount: "{count} olästa",
+  inboxTitle: "Inkorg",
+  inboxEmpty: "Inga meddelanden.",
+  markRead: "Markera som läst",
+  markUnread: "Markera som oläst",
+  markAllRead: "Markera alla som lästa",
+  unread: "Oläst",
 } as const;
 
 type Key = keyof typeof sv;
@@ -402,6 +410,14 @@ const en: Record<Key, string> = {
   suppressed: "Hidden",
   suppressedExplained: "Cells marked “Hidden” are protected: they are too small or would give a small group away.",
   notFound: "The page does not exist.",
+  navInbox: "Inbox",
+  unreadCount: "{count} unread",
+  inboxTitle: "Inbox",
+  inboxEmpty: "No notifications.",
+  markRead: "Mark as read",
+  markUnread: "Mark as unread",
+  markAllRead: "Mark all as read",
+  unread: "Unread",
 };
 
 export type Language = "sv" | "en";

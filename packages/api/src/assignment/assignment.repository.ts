@@ -68,6 +68,11 @@ export async function listMemberAssignments(
   return { rows, total };
 }
 
+/** One of the member's own assignments; someone else's is null. */
+export function findMemberAssignment(tx: Tx, tenantId: string, memberId: string, id: string): Promise<AssignmentRow | null> {
+  return tx.assignment.findFirst({ where: { tenantId, memberId, id }, select: assignmentFields });
+}
+
 export function findOccasion(tx: Tx, tenantId: string, id: string) {
   return tx.occasion.findFirst({
     where: { tenantId, id },

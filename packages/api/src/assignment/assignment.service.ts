@@ -24,6 +24,7 @@ import {
   findAssignment,
   findAssignmentsByIds,
   findAttendance,
+  findMemberAssignment,
   findOccasion,
   listMemberAssignments,
   raiseLastAssignmentAt,
@@ -196,4 +197,13 @@ export async function listMyAssignments(ctx: RequestContext, args: PageArgs) {
     page,
     total,
   );
+}
+
+/** One of the member's own assignments (a live update re-reads it here); anyone else's looks missing. */
+export async function getMyAssignment(ctx: RequestContext, id: string): Promise<MyAssignment | null> {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "MEMBER") throw forbidden(ctx.locale);
+  if (!isId(id)) return null;
+  const row = await ctx.scope(actor.tenantId).transaction((tx) => findMemberAssignment(tx, actor.tenantId, actor.memberId, id));
+  return row ? toAssignment(row) : null;
 }

@@ -347,3 +347,16 @@ export async function listMyInvitations(ctx: RequestContext, filter: InvitationF
     total,
   );
 }
+
+/** One of the member's own invitations (a live update re-reads it here), lapsed written EXPIRED first; anyone else's looks missing. */
+export async function getMyInvitation(ctx: RequestContext, id: string) {
+  const actor = requireMember(ctx);
+  if (!isId(id)) return null;
+  const now = new Date();
+  const row = await ctx.scope(actor.tenantId).transaction(async (tx) => {
+    await expireLapsedInvitations(tx, actor.tenantId, now, { memberId: actor.memberId });
+    const found = await findInvitation(tx, actor.tenantId, id);
+    return found?.memberId === actor.memberId ? found : null;
+  });
+  return row ? toMyInvitation(row, now) : null;
+}

@@ -282,3 +282,38 @@ export function readRequestInvitations(scope: TenantScope, reads: readonly Reque
     });
   });
 }
+
+/**
+ * One invitation for a coordinator of its request's network (a live update of an answer re-reads it here), with the
+ * same rules as `Request.invitations`: lapsed written EXPIRED first, the invitee's name an audited read. Another
+ * network's or tenant's invitation looks missing.
+ */
+export async function getRequestInvitation(
+  ctx: RequestContext,
+  id: string,
+  /** Only in one of these statuses (checked before the invitee is read); unset: any. */
+  statuses?: readonly InvitationStatus[],
+): Promise<Invitation | null> {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "STAFF" || !hasRole(actor, "COORDINATOR")) throw forbidden(ctx.locale);
+  if (!isId(id)) return null;
+  const now = new Date();
+  return ctx.scope(actor.tenantId).transaction(async (tx) => {
+    const found = await findInvitation(tx, actor.tenantId, id);
+    const request = found ? await findRequest(tx, actor.tenantId, found.requestId) : null;
+    if (!found || !request || !standingOn(actor, request).coordinator) return null;
+    await expireLapsedInvitationsOfRequests(tx, actor.tenantId, now, [request.id]);
+    const row = (await findInvitation(tx, actor.tenantId, id)) as InvitationRow;
+    const invitation = toInvitation(row, now);
+    if (statuses && !statuses.includes(invitation.status)) return null;
+    await ctx.audit.record(tx, actor.tenantId, {
+      action: "READ",
+      subjectType: "Member",
+      subjectId: row.memberId,
+      memberId: row.memberId,
+      purpose: "invitation answer (live update)",
+      details: { requestId: request.id, invitationId: row.id },
+    });
+    return invitation;
+  });
+}

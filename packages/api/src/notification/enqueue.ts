@@ -134,6 +134,7 @@ async function notifyAboutSession(
     recipient: member.email,
     memberId: member.id,
     networkId: session.networkId,
+    subject: { type: "TRAINING_SESSION", id: session.id },
     locale: member.preferredLocale,
     data: {
       recipientName: member.givenName,
@@ -173,6 +174,7 @@ export async function scanOccasionReminders(tx: Tx, tenantId: string): Promise<n
       recipient: member.email,
       memberId: member.id,
       networkId: assignment.request.networkId,
+      subject: { type: "ASSIGNMENT", id: assignment.id },
       locale: member.preferredLocale,
       data: {
         recipientName: member.givenName,
@@ -204,6 +206,7 @@ export async function enqueueInvitation(tx: Tx, input: { tenantId: string; invit
     recipient: member.email,
     memberId: member.id,
     networkId: request.networkId,
+    subject: { type: "INVITATION", id: invitation.id },
     locale: member.preferredLocale,
     data: {
       recipientName: member.givenName,
@@ -236,6 +239,7 @@ export async function enqueueInvitationAnswered(tx: Tx, input: { tenantId: strin
     recipient: network.contactEmail,
     memberId: member.id,
     networkId: network.id,
+    subject: { type: "INVITATION", id: invitation.id },
     locale: await tenantLanguage(tx, input.tenantId),
     data: { memberName: fullName(member), requestTitle: invitation.request.title, answer, declineReason: invitation.declineReason },
     idempotencyKey: `${invitation.id}:${answer}:${invitation.respondedAt?.toISOString() ?? ""}`,
@@ -268,6 +272,8 @@ export async function enqueueContactRelease(tx: Tx, input: { tenantId: string; i
     recipient: request.contactEmail,
     memberId: member.id,
     networkId: request.networkId,
+    unitId: request.unitId,
+    subject: { type: "REQUEST", id: request.id },
     locale: await tenantLanguage(tx, input.tenantId),
     data: {
       recipientName: request.contactName,
@@ -298,6 +304,7 @@ export async function enqueueContactRelease(tx: Tx, input: { tenantId: string; i
     recipient: member.email,
     memberId: member.id,
     networkId: request.networkId,
+    subject: { type: "INVITATION", id: invitation.id },
     locale: member.preferredLocale,
     data: {
       recipientName: member.givenName,
@@ -328,6 +335,7 @@ export async function enqueueFeedbackRequested(tx: Tx, input: { tenantId: string
     recipient: member.email,
     memberId: member.id,
     networkId: assignment.request.networkId,
+    subject: { type: "ASSIGNMENT", id: assignment.id },
     locale: member.preferredLocale,
     data: {
       recipientName: member.givenName,
@@ -360,6 +368,7 @@ export async function enqueueFeeClaimStatusChanged(tx: Tx, input: { tenantId: st
     recipient: member.email,
     memberId: member.id,
     networkId: claim.assignment.request.networkId,
+    subject: { type: "FEE_CLAIM", id: claim.id },
     locale: member.preferredLocale,
     data: {
       recipientName: member.givenName,

@@ -357,6 +357,7 @@ export function findOccasionParticipantsTomorrow(tx: Tx, tenantId: string) {
 const requestSummarySelect = {
   id: true,
   networkId: true,
+  unitId: true,
   title: true,
   purpose: true,
   expectations: true,

@@ -1,6 +1,7 @@
 import { or } from "graphql-shield";
 import type { PermissionMap } from "../permissions/permission-map.js";
 import { isAuthenticated, isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { isMemberOrStaff } from "../request/request.rules.js";
 
 // Templates, sender and the outbox are tenant configuration; preferences are the member's own. The development
 // outbox is refused in production by its service whatever the rule says.
@@ -14,6 +15,7 @@ export const notificationPermissions: PermissionMap = {
     outboxMessages: isTenantAdmin,
     devOutbox: readsDevOutbox,
     myNotificationPreferences: isMember,
+    myInbox: isMemberOrStaff,
   },
   Mutation: {
     upsertMessageTemplate: isTenantAdmin,
@@ -21,7 +23,15 @@ export const notificationPermissions: PermissionMap = {
     updateTenantSender: isTenantAdmin,
     retryOutboxMessage: isTenantAdmin,
     setNotificationPreference: isMember,
+    markInboxNotifications: isMemberOrStaff,
+    markAllInboxNotificationsRead: isMemberOrStaff,
   },
+  // The caller's own inbox only (the service reads by the verified actor, never by an id from the client).
+  MyInbox: isMemberOrStaff,
+  InboxNotification: isMemberOrStaff,
+  InboxNotificationConnection: isMemberOrStaff,
+  MarkInboxNotificationsPayload: isMemberOrStaff,
+  MarkAllInboxNotificationsReadPayload: isMemberOrStaff,
   MessageTemplate: isTenantAdmin,
   MessageTemplateVariable: isTenantAdmin,
   MessagePreview: isTenantAdmin,

@@ -1,5 +1,7 @@
 import type { Prisma } from "@medverkan/database";
 import {
+  inboxAudience,
+  inboxData,
   isLocale,
   type Locale,
   NOTIFICATION_CATALOGUE,
@@ -9,7 +11,11 @@ import {
   variablesOf,
 } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
+import { findNetworkCoordinatorIds, findUnitRequesterIds, type InboxInsert, insertInboxNotifications } from "./inbox.repository.js";
 import { findPreference, hasContactSharingConsent, insertOutboxMessage } from "./notification.repository.js";
+
+/** What an inbox line points at, for the front end to open through the normal queries. */
+export type InboxSubject = "REQUEST" | "INVITATION" | "ASSIGNMENT" | "FEE_CLAIM" | "TRAINING_SESSION";
 
 export interface NotifyInput {
   kind: NotificationKind;
@@ -20,6 +26,10 @@ export interface NotifyInput {
   memberId?: string | null;
   /** Picks the network's template and sender details; null for tenant-wide messages. */
   networkId?: string | null;
+  /** UNIT kinds: the requesting unit, whose requesters get the in-app line. */
+  unitId?: string | null;
+  /** What the in-app line points at. */
+  subject?: { type: InboxSubject; id: string } | null;
   locale: Locale | string | null | undefined;
   /** Raw values of the kind's variables (see the catalogue); anything else is dropped, not stored. */
   data: Record<string, unknown>;
@@ -57,6 +67,9 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
       throw new Error(`${input.kind} needs the member's contact-sharing consent for the request; nothing was disclosed.`);
     }
   }
+  // The in-app line is written whatever the e-mail preference or address: it is the member's own inbox (a member
+  // registered by post has no address at all), and it says nothing personal.
+  await writeInbox(tx, input);
   const recipient = input.recipient ? normaliseEmail(input.recipient) : null;
   if (!recipient) return "NO_ADDRESS";
 
@@ -78,4 +91,60 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
     networkId: input.networkId ?? null,
   });
   return written ? "QUEUED" : "ALREADY_QUEUED";
+}
+
+/**
+ * The in-app inbox beside the e-mail, in the same transaction: one row for the member it is to, or for each staff user
+ * behind the mailbox (the network's coordinators, the unit's requesters). Only the kind's non-personal variables are
+ * kept (`inboxData`); the same event lands once per recipient.
+ */
+async function writeInbox(tx: Tx, input: NotifyInput): Promise<void> {
+  const audience = inboxAudience(input.kind);
+  if (!audience) return;
+  const data = inboxData(input.kind, input.data);
+  const base = {
+    tenantId: input.tenantId,
+    kind: input.kind,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    data,
+  };
+  const key = (recipient: string) => `${input.kind}:${input.idempotencyKey}:${recipient}`;
+  let rows: InboxInsert[] = [];
+  if (audience === "MEMBER") {
+    if (!input.memberId) return;
+    rows = [
+      {
+        ...base,
+        recipientMemberId: input.memberId,
+        recipientStaffUserId: null,
+        networkId: input.networkId ?? null,
+        unitId: null,
+        idempotencyKey: key(input.memberId),
+      },
+    ];
+  } else if (audience === "NETWORK_COORDINATORS") {
+    const networkId = input.networkId;
+    if (!networkId) return;
+    rows = (await findNetworkCoordinatorIds(tx, input.tenantId, networkId)).map((staffUserId) => ({
+      ...base,
+      recipientMemberId: null,
+      recipientStaffUserId: staffUserId,
+      networkId,
+      unitId: null,
+      idempotencyKey: key(staffUserId),
+    }));
+  } else {
+    const unitId = input.unitId;
+    if (!unitId) return;
+    rows = (await findUnitRequesterIds(tx, input.tenantId, unitId)).map((staffUserId) => ({
+      ...base,
+      recipientMemberId: null,
+      recipientStaffUserId: staffUserId,
+      networkId: null,
+      unitId,
+      idempotencyKey: key(staffUserId),
+    }));
+  }
+  await insertInboxNotifications(tx, rows);
 }

@@ -10,6 +10,7 @@ import { identityProviderPermissions } from "../identity/identity-provider.rules
 import { intakePermissions } from "../intake/intake.rules.js";
 import { intakeRulesPermissions } from "../intake-rules/intake-rules.rules.js";
 import { invitationPermissions } from "../invitation/invitation.rules.js";
+import { livePermissions } from "../live/live.rules.js";
 import { loginPermissions } from "../login/login.rules.js";
 import { matchingPermissions } from "../matching/matching.rules.js";
 import { memberPermissions } from "../member/member.rules.js";
@@ -70,6 +71,7 @@ const featurePermissionMap = mergePermissionMaps([
   loginPermissions,
   vocabularyPermissions,
   nodePermissions,
+  livePermissions,
 ]);
 
 /**

@@ -175,6 +175,8 @@ export async function eraseMemberData(
     data: { status: "FAILED", lastError: "recipient erased", recipient: "", payload: {}, lockedBy: null, lockedUntil: null },
   });
   await tx.outboxMessage.updateMany({ where: { tenantId, memberId, status: "SENT" }, data: { recipient: "", payload: {} } });
+  // The member's in-app inbox goes with them (staff lines about them hold no personal data).
+  await tx.inboxNotification.deleteMany({ where: { tenantId, recipientMemberId: memberId } });
 
   await tx.$executeRaw`UPDATE "AuditEvent" SET "details" = NULL WHERE "tenantId" = ${tenantId}::uuid AND "memberId" = ${memberId}::uuid`;
   await tx.dataSubjectRequest.updateMany({ where: { tenantId, memberId }, data: { note: null } });

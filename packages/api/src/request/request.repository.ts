@@ -182,6 +182,12 @@ export const requestSortColumns = {
 
 // ─── Requests ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Every request a member was invited to (what a member's `request(id:)` may show). */
+export async function findAllInvitedRequestIds(tx: Tx, tenantId: string, memberId: string): Promise<string[]> {
+  const rows = await tx.invitation.findMany({ where: { tenantId, memberId }, select: { requestId: true } });
+  return rows.map((row) => row.requestId);
+}
+
 export async function findVisibleRequest(tx: Tx, tenantId: string, id: string, visibility: RequestVisibility): Promise<RequestRow | null> {
   const rows = await tx.$queryRaw<RequestRow[]>`SELECT ${requestColumns.select} FROM "Request" r
     WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ${id}::uuid AND ${visibleCondition(visibility)}`;

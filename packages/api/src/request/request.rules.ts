@@ -9,7 +9,7 @@ export const isRequester: IRule = rule("isRequester", { cache: "contextual" })(
   (_parent, _args, ctx: RequestContext) => requesterUnitIds(ctx.actor).length > 0,
 );
 
-const isMemberOrStaff: IRule = rule("isMemberOrStaff", { cache: "contextual" })(
+export const isMemberOrStaff: IRule = rule("isMemberOrStaff", { cache: "contextual" })(
   (_parent, _args, ctx: RequestContext) => ctx.actor.kind === "STAFF" || ctx.actor.kind === "MEMBER",
 );
 

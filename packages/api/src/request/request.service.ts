@@ -35,6 +35,7 @@ import {
 import { requestSnapshot, toRequest } from "./request.mapper.js";
 import { type RequestPayloadShape, requestErrors } from "./request.payload.js";
 import {
+  findAllInvitedRequestIds,
   findAssignmentTypeByKey,
   findCostCentreByCode,
   findLiveExperienceTags,
@@ -519,4 +520,11 @@ export async function updateRequest(ctx: RequestContext, input: UpdateRequestInp
     });
     return { request: toRequest(after), errors: [] };
   });
+}
+
+/** The requests a member was invited to: which status changes a member's live subscription may concern. */
+export async function invitedRequestIds(ctx: RequestContext): Promise<string[]> {
+  const actor = requireTenantActor(ctx);
+  if (actor.kind !== "MEMBER") return [];
+  return ctx.scope(actor.tenantId).transaction((tx) => findAllInvitedRequestIds(tx, actor.tenantId, actor.memberId));
 }

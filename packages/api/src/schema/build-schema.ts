@@ -10,11 +10,13 @@ import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../id
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
 import { InvitationResolver, MyInvitationResolver, RequestInvitationsResolver } from "../invitation/invitation.resolver.js";
+import { LiveResolver } from "../live/live.resolver.js";
 import { LoginResolver } from "../login/login.resolver.js";
 import { MatchingResolver, RequestCandidatesResolver } from "../matching/matching.resolver.js";
 import { ExperienceTagResolver, MemberResolver, MembershipResolver } from "../member/member.resolver.js";
 import { NetworkResolver } from "../network/network.resolver.js";
 import { NodeResolver } from "../node/node.resolver.js";
+import { InboxResolver } from "../notification/inbox.resolver.js";
 import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
@@ -50,6 +52,8 @@ import { VocabularyResolver } from "../vocabulary/vocabulary.resolver.js";
 
 const resolvers = [
   NotificationResolver,
+  InboxResolver,
+  LiveResolver,
   TenantIdentityProvidersResolver,
   IdentityProviderResolver,
   LoginResolver,
@@ -110,12 +114,25 @@ const resolvers = [
   NodeResolver,
 ] as const;
 
+/**
+ * type-graphql asks for a PubSub once there are subscriptions; ours bring their own feeds (live/live.service.ts: the
+ * database's NOTIFY, re-read through the services), so topics are never used.
+ */
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error("Subscriptions have no topics: each reads its own feed (live/live.service.ts).");
+  },
+  subscribe(): AsyncIterable<never> {
+    throw new Error("Subscriptions have no topics: each reads its own feed (live/live.service.ts).");
+  },
+};
+
 /** The schema as type-graphql builds it from the code, before permissions are applied. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   // Input validation lives in @medverkan/domain (field-level, bilingual), not in class-validator decorators.
   // The connections' `edges` resolvers exist once every type module above has made its connections.
   const all = [...resolvers, ...connectionEdgeResolvers] as unknown as NonEmptyArray<ClassType>;
-  return withNullableQueryRoots(await buildSchema({ resolvers: all, validate: false }));
+  return withNullableQueryRoots(await buildSchema({ resolvers: all, validate: false, pubSub: NO_TOPICS }));
 }
 
 /**

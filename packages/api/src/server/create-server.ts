@@ -18,6 +18,7 @@ import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/fo
 import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
+import { LiveEventHub } from "../live/live-event.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
@@ -31,6 +32,7 @@ import { serviceUnavailableStatus } from "./service-unavailable-status.js";
 import { refuseSubscriptions } from "./subscriptions.js";
 import { refuseUnstorableText } from "./unstorable-text.js";
 import { webAppRoutes } from "./web-app.routes.js";
+import { type RunningLiveServer, startLiveServer } from "./websocket.js";
 
 export interface ApiServerOptions {
   config: AppConfig;
@@ -48,6 +50,10 @@ export interface ApiServerOptions {
 export interface RunningApiServer {
   url: string;
   httpServer: Server;
+  /** Subscriptions over WebSocket at the same path (graphql-ws). */
+  live: RunningLiveServer;
+  /** This instance's LISTEN on the database, fanned out to its subscriptions. */
+  liveEvents: LiveEventHub;
   /** Stops taking requests, lets those in flight finish (up to the grace period), then closes. */
   stop(): Promise<void>;
 }
@@ -89,8 +95,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   });
   const protection = armor.protect();
 
+  const schema = await buildApiSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildApiSchema(),
+    schema,
     introspection: !config.production,
     // The process's own signal handlers (main.ts) stop the server, the outbox worker and the database in order;
     // Apollo's would stop the server alone and then re-raise the signal into them.
@@ -199,14 +206,36 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     });
   });
 
+  // Subscriptions: the same server and path, upgraded to WebSocket; the same schema, token checks and validation limits.
+  const liveEvents = await LiveEventHub.start(database, log);
+  const live = startLiveServer({
+    httpServer,
+    schema,
+    database,
+    authenticator,
+    hub: liveEvents,
+    log,
+    validationRules: protection.validationRules,
+    maxPayloadBytes: config.bodyLimitBytes,
+    corsOrigins: config.corsOrigins ?? [],
+    transactionTimeoutMs: config.databaseLimits?.transactionTimeoutMs,
+    poolWaitMs: config.databaseLimits?.poolWaitMs,
+    shuttingDown: () => state.shuttingDown,
+  });
+
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${host}:${address.port}/graphql`,
     httpServer,
+    live,
+    liveEvents,
     async stop() {
       state.shuttingDown = true;
+      // Subscriptions end first (1001 Going away): they would otherwise hold the server open past the grace period.
+      await live.stop();
+      await liveEvents.stop();
       await apollo.stop();
     },
   };

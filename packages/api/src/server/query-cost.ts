@@ -28,7 +28,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination/connectio
  */
 export const MAX_QUERY_COST = 25_000;
 
-const QUERY_TOO_COMPLEX_MESSAGE = (cost: number, limit: number): LocalizedText => ({
+export const QUERY_TOO_COMPLEX_MESSAGE = (cost: number, limit: number): LocalizedText => ({
   sv: `Frågan är för omfattande (kostnad ${cost}, högst ${limit}). Hämta färre fält eller mindre sidor (first), eller dela upp den i flera frågor.`,
   en: `The query is too complex (cost ${cost}, at most ${limit}). Ask for fewer fields or smaller pages (first), or split it into several queries.`,
 });

@@ -1,14 +1,14 @@
 import { GraphQLError, type ValidationRule } from "graphql";
 
 const MESSAGES = {
-  sv: "Prenumerationer (subscription) stöds inte. Använd query eller mutation.",
-  en: "Subscriptions are not supported. Use a query or a mutation.",
+  sv: "Prenumerationer (subscription) körs över WebSocket (graphql-transport-ws) på /graphql, inte över HTTP.",
+  en: "Subscriptions run over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.",
 };
 
 /**
- * The API has no subscription type and serves plain HTTP only, so a `subscription` document can never run. Refused
- * while the document is validated — a 400 GRAPHQL_VALIDATION_FAILED with a clear message — instead of failing later in
- * execution as an internal error.
+ * Subscriptions are served over WebSocket only (websocket.ts); over HTTP a `subscription` document cannot run.
+ * Refused while the document is validated — a 400 GRAPHQL_VALIDATION_FAILED with a clear message — instead of failing
+ * later in execution as an internal error.
  */
 export const refuseSubscriptions: ValidationRule = (context) => ({
   OperationDefinition(node) {

@@ -37,6 +37,13 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     PAPER: l("På papper", "On paper"),
     IN_PERSON: l("Vid personligt möte", "In person"),
   },
+  InboxSubjectType: {
+    REQUEST: l("Förfrågan", "Request"),
+    INVITATION: l("Inbjudan", "Invitation"),
+    ASSIGNMENT: l("Uppdrag", "Assignment"),
+    FEE_CLAIM: l("Arvode", "Fee claim"),
+    TRAINING_SESSION: l("Introduktionstillfälle", "Introduction session"),
+  },
   AssignmentLength: {
     ONE_OFF: l("Enstaka tillfälle", "One-off"),
     LONG_TERM: l("Längre uppdrag", "Long-term assignment"),

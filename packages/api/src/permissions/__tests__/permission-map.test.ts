@@ -40,7 +40,7 @@ describe("permission map", () => {
 
   it("declares a rule for every root field, and none for fields that do not exist", async () => {
     const schema = await buildBareSchema();
-    for (const root of ["Query", "Mutation"] as const) {
+    for (const root of ["Query", "Mutation", "Subscription"] as const) {
       const type = schema.getType(root);
       const fields = isObjectType(type) ? Object.keys(type.getFields()) : [];
       const declared = Object.keys((permissionMap[root] as Record<string, unknown>) ?? {});
@@ -51,7 +51,14 @@ describe("permission map", () => {
   it("covers every object type reachable from the schema (otherwise the fallback denies it silently)", async () => {
     const schema = await buildBareSchema();
     const missing = Object.values(schema.getTypeMap())
-      .filter((type) => isObjectType(type) && !type.name.startsWith("__") && type.name !== "Query" && type.name !== "Mutation")
+      .filter(
+        (type) =>
+          isObjectType(type) &&
+          !type.name.startsWith("__") &&
+          type.name !== "Query" &&
+          type.name !== "Mutation" &&
+          type.name !== "Subscription",
+      )
       .map((type) => getNamedType(type).name)
       .filter((name) => !(name in permissionMap));
     expect(missing).toEqual([]);
@@ -69,6 +76,7 @@ describe("permission map", () => {
   it("denies the anonymous caller everything that is not declared public", () => {
     const publicFields = Object.entries(permissionMap.Query as Record<string, unknown>)
       .concat(Object.entries(permissionMap.Mutation as Record<string, unknown>))
+      .concat(Object.entries(permissionMap.Subscription as Record<string, unknown>))
       .filter(([, rule]) => rule === allow)
       .map(([field]) => field)
       .sort();
