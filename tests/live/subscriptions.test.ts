@@ -17,14 +17,14 @@ import { type SecondInstance, startSecondInstance } from "../support/second-inst
 const REQUEST_STATUS = /* GraphQL */ `subscription($id: ID) { requestStatusChanged(requestId: $id) { id status networkId unitId } }`;
 const MY_INVITATIONS = /* GraphQL */ `subscription { myInvitationChanged { id status request { id title } } }`;
 const MY_ASSIGNMENTS = /* GraphQL */ `subscription { myAssignmentChanged { id status } }`;
-const ANSWERS = /* GraphQL */ `subscription($n: ID, $r: ID) { invitationAnswered(networkId: $n, requestId: $r) { id status invitee { id givenName } } }`;
+const ANSWERS = /* GraphQL */ `subscription($n: ID, $r: ID) { invitationAnswered(networkId: $n, requestId: $r) { id status invitee { id memberId givenName } } }`;
 const INTAKE = /* GraphQL */ `subscription($n: ID) { intakeQueueChanged(networkId: $n) { id status network { id } } }`;
 const INBOX = /* GraphQL */ `subscription { inboxNotificationAdded { id kind title summary subjectType subjectId read } }`;
 
 type RequestStatus = { requestStatusChanged: { id: string; status: string; networkId: string; unitId: string } };
 type MyInvitation = { myInvitationChanged: { id: string; status: string; request: { id: string; title: string } | null } };
 type MyAssignment = { myAssignmentChanged: { id: string; status: string } };
-type Answer = { invitationAnswered: { id: string; status: string; invitee: { id: string; givenName: string } } };
+type Answer = { invitationAnswered: { id: string; status: string; invitee: { id: string; memberId: string; givenName: string } } };
 type Intake = { intakeQueueChanged: { id: string; status: string; network: { id: string } } };
 type Inbox = {
   inboxNotificationAdded: {
@@ -147,7 +147,7 @@ describe("subscriptions deliver another instance's writes, and nothing across te
     // The member accepts through B: the coordinator hears the answer, the member gets the assignment.
     await accept(B, tokens.member, invitationId, await contactSharingVersion(api, "jonkoping"));
     const answer = await answers.waitFor((d) => d.invitationAnswered.id === invitationId);
-    expect(answer.invitationAnswered).toMatchObject({ status: "ACCEPTED", invitee: { id: memberId } });
+    expect(answer.invitationAnswered).toMatchObject({ status: "ACCEPTED", invitee: { memberId } });
     await myAssignments.waitFor((d) => d.myAssignmentChanged.status === "CONFIRMED");
     // The member follows the request they were invited to (not the ones before: they could not read those).
     const filled = await memberStatus.waitFor((d) => d.requestStatusChanged.id === requestId);

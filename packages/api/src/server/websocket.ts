@@ -293,15 +293,20 @@ export function startLiveServer(options: LiveServerOptions): RunningLiveServer {
     wss,
   );
 
+  let stopping: Promise<void> | undefined;
   return {
     get connections() {
       return wss.clients.size;
     },
-    async stop() {
-      options.httpServer.off("upgrade", onUpgrade);
-      for (const client of wss.clients) client.close(1001, "Going away");
-      await server.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    // Once: a graceful shutdown stops the server and its owner stops it again; closing `ws` twice is an error.
+    stop() {
+      stopping ??= (async () => {
+        options.httpServer.off("upgrade", onUpgrade);
+        for (const client of wss.clients) client.close(1001, "Going away");
+        await server.dispose();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      })();
+      return stopping;
     },
   };
 }
