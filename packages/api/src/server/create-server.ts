@@ -18,6 +18,7 @@ import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/fo
 import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
+import { downloadRoutes } from "../document/download.routes.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
@@ -182,6 +183,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       },
     }),
   );
+  // Documents behind short-lived download links (createDownloadLink): PDF, iCalendar, CSV.
+  app.use(downloadRoutes(database, config.databaseLimits));
   // Medverkan's own web app at `/` (packages/web), when it has been built; `/graphql` stays the API.
   const webApp = config.webAppDirectory === null ? null : webAppRoutes(config.webAppDirectory);
   if (webApp) app.use(webApp);
