@@ -11,6 +11,7 @@ import {
   payrollSummaryDocument,
   safeFileName,
 } from "@medverkan/domain";
+import { GraphQLError } from "graphql";
 import { forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -67,6 +68,16 @@ function timeFormat(timeZone: string) {
   };
 }
 
+/** A service's refusal (FORBIDDEN) means the same here as a document that is not there: null. */
+async function unlessRefused<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === "FORBIDDEN") return null;
+    throw error;
+  }
+}
+
 /** Loads the document as the context's actor may see it; null when it does not exist or they may not see it. */
 export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subjectId: string): Promise<LoadedDocument | null> {
   const actor = requireTenantActor(ctx);
@@ -82,7 +93,7 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
 
   switch (kind) {
     case "FEE_CLAIM_FORM": {
-      const claim = await getFeeClaim(ctx, subjectId);
+      const claim = await unlessRefused(getFeeClaim(ctx, subjectId));
       if (!claim) return null;
       const occasion = await scope.transaction((tx) => findOccasionContext(tx, tenantId, claim.occasionId));
       if (!occasion) return null;
@@ -138,13 +149,13 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
       if (actor.kind === "MEMBER") {
         if (row.memberId !== actor.memberId) return null;
       } else {
-        const request = await getRequest(ctx, row.requestId);
+        const request = await unlessRefused(getRequest(ctx, row.requestId));
         if (!request) return null;
         const standing = standingOn(actor, request);
         if (!standing.coordinator) {
           // The unit knows who the participant is only when they accepted and consented (Request.participants).
           if (!standing.unit) return null;
-          const contacts = await releasedContacts(ctx, request);
+          const contacts = (await unlessRefused(releasedContacts(ctx, request))) ?? [];
           if (!contacts.some((contact) => contact.assignmentId === row.id)) return null;
         }
       }
@@ -183,7 +194,7 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
     case "PAYROLL_SUMMARY":
     case "PAYROLL_CSV": {
       if (actor.kind !== "STAFF") return null;
-      const loaded = await getPayrollExport(ctx, subjectId);
+      const loaded = await unlessRefused(getPayrollExport(ctx, subjectId));
       if (!loaded) return null;
       const name = `${ctx.locale === "sv" ? "loneunderlag" : "payroll"}-${loaded.periodFrom}-${loaded.periodTo}`;
       if (kind === "PAYROLL_CSV") {
@@ -235,7 +246,7 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
       if (actor.kind === "MEMBER") {
         const takesPart = await scope.transaction((tx) => memberTakesPartIn(tx, tenantId, actor.memberId, occasion.requestId));
         if (!takesPart) return null;
-      } else if (!(await getRequest(ctx, occasion.requestId))) {
+      } else if (!(await unlessRefused(getRequest(ctx, occasion.requestId)))) {
         return null;
       }
       const event: CalendarEvent = {
@@ -267,7 +278,7 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
       if (actor.kind === "MEMBER") {
         const enrolled = await scope.transaction((tx) => memberEnrolledIn(tx, tenantId, actor.memberId, session.id));
         if (!enrolled) return null;
-      } else if (!(await getTrainingSession(ctx, session.id))) {
+      } else if (!(await unlessRefused(getTrainingSession(ctx, session.id)))) {
         return null;
       }
       return {
