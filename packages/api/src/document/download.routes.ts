@@ -32,7 +32,7 @@ export function downloadRoutes(database: Database, limits?: { transactionTimeout
         errors: [
           {
             message: message[locale],
-            extensions: { code: status === 404 ? "NOT_FOUND" : "FORBIDDEN", reason: refusal, messages: message },
+            extensions: { code: "FORBIDDEN", reason: refusal, messages: message },
           },
         ],
       });
