@@ -22,6 +22,11 @@ import { hashLinkSecret, linkLocale, loadDocument } from "./document.service.js"
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/u;
 
+/** A request line as it may be logged: a download link's secret never reaches a log. */
+export function redactDownloadSecret(url: string): string {
+  return url.replace(/^(\/downloads\/[^/?#]*\/[^/?#]*\/[^/?#]*\/)[^/?#]+/u, "$1[redacted]");
+}
+
 export function downloadRoutes(database: Database, limits?: { transactionTimeoutMs?: number; poolWaitMs?: number }): Router {
   const router = Router();
   router.get("/downloads/:tenantId/:kind/:subjectId/:secret", async (req: Request, res: Response) => {

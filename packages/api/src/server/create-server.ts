@@ -18,7 +18,7 @@ import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/fo
 import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
-import { downloadRoutes } from "../document/download.routes.js";
+import { downloadRoutes, redactDownloadSecret } from "../document/download.routes.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
@@ -124,6 +124,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       logger: log,
       genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID()),
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      serializers: { req: (req: { url: string }) => ({ ...req, url: redactDownloadSecret(req.url) }) },
     }),
   );
   app.use(healthRoutes(database, state));
