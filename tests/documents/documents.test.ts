@@ -30,6 +30,7 @@ let catcher: MailCatcher;
 const tokens: Record<string, string> = {};
 const token = (name: string) => tokens[name] as string;
 let origin: string;
+let erasedMembersLink: { token: string; path: string; memberId: string } | null = null;
 
 const LINK = `mutation($input: CreateDownloadLinkInput!) { createDownloadLink(input: $input) {
   link { kind subjectId path fileName contentType expiresAt containsPersonalData } errors { __typename code message } } }`;
@@ -441,6 +442,16 @@ describe("iCalendar files in Europe/Stockholm time", () => {
     expect(events[0]?.tzid).toBe("Europe/Stockholm");
     expect(events[0]?.utcStart).toBe(new Date(first.startsAt).toISOString());
     expect(events[0]?.location).toBe(first.place);
+
+    // The invited member may put an occasion in the calendar too (kept for the erasure below).
+    const occasion = await api.running.database.prisma.occasion.findFirstOrThrow({ where: { requestId }, select: { id: true } });
+    const created = await mutate<{ link: Link | null; errors: PayloadError[] }>(api, member, LINK, {
+      kind: "OCCASION_CALENDAR",
+      subjectId: occasion.id,
+    });
+    expect(created.errors).toEqual([]);
+    erasedMembersLink = { token: member, path: (created.link as Link).path, memberId: me.id };
+    expect((await download(erasedMembersLink.path)).status).toBe(200);
   });
 });
 
@@ -479,5 +490,21 @@ describe("the agreement of a long assignment (PDF)", () => {
     expect((await linkFor("jonkopingCoordinator", "ASSIGNMENT_AGREEMENT", held.assignmentId)).errors).toMatchObject([
       { code: "NOT_FOUND" },
     ]);
+  });
+});
+
+describe("erasure", () => {
+  it("forgets the erased member's links: the one they had opens nothing", async () => {
+    const link = erasedMembersLink as NonNullable<typeof erasedMembersLink>;
+    const erased = await mutate<{ errors: PayloadError[] }>(
+      api,
+      link.token,
+      `mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { __typename ... on ErrorResult { code message } } } }`,
+      { confirm: true },
+    );
+    expect(erased.errors).toEqual([]);
+    expect(await api.running.database.prisma.downloadLink.count({ where: { memberId: link.memberId } })).toBe(0);
+    const refused = await download(link.path);
+    expect(refused.status).toBe(404);
   });
 });

@@ -31,6 +31,12 @@ export async function recordDownload(tx: Tx, tenantId: string, id: string, at: D
   });
 }
 
+/** Links that expired before `before` (the retention job forgets them). */
+export async function deleteExpiredDownloadLinks(tx: Tx, tenantId: string, before: Date): Promise<number> {
+  const { count } = await tx.downloadLink.deleteMany({ where: { tenantId, expiresAt: { lt: before } } });
+  return count;
+}
+
 export async function tenantExists(system: PrismaClient, tenantId: string): Promise<boolean> {
   return (await system.tenant.count({ where: { id: tenantId, retiredAt: null } })) === 1;
 }
