@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "@medverkan/api/testing/mail-catcher";
 import ICAL from "ical.js";
@@ -24,6 +26,9 @@ import { occasionInDays, startMatching, submitRequest } from "../support/request
 // traktamente"), the agreement of a long assignment and the payroll summary as PDFs; occasions and introductions as
 // iCalendar files (also attached to the e-mails); every file behind a short-lived link for one document, checked as
 // the asker and audited. Files are read back with independent parsers: pdfjs-dist for PDF, ical.js for iCalendar.
+
+/** pdfjs reads the standard 14 fonts (Helvetica, which the PDFs use) from its own package. */
+const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
 
 let api: TestApi;
 let catcher: MailCatcher;
@@ -58,7 +63,8 @@ async function pdfText(response: Response): Promise<string> {
   expect(response.headers.get("content-type")).toBe("application/pdf");
   const bytes = new Uint8Array(await response.arrayBuffer());
   expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS })
+    .promise;
   const pages: string[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const content = await (await pdf.getPage(number)).getTextContent();
