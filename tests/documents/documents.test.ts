@@ -206,6 +206,24 @@ describe("the fee form per person and occasion (PDF)", () => {
     expect(englishText).toContain("Participant's signature");
   });
 
+  it("VGR: the unit's 'Blankett för utbetalning av arvode' with the fixed half-day fee, for the unit that attests", async () => {
+    const { claim } = await claimFor("vgr", {
+      startsAt: "2026-03-10T08:00:00Z",
+      endsAt: "2026-03-10T11:00:00Z",
+      durationMinutes: 180,
+      travelMinutes: 0,
+    });
+    expect(claim.fee.amountOre).toBe(kr(931));
+    const { link, errors } = await linkFor("vgrRequester", "FEE_CLAIM_FORM", claim.id);
+    expect(errors).toEqual([]);
+    const text = await pdfText(await download(link?.path as string));
+    expect(text).toContain("Blankett för utbetalning av arvode");
+    expect(text).toContain("Halvdag");
+    expect(text).toContain("Arvode 931 kr");
+    expect(text).not.toContain("Skatteavdrag");
+    expect(text).toContain(`Att betala ut ${kronor(claim.net.amountOre)}`);
+  });
+
   it("puts the payroll summary (PDF) and the payroll file (CSV with a byte-order mark) behind links too", async () => {
     const created = await mutate<{ payrollExport: PayrollExport | null; errors: PayloadError[] }>(
       api,

@@ -72,6 +72,12 @@ describe("the fee form", () => {
     expect(form.signatures[1]?.label).toBe("Attested by the development leader/coordinator");
     expect(feeForm({ ...claim, attester: "COORDINATOR" }, "sv").title).toBe("Arvodesblankett");
   });
+
+  it("is VGR's payout form where the unit attests and pays a fee itself", () => {
+    const form = feeForm({ ...claim, attester: "UNIT_REQUESTER", payoutMethod: "FEE", withholdingOre: 0 }, "sv");
+    expect(form.title).toBe("Blankett för utbetalning av arvode");
+    expect(form.subtitle).toContain("verksamheten står för ersättningen");
+  });
 });
 
 describe("the agreement and the payroll summary", () => {

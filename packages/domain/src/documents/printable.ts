@@ -82,6 +82,14 @@ const FEE_FORM = {
     },
     attest: { sv: "Verksamhetens attest (ansvarig chef)", en: "Attested by the unit (manager responsible)" },
   },
+  unitPaysFee: {
+    title: { sv: "Blankett för utbetalning av arvode", en: "Fee payment form" },
+    subtitle: {
+      sv: "Fylls i av verksamheten och den medverkande tillsammans; verksamheten står för ersättningen",
+      en: "Filled in by the unit and the participant together; the unit pays the compensation",
+    },
+    attest: { sv: "Verksamhetens attest (ansvarig chef)", en: "Attested by the unit (manager responsible)" },
+  },
   coordinatorForm: {
     title: { sv: "Arvodesblankett", en: "Fee form" },
     subtitle: {
@@ -130,7 +138,15 @@ const FEE_FORM = {
 export function feeForm(claim: FeeFormClaim, locale: Locale): PrintableDocument {
   const text = (key: keyof typeof FEE_FORM) => t(FEE_FORM[key] as LocalizedText, locale);
   const money = (ore: number) => formatOre(ore, locale);
-  const variant = claim.attester === "COORDINATOR" ? FEE_FORM.coordinatorForm : FEE_FORM.unitForm;
+  // The region's own form, told by who attests and how the fee is paid: the development leader attests (Kalmar's
+  // Arvodesblankett); the unit attests a fee paid as salary (Jönköping's Reseräkning utan traktamente); the unit
+  // attests and pays a fee itself (VGR's Blankett för utbetalning).
+  const variant =
+    claim.attester === "COORDINATOR"
+      ? FEE_FORM.coordinatorForm
+      : claim.payoutMethod === "SALARY"
+        ? FEE_FORM.unitForm
+        : FEE_FORM.unitPaysFee;
   const amounts: PrintableRow[] = [
     { label: text("fee"), value: money(claim.feeOre) },
     ...(claim.preparationOre > 0 ? [{ label: text("preparation"), value: money(claim.preparationOre) }] : []),
