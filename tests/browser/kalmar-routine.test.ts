@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { demoMemberSubjects } from "@medverkan/database/seed";
 import type { Browser, Page } from "playwright-core";
@@ -236,6 +237,13 @@ describe("Kalmar's routine in the browser", () => {
     await page.getByRole("button", { name: new RegExp(`^Attestera: ${invitedName}`) }).click();
     await page.getByRole("row", { name: new RegExp(`${invitedName}.*Attesterad`) }).waitFor();
     await expectAccessible(page, "fee claims (coordinator)");
+    // Kalmar's fee form, attested, as a PDF through a short-lived download link (issue 17).
+    const [form] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: new RegExp(`^Blankett \\(PDF\\): ${invitedName}`) }).click(),
+    ]);
+    expect(form.suggestedFilename()).toMatch(/^arvodesblankett-.*\.pdf$/u);
+    expect((await readFile(await form.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await page.getByRole("navigation").getByRole("link", { name: "Löneunderlag" }).click();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Skapa löneunderlag" }).click();
@@ -244,6 +252,12 @@ describe("Kalmar's routine in the browser", () => {
       ((await page.getByRole("link", { name: "Ladda ner CSV" }).getAttribute("href")) ?? "").replace(/^data:[^,]*,/, ""),
     );
     expect(csv).toContain(invitedName.split(" ").at(-1) as string);
+    const [summary] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /^Sammanställning \(PDF\)/u }).click(),
+    ]);
+    expect(summary.suggestedFilename()).toMatch(/^loneunderlag-.*\.pdf$/u);
+    expect((await readFile(await summary.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await signOut(page);
     await context.close();
   });

@@ -201,7 +201,11 @@ export const stepErrors = async (api: TestApi, token: string, document: string, 
 /** Parses the semicolon CSV of a payroll export (quoted fields allowed) into rows of cells. */
 export function csvRows(csv: string): string[][] {
   const rows: string[][] = [];
-  for (const line of csv.split("\r\n").filter((candidate) => candidate.length > 0)) {
+  expect(csv.startsWith("\uFEFF"), "the CSV starts with a UTF-8 byte-order mark").toBe(true);
+  for (const line of csv
+    .slice(1)
+    .split("\r\n")
+    .filter((candidate) => candidate.length > 0)) {
     const cells: string[] = [];
     let cell = "";
     let quoted = false;

@@ -163,6 +163,27 @@ const CASES: Case[] = [
     periodTo: "2030-12-31",
   })),
   m("markPayrollExportPaid", "MarkPayrollExportPaidInput", "tenant-admin", (ids) => ({ id: ids.payrollExport })),
+  // Download links (issue 17): a link to another tenant's document is refused as for a missing one
+  m("createDownloadLink fee form", "CreateDownloadLinkInput", "coordinator", (ids) => ({
+    kind: "FEE_CLAIM_FORM",
+    subjectId: ids.feeClaim,
+  })),
+  m("createDownloadLink fee form (member)", "CreateDownloadLinkInput", "member", (ids) => ({
+    kind: "FEE_CLAIM_FORM",
+    subjectId: ids.feeClaim,
+  })),
+  m("createDownloadLink agreement", "CreateDownloadLinkInput", "coordinator", (ids) => ({
+    kind: "ASSIGNMENT_AGREEMENT",
+    subjectId: ids.assignment,
+  })),
+  m("createDownloadLink payroll", "CreateDownloadLinkInput", "tenant-admin", (ids) => ({
+    kind: "PAYROLL_SUMMARY",
+    subjectId: ids.payrollExport,
+  })),
+  m("createDownloadLink occasion", "CreateDownloadLinkInput", "requester", (ids) => ({
+    kind: "OCCASION_CALENDAR",
+    subjectId: ids.occasion,
+  })),
   // Message templates
   m("upsertMessageTemplate", "UpsertMessageTemplateInput", "tenant-admin", (ids) => ({
     networkId: ids.network,

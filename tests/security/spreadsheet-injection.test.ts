@@ -45,11 +45,14 @@ afterAll(async () => {
   await api?.stop();
 });
 
-/** RFC 4180 cells (quoted cells with doubled quotes), enough for the API's CSV. */
+/** RFC 4180 cells (quoted cells with doubled quotes; `;` between them, after a byte-order mark), enough for the API's CSV. */
 function csvCells(csv: string): string[] {
   const cells: string[] = [];
-  const pattern = /(?:^|,|\r?\n)(?:"((?:[^"]|"")*)"|([^",\r\n]*))/gu;
-  for (const match of csv.trimEnd().matchAll(pattern))
+  const pattern = /(?:^|;|\r?\n)(?:"((?:[^"]|"")*)"|([^";\r\n]*))/gu;
+  for (const match of csv
+    .replace(/^\uFEFF/u, "")
+    .trimEnd()
+    .matchAll(pattern))
     cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : (match[2] ?? ""));
   return cells;
 }

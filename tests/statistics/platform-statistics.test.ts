@@ -186,12 +186,13 @@ describe("platformStatistics", () => {
 
   it("gives the same table as CSV: a Region column, each tenant's total, the national total last", async () => {
     const table = await platformStatistics({ period: { year }, groupBy: ["NETWORK"] });
-    const lines = table.csv.trim().split("\n");
-    expect(lines[0]).toMatch(/^Region,Nätverk,Inkomna förfrågningar,/);
+    expect(table.csv.startsWith("\uFEFF")).toBe(true);
+    const lines = table.csv.slice(1).trim().split("\r\n");
+    expect(lines[0]).toMatch(/^Region;Nätverk;Inkomna förfrågningar;/);
     expect(lines).toHaveLength(1 + table.rows.length + table.tenantTotals.length + 1);
-    expect(lines.filter((line) => /^[^,]+,Totalt,/.test(line))).toHaveLength(4);
+    expect(lines.filter((line) => /^[^;]+;Totalt;/.test(line))).toHaveLength(4);
     const national = lines.at(-1) as string;
-    expect(national.startsWith("Hela landet,,")).toBe(true);
+    expect(national.startsWith("Hela landet;;")).toBe(true);
     // Not-additive figures are marked, never written as zero.
     expect(national).toContain("NOT_APPLICABLE");
   });

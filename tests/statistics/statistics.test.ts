@@ -349,11 +349,14 @@ describe("figures on a hand-built region", () => {
 
   it("gives the same table as CSV, withheld figures marked and never written as zero", async () => {
     const table = await statistics(analyst, { period: { year: 2025 }, groupBy: ["NETWORK"] });
-    const lines = table.csv.trim().split("\n");
-    expect(lines[0]).toMatch(/^Nätverk,Inkomna förfrågningar,/);
+    // What Excel on Swedish Windows opens as it is: a byte-order mark, semicolons, CRLF, decimal commas.
+    expect(table.csv.startsWith("\uFEFF")).toBe(true);
+    const lines = table.csv.slice(1).trim().split("\r\n");
+    expect(lines[0]).toMatch(/^Nätverk;Inkomna förfrågningar;/);
     expect(lines).toHaveLength(table.rows.length + 2);
-    expect(lines.find((line) => line.startsWith("Nätverk B"))).toMatch(/^Nätverk B,SMALL_COUNT,/);
-    expect(lines.at(-1)).toMatch(/^Totalt,11,SMALL_COUNT,SMALL_COUNT,/);
+    expect(lines.find((line) => line.startsWith("Nätverk B"))).toMatch(/^Nätverk B;SMALL_COUNT;/);
+    expect(lines.at(-1)).toMatch(/^Totalt;11;SMALL_COUNT;SMALL_COUNT;/);
+    expect(lines.join("\n")).not.toMatch(/;\d+\.\d+(;|$)/m);
   });
 
   it("answers coordinators for their own networks only, always split by network", async () => {

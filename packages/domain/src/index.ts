@@ -4,6 +4,8 @@ export * from "./calendar/iso-date.js";
 export * from "./configuration/configuration-name.js";
 export * from "./contact-details/email-address.js";
 export * from "./contact-details/phone-number.js";
+export * from "./documents/download-link.js";
+export * from "./documents/printable.js";
 export * from "./fees/claims/claim-computation.js";
 export * from "./fees/claims/claim-workflow.js";
 export * from "./fees/claims/payer-routing.js";

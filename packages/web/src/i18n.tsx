@@ -161,6 +161,8 @@ const sv = {
   createExport: "Skapa löneunderlag",
   exportCreated: "Löneunderlag med {count} arvoden skapat.",
   downloadCsv: "Ladda ner CSV",
+  downloadFeeForm: "Blankett (PDF)",
+  downloadPayrollSummary: "Sammanställning (PDF)",
   // My pages
   myPagesTitle: "Mina sidor",
   profile: "Profil",
@@ -370,6 +372,8 @@ const en: Record<Key, string> = {
   createExport: "Create payroll export",
   exportCreated: "Payroll export with {count} fee claims created.",
   downloadCsv: "Download CSV",
+  downloadFeeForm: "Form (PDF)",
+  downloadPayrollSummary: "Summary (PDF)",
   myPagesTitle: "My pages",
   profile: "Profile",
   givenName: "Given name",

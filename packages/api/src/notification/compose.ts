@@ -9,7 +9,8 @@ import {
   type TemplateSource,
 } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
-import type { MailSettings } from "./mail-transport.js";
+import { calendarAttachment } from "../document/calendar-attachment.js";
+import type { MailAttachment, MailSettings } from "./mail-transport.js";
 import { findNetwork, findTemplate, findTenantSender } from "./notification.repository.js";
 
 export interface ComposedMessage {
@@ -19,6 +20,8 @@ export interface ComposedMessage {
   /** The network's functional mailbox, so an answer reaches the coordinators rather than a no-reply address. */
   replyTo: string | null;
   source: TemplateSource;
+  /** An iCalendar file of the occasions (invitation, assignment description) or the introduction (booked, reminder). */
+  attachments: MailAttachment[];
 }
 
 /**
@@ -65,5 +68,11 @@ export async function composeMessage(
     },
     replyTo: network?.contactEmail ?? null,
     source: override ? (message.networkId ? "NETWORK" : "TENANT") : template.source,
+    attachments: calendarAttachment(
+      kind,
+      message.data,
+      { name: tenant.name, timeZone: tenant.timeZone, networkName: network?.name ?? null },
+      locale,
+    ),
   };
 }

@@ -32,6 +32,8 @@ type RequestSummary = NonNullable<Awaited<ReturnType<typeof findInvitationForMes
 
 const occasionsOf = (request: RequestSummary) =>
   request.occasions.map((occasion) => ({
+    // The id names the occasion in the calendar file attached to the message (document/calendar.ts).
+    id: occasion.id,
     startsAt: occasion.startsAt.toISOString(),
     endsAt: occasion.endsAt.toISOString(),
     place: occasion.place,
@@ -138,8 +140,10 @@ async function notifyAboutSession(
     locale: member.preferredLocale,
     data: {
       recipientName: member.givenName,
+      sessionId: session.id,
       sessionTitle: session.title,
       startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
       place: session.place,
       digitalLink: session.digitalLink,
     },

@@ -28,6 +28,14 @@ export interface OutgoingMail {
   messageId: string;
   /** Sorting help for mailboxes (`X-Medverkan-Kind`); carries no personal data. */
   kind: string;
+  /** Files sent with the message (an iCalendar file of the occasions or the introduction). */
+  attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 export interface MailTransport {
@@ -59,6 +67,7 @@ function message(mail: OutgoingMail) {
     subject: mail.subject,
     text: mail.text,
     messageId: mail.messageId,
+    attachments: (mail.attachments ?? []).map((attachment) => ({ ...attachment })),
     headers: {
       // RFC 3834: vacation responders and ticket systems must not answer automatically.
       "Auto-Submitted": "auto-generated",

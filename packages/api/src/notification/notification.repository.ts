@@ -327,7 +327,9 @@ export function findEnrolmentWithSession(tx: Tx, tenantId: string, enrolmentId: 
       status: true,
       enrolledAt: true,
       memberId: true,
-      session: { select: { id: true, networkId: true, title: true, startsAt: true, place: true, digitalLink: true, cancelledAt: true } },
+      session: {
+        select: { id: true, networkId: true, title: true, startsAt: true, endsAt: true, place: true, digitalLink: true, cancelledAt: true },
+      },
     },
   });
 }

@@ -202,6 +202,7 @@ export class OutboxWorker {
         text: composed.text,
         messageId: stableMessageId(message.tenantId, message.idempotencyKey, this.mail.messageIdDomain),
         kind: message.kind,
+        attachments: composed.attachments,
       });
       sent = true;
     } catch (error) {

@@ -51,7 +51,8 @@ export class PayrollExportResolver {
 
   @FieldResolver(() => String, {
     description:
-      "The file for the payroll office: one row per claim, semicolon-separated, amounts in kronor with a decimal comma. Audited.",
+      "The file for the payroll office: one row per claim; a UTF-8 byte-order mark, `;` between cells, amounts in kronor with a " +
+      "decimal comma, CRLF (Excel on Swedish Windows opens it as it is). Audited.",
   })
   async csv(@Root() payrollExport: PayrollExport, @Ctx() ctx: RequestContext): Promise<string> {
     const loaded = payrollExport as LoadedExport;

@@ -4,6 +4,7 @@ import { auditPermissions } from "../audit/audit.rules.js";
 import { forbidden, unauthenticated } from "../common/errors/api-error.js";
 import { connectionEdgeTypeNames } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
+import { documentPermissions } from "../document/document.rules.js";
 import { feeClaimPermissions } from "../fee-claim/fee-claim.rules.js";
 import { feeSchedulePermissions } from "../fee-schedule/fee-schedule.rules.js";
 import { identityProviderPermissions } from "../identity/identity-provider.rules.js";
@@ -67,6 +68,7 @@ const featurePermissionMap = mergePermissionMaps([
   assignmentPermissions,
   feeClaimPermissions,
   payrollPermissions,
+  documentPermissions,
   identityProviderPermissions,
   loginPermissions,
   vocabularyPermissions,

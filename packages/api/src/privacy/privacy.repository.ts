@@ -182,6 +182,8 @@ export async function eraseMemberData(
   await tx.dataSubjectRequest.updateMany({ where: { tenantId, memberId }, data: { note: null } });
   // A stored answer to a retried create may name the person; the client's retry window is long over for anyone erased.
   await tx.$executeRaw`DELETE FROM "IdempotencyRecord" WHERE "tenantId" = ${tenantId}::uuid AND "result"::text LIKE ${`%${memberId}%`}`;
+  // The person's download links (issue 17) open nothing once they are erased; none is kept.
+  await tx.downloadLink.deleteMany({ where: { tenantId, memberId } });
 }
 
 export function insertDataSubjectRequest(

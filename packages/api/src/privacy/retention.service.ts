@@ -5,6 +5,7 @@ import { insertAuditEvents } from "../audit/audit.repository.js";
 import { deleteExpiredIdempotencyRecords } from "../common/idempotency/idempotency.repository.js";
 import { IDEMPOTENCY_WINDOW_MS } from "../common/idempotency/idempotency-key.js";
 import { TenantScope } from "../context/tenant-scope.js";
+import { deleteExpiredDownloadLinks } from "../document/document.repository.js";
 import { deleteExpiredRateLimitCounters } from "../server/rate-limit.repository.js";
 import { eraseMemberData, findRetentionCandidates, findTenantsWithRetention, lockMemberForErasure } from "./privacy.repository.js";
 
@@ -26,7 +27,7 @@ export interface RetentionReport {
  * The retention job (GDPR art. 5(1)(e)): in every tenant that set `memberRetentionMonths`, anonymises the members
  * inactive longer than that, exactly as an erasure does, each in its own transaction with an ERASE audit event by
  * SYSTEM. Idempotent: an anonymised member is never a candidate again, so a second run (or two at once) changes
- * nothing. Also forgets expired idempotency answers and rate-limit windows.
+ * nothing. Also forgets expired idempotency answers, download links and rate-limit windows.
  */
 export async function runRetention(
   system: PrismaClient,
@@ -102,6 +103,8 @@ export async function runRetention(
     }
     if (!dryRun) {
       await scope.transaction((tx) => deleteExpiredIdempotencyRecords(tx, tenant.id, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)));
+      // Download links are useless a few minutes after they were made; a day later they are forgotten.
+      await scope.transaction((tx) => deleteExpiredDownloadLinks(tx, tenant.id, new Date(now.getTime() - 86_400_000)));
     }
     log.info({ ...report, dryRun }, "retention run");
     reports.push(report);

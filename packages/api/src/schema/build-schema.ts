@@ -4,6 +4,7 @@ import { buildSchema, type ClassType, type NonEmptyArray } from "type-graphql";
 import { AssignmentResolver, MyAssignmentResolver, RequestAssignmentsResolver } from "../assignment/assignment.resolver.js";
 import { AuditResolver } from "../audit/audit.resolver.js";
 import { connectionEdgeResolvers } from "../common/pagination/connection.js";
+import { DocumentResolver } from "../document/document.resolver.js";
 import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
 import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../identity/identity-provider.resolver.js";
@@ -51,6 +52,7 @@ import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js"
 import { VocabularyResolver } from "../vocabulary/vocabulary.resolver.js";
 
 const resolvers = [
+  DocumentResolver,
   NotificationResolver,
   InboxResolver,
   LiveResolver,

@@ -19,6 +19,7 @@ import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } fro
 import type { AppConfig } from "../config.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
 import { LiveEventHub } from "../live/live-event.js";
+import { downloadRoutes, redactDownloadSecret } from "../document/download.routes.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
@@ -130,6 +131,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       logger: log,
       genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID()),
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      serializers: { req: (req: { url: string }) => ({ ...req, url: redactDownloadSecret(req.url) }) },
     }),
   );
   app.use(healthRoutes(database, state));
@@ -189,6 +191,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       },
     }),
   );
+  // Documents behind short-lived download links (createDownloadLink): PDF, iCalendar, CSV.
+  app.use(downloadRoutes(database, config.databaseLimits));
   // Medverkan's own web app at `/` (packages/web), when it has been built; `/graphql` stays the API.
   const webApp = config.webAppDirectory === null ? null : webAppRoutes(config.webAppDirectory);
   if (webApp) app.use(webApp);

@@ -74,7 +74,9 @@ export class PlatformStatisticsTable {
   total!: StatisticsMeasures;
 
   @Field(() => String, {
-    description: "The same table as CSV (RFC 4180, comma, header row): each tenant's rows and total, then the national total.",
+    description:
+      "The same table as CSV (a UTF-8 byte-order mark, `;`, decimal commas, CRLF, a header row): each tenant's rows and total, " +
+      "then the national total.",
   })
   csv!: string;
 }

@@ -158,7 +158,9 @@ export class StatisticsTable {
   total!: StatisticsMeasures;
 
   @Field(() => String, {
-    description: "The same table as CSV (RFC 4180, comma, header row); suppressed figures are empty with a marker column.",
+    description:
+      "The same table as CSV for Excel on Swedish Windows: a UTF-8 byte-order mark, `;` between cells, decimal commas, CRLF, a " +
+      "header row; a withheld figure is written as its reason (SMALL_COUNT, …), never as zero.",
   })
   csv!: string;
 }

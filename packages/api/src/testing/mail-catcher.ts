@@ -14,6 +14,8 @@ export interface CaughtMail {
   text: string;
   messageId: string;
   headers: Map<string, unknown>;
+  /** Attached files (the calendar file of an invitation or a booking), their content as UTF-8 text. */
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 export interface MailCatcher {
@@ -57,6 +59,11 @@ export async function startMailCatcher(): Promise<MailCatcher> {
             text: parsed.text ?? "",
             messageId: parsed.messageId ?? "",
             headers: parsed.headers,
+            attachments: parsed.attachments.map((attachment) => ({
+              filename: attachment.filename ?? "",
+              contentType: attachment.contentType,
+              content: attachment.content.toString("utf8"),
+            })),
           };
           messages.push(mail);
           catcher.afterAccept?.(mail);

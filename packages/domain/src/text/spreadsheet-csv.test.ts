@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { spreadsheetCsv, spreadsheetText, startsLikeFormula } from "./spreadsheet-csv.js";
+import { decimalComma, spreadsheetCsv, spreadsheetText, startsLikeFormula } from "./spreadsheet-csv.js";
 
 describe("spreadsheet formula guard", () => {
   it.each([
@@ -49,8 +49,20 @@ describe("spreadsheet formula guard", () => {
       ['=HYPERLINK("http://evil.example")', 5],
       ['-1+HYPERLINK("x")', -3],
     ]);
-    const rows = parse(csv) as string[][];
+    const rows = parse(csv, { delimiter: ";", bom: true }) as string[][];
     expect(rows[1]).toEqual([`'=HYPERLINK("http://evil.example")`, "5"]);
     expect(rows[2]).toEqual([`'-1+HYPERLINK("x")`, "-3"]);
+  });
+
+  it("is what Excel on Swedish Windows opens: a byte-order mark, semicolons, decimal commas, CRLF, å/ä/ö intact", () => {
+    const csv = spreadsheetCsv([
+      ["Kommun", "Andel", "Antal"],
+      ["Västervik; Öland", 0.85, 12],
+      ["Håbo", -1.5, 0],
+    ]);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.slice(1)).toBe('Kommun;Andel;Antal\r\n"Västervik; Öland";0,85;12\r\nHåbo;-1,5;0\r\n');
+    expect(decimalComma(1234.5)).toBe("1234,5");
   });
 });

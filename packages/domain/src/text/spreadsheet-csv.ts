@@ -36,10 +36,28 @@ export function spreadsheetText(value: string): string {
   return startsLikeFormula(value) ? `'${value}` : value;
 }
 
+/** UTF-8 byte-order mark: without it Excel on Swedish Windows reads a CSV as Windows-1252 and garbles å, ä and ö. */
+export const BYTE_ORDER_MARK = "\uFEFF";
+
+/** A number as Swedish spreadsheets read it: a decimal comma, no grouping (0.85 → "0,85", -3 → "-3"). */
+export function decimalComma(value: number): string {
+  if (!Number.isFinite(value)) return "";
+  return String(value).replace(".", ",");
+}
+
 /**
- * CSV for spreadsheets: every text cell goes through spreadsheetText. The only way Medverkan writes CSV, so no export
- * can forget the guard.
+ * CSV for spreadsheets, as Excel on Swedish Windows opens it with a double click: a UTF-8 byte-order mark, `;` between
+ * cells, a decimal comma in numbers and CRLF line ends (csv-stringify quotes what needs quoting). Every text cell goes
+ * through spreadsheetText. The only way Medverkan writes CSV, so no export can forget the guard or the format.
  */
 export function spreadsheetCsv(rows: readonly (readonly unknown[])[] | readonly Record<string, unknown>[], options: Options = {}): string {
-  return stringify(rows as unknown[], { ...options, cast: { ...options.cast, string: (value) => spreadsheetText(value) } });
+  return (
+    BYTE_ORDER_MARK +
+    stringify(rows as unknown[], {
+      delimiter: ";",
+      record_delimiter: "windows",
+      ...options,
+      cast: { number: (value) => decimalComma(value), ...options.cast, string: (value) => spreadsheetText(value) },
+    })
+  );
 }

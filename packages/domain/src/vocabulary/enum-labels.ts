@@ -132,6 +132,14 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     HALF_DAY: l("Halvdag", "Half day"),
     FULL_DAY: l("Heldag", "Full day"),
   },
+  DocumentKind: {
+    FEE_CLAIM_FORM: l("Arvodesblankett", "Fee form"),
+    ASSIGNMENT_AGREEMENT: l("Överenskommelse om medverkan", "Agreement on participation"),
+    PAYROLL_SUMMARY: l("Löneunderlag (PDF)", "Payroll summary (PDF)"),
+    PAYROLL_CSV: l("Löneunderlag (CSV)", "Payroll file (CSV)"),
+    OCCASION_CALENDAR: l("Tillfället i kalendern", "Occasion calendar file"),
+    TRAINING_SESSION_CALENDAR: l("Introduktionen i kalendern", "Introduction calendar file"),
+  },
   FeeBasis: {
     FIXED_AMOUNTS: l("Fasta belopp", "Fixed amounts"),
     SHARE_OF_PRICE_BASE_AMOUNT: l("Andel av prisbasbeloppet", "Share of the price base amount"),

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { hasRole, useViewer } from "../app";
+import { DownloadButton } from "../components/download";
 import { Status } from "../components/field";
 import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
@@ -96,7 +97,13 @@ function MyFeeClaims() {
                   >
                     {t("signClaim")}
                   </button>
-                ) : null}
+                ) : null}{" "}
+                <DownloadButton
+                  kind="FEE_CLAIM_FORM"
+                  subjectId={claim.id}
+                  label={t("downloadFeeForm")}
+                  name={`${claim.requestTitle} ${claim.occasionDate}`}
+                />
               </td>
             </tr>
           ))}
@@ -156,7 +163,13 @@ function StaffFeeClaims() {
                   >
                     {t("attest")}
                   </button>
-                ) : null}
+                ) : null}{" "}
+                <DownloadButton
+                  kind="FEE_CLAIM_FORM"
+                  subjectId={claim.id}
+                  label={t("downloadFeeForm")}
+                  name={`${claim.participantName ?? ""} ${claim.occasionDate}`}
+                />
               </td>
             </tr>
           ))}

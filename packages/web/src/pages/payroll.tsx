@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
+import { DownloadButton } from "../components/download";
 import { Field, Status } from "../components/field";
 import { graphql } from "../generated";
 import { formatMoney, useI18n } from "../i18n";
@@ -59,7 +60,13 @@ export function PayrollPage() {
               download={`loneunderlag-${payroll.periodFrom}-${payroll.periodTo}.csv`}
             >
               {t("downloadCsv")}
-            </a>
+            </a>{" "}
+            <DownloadButton
+              kind="PAYROLL_SUMMARY"
+              subjectId={payroll.id}
+              label={t("downloadPayrollSummary")}
+              name={`${payroll.periodFrom} – ${payroll.periodTo}`}
+            />
           </p>
         </>
       ) : null}

@@ -55,7 +55,7 @@ describe("statistics of the seeded regions", () => {
       const received = table.total.requestsReceived;
       if (received.suppressed) expect(counted).toBeLessThan(table.smallCellThreshold);
       else expect(received.value).toBe(counted);
-      expect(table.csv.trim().split("\n")).toHaveLength(table.rows.length + 2);
+      expect(table.csv.trim().split("\r\n")).toHaveLength(table.rows.length + 2);
     }
   });
 

@@ -49,7 +49,7 @@ describe("the payroll CSV", () => {
 
   it("has one row per claim with the columns a payroll office needs, ordered by person and date", () => {
     const csv = payrollCsv([second, base]);
-    const rows = parse(csv, { delimiter: ";" }) as string[][];
+    const rows = parse(csv, { delimiter: ";", bom: true }) as string[][];
     expect(rows[0]).toEqual([
       "Personreferens",
       "Namn",
@@ -103,7 +103,8 @@ describe("the payroll CSV", () => {
 
   it("writes English headers on request", () => {
     expect(payrollCsv([base], "en").split("\r\n")[0]).toBe(
-      "Person reference;Name;Cost centre;Date;Category;Hours;Gross fee;Preparation;Mileage;Expenses;Tax withheld;Net to pay;Paid as;Claim",
+      "\uFEFF" +
+        "Person reference;Name;Cost centre;Date;Category;Hours;Gross fee;Preparation;Mileage;Expenses;Tax withheld;Net to pay;Paid as;Claim",
     );
   });
 });

@@ -98,8 +98,6 @@ export function payrollCsv(claims: readonly PayrollClaim[], locale: Locale = "sv
   return spreadsheetCsv(rows, {
     header: true,
     columns: COLUMNS.map((column) => ({ key: column.key, header: column[locale] })),
-    delimiter: ";",
-    record_delimiter: "windows",
   });
 }
 
