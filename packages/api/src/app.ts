@@ -51,6 +51,8 @@ export async function startMedverkan(
             connectTimeoutMs: config.databaseLimits?.connectTimeoutMs,
             statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
             poolWaitMs: config.databaseLimits?.poolWaitMs,
+            ...(config.databaseDirectUrl ? { directUrl: config.databaseDirectUrl } : {}),
+            ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}),
           }
         : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
     ));
