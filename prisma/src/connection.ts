@@ -128,6 +128,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.kind === "postgres" ? openPostgres(options) : openEmbedded(options);
 }
 
+/** How long closing waits for pooled connections to come back before it leaves them. */
+const CLOSE_WAIT_MS = 5_000;
+
 /** Default wait for a busy pool's connection: the default transaction timeout (10 s) and a connect timeout on top. */
 export const DEFAULT_POOL_WAIT_MS = 15_000;
 
@@ -208,7 +211,16 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
       await probe.query("SELECT 1");
     },
     async close() {
-      await Promise.all([prisma.$disconnect(), probe.end(), replica?.close()]);
+      // Bounded: a connection lost mid-transaction in a failover (the server or the pooler went away under it) may
+      // never be handed back to the pool, and ending the pool would wait for it forever.
+      const closed = Promise.all([prisma.$disconnect(), probe.end(), replica?.close()]);
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), CLOSE_WAIT_MS);
+        timer.unref();
+      });
+      await Promise.race([closed, bound]);
+      clearTimeout(timer);
     },
   };
 }

@@ -273,8 +273,10 @@ export async function startPgBouncer(directory, { port, upstream, databases = []
 }
 
 /**
- * HAProxy in front of API instances: round robin, health-checked on /readyz, forwarded-for, and WebSocket upgrades
- * passed through (HTTP mode tunnels an upgraded connection; `timeout tunnel` keeps a quiet subscription open).
+ * HAProxy in front of API instances: round robin, health-checked on /healthz (the instance's own liveness — a
+ * database away is everyone's condition, and each instance answers it itself with a typed, retryable 503; a check on
+ * /readyz would take every instance out and leave clients HAProxy's untyped 503 page), forwarded-for, and WebSocket
+ * upgrades passed through (HTTP mode tunnels an upgraded connection; `timeout tunnel` keeps a quiet subscription open).
  */
 export async function startHaproxy(directory, { port, backends }) {
   const config = join(directory, "haproxy.cfg");
@@ -298,7 +300,7 @@ export async function startHaproxy(directory, { port, backends }) {
       "  default_backend api",
       "backend api",
       "  balance roundrobin",
-      "  option httpchk GET /readyz",
+      "  option httpchk GET /healthz",
       "  http-check expect status 200",
       ...backends.map((backend, index) => `  server api${index + 1} ${backend.host}:${backend.port} check inter 1s fall 2 rise 1`),
       "",
@@ -343,12 +345,14 @@ export async function startApiInstance(directory, { name, port, env }) {
 /** Tears down whatever of a topology was started, in reverse order, and deletes its folder. */
 export async function teardown(directory, parts) {
   for (const part of [...parts].reverse()) {
+    const started = Date.now();
     try {
       if (part.kind === "cluster") part.value.stop("immediate");
-      else await part.value.stop();
+      else await Promise.race([part.value.stop(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
     } catch {
       // keep going: everything else must still be stopped
     }
+    if (process.env.SCALE_OUT_DEBUG) console.log(`teardown: ${part.value.name ?? part.kind} ${Date.now() - started} ms`);
   }
   if (directory && !process.env.SCALE_OUT_KEEP) rmSync(directory, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { ApiErrorCode } from "../common/errors/api-error.js";
+import { ApiErrorCode, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 
 const WRITE_NOT_CONFIRMED = {
@@ -30,6 +30,10 @@ export function replicaRoutingPlugin(): ApolloServerPlugin<RequestContext> {
           } catch {
             if (response.body.kind !== "single") return;
             const locale = contextValue.locale;
+            // Apollo runs the plugins' willSendResponse hooks at once, so the status is set here, not left to
+            // serviceUnavailableStatus (which looked before this answer existed).
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
             response.body.singleResult = {
               errors: [
                 {
