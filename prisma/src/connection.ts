@@ -94,6 +94,11 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** PostgreSQL with `replicaUrl` only: the hot standby read-only work may use. */
   readonly replica?: ReplicaLink | null;
+  /**
+   * PostgreSQL only: where session work connects — LISTEN/NOTIFY listeners, session advisory locks, migrations
+   * (`DATABASE_DIRECT_URL`, else the pool's own URL). Never a transaction-mode pooler.
+   */
+  readonly directUrl?: string;
   /** Where the data lives, for logs (never contains a password). */
   readonly description: string;
   migrate(): Promise<MigrationReport>;
@@ -189,6 +194,7 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
     kind: "postgres",
     prisma,
     replica,
+    directUrl,
     description: `${describe(options.url)}${pooler ? " (transaction pooler)" : ""}${replica ? `, replica ${replica.description}` : ""}`,
     async migrate() {
       // Migrations run on their own connection: they take an advisory lock (a session's) and run their own
