@@ -33,10 +33,13 @@ function postgresBinDirectory() {
   return candidates.find((dir) => dir && ["initdb", "pg_ctl", "pg_basebackup"].every((tool) => existsSync(join(dir, tool)))) ?? null;
 }
 
+/** PGBOUNCER_BIN / HAPROXY_BIN name the program (only that one); otherwise Debian's paths. */
+const program = (variable, fallbacks) => firstExisting(process.env[variable] ? [process.env[variable]] : fallbacks);
+
 export const binaries = {
   postgres: postgresBinDirectory(),
-  pgbouncer: firstExisting([process.env.PGBOUNCER_BIN, "/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"]),
-  haproxy: firstExisting([process.env.HAPROXY_BIN, "/usr/sbin/haproxy", "/usr/bin/haproxy", "/usr/local/sbin/haproxy"]),
+  pgbouncer: program("PGBOUNCER_BIN", ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"]),
+  haproxy: program("HAPROXY_BIN", ["/usr/sbin/haproxy", "/usr/bin/haproxy", "/usr/local/sbin/haproxy"]),
 };
 
 const isRoot = process.getuid?.() === 0;

@@ -2,13 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, makeWorkDirectory, scaleOutUnavailable, startHaproxy, teardown } from "../../scripts/scale-out/topology.mjs";
+import { binaries, freePort, makeWorkDirectory, startHaproxy, teardown } from "../../scripts/scale-out/topology.mjs";
 
 // Subscriptions (graphql-ws) ride on a WebSocket: the balancer's generated configuration must pass the upgrade and
 // then carry the tunnel both ways for as long as it stays open. HAProxy, configured exactly as the topology test's,
 // in front of a backend that accepts the upgrade (RFC 6455 handshake) and echoes what it receives.
 
-const unavailable = scaleOutUnavailable();
+// Needs HAProxy only.
+const unavailable = binaries.haproxy ? null : "not installed here: haproxy (apt-get install haproxy)";
 if (unavailable) console.warn(`tests/scale-out WebSocket test skipped: ${unavailable}`);
 
 let directory: string | null = null;
