@@ -26,8 +26,57 @@ function counted<T extends object>(target: T): T {
           return value.apply(object, args);
         };
       }
-      if (property === "connect" || property === "startTransaction") {
+      if (property === "connect") {
         return async (...args: unknown[]) => counted(await value.apply(object, args));
+      }
+      if (property === "startTransaction") {
+        return async (...args: unknown[]) => counted(releasingDeadConnections(await value.apply(object, args)));
+      }
+      return value.bind(object);
+    },
+  });
+}
+
+/**
+ * A transaction whose connection died under it (the server or PgBouncer went away, as in a failover) must still give
+ * its connection back to the pool. The engine ends a transaction by sending COMMIT or ROLLBACK and only then calling
+ * `commit()`/`rollback()`, which release the connection; when that last statement fails on a dead connection, the
+ * release never came and the pool lost a connection for good (seen in the failover drill: later requests waited the
+ * whole pool wait, and closing the pool hung). Here a failed COMMIT/ROLLBACK on a connection that can no longer be
+ * queried releases it (the pool then discards it), once; a later `commit()`/`rollback()` does nothing.
+ */
+function releasingDeadConnections<T extends object>(transaction: T): T {
+  let released = false;
+  const connection = () => (transaction as { client?: { _queryable?: boolean; _ending?: boolean } }).client;
+  return new Proxy(transaction, {
+    get(object, property) {
+      const value = Reflect.get(object, property);
+      if (typeof value !== "function") return value;
+      if (property === "commit" || property === "rollback") {
+        return async (...args: unknown[]) => {
+          if (released) return;
+          released = true;
+          return value.apply(object, args);
+        };
+      }
+      if (property === "executeRaw" || property === "queryRaw") {
+        return async (...args: unknown[]) => {
+          try {
+            return await value.apply(object, args);
+          } catch (error) {
+            const sql = String((args[0] as { sql?: string } | undefined)?.sql ?? "")
+              .trim()
+              .toUpperCase();
+            const client = connection();
+            const dead = client !== undefined && (client._queryable === false || client._ending === true);
+            if (!released && dead && (sql === "COMMIT" || sql === "ROLLBACK")) {
+              released = true;
+              const rollback = Reflect.get(object, "rollback") as (this: T) => Promise<void>;
+              await Promise.resolve(rollback.call(object)).catch(() => {});
+            }
+            throw error;
+          }
+        };
       }
       return value.bind(object);
     },
