@@ -45,7 +45,7 @@ function counted<T extends object>(target: T): T {
  * whole pool wait, and closing the pool hung). Here a failed COMMIT/ROLLBACK on a connection that can no longer be
  * queried releases it (the pool then discards it), once; a later `commit()`/`rollback()` does nothing.
  */
-function releasingDeadConnections<T extends object>(transaction: T): T {
+export function releasingDeadConnections<T extends object>(transaction: T): T {
   let released = false;
   const connection = () => (transaction as { client?: { _queryable?: boolean; _ending?: boolean } }).client;
   return new Proxy(transaction, {
