@@ -10,7 +10,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ["**/*.test.ts"],
     // Browser tests have their own config (tests/browser), run by `npm run test:browser`.
-    exclude: ["node_modules/**", "browser/**"],
+    // Scale-out topology tests (real PgBouncer, HAProxy, a replica) have their own: `npm run test:scale-out`.
+    exclude: ["node_modules/**", "browser/**", "**/*.topology.test.ts"],
     globalSetup: ["./support/global-setup.ts"],
     pool: "forks",
     maxWorkers: testWorkers,

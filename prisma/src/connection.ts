@@ -26,8 +26,57 @@ function counted<T extends object>(target: T): T {
           return value.apply(object, args);
         };
       }
-      if (property === "connect" || property === "startTransaction") {
+      if (property === "connect") {
         return async (...args: unknown[]) => counted(await value.apply(object, args));
+      }
+      if (property === "startTransaction") {
+        return async (...args: unknown[]) => counted(releasingDeadConnections(await value.apply(object, args)));
+      }
+      return value.bind(object);
+    },
+  });
+}
+
+/**
+ * A transaction whose connection died under it (the server or PgBouncer went away, as in a failover) must still give
+ * its connection back to the pool. The engine ends a transaction by sending COMMIT or ROLLBACK and only then calling
+ * `commit()`/`rollback()`, which release the connection; when that last statement fails on a dead connection, the
+ * release never came and the pool lost a connection for good (seen in the failover drill: later requests waited the
+ * whole pool wait, and closing the pool hung). Here a failed COMMIT/ROLLBACK on a connection that can no longer be
+ * queried releases it (the pool then discards it), once; a later `commit()`/`rollback()` does nothing.
+ */
+export function releasingDeadConnections<T extends object>(transaction: T): T {
+  let released = false;
+  const connection = () => (transaction as { client?: { _queryable?: boolean; _ending?: boolean } }).client;
+  return new Proxy(transaction, {
+    get(object, property) {
+      const value = Reflect.get(object, property);
+      if (typeof value !== "function") return value;
+      if (property === "commit" || property === "rollback") {
+        return async (...args: unknown[]) => {
+          if (released) return;
+          released = true;
+          return value.apply(object, args);
+        };
+      }
+      if (property === "executeRaw" || property === "queryRaw") {
+        return async (...args: unknown[]) => {
+          try {
+            return await value.apply(object, args);
+          } catch (error) {
+            const sql = String((args[0] as { sql?: string } | undefined)?.sql ?? "")
+              .trim()
+              .toUpperCase();
+            const client = connection();
+            const dead = client !== undefined && (client._queryable === false || client._ending === true);
+            if (!released && dead && (sql === "COMMIT" || sql === "ROLLBACK")) {
+              released = true;
+              const rollback = Reflect.get(object, "rollback") as (this: T) => Promise<void>;
+              await Promise.resolve(rollback.call(object)).catch(() => {});
+            }
+            throw error;
+          }
+        };
       }
       return value.bind(object);
     },
@@ -51,10 +100,18 @@ export type DatabaseOptions =
       /** Server-side bound on any single statement. */
       statementTimeoutMs?: number;
       /**
-       * A session connection for LISTEN (live updates), when `url` goes through a pooler in transaction mode
-       * (PgBouncer), which cannot keep a LISTEN: `DATABASE_DIRECT_URL`. Unset: `url`.
+       * A connection that keeps session state (migrations' advisory lock, LISTEN/NOTIFY): the server itself or a
+       * session-mode pool. Unset: `url`. Needed when `url` is a transaction-mode pooler (PgBouncer).
        */
       directUrl?: string;
+      /** A hot standby (streaming replica) that serves read-only work; unset: none. */
+      replicaUrl?: string;
+      /**
+       * `url` is a transaction-mode pooler (PgBouncer): no session state, and no startup parameters beyond the few it
+       * knows, so `statement_timeout` is not sent at connect (set it on the server: `ALTER ROLE … SET statement_timeout`).
+       * Unset: true when `url` carries `pgbouncer=true` (Prisma's own marker), which is removed before connecting.
+       */
+      transactionPooler?: boolean;
     }
   | {
       kind: "embedded";
@@ -64,9 +121,33 @@ export type DatabaseOptions =
       loadDataDir?: Blob;
     };
 
+/** The streaming replica's side of a database: its own client, and where it stands against the primary. */
+export interface ReplicaLink {
+  readonly prisma: PrismaClient;
+  readonly description: string;
+  /** The primary's current WAL position (`pg_current_wal_lsn()`), through the primary's pool path. */
+  primaryLsn(): Promise<bigint>;
+  /** How far the replica has replayed (`pg_last_wal_replay_lsn()`; its own position once promoted). */
+  replayedLsn(): Promise<bigint>;
+  close(): Promise<void>;
+}
+
+/** `16/B374D848` → a number that orders like the WAL position. */
+export function parseLsn(text: string): bigint {
+  const [high, low] = text.split("/");
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+}
+
 export interface Database {
   readonly kind: DatabaseOptions["kind"];
   readonly prisma: PrismaClient;
+  /** PostgreSQL with `replicaUrl` only: the hot standby read-only work may use. */
+  readonly replica?: ReplicaLink | null;
+  /**
+   * PostgreSQL only: where session work connects — LISTEN/NOTIFY listeners, session advisory locks, migrations
+   * (`DATABASE_DIRECT_URL`, else the pool's own URL). Never a transaction-mode pooler.
+   */
+  readonly directUrl?: string;
   /** Where the data lives, for logs (never contains a password). */
   readonly description: string;
   migrate(): Promise<MigrationReport>;
@@ -98,6 +179,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, emb
       statementTimeoutMs: Number(env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
       ...(env.DATABASE_POOL_WAIT_MS ? { poolWaitMs: Number(env.DATABASE_POOL_WAIT_MS) } : {}),
       ...(env.DATABASE_DIRECT_URL ? { directUrl: env.DATABASE_DIRECT_URL } : {}),
+      ...(env.DATABASE_REPLICA_URL ? { replicaUrl: env.DATABASE_REPLICA_URL } : {}),
     };
   }
   return { kind: "embedded", dataDirectory: embeddedDirectory };
@@ -107,10 +189,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.kind === "postgres" ? openPostgres(options) : openEmbedded(options);
 }
 
+/** How long closing waits for pooled connections to come back before it leaves them. */
+const CLOSE_WAIT_MS = 5_000;
+
 /** Default wait for a busy pool's connection: the default transaction timeout (10 s) and a connect timeout on top. */
 export const DEFAULT_POOL_WAIT_MS = 15_000;
 
-function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): Database {
+/** Removes Prisma's `pgbouncer=true` marker (node-postgres does not know it) and says whether it was there. */
+export function withoutPoolerMarker(url: string): { url: string; marked: boolean } {
+  const parsed = new URL(url);
+  const marked = parsed.searchParams.get("pgbouncer") === "true";
+  parsed.searchParams.delete("pgbouncer");
+  return { url: marked ? parsed.toString() : url, marked };
+}
+
+function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Database {
+  const { url, marked } = withoutPoolerMarker(given.url);
+  const options = { ...given, url };
+  const pooler = given.transactionPooler ?? marked;
+  // Session work (migrations' advisory lock) never goes through a transaction pooler.
+  const directUrl = given.directUrl ? withoutPoolerMarker(given.directUrl).url : url;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   // node-postgres uses one setting for two waits: for a free pooled connection (pg-pool) and for a new connection to
   // open (pg's Client). They are different conditions — a busy pool is not a database that is down — so the pool gets
@@ -125,7 +223,8 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    // PgBouncer refuses unknown startup parameters; behind it the bound is the server's (role or database setting).
+    ...(pooler ? {} : { statement_timeout: options.statementTimeoutMs ?? 15_000 }),
     Client: BoundedConnectClient,
   };
   const prisma = new PrismaClient({ adapter: counted(new PrismaPg(poolConfig)) });
@@ -136,20 +235,27 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
     max: 1,
     connectionTimeoutMillis: connectTimeoutMs,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 2_000,
+    ...(pooler ? {} : { statement_timeout: 2_000 }),
   });
   probe.on("error", () => {
     // An idle probe connection cut by the server (it restarted): the next ping opens a new one.
   });
-  const safeUrl = new URL(options.url);
-  safeUrl.password = "";
+  const describe = (target: string) => {
+    const safe = new URL(target);
+    safe.password = "";
+    return `PostgreSQL ${safe.host}${safe.pathname}`;
+  };
+  const replica = given.replicaUrl ? openReplica(withoutPoolerMarker(given.replicaUrl).url, poolConfig, probe, describe) : null;
   return {
     kind: "postgres",
     prisma,
-    description: `PostgreSQL ${safeUrl.host}${safeUrl.pathname}`,
+    replica,
+    directUrl,
+    description: `${describe(options.url)}${pooler ? " (transaction pooler)" : ""}${replica ? `, replica ${replica.description}` : ""}`,
     async migrate() {
-      // Migrations run on their own connection: they take an advisory lock and run their own transactions.
-      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: connectTimeoutMs });
+      // Migrations run on their own connection: they take an advisory lock (a session's) and run their own
+      // transactions, so never through a transaction-mode pooler (DATABASE_DIRECT_URL).
+      const client = new pg.Client({ connectionString: directUrl, connectionTimeoutMillis: connectTimeoutMs });
       await client.connect();
       try {
         const session: SqlSession = {
@@ -167,7 +273,45 @@ function openPostgres(options: Extract<DatabaseOptions, { kind: "postgres" }>): 
       await probe.query("SELECT 1");
     },
     listen: (channel, onPayload, onReconnect) =>
-      listenOnSession(options.directUrl ?? options.url, connectTimeoutMs, channel, onPayload, onReconnect),
+      listenOnSession(directUrl, connectTimeoutMs, channel, onPayload, onReconnect),
+    async close() {
+      // Bounded: a connection lost mid-transaction in a failover (the server or the pooler went away under it) may
+      // never be handed back to the pool, and ending the pool would wait for it forever.
+      const closed = Promise.all([prisma.$disconnect(), probe.end(), replica?.close()]);
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), CLOSE_WAIT_MS);
+        timer.unref();
+      });
+      await Promise.race([closed, bound]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * The hot standby: a Prisma client of its own (same pool bounds) for read-only transactions, and a one-connection
+ * probe that reads how far it has replayed. The primary's position is read through the primary's probe.
+ */
+function openReplica(url: string, primaryPool: pg.PoolConfig, primaryProbe: pg.Pool, describe: (url: string) => string): ReplicaLink {
+  const prisma = new PrismaClient({ adapter: counted(new PrismaPg({ ...primaryPool, connectionString: url })) });
+  const probe = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000 });
+  probe.on("error", () => {
+    // Cut by a restart or a promotion: the next probe opens a new connection.
+  });
+  return {
+    prisma,
+    description: describe(url),
+    async primaryLsn() {
+      const { rows } = await primaryProbe.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
+      return parseLsn(rows[0]?.lsn ?? "0/0");
+    },
+    async replayedLsn() {
+      const { rows } = await probe.query<{ lsn: string | null }>(
+        "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text AS lsn",
+      );
+      return parseLsn(rows[0]?.lsn ?? "0/0");
+    },
     async close() {
       await Promise.all([prisma.$disconnect(), probe.end()]);
     },

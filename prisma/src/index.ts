@@ -2,7 +2,16 @@
 // Only repositories (packages/api/src/**/*.repository.ts) and the seed import the client.
 
 export { dateColumn, feeScheduleVersionColumns } from "./columns/fee-schedule-version.js";
-export { type Database, type DatabaseOptions, databaseOptionsFromEnv, openDatabase, sqlStatementCounter } from "./connection.js";
+export {
+  type Database,
+  type DatabaseOptions,
+  databaseOptionsFromEnv,
+  openDatabase,
+  parseLsn,
+  type ReplicaLink,
+  sqlStatementCounter,
+  withoutPoolerMarker,
+} from "./connection.js";
 export * from "./generated/prisma/client.js";
 export { applyMigrations, type MigrationReport, readMigrations, type SqlSession } from "./migrator.js";
 export { migrationsDirectory, packageRoot } from "./package-root.js";

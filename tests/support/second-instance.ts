@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type GraphQLResponse, startApiServer, type TestApi } from "@medverkan/api/testing";
+import { type GraphQLResponse, startApiServer, type TestApi, throughPooler } from "@medverkan/api/testing";
 
 // A second API instance on the database of a running test API, as behind a load balancer (issue 10, scale-out).
 //
@@ -91,6 +91,10 @@ async function startProcess(first: TestApi, serverUrl: string, options: SecondIn
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
+    // Through PgBouncer when the suite runs through it (TEST_DATABASE_POOLER_URL), like the first instance.
+    ...(throughPooler(databaseUrl.toString()).databaseUrl
+      ? { DATABASE_URL: throughPooler(databaseUrl.toString()).databaseUrl as string, DATABASE_DIRECT_URL: databaseUrl.toString() }
+      : {}),
     HOST: "127.0.0.1",
     PORT: "0",
     MEDVERKAN_DATA_DIR: dataDirectory,

@@ -53,6 +53,7 @@ export async function startMedverkan(
             statementTimeoutMs: config.databaseLimits?.statementTimeoutMs,
             poolWaitMs: config.databaseLimits?.poolWaitMs,
             ...(config.databaseDirectUrl ? { directUrl: config.databaseDirectUrl } : {}),
+            ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}),
           }
         : { kind: "embedded", dataDirectory: config.embeddedDataDirectory },
     ));

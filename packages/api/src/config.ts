@@ -13,13 +13,20 @@ export interface AppConfig {
   production: boolean;
   host: string;
   port: number;
-  /** `null`: embedded PGlite. */
+  /** `null`: embedded PGlite. May be a transaction-mode pooler (PgBouncer; mark it with `?pgbouncer=true`). */
   databaseUrl: string | null;
   /**
-   * A session connection to the same database for LISTEN (live updates) when `databaseUrl` goes through a pooler in
-   * transaction mode (PgBouncer); unset: `databaseUrl`.
+   * A connection that keeps session state — migrations' advisory lock, LISTEN/NOTIFY listeners: the server itself or
+   * a session-mode pool (`DATABASE_DIRECT_URL`). Unset: `databaseUrl`.
    */
   databaseDirectUrl?: string | null;
+  /** A hot standby serving read-only operations (`DATABASE_REPLICA_URL`); unset: every read goes to the primary. */
+  databaseReplicaUrl?: string | null;
+  /**
+   * With a replica: how long a mutation's answer waits for the replica to replay it (read-your-writes on every
+   * instance), and the most staleness a read routed to the replica may see (`DATABASE_REPLICA_WAIT_MS`, default 2000).
+   */
+  replicaWaitMs?: number;
   /** PGlite's folder; `null` keeps the embedded database in memory. */
   embeddedDataDirectory: string | null;
   /** The development signing key's file (dev mode only). */
@@ -115,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     port: Number(env.PORT ?? 4000),
     databaseUrl,
     databaseDirectUrl: env.DATABASE_DIRECT_URL || null,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
+    ...(env.DATABASE_REPLICA_WAIT_MS ? { replicaWaitMs: Number(env.DATABASE_REPLICA_WAIT_MS) } : {}),
     embeddedDataDirectory: inMemory ? null : join(dataDirectory, "pglite"),
     devKeyFile: join(dataDirectory, "dev-signing-key.json"),
     migrateOnStart: flag(env.MIGRATE_ON_START, true),

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { AuditWriter } from "../audit/audit-writer.js";
 import type { Actor } from "../auth/actor.js";
 import { createLoaders, type Loaders } from "./loaders.js";
-import { TenantScope } from "./tenant-scope.js";
+import { type ReplicaRouting, TenantScope } from "./tenant-scope.js";
 
 /**
  * Built once per request after the token is verified, immutable, and passed first to every service call.
@@ -22,6 +22,8 @@ export interface RequestContext {
   loaders(tenantId: string): Loaders;
   /** Platform-level reads outside any tenant (tenants, price base amounts). */
   readonly system: PrismaClient;
+  /** With a replica: where this request's tenant transactions may read (server/replica-routing.ts sets it). */
+  readonly replica: ReplicaRouting | null;
 }
 
 export function createRequestContext(options: {
@@ -34,13 +36,15 @@ export function createRequestContext(options: {
   transactionTimeoutMs?: number;
   /** How long a transaction waits for a busy pool's connection (TenantScope's own default when unset). */
   poolWaitMs?: number;
+  /** The hot standby and this request's route (read-only operations read there), when there is one. */
+  replica?: ReplicaRouting | null;
 }): RequestContext {
   const scopes = new Map<string, TenantScope>();
   const loaders = new Map<string, Loaders>();
   const scope = (tenantId: string) => {
     let existing = scopes.get(tenantId);
     if (!existing) {
-      existing = new TenantScope(options.prisma, tenantId, options.transactionTimeoutMs, options.poolWaitMs);
+      existing = new TenantScope(options.prisma, tenantId, options.transactionTimeoutMs, options.poolWaitMs, options.replica ?? null);
       scopes.set(tenantId, existing);
     }
     return existing;
@@ -52,6 +56,7 @@ export function createRequestContext(options: {
     audit: new AuditWriter(options.actor),
     log: options.log,
     system: options.prisma,
+    replica: options.replica ?? null,
     scope,
     loaders(tenantId: string) {
       let existing = loaders.get(tenantId);

@@ -1,4 +1,6 @@
 import type { Prisma, PrismaClient } from "@medverkan/database";
+import { isDatabaseUnavailable } from "../common/errors/format-error.js";
+import { isReadOnlyViolation, type ReadRoute, type ReplicaRouter } from "./replica-router.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -6,6 +8,17 @@ export interface TransactionOptions {
   /** Upper bound for the whole transaction; a slow one is rolled back rather than holding a connection. */
   timeoutMs?: number;
   isolationLevel?: Prisma.TransactionIsolationLevel;
+  /**
+   * A heavy read that tolerates a few seconds of staleness (statistics): on the replica whenever it is reachable,
+   * even when it lags. Only in a read-only operation; ignored without a replica.
+   */
+  staleReadAllowed?: boolean;
+}
+
+/** The replica and this request's route, when the API has a replica (DATABASE_REPLICA_URL). */
+export interface ReplicaRouting {
+  router: ReplicaRouter;
+  route: ReadRoute;
 }
 
 /** The database role tenant transactions run as: it owns no table and cannot bypass row-level security. */
@@ -24,11 +37,41 @@ export class TenantScope {
     private readonly defaultTimeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
     /** How long to wait for a pooled connection while every one is busy (the pool's own wait, see DatabaseLimits). */
     private readonly maxWaitMs = DEFAULT_TRANSACTION_MAX_WAIT_MS,
+    private readonly replica: ReplicaRouting | null = null,
   ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const replica = this.replica;
+    if (replica?.route.readOnlyOperation && (options.staleReadAllowed ? replica.router.usable() : replica.router.fresh())) {
+      return this.onReplica(replica, work, options);
+    }
+    if (replica) replica.route.wrote = true;
+    return this.run(this.prisma, work, options);
+  }
+
+  /**
+   * A query's transaction on the hot standby. If it turns out to write (an audited read records the access), the
+   * standby refuses it (read-only) and it runs again, whole, on the primary, as does the rest of this request; if the
+   * standby cannot be reached, it runs on the primary too.
+   */
+  private async onReplica<T>(replica: ReplicaRouting, work: (tx: Tx) => Promise<T>, options: TransactionOptions): Promise<T> {
+    try {
+      const result = await this.run(replica.router.prisma, work, options);
+      replica.router.stats.replicaTransactions += 1;
+      return result;
+    } catch (error) {
+      if (isReadOnlyViolation(error)) replica.route.readOnlyOperation = false;
+      else if (isDatabaseUnavailable(error)) replica.router.markUnreachable();
+      else throw error;
+      replica.router.stats.primaryFallbacks += 1;
+      replica.route.wrote = true;
+      return this.run(this.prisma, work, options);
+    }
+  }
+
+  private run<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>, options: TransactionOptions): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
-    return this.prisma.$transaction(
+    return prisma.$transaction(
       async (tx) => {
         await enterTenant(tx, this.tenantId, timeoutMs);
         return work(tx);

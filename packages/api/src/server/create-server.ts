@@ -17,6 +17,7 @@ import { serviceUnavailable, unauthenticated, wwwAuthenticate } from "../common/
 import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/format-error.js";
 import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
+import { DEFAULT_REPLICA_WAIT_MS, newReadRoute, ReplicaRouter } from "../context/replica-router.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
 import { LiveEventHub } from "../live/live-event.js";
 import { downloadRoutes, redactDownloadSecret } from "../document/download.routes.js";
@@ -29,6 +30,7 @@ import { loginChallengePlugin } from "./login-challenge.js";
 import { noStorePlugin } from "./no-store.js";
 import { MAX_QUERY_COST, queryCostPlugin } from "./query-cost.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
+import { replicaRoutingPlugin } from "./replica-routing.js";
 import { serviceUnavailableStatus } from "./service-unavailable-status.js";
 import { refuseSubscriptions } from "./subscriptions.js";
 import { refuseUnstorableText } from "./unstorable-text.js";
@@ -55,6 +57,8 @@ export interface RunningApiServer {
   live: RunningLiveServer;
   /** This instance's LISTEN on the database, fanned out to its subscriptions. */
   liveEvents: LiveEventHub;
+  /** With a replica (DATABASE_REPLICA_URL): its router, whose counters tests and benchmarks read. */
+  replicaRouter: ReplicaRouter | null;
   /** Stops taking requests, lets those in flight finish (up to the grace period), then closes. */
   stop(): Promise<void>;
 }
@@ -77,6 +81,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
   const state = { shuttingDown: false };
+  const replicaRouter = database.replica ? new ReplicaRouter(database.replica, log, config.replicaWaitMs ?? DEFAULT_REPLICA_WAIT_MS) : null;
+  replicaRouter?.start();
 
   const authenticator: Authenticator = createAuthenticator(
     database.prisma,
@@ -120,6 +126,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       rateLimitPlugin(database.prisma, log, config.rateLimits),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      // Before the status plugin: an unconfirmed write becomes a SERVICE_UNAVAILABLE answer.
+      ...(replicaRouter ? [replicaRoutingPlugin()] : []),
       serviceUnavailableStatus(),
       loginChallengePlugin(),
     ],
@@ -174,6 +182,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
             log: req.log,
             transactionTimeoutMs: config.databaseLimits?.transactionTimeoutMs,
             poolWaitMs: config.databaseLimits?.poolWaitMs,
+            replica: replicaRouter ? { router: replicaRouter, route: newReadRoute() } : null,
           });
           attachIdempotencyKey(context, idempotencyKey);
           attachClientAddress(context, req.ip);
@@ -235,12 +244,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     httpServer,
     live,
     liveEvents,
+    replicaRouter,
     async stop() {
       state.shuttingDown = true;
       // Subscriptions end first (1001 Going away): they would otherwise hold the server open past the grace period.
       await live.stop();
       await liveEvents.stop();
       await apollo.stop();
+      replicaRouter?.stop();
     },
   };
 }

@@ -35,7 +35,9 @@ export async function getAnnualReport(ctx: RequestContext, year: number): Promis
   const { actor, networks } = requireStatisticsReader(ctx);
   const validated = validateStatisticsQuery({ year }, new Date().getUTCFullYear());
   if (!validated.ok) throw badUserInput(validated.errors, ctx.locale);
-  return ctx.scope(actor.tenantId).transaction((tx) => buildAnnualReport(ctx, tx, actor.tenantId, year, networks), { timeoutMs: 60_000 });
+  return ctx
+    .scope(actor.tenantId)
+    .transaction((tx) => buildAnnualReport(ctx, tx, actor.tenantId, year, networks), { timeoutMs: 60_000, staleReadAllowed: true });
 }
 
 /** Also used by the `report:annual` command, which runs as the tenant's analyst would. */

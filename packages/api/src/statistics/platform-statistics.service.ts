@@ -43,7 +43,7 @@ export async function getPlatformStatistics(ctx: RequestContext, input: Platform
   for (const tenant of tenants) {
     const table = await ctx
       .scope(tenant.id)
-      .transaction((tx) => computeStatistics(ctx, tx, tenant.id, query, "ALL", null), { timeoutMs: 60_000 });
+      .transaction((tx) => computeStatistics(ctx, tx, tenant.id, query, "ALL", null), { timeoutMs: 60_000, staleReadAllowed: true });
     const tenantGroup: PlatformStatisticsGroup = { dimension: "TENANT" as PlatformStatisticsDimension, key: tenant.id, label: tenant.name };
     for (const row of table.rows) {
       const groups = row.groups.map((group) => ({ ...group, dimension: group.dimension as string as PlatformStatisticsDimension }));

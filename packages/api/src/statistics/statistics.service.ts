@@ -80,6 +80,8 @@ export async function getStatistics(ctx: RequestContext, input: StatisticsReques
     .scope(actor.tenantId)
     .transaction((tx) => computeStatistics(ctx, tx, actor.tenantId, validated.query, networks, input.networkId ?? null), {
       timeoutMs: 60_000,
+      // Aggregates over months and years: a standby a moment behind answers them (DATABASE_REPLICA_URL).
+      staleReadAllowed: true,
     });
 }
 

@@ -57,6 +57,21 @@ export interface TestApi {
 }
 
 /**
+ * TEST_DATABASE_POOLER_URL (e.g. `postgresql://postgres@127.0.0.1:6440`, PgBouncer in transaction mode in front of
+ * the TEST_DATABASE_URL server, scripts/scale-out): the API's pool goes through the pooler to the same scratch
+ * database, and session work (migrations) goes to the server directly, as DATABASE_DIRECT_URL does in production.
+ */
+export function throughPooler(scratchUrl: string, env: NodeJS.ProcessEnv = process.env): Partial<AppConfig> {
+  const pooler = env.TEST_DATABASE_POOLER_URL;
+  if (!pooler) return {};
+  const pooled = new URL(scratchUrl);
+  const via = new URL(pooler);
+  pooled.host = via.host;
+  pooled.searchParams.set("pgbouncer", "true");
+  return { databaseUrl: pooled.toString(), databaseDirectUrl: scratchUrl };
+}
+
+/**
  * Starts the whole API on a free port, on a fresh database seeded with the four demo regions: in-memory PGlite, or
  * a scratch database on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL (so CI runs the same
  * suite against the real server). The database is a copy of a prepared template (test-template.ts) — migrated, or
@@ -97,7 +112,7 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
   try {
     if (ownServerDatabase) {
       scratch = kind ? await scratchFromTemplate(serverUrl, kind) : await createScratchDatabase(serverUrl);
-      config = { ...config, databaseUrl: scratch.url };
+      config = { ...config, databaseUrl: scratch.url, ...throughPooler(scratch.url) };
       if (kind === "seeded") {
         const database = await openDatabase({ kind: "postgres", url: scratch.url, poolSize: 1 });
         try {

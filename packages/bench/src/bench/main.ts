@@ -26,6 +26,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     api: { type: "string", default: join(projectRoot, "packages", "api", "dist", "main.js") },
     explain: { type: "boolean", default: false },
+    pgbouncer: { type: "boolean", default: false },
+    "pgbouncer-port": { type: "string" },
     "explain-min-ms": { type: "string", default: "2" },
     "server-log": { type: "string", default: "/var/log/postgresql/postgresql-15-main.log" },
     help: { type: "boolean", default: false },
@@ -37,6 +39,9 @@ if (values.help) {
   );
   console.log("  --explain [--explain-min-ms 2] [--server-log /var/log/postgresql/postgresql-15-main.log]: no load; the plans");
   console.log("    (auto_explain, EXPLAIN ANALYZE) of each scenario's slower statements go to results/plans.md");
+  console.log("  --pgbouncer: run the API's scenarios again through PgBouncer in transaction mode (Debian's pgbouncer, started by");
+  console.log("    scripts/scale-out/topology.mjs in front of the same server) and report both, direct and through it;");
+  console.log("    --pgbouncer-port N picks its port (default: a free one)");
   console.log(`Scenarios: ${SCENARIOS.map((scenario) => scenario.key).join(", ")}`);
   process.exit(0);
 }
@@ -75,7 +80,7 @@ console.log(
 
 const loadBefore = loadavg()[0] ?? 0;
 if (values.explain) await explainScenarios();
-const api = await startApi(values.api, values.database);
+let api = await startApi(values.api, values.database);
 const apollo = await startApollo();
 // The PostGraphile peer only when a scenario asks it (it introspects the whole schema on start).
 const peer = SCENARIOS.some((scenario) => scenario.target === "postgraphile" && (!only || only.has(scenario.key)))
@@ -94,9 +99,47 @@ try {
   }
 } finally {
   api.child.kill("SIGTERM");
-  apollo.child.kill("SIGTERM");
   peer?.child.kill("SIGTERM");
 }
+
+// The same API scenarios through PgBouncer in transaction mode in front of the same server (issue 23).
+const throughPgbouncer: ScenarioResult[] = [];
+if (values.pgbouncer) {
+  const topology = await import("../../../../scripts/scale-out/topology.mjs");
+  const unavailable = topology.scaleOutUnavailable();
+  if (unavailable && !topology.binaries.pgbouncer) {
+    console.log(`- through PgBouncer: skipped — ${unavailable}`);
+  } else {
+    const server = new URL(values.database);
+    const directory = topology.makeWorkDirectory("medverkan-bench-pgbouncer-");
+    const bouncer = await topology.startPgBouncer(directory, {
+      port: values["pgbouncer-port"] ? Number(values["pgbouncer-port"]) : await freePort(),
+      upstream: { host: server.hostname, port: Number(server.port || 5432) },
+    });
+    try {
+      const pooled = new URL(values.database);
+      pooled.host = `127.0.0.1:${bouncer.port}`;
+      pooled.searchParams.set("pgbouncer", "true");
+      api = await startApi(values.api, pooled.toString(), values.database);
+      try {
+        for (const scenario of SCENARIOS) {
+          if (scenario.target !== "api" || (only && !only.has(scenario.key))) continue;
+          const result = await runScenario(scenario);
+          throughPgbouncer.push(result);
+          console.log(`${summaryLine(result)} (through PgBouncer)`);
+        }
+      } finally {
+        // Gone before PgBouncer is, so its last statements do not fail against a stopped pooler.
+        const exited = new Promise((resolve) => api.child.once("exit", resolve));
+        api.child.kill("SIGTERM");
+        await exited;
+      }
+    } finally {
+      await topology.teardown(directory, [{ kind: "process", value: bouncer }]);
+    }
+  }
+}
+apollo.child.kill("SIGTERM");
 
 const me = results.find((result) => result.key === "me");
 const hello = results.find((result) => result.key === "apollo-hello");
@@ -116,6 +159,7 @@ const report = {
   durationSeconds: duration,
   users: { ...users },
   scenarios: results,
+  ...(values.pgbouncer ? { throughPgbouncer } : {}),
   meVersusApollo: ratio === null ? null : Math.round(ratio * 1000) / 1000,
   api: { idleRssMb, peakRssMb },
 };
@@ -123,6 +167,7 @@ const resultsDirectory = join(projectRoot, "packages", "bench", "results");
 mkdirSync(resultsDirectory, { recursive: true });
 writeFileSync(join(resultsDirectory, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n${markdown(report.scenarios, ratio, peakRssMb)}`);
+if (throughPgbouncer.length > 0) console.log(`\n${pgbouncerComparison(results, throughPgbouncer)}`);
 console.log(`Load average (1 min) before ${report.loadAverage.before}, after ${report.loadAverage.after} on ${report.machine.cpus} cores.`);
 console.log(`\nWritten to packages/bench/results/latest.json`);
 
@@ -399,7 +444,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startApi(entry: string, databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+async function startApi(entry: string, databaseUrl: string, directUrl?: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   // Production mode, as deployed: no explorer, no development tokens (the tenants trust the bench key themselves).
   const child = fork(entry, [], {
@@ -415,6 +460,7 @@ async function startApi(entry: string, databaseUrl: string): Promise<{ child: Ch
       HOST: "127.0.0.1",
       PORT: String(port),
       DATABASE_URL: databaseUrl,
+      ...(directUrl ? { DATABASE_DIRECT_URL: directUrl } : {}),
       ...(entry.endsWith(".ts") ? { TSX_TSCONFIG_PATH: join(entry, "..", "..", "tsconfig.json") } : {}),
       SEED_ON_START: "false",
       LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? "warn",
@@ -468,6 +514,21 @@ function mb(bytes: number): number {
 function summaryLine(result: ScenarioResult): string {
   if (result.skipped) return `- ${result.key}: skipped — ${result.skipped}`;
   return `- ${result.key}: ${result.requestsPerSecond} req/s, p95 ${result.latencyMs?.p95} ms, ${result.sqlStatementsPerRequest ?? "–"} SQL/request${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}`;
+}
+
+function pgbouncerComparison(direct: readonly ScenarioResult[], pooled: readonly ScenarioResult[]): string {
+  const lines = [
+    "| Scenario | Conn. | req/s direct | req/s through PgBouncer | p95 ms direct | p95 ms through PgBouncer |",
+    "|---|---:|---:|---:|---:|---:|",
+  ];
+  for (const row of pooled) {
+    const same = direct.find((candidate) => candidate.key === row.key);
+    if (row.skipped || !same || same.skipped) continue;
+    lines.push(
+      `| ${row.title} | ${row.connections} | ${same.requestsPerSecond} | ${row.requestsPerSecond} | ${same.latencyMs?.p95} | ${row.latencyMs?.p95} |`,
+    );
+  }
+  return lines.join("\n");
 }
 
 function markdown(rows: readonly ScenarioResult[], meRatio: number | null, peakRss: number): string {

@@ -5,7 +5,7 @@ import { API_ERROR_CODES, type ApiErrorCode, ApiErrorCode as Codes } from "./api
 
 const DATABASE_UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const DATABASE_UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection|canceling statement due to (statement|lock) timeout|expired transaction|Unable to start a transaction in the given time/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|terminating connection|canceling statement due to (statement|lock) timeout|expired transaction|Unable to start a transaction in the given time|server conn crashed|cannot connect to server|server login has been failing|query_wait_timeout|no more connections allowed|cannot execute [A-Z ]+ in a read-only transaction|not queryable/i;
 
 /**
  * True for failures that mean "the database is not there right now" — worth a retry, not a bug report. A statement or
