@@ -272,8 +272,7 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
     async ping() {
       await probe.query("SELECT 1");
     },
-    listen: (channel, onPayload, onReconnect) =>
-      listenOnSession(directUrl, connectTimeoutMs, channel, onPayload, onReconnect),
+    listen: (channel, onPayload, onReconnect) => listenOnSession(directUrl, connectTimeoutMs, channel, onPayload, onReconnect),
     async close() {
       // Bounded: a connection lost mid-transaction in a failover (the server or the pooler went away under it) may
       // never be handed back to the pool, and ending the pool would wait for it forever.

@@ -52,6 +52,10 @@ export class LiveContext implements RequestContext {
   get system() {
     return this.current.system;
   }
+  /** Subscriptions read on the primary: a change is announced once written there, a standby may not have it yet. */
+  get replica() {
+    return this.current.replica;
+  }
   scope(tenantId: string): TenantScope {
     return this.current.scope(tenantId);
   }

@@ -19,8 +19,8 @@ import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } fro
 import type { AppConfig } from "../config.js";
 import { DEFAULT_REPLICA_WAIT_MS, newReadRoute, ReplicaRouter } from "../context/replica-router.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
-import { LiveEventHub } from "../live/live-event.js";
 import { downloadRoutes, redactDownloadSecret } from "../document/download.routes.js";
+import { LiveEventHub } from "../live/live-event.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
