@@ -129,6 +129,7 @@ beforeAll(async () => {
     tokens[`${tenant}Member`] = await api.tokenFor({ tenant, role: "member" });
   }
   tokens.jonkopingMember2 = await tokenForSubject(api, "jonkoping", "jonkoping-member-2");
+  tokens.kalmarOtherUnit = await tokenForSubject(api, "kalmar", "kalmar-requester-2");
   await api.running.notifications.worker?.runOnce();
   catcher.messages.length = 0;
 });
@@ -257,9 +258,11 @@ describe("the fee form per person and occasion (PDF)", () => {
     expect(row).toContain(`;${(kalmar.net.amountOre / 100).toFixed(2).replace(".", ",")};`);
   });
 
-  it("refuses another member's claim, and a unit where the coordinator attests", async () => {
+  it("refuses another member's claim and another unit's; the unit that fills in the form gets it whoever attests", async () => {
     expect((await linkFor("jonkopingMember2", "FEE_CLAIM_FORM", jonkoping.id)).errors).toMatchObject([{ code: "NOT_FOUND" }]);
-    expect((await linkFor("kalmarRequester", "FEE_CLAIM_FORM", kalmar.id)).errors).toMatchObject([{ code: "NOT_FOUND" }]);
+    // Kalmar's coordinators attest, but the unit fills in the fee form per person and occasion (issue 21).
+    expect((await linkFor("kalmarRequester", "FEE_CLAIM_FORM", kalmar.id)).errors).toEqual([]);
+    expect((await linkFor("kalmarOtherUnit", "FEE_CLAIM_FORM", kalmar.id)).errors).toMatchObject([{ code: "NOT_FOUND" }]);
     expect((await linkFor("jonkopingMember", "PAYROLL_SUMMARY", kalmar.id)).errors).toMatchObject([{ code: "NOT_FOUND" }]);
   });
 });
