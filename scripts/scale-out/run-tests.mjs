@@ -2,7 +2,7 @@
 // npm run test:scale-out — the scale-out tests (issue 23), with the programs they need started by topology.mjs:
 //   1. tests/scale-out/*.topology.test.ts: a primary and a pg_basebackup standby, PgBouncer, HAProxy and three API
 //      instances (read routing, read-your-writes, the routines' critical mutations through the balancer, a failover
-//      drill, a WebSocket upgrade through HAProxy);
+//      drill, graphql-ws subscriptions through HAProxy receiving writes made on another instance);
 //   2. a representative part of the end-to-end suite through PgBouncer in transaction mode, in front of the
 //      PostgreSQL server of TEST_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres); `--all` runs
 //      the whole suite through it.

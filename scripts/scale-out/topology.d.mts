@@ -36,7 +36,14 @@ export function startPgBouncer(
 ): Promise<PgBouncer>;
 export function startHaproxy(
   directory: string,
-  options: { port: number; backends: Array<{ host: string; port: number }> },
+  options: {
+    port: number;
+    backends: Array<{ host: string; port: number }>;
+    /** Overrides HAProxy's `defaults` timeouts (connect 2s, client 60s, server 60s, tunnel 1h, http-keep-alive 10s). */
+    timeouts?: Partial<Record<"connect" | "client" | "server" | "tunnel" | "http-keep-alive", string>>;
+    /** Names the configuration and log files (default "haproxy"), for a second balancer in one directory. */
+    name?: string;
+  },
 ): Promise<{ port: number; url: string; config: string; stop(): Promise<void> }>;
 export function startApiInstance(
   directory: string,

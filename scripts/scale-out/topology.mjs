@@ -279,10 +279,14 @@ export async function startPgBouncer(directory, { port, upstream, databases = []
  * HAProxy in front of API instances: round robin, health-checked on /healthz (the instance's own liveness — a
  * database away is everyone's condition, and each instance answers it itself with a typed, retryable 503; a check on
  * /readyz would take every instance out and leave clients HAProxy's untyped 503 page), forwarded-for, and WebSocket
- * upgrades passed through (HTTP mode tunnels an upgraded connection; `timeout tunnel` keeps a quiet subscription open).
+ * upgrades passed through (HTTP mode tunnels an upgraded connection; `timeout tunnel` keeps a quiet subscription open:
+ * once upgraded, `timeout client` and `timeout server` no longer apply). Each response names the server that answered
+ * it (`X-Served-By: api1`…, in the order of `backends`). `timeouts` overrides those of `defaults` (tests use it to
+ * show a subscription outliving short client and server timeouts); `name` names the configuration file.
  */
-export async function startHaproxy(directory, { port, backends }) {
-  const config = join(directory, "haproxy.cfg");
+export async function startHaproxy(directory, { port, backends, timeouts = {}, name = "haproxy" }) {
+  const config = join(directory, `${name}.cfg`);
+  const timeout = { connect: "2s", client: "60s", server: "60s", tunnel: "1h", "http-keep-alive": "10s", ...timeouts };
   writeFileSync(
     config,
     [
@@ -293,11 +297,7 @@ export async function startHaproxy(directory, { port, backends }) {
       "  option forwardfor",
       "  option redispatch",
       "  retries 2",
-      "  timeout connect 2s",
-      "  timeout client 60s",
-      "  timeout server 60s",
-      "  timeout tunnel 1h",
-      "  timeout http-keep-alive 10s",
+      ...Object.entries(timeout).map(([kind, value]) => `  timeout ${kind} ${value}`),
       "frontend medverkan",
       `  bind 127.0.0.1:${port}`,
       "  default_backend api",
@@ -305,13 +305,14 @@ export async function startHaproxy(directory, { port, backends }) {
       "  balance roundrobin",
       "  option httpchk GET /healthz",
       "  http-check expect status 200",
+      "  http-response set-header X-Served-By %[srv_name]",
       ...backends.map((backend, index) => `  server api${index + 1} ${backend.host}:${backend.port} check inter 1s fall 2 rise 1`),
       "",
     ].join("\n"),
   );
   execFileSync(binaries.haproxy, ["-c", "-q", "-f", config]);
-  const process_ = supervise("haproxy", binaries.haproxy, ["-db", "-f", config], join(directory, "haproxy.log"));
-  await waitForPort(port, "haproxy", process_);
+  const process_ = supervise(name, binaries.haproxy, ["-db", "-f", config], join(directory, `${name}.log`));
+  await waitForPort(port, name, process_);
   return { port, url: `http://127.0.0.1:${port}/graphql`, config, stop: () => process_.stop() };
 }
 

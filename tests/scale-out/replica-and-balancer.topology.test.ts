@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { connect as connectTcp } from "node:net";
 import { join } from "node:path";
 import { type GraphQLResponse, startTestApi, type TestApi } from "@medverkan/api/testing";
 import { type MailCatcher, startMailCatcher } from "@medverkan/api/testing/mail-catcher";
@@ -28,6 +29,7 @@ import {
   memberTokens,
   mutate,
 } from "../invitations/invitations.js";
+import { connect, type LiveClient, subscribe } from "../support/live.js";
 import { REGISTER_MEMBER } from "../support/queries.js";
 import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
 import { REQUEST, requestInput, SUBMIT_REQUEST, startMatching, submitRequest } from "../support/requests.js";
@@ -37,7 +39,8 @@ import { graphqlAt } from "../support/second-instance.js";
 // a hot standby made from it with pg_basebackup (streaming replication), PgBouncer in transaction mode in front of
 // the primary (a session-mode alias for migrations), and HAProxy in front of three API instances (this test's own,
 // in process, and two built ones in processes of their own). Every request below goes through HAProxy unless it
-// says otherwise; the last test promotes the standby under load.
+// says otherwise; the last test promotes the standby under load. Subscriptions (graphql-ws over WebSocket) connect
+// through HAProxy too, and receive what a write through another instance, made directly, changed.
 
 const unavailable = scaleOutUnavailable();
 if (unavailable) console.warn(`tests/scale-out topology tests skipped: ${unavailable}`);
@@ -53,6 +56,13 @@ let replica: Cluster;
 let bouncer: PgBouncer;
 let a: TestApi;
 let lb: TestApi;
+/** The instances by HAProxy's server name (api1 = A, api2 = B, api3 = C), each reachable directly. */
+const direct: Record<string, TestApi> = {};
+/** The balancer's generated configuration file. */
+let balancerConfig: string;
+/** A second HAProxy in front of the same three, its client and server timeouts cut to 2 s (the tunnel's left at 1 h). */
+let quiet: { url: string; port: number };
+const liveClients: LiveClient[] = [];
 let mails: MailCatcher[] = [];
 let kalmar: PublicTenant;
 /** Figures for the README, printed at the end. */
@@ -77,8 +87,8 @@ const replicaTransactions = () => Number(psql(replica.port, `SELECT xact_commit 
 beforeAll(async () => {
   if (unavailable) return;
   directory = makeWorkDirectory();
-  const [primaryPort, replicaPort, bouncerPort, balancerPort, portB, portC] = await Promise.all(
-    Array.from({ length: 6 }, () => freePort()),
+  const [primaryPort, replicaPort, bouncerPort, balancerPort, portB, portC, quietPort] = await Promise.all(
+    Array.from({ length: 7 }, () => freePort()),
   );
   primary = createPrimary(directory, primaryPort as number);
   primary.start();
@@ -96,6 +106,8 @@ beforeAll(async () => {
   parts.push({ kind: "process", value: bouncer });
 
   mails = await Promise.all([startMailCatcher(), startMailCatcher(), startMailCatcher()]);
+  // DATABASE_DIRECT_URL is PgBouncer's session-mode alias: migrations' advisory lock and each instance's LISTEN (live
+  // updates) keep one server connection for the whole session there, which transaction mode would not give them.
   const databaseEnv = {
     DATABASE_URL: bouncer.url(DATABASE),
     DATABASE_DIRECT_URL: bouncer.sessionUrl(DATABASE),
@@ -149,14 +161,25 @@ beforeAll(async () => {
     parts.push({ kind: "process", value: instance });
     instances.push(instance);
   }
-  const balancer = await startHaproxy(directory, {
-    port: balancerPort as number,
-    backends: [new URL(a.url), ...instances.map((instance) => new URL(instance.url))].map((url) => ({
-      host: url.hostname,
-      port: Number(url.port),
-    })),
-  });
+  const backends = [new URL(a.url), ...instances.map((instance) => new URL(instance.url))].map((url) => ({
+    host: url.hostname,
+    port: Number(url.port),
+  }));
+  const balancer = await startHaproxy(directory, { port: balancerPort as number, backends });
   parts.push({ kind: "process", value: balancer });
+  balancerConfig = balancer.config;
+  const quietBalancer = await startHaproxy(directory, {
+    port: quietPort as number,
+    backends,
+    timeouts: { client: "2s", server: "2s" },
+    name: "haproxy-quiet",
+  });
+  parts.push({ kind: "process", value: quietBalancer });
+  quiet = quietBalancer;
+  direct.api1 = a;
+  for (const [index, instance] of instances.entries()) {
+    direct[`api${index + 2}`] = { ...a, url: instance.url, graphql: graphqlAt(instance.url) };
+  }
   lb = { ...a, url: balancer.url, graphql: graphqlAt(balancer.url) };
   // HAProxy marks a server up after its first check: wait until all three answer through it.
   const seen = new Set<string>();
@@ -171,11 +194,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all(liveClients.map((live) => live.dispose()));
   console.log(`scale-out figures: ${JSON.stringify({ ...figures, router: router()?.stats })}`);
   await teardown(directory, parts);
   await Promise.all(mails.map((mail) => mail.close()));
 });
 
+const REQUEST_STATUS = /* GraphQL */ `subscription { requestStatusChanged { id status } }`;
+type RequestStatus = { requestStatusChanged: { id: string; status: string } };
 type Submitted = { submitRequest: { request: { id: string; title: string } | null; errors: unknown[] } };
 
 describe.skipIf(unavailable !== null)("a replica, PgBouncer and three API instances behind HAProxy", () => {
@@ -243,7 +269,7 @@ describe.skipIf(unavailable !== null)("a replica, PgBouncer and three API instan
     const sent = await mutate<{ invitations: InvitationView[] }>(lb, coordinator, INVITE, { requestId, memberIds: pool, message: "Hej!" });
     expect(sent.errors).toEqual([]);
     const answers = await Promise.all(
-      sent.invitations.map((invitation) => accept(lb, tokens.get(invitation.invitee.id) as string, invitation.id, version)),
+      sent.invitations.map((invitation) => accept(lb, tokens.get(invitation.invitee.memberId) as string, invitation.id, version)),
     );
     for (const answer of answers) expect(answer.errors).toEqual([]);
     const statuses = answers.map((answer) => answer.invitation?.status);
@@ -296,6 +322,114 @@ describe.skipIf(unavailable !== null)("a replica, PgBouncer and three API instan
     figures.outboxDeliveredBy = mails.map(
       (mail) => mail.messages.filter((message) => message.envelopeTo.some((to) => emails.includes(to))).length,
     );
+  });
+
+  it("carries subscriptions through HAProxy to all three instances, each receiving a write made directly on another", async () => {
+    const coordinator = await a.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const requester = await a.tokenFor({ tenant: "jonkoping", role: "requester" });
+    // Three connections in a row: round robin gives one to each instance, and each 101 names its server.
+    const servers: string[] = [];
+    const subscribers = [];
+    const onA = a.running.server.liveEvents.size;
+    for (let index = 0; index < 3; index++) {
+      let servedBy = "";
+      const live = connect(lb.url, coordinator, { onUpgrade: (headers) => (servedBy = String(headers["x-served-by"])) });
+      liveClients.push(live);
+      subscribers.push(subscribe<RequestStatus>(live, REQUEST_STATUS));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("no upgrade through HAProxy")), 10_000);
+        const check = setInterval(() => {
+          if (!servedBy) return;
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve();
+        }, 20);
+      });
+      servers.push(servedBy);
+    }
+    expect([...servers].sort()).toEqual(["api1", "api2", "api3"]);
+    for (let waited = 0; a.running.server.liveEvents.size < onA + 1 && waited < 10_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(a.running.server.liveEvents.size).toBe(onA + 1);
+
+    // A request submitted directly on B (api2) reaches the subscribers on A and C through PostgreSQL's NOTIFY. (The
+    // subscriptions on B and C have no count to wait for from here: submit again until all three have one.)
+    const submitted: string[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      submitted.push(await submitRequest(direct.api2 as TestApi, requester, { networkSlug: "levande-bibliotek" }));
+      const heard = await Promise.all(
+        subscribers.map((subscriber) =>
+          subscriber
+            .waitFor((data) => submitted.includes(data.requestStatusChanged.id), 3_000)
+            .then(
+              () => true,
+              () => false,
+            ),
+        ),
+      );
+      if (heard.every(Boolean)) break;
+    }
+    const requestId = submitted.at(-1) as string;
+    for (const subscriber of subscribers) {
+      const data = await subscriber.waitFor((d) => d.requestStatusChanged.id === requestId);
+      expect(data.requestStatusChanged.status).toBe("SUBMITTED");
+    }
+
+    // Matching starts directly on C (api3): the subscribers on A and B hear it, as does C's own.
+    const started = Date.now();
+    await startMatching(direct.api3 as TestApi, coordinator, requestId);
+    for (const subscriber of subscribers) {
+      await subscriber.waitFor((d) => d.requestStatusChanged.id === requestId && d.requestStatusChanged.status === "MATCHING");
+    }
+    figures.subscriptionAcrossInstancesMs = Date.now() - started;
+  });
+
+  it("keeps a quiet subscription open past HAProxy's client and server timeouts (timeout tunnel)", async () => {
+    expect(readFileSync(balancerConfig, "utf8")).toMatch(/^ {2}timeout tunnel 1h$/m);
+    const coordinator = await a.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const requester = await a.tokenFor({ tenant: "jonkoping", role: "requester" });
+    // The short timeouts are in force: a request left unfinished on the quiet balancer is cut after 2 s.
+    const cut = await new Promise<{ ms: number; text: string }>((resolve) => {
+      const socket = connectTcp(quiet.port, "127.0.0.1");
+      const opened = Date.now();
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString("latin1")));
+      socket.on("close", () => resolve({ ms: Date.now() - opened, text }));
+      socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    });
+    expect(cut.text).toMatch(/^HTTP\/1\.[01] 408 /);
+    expect(cut.ms).toBeLessThan(6_000);
+
+    let servedBy = "";
+    let closedEarly = false;
+    const live = connect(quiet.url, coordinator, { onUpgrade: (headers) => (servedBy = String(headers["x-served-by"])) });
+    liveClients.push(live);
+    void live.closed.then(() => (closedEarly = true));
+    const statuses = subscribe<RequestStatus>(live, REQUEST_STATUS);
+    // Nothing crosses the socket for 6 s: three times the client and server timeouts.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(servedBy).toMatch(/^api[123]$/);
+    expect(closedEarly).toBe(false);
+    const other = Object.keys(direct).find((name) => name !== servedBy) as string;
+    const requestId = await submitRequest(direct[other] as TestApi, requester, { networkSlug: "levande-bibliotek" });
+    await statuses.waitFor((d) => d.requestStatusChanged.id === requestId);
+    expect(closedEarly).toBe(false);
+  });
+
+  it("closes an expired token's connection with 4401 through HAProxy, at connect and at its expiry", async () => {
+    const expired = await a.signToken({ subject: "jonkoping-coordinator-1", audience: "medverkan:jonkoping", expiresIn: "-2m" });
+    const refused = connect(lb.url, expired);
+    liveClients.push(refused);
+    expect(await refused.closed).toEqual({ code: 4401, reason: "Unauthorized: TOKEN_EXPIRED" });
+
+    const shortLived = await a.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek", expiresIn: "4s" });
+    const live = connect(lb.url, shortLived);
+    liveClients.push(live);
+    const subscription = subscribe<RequestStatus>(live, REQUEST_STATUS);
+    const opened = Date.now();
+    expect(await live.closed).toEqual({ code: 4401, reason: "Unauthorized: TOKEN_EXPIRED" });
+    expect(Date.now() - opened).toBeLessThan(15_000);
+    expect((await subscription.ended).errors?.length ?? 0).toBeGreaterThan(0);
   });
 
   it("loses no acknowledged mutation when the standby is promoted under load, and answers fast, typed, retryable errors meanwhile", async () => {

@@ -19,14 +19,18 @@ export interface LiveClient {
 }
 
 /** Connects with `token` in the connection_init payload (no retries: a refusal shows as `closed`). */
-export function connect(httpUrl: string, token: string | null, options: { acceptLanguage?: string } = {}): LiveClient {
+export function connect(
+  httpUrl: string,
+  token: string | null,
+  options: { acceptLanguage?: string; onUpgrade?: (headers: Record<string, string | string[] | undefined>) => void } = {},
+): LiveClient {
   let resolveClosed: (closed: Closed) => void = () => {};
   const closed = new Promise<Closed>((resolve) => {
     resolveClosed = resolve;
   });
   const client = createClient({
     url: wsUrl(httpUrl),
-    webSocketImpl: WebSocket,
+    webSocketImpl: options.onUpgrade ? upgradeObserved(options.onUpgrade) : WebSocket,
     lazy: false,
     retryAttempts: 0,
     connectionParams: {
@@ -49,6 +53,16 @@ export function connect(httpUrl: string, token: string | null, options: { accept
     async dispose() {
       await client.dispose();
     },
+  };
+}
+
+/** A WebSocket class that hands the server's 101 response headers (e.g. a balancer's X-Served-By) to `onUpgrade`. */
+function upgradeObserved(onUpgrade: (headers: Record<string, string | string[] | undefined>) => void): unknown {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on("upgrade", (response) => onUpgrade(response.headers));
+    }
   };
 }
 
