@@ -193,8 +193,9 @@ describe("platformStatistics", () => {
     expect(lines.filter((line) => /^[^;]+;Totalt;/.test(line))).toHaveLength(4);
     const national = lines.at(-1) as string;
     expect(national.startsWith("Hela landet;;")).toBe(true);
-    // Not-additive figures are marked, never written as zero.
-    expect(national).toContain("NOT_APPLICABLE");
+    // Not-additive figures are left empty, never written as zero, and marked in words.
+    expect(national).toContain(";;Ej tillämpligt;");
+    expect(national).not.toContain("NOT_APPLICABLE");
   });
 
   it("refuses three groupings (the split by tenant is one) and TENANT as a grouping", async () => {

@@ -354,8 +354,11 @@ describe("figures on a hand-built region", () => {
     const lines = table.csv.slice(1).trim().split("\r\n");
     expect(lines[0]).toMatch(/^Nätverk;Inkomna förfrågningar;/);
     expect(lines).toHaveLength(table.rows.length + 2);
-    expect(lines.find((line) => line.startsWith("Nätverk B"))).toMatch(/^Nätverk B;SMALL_COUNT;/);
-    expect(lines.at(-1)).toMatch(/^Totalt;11;SMALL_COUNT;SMALL_COUNT;/);
+    // Each figure, then its marker: a withheld figure is empty, never zero, and its marker says why.
+    expect(lines[0]).toMatch(/^Nätverk;Inkomna förfrågningar;Inkomna förfrågningar – markering;Avböjda förfrågningar;/);
+    expect(lines.find((line) => line.startsWith("Nätverk B"))).toMatch(/^Nätverk B;;Dold: för få;/);
+    expect(lines.at(-1)).toMatch(/^Totalt;11;;;Dold: för få;;Dold: för få;/);
+    expect(lines.join("\n")).not.toContain("SMALL_COUNT");
     expect(lines.join("\n")).not.toMatch(/;\d+\.\d+(;|$)/m);
   });
 

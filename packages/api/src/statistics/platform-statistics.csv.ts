@@ -1,6 +1,6 @@
 import { type Locale, spreadsheetCsv } from "@medverkan/domain";
 import type { PlatformStatisticsTable } from "./platform-statistics.type.js";
-import { cell as csvCell, GROUP_HEADERS, MEASURE_COLUMNS } from "./statistics.csv.js";
+import { GROUP_HEADERS, measureCells, measureHeaders } from "./statistics.csv.js";
 import type { StatisticsMeasures } from "./statistics.type.js";
 
 const TENANT_HEADER = { sv: "Region", en: "Region" };
@@ -9,15 +9,15 @@ const NATIONAL = { sv: "Hela landet", en: "National total" };
 
 /**
  * The platform table as CSV, laid out like a tenant's: a column per group (TENANT first) and per measure. Grouped,
- * each tenant's rows are followed by its total; the last row is the national total. Withheld figures are written as
- * their reason, never as zero.
+ * each tenant's rows are followed by its total; the last row is the national total. A withheld figure is left empty,
+ * never zero, with its reason in the marker column beside it.
  */
 export function platformStatisticsCsv(table: PlatformStatisticsTable, locale: Locale): string {
   const header = [
     ...table.groupBy.map((dimension) => (dimension === "TENANT" ? TENANT_HEADER : GROUP_HEADERS[dimension])?.[locale] ?? dimension),
-    ...MEASURE_COLUMNS.map((column) => column[locale]),
+    ...measureHeaders(locale),
   ];
-  const figures = (measures: StatisticsMeasures) => MEASURE_COLUMNS.map((column) => csvCell(measures[column.key]));
+  const figures = (measures: StatisticsMeasures) => measureCells(measures, locale);
   const grouped = table.groupBy.length > 1;
   const lines: (string | number)[][] = [header];
   for (const tenantTotal of table.tenantTotals) {

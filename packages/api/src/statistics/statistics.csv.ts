@@ -1,4 +1,4 @@
-import { type Locale, spreadsheetCsv } from "@medverkan/domain";
+import { enumLabel, type Locale, spreadsheetCsv } from "@medverkan/domain";
 import type { StatisticsMeasures, StatisticsTable, StatisticsValue } from "./statistics.type.js";
 
 /** The measure columns of the CSV, in the order of the GraphQL type, with headers in both languages. */
@@ -36,26 +36,31 @@ export const GROUP_HEADERS: Record<string, { sv: string; en: string }> = {
   MONTH: { sv: "Månad", en: "Month" },
 };
 
-/** A withheld figure is written as its reason, so a spreadsheet never shows it as zero. */
-export function cell(value: StatisticsValue): string | number {
-  return value.suppressed ? (value.suppression ?? "SUPPRESSED") : (value.value ?? "");
+// Each figure has two columns: the number, left empty when withheld (a spreadsheet then never counts it as zero, and
+// the column stays numeric), and a marker saying why it is empty, as statistical agencies flag their cells.
+const MARKER = { sv: "markering", en: "flag" };
+
+/** The measure columns' headers: each figure, then its marker. */
+export function measureHeaders(locale: Locale): string[] {
+  return MEASURE_COLUMNS.flatMap((column) => [column[locale], `${column[locale]} – ${MARKER[locale]}`]);
+}
+
+/** A group's figures as cells: each value (empty when withheld) and its marker (the reason, in words; else empty). */
+export function measureCells(measures: StatisticsMeasures, locale: Locale): (string | number)[] {
+  return MEASURE_COLUMNS.flatMap((column) => {
+    const value: StatisticsValue = measures[column.key];
+    if (!value.suppressed && value.value !== null) return [value.value, ""];
+    const reason = value.suppression ?? "NOT_APPLICABLE";
+    return ["", enumLabel("StatisticsSuppression", reason)?.[locale] ?? reason];
+  });
 }
 
 /** The table as CSV: one column per group (its label) and per measure; the last row holds the totals. */
 export function statisticsCsv(table: StatisticsTable, locale: Locale): string {
-  const header = [
-    ...table.groupBy.map((dimension) => GROUP_HEADERS[dimension]?.[locale] ?? dimension),
-    ...MEASURE_COLUMNS.map((column) => column[locale]),
-  ];
-  const rows = table.rows.map((row) => [
-    ...row.groups.map((group) => group.label),
-    ...MEASURE_COLUMNS.map((column) => cell(row.measures[column.key])),
-  ]);
+  const header = [...table.groupBy.map((dimension) => GROUP_HEADERS[dimension]?.[locale] ?? dimension), ...measureHeaders(locale)];
+  const rows = table.rows.map((row) => [...row.groups.map((group) => group.label), ...measureCells(row.measures, locale)]);
   const totalLabel = locale === "sv" ? "Totalt" : "Total";
-  const total = [
-    ...table.groupBy.map((_, i) => (i === 0 ? totalLabel : "")),
-    ...MEASURE_COLUMNS.map((column) => cell(table.total[column.key])),
-  ];
+  const total = [...table.groupBy.map((_, i) => (i === 0 ? totalLabel : "")), ...measureCells(table.total, locale)];
   if (table.groupBy.length === 0) total.unshift(totalLabel);
   return spreadsheetCsv([table.groupBy.length === 0 ? ["", ...header] : header, ...rows, total]);
 }

@@ -160,7 +160,7 @@ export class StatisticsTable {
   @Field(() => String, {
     description:
       "The same table as CSV for Excel on Swedish Windows: a UTF-8 byte-order mark, `;` between cells, decimal commas, CRLF, a " +
-      "header row; a withheld figure is written as its reason (SMALL_COUNT, …), never as zero.",
+      'header row; each figure has a column and a marker column beside it: a withheld figure is left empty (never zero) with its reason in words in the marker (e.g. "Dold: för få").',
   })
   csv!: string;
 }
