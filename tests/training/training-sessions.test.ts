@@ -348,13 +348,16 @@ describe("attendance", () => {
     expect(errors.map((error) => error.__typename)).toEqual(["SessionNotStarted"]);
   });
 
-  it("sets the membership's trainedAt once the member attended, and a correction takes it back", async () => {
+  it("books the introduction with a place, makes the member TRAINED on attendance, and a correction takes trainedAt back", async () => {
     const session = await newSession({ startsAt: hoursFromNow(-3), endsAt: hoursFromNow(-1.5) });
     const memberId = untrained[1] as string;
+    const membership = () => prisma().membership.findFirstOrThrow({ where: { memberId, networkId: vgrNetworkId } });
+    const registered = await membership();
     const enrolment = await enrol({ sessionId: session.id, memberId });
     expect(enrolment.value?.status).toBe("ENROLLED");
-    const membership = () => prisma().membership.findFirstOrThrow({ where: { memberId, networkId: vgrNetworkId } });
+    // VGR's introduction is a session: a place on it is the introduction booked (issue 21: it used to stay REGISTERED).
     const before = await membership();
+    expect(before.status).toBe("INTRODUCTION_BOOKED");
     expect(before.trainedAt).toBeNull();
 
     const recorded = await attendance(enrolment.value?.id as string, true);
@@ -363,9 +366,18 @@ describe("attendance", () => {
     expect(recorded.value?.attendanceRecordedAt).not.toBeNull();
     const trained = await membership();
     expect(trained.trainedAt?.toISOString()).toBe(session.startsAt);
-    // The intake status is the intake lifecycle's to change; training only records the fact.
-    expect(trained.status).toBe(before.status);
-    expect(trained.version).toBe(before.version + 1);
+    // Attending is the training attended: the member is TRAINED without a coordinator's extra step.
+    expect(trained.status).toBe("TRAINED");
+    const events = await prisma().membershipEvent.findMany({
+      where: { membershipId: trained.id, at: { gte: registered.statusChangedAt } },
+      orderBy: { at: "asc" },
+      select: { fromStatus: true, toStatus: true, actorType: true },
+    });
+    const steps = events.filter((event) => event.fromStatus !== event.toStatus);
+    expect(steps.at(-1)).toEqual({ fromStatus: "INTRODUCTION_BOOKED", toStatus: "TRAINED", actorType: "STAFF" });
+    if (registered.status !== "INTRODUCTION_BOOKED") {
+      expect(steps.at(-2)).toEqual({ fromStatus: registered.status, toStatus: "INTRODUCTION_BOOKED", actorType: "STAFF" });
+    }
 
     const audit = await prisma().auditEvent.findMany({ where: { subjectType: "TrainingEnrolment", subjectId: enrolment.value?.id } });
     expect(audit.map((event) => event.purpose)).toContain("training attendance");

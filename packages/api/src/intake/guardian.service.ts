@@ -22,7 +22,7 @@ import {
   insertGuardianConsent,
   markConsentWithdrawn,
 } from "./intake.repository.js";
-import { applyTransition, cleanNote, intakeFacts, requireCoordinator } from "./intake.service.js";
+import { applyTransition, byStaff, cleanNote, intakeFacts, requireCoordinator } from "./intake.service.js";
 import type { Guardian } from "./intake.type.js";
 
 const MEMBER = { sv: "Medlemmen", en: "The member" };
@@ -81,7 +81,7 @@ export async function recordGuardianConsent(ctx: RequestContext, input: RecordGu
       // A membership that still breaks another rule (e.g. municipality) stays where it is.
       if (!checkTransition({ from: membership.status, to, facts, rules }).ok) continue;
       released.push(
-        await applyTransition(ctx, tx, actor, membership, {
+        await applyTransition(ctx, tx, byStaff(actor), membership, {
           to,
           note: "Guardian consent recorded",
           now,
@@ -137,7 +137,7 @@ export async function withdrawGuardianConsent(
       // An adult (or a network without a consent age) needs no guardian: their participation continues.
       if (limit === null || facts.age === null || facts.age >= limit) continue;
       paused.push(
-        await applyTransition(ctx, tx, actor, membership, {
+        await applyTransition(ctx, tx, byStaff(actor), membership, {
           to: "PAUSED",
           note: note ?? "Guardian consent withdrawn",
           now,

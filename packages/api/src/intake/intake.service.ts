@@ -4,8 +4,10 @@ import {
   fieldError,
   type IntakeFacts,
   type IntakeViolation,
+  intakeStepForSession,
   type MembershipStatus,
   normaliseLine,
+  type TrainingSessionStep,
 } from "@medverkan/domain";
 import { coordinatedNetworks } from "../auth/actor.js";
 import { assertVersionedUpdate } from "../common/concurrency.js";
@@ -97,14 +99,27 @@ const refusedStep = (violations: readonly IntakeViolation[], ctx: RequestContext
   errors: violations.map((violation) => intakeRuleNotMet(violation, ctx.locale)),
 });
 
+/** Who takes an intake step, as its event records it: a coordinator, or the member booking a session place. */
+export interface IntakeStepActor {
+  readonly tenantId: string;
+  readonly actorType: "STAFF" | "MEMBER";
+  readonly actorId: string | null;
+}
+
+export const byStaff = (actor: StaffActor): IntakeStepActor => ({
+  tenantId: actor.tenantId,
+  actorType: "STAFF",
+  actorId: actor.staffUserId,
+});
+
 /**
  * One membership moves one step, and writes its event and audit in the same transaction. Shared by the coordinator's
- * mutation and by the guardian-consent flows, so every move is checked by the domain's `checkTransition`.
+ * mutation, the guardian-consent flows and the steps sessions take, so every move is checked by the domain's rules.
  */
 export async function applyTransition(
   ctx: RequestContext,
   tx: Tx,
-  actor: StaffActor,
+  actor: IntakeStepActor,
   membership: VisibleMembership | MembershipRow,
   change: { to: MembershipStatus; note: string | null; now: Date; extra?: MembershipChange; purpose: string },
 ): Promise<Membership> {
@@ -117,8 +132,8 @@ export async function applyTransition(
     fromStatus: from,
     toStatus: change.to,
     note: change.note,
-    actorType: "STAFF",
-    actorId: actor.staffUserId,
+    actorType: actor.actorType,
+    actorId: actor.actorId,
     at: change.now,
   });
   const after = (await findMembership(tx, actor.tenantId, membership.id)) as MembershipRow;
@@ -152,8 +167,35 @@ export async function transitionMembership(ctx: RequestContext, input: Transitio
     const facts = intakeFacts(membership, await hasGuardianConsent(tx, actor.tenantId, membership.memberId), to, now);
     const check = checkTransition({ from: membership.status, to, facts, rules });
     if (!check.ok) return refusedStep(check.violations, ctx);
-    const after = await applyTransition(ctx, tx, actor, membership, { to, note, now, purpose: `intake: ${to}` });
+    const after = await applyTransition(ctx, tx, byStaff(actor), membership, { to, note, now, purpose: `intake: ${to}` });
     return { membership: after, errors: [] };
+  });
+}
+
+/**
+ * The step a network's session takes by itself (the domain's `intakeStepForSession`), in the caller's transaction:
+ * a place booked is the introduction booked, attendance is the training attended. Nothing happens when the rules
+ * would refuse the move; the coordinator then moves the membership by hand.
+ */
+export async function takeSessionStep(
+  ctx: RequestContext,
+  tx: Tx,
+  actor: IntakeStepActor,
+  membershipId: string,
+  step: TrainingSessionStep,
+  now: Date,
+): Promise<void> {
+  const membership = await findVisibleMembership(tx, actor.tenantId, membershipId, "ALL");
+  if (!membership) return;
+  const rules = toIntakeRules((await findIntakeRuleSets(tx, actor.tenantId, [membership.networkId])).get(membership.networkId) ?? null);
+  const facts = intakeFacts(membership, await hasGuardianConsent(tx, actor.tenantId, membership.memberId), membership.status, now);
+  const to = intakeStepForSession(step, membership.status, facts, rules);
+  if (!to) return;
+  await applyTransition(ctx, tx, actor, membership, {
+    to,
+    note: step === "PLACE_BOOKED" ? "Place booked on an introduction session" : "Training session attended",
+    now,
+    purpose: step === "PLACE_BOOKED" ? "intake: introduction booked on a session" : "intake: training attended",
   });
 }
 

@@ -7,6 +7,7 @@ import { type PageArgs, toPage, toPageRequest } from "../common/pagination/conne
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { type IntakeStepActor, takeSessionStep } from "../intake/intake.service.js";
 import { enqueueIntroductionBooked } from "../notification/enqueue.js";
 import type { CancelTrainingEnrolmentInput, CreateTrainingEnrolmentInput, RecordTrainingAttendanceInput } from "./training.input.js";
 import { toTrainingEnrolment } from "./training.mapper.js";
@@ -46,15 +47,22 @@ const ENROLMENT = { sv: "Anmälan", en: "The enrolment" };
  * people, so a tenant admin without a coordinator grant does not reach them.
  */
 type EnrolmentActor =
-  | { kind: "COORDINATOR"; tenantId: string; networks: "ALL" | string[] }
+  | { kind: "COORDINATOR"; tenantId: string; networks: "ALL" | string[]; staffUserId: string }
   | { kind: "MEMBER"; tenantId: string; memberId: string };
+
+/** The actor as an intake step's event records it. */
+const stepActor = (actor: EnrolmentActor): IntakeStepActor =>
+  actor.kind === "MEMBER"
+    ? { tenantId: actor.tenantId, actorType: "MEMBER", actorId: actor.memberId }
+    : { tenantId: actor.tenantId, actorType: "STAFF", actorId: actor.staffUserId };
 
 function requireEnrolmentActor(ctx: RequestContext): EnrolmentActor {
   const actor = requireTenantActor(ctx);
   if (actor.kind === "MEMBER") return { kind: "MEMBER", tenantId: actor.tenantId, memberId: actor.memberId };
+  if (actor.kind !== "STAFF") throw forbidden(ctx.locale);
   const networks = coordinatedNetworks(actor);
   if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
-  return { kind: "COORDINATOR", tenantId: actor.tenantId, networks };
+  return { kind: "COORDINATOR", tenantId: actor.tenantId, networks, staffUserId: actor.staffUserId };
 }
 
 function requireCoordinator(ctx: RequestContext) {
@@ -121,6 +129,8 @@ export async function createTrainingEnrolment(
       ? await reopenEnrolment(tx, tenantId, existing.id, status)
       : await insertEnrolment(tx, tenantId, session.id, memberId, status);
     await enqueueIntroductionBooked(tx, { tenantId, enrolmentId: enrolment.id });
+    // A place (not a waiting-list one) on the network's session is the introduction booked (VGR).
+    if (status === "ENROLLED") await takeSessionStep(ctx, tx, stepActor(actor), membership.id, "PLACE_BOOKED", new Date());
     await ctx.audit.record(tx, tenantId, {
       action: "WRITE",
       subjectType: "TrainingEnrolment",
@@ -168,7 +178,7 @@ export async function cancelTrainingEnrolment(
 
 /**
  * Records attendance. Attending sets the membership's `trainedAt` in the session's network (the fact the intake
- * lifecycle reads as "training attended"); the status itself is the intake lifecycle's to change.
+ * lifecycle reads as "training attended") and takes the intake step it means (`takeSessionStep`: on to TRAINED).
  */
 export async function recordTrainingAttendance(
   ctx: RequestContext,
@@ -203,6 +213,8 @@ export async function recordTrainingAttendance(
         await setMembershipTrainedAt(tx, tenantId, membership.id, next);
         trainedAt = { before: membership.trainedAt, after: next };
       }
+      // Attending is the training attended: an earlier intake step moves on to TRAINED where the rules allow it.
+      if (input.attended) await takeSessionStep(ctx, tx, stepActor(actor), membership.id, "ATTENDED", now);
     }
     await ctx.audit.record(tx, tenantId, {
       action: "WRITE",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jonkopingIntakeRules, kalmarIntakeRules, ostergotlandIntakeRules, vgrIntakeRules } from "../seed-data/regions.js";
 import type { IntakeRules } from "./intake-rules.js";
 import { allowedTransitions, MEMBERSHIP_STATUSES, type MembershipStatus } from "./membership-status.js";
-import { availableTransitions, checkTransition, type IntakeFacts, initialStatus } from "./transitions.js";
+import { availableTransitions, checkTransition, type IntakeFacts, initialStatus, intakeStepForSession } from "./transitions.js";
 
 const noRules: IntakeRules = {
   minimumAge: null,
@@ -279,5 +279,42 @@ describe("initialStatus", () => {
     expect(initialStatus(kalmarIntakeRules, 40, false, null)).toMatchObject({ ok: false });
     expect(initialStatus(kalmarIntakeRules, 40, false, "Nybro")).toEqual({ ok: true, status: "REGISTERED" });
     expect(initialStatus(kalmarIntakeRules, 40, false)).toEqual({ ok: true, status: "REGISTERED" });
+  });
+});
+
+describe("steps a training session takes by itself", () => {
+  const open: IntakeRules = { ...noRules };
+  const facts: IntakeFacts = {
+    age: 40,
+    guardianConsentGiven: false,
+    contactCallRecorded: false,
+    introductionMeetingHeld: false,
+    trainingAttended: false,
+    municipality: null,
+    representsOrganisation: false,
+    organisationMandateRecorded: false,
+  };
+
+  it("books the introduction when a place is booked, and makes the member TRAINED when they attend", () => {
+    expect(intakeStepForSession("PLACE_BOOKED", "REGISTERED", facts, open)).toBe("INTRODUCTION_BOOKED");
+    expect(intakeStepForSession("PLACE_BOOKED", "CONTACTED", facts, open)).toBe("INTRODUCTION_BOOKED");
+    expect(intakeStepForSession("ATTENDED", "REGISTERED", facts, open)).toBe("TRAINED");
+    expect(intakeStepForSession("ATTENDED", "INTRODUCTION_BOOKED", facts, open)).toBe("TRAINED");
+  });
+
+  it("never moves back, nor out of a paused, withdrawn or pending status", () => {
+    expect(intakeStepForSession("PLACE_BOOKED", "TRAINED", facts, open)).toBeNull();
+    expect(intakeStepForSession("PLACE_BOOKED", "INTRODUCTION_BOOKED", facts, open)).toBeNull();
+    expect(intakeStepForSession("ATTENDED", "ACTIVE", facts, open)).toBeNull();
+    expect(intakeStepForSession("ATTENDED", "TRAINED", facts, open)).toBeNull();
+    expect(intakeStepForSession("ATTENDED", "PAUSED", facts, open)).toBeNull();
+    expect(intakeStepForSession("ATTENDED", "WITHDRAWN", facts, open)).toBeNull();
+    expect(intakeStepForSession("ATTENDED", "PENDING_GUARDIAN_CONSENT", facts, open)).toBeNull();
+  });
+
+  it("leaves the step to the coordinator when the rules stop it (a minor without a guardian's consent)", () => {
+    const guarded: IntakeRules = { ...open, guardianConsentBelowAge: 18 };
+    expect(intakeStepForSession("ATTENDED", "REGISTERED", { ...facts, age: 15 }, guarded)).toBeNull();
+    expect(intakeStepForSession("ATTENDED", "REGISTERED", { ...facts, age: 15, guardianConsentGiven: true }, guarded)).toBe("TRAINED");
   });
 });

@@ -193,6 +193,28 @@ export function availableTransitions(from: MembershipStatus, facts: IntakeFacts,
   return allowedTransitions(from).filter((to) => checkTransition({ from, to, facts, rules }).ok);
 }
 
+/** What happened at one of the network's introduction or training sessions. */
+export type TrainingSessionStep = "PLACE_BOOKED" | "ATTENDED";
+
+/**
+ * The intake step a session takes a membership to by itself, or null. A place booked on a session (not a waiting-list
+ * place) is the introduction booked (VGR's digital introduction); attending it is the training attended (TRAINED is a
+ * statement of fact). Only forward, only from an earlier stage, and only when the rules allow that move (a minor
+ * without consent stays where they are); the coordinator still moves anyone by hand.
+ */
+export function intakeStepForSession(
+  step: TrainingSessionStep,
+  from: MembershipStatus,
+  facts: IntakeFacts,
+  rules: IntakeRules,
+): MembershipStatus | null {
+  const to: MembershipStatus = step === "PLACE_BOOKED" ? "INTRODUCTION_BOOKED" : "TRAINED";
+  const current = STAGE[from];
+  if (current === undefined || current >= (STAGE[to] as number)) return null;
+  const stepFacts = step === "ATTENDED" ? { ...facts, trainingAttended: true } : facts;
+  return checkTransition({ from, to, facts: stepFacts, rules }).ok ? to : null;
+}
+
 export type InitialStatusResult =
   | { readonly ok: true; readonly status: "REGISTERED" | "PENDING_GUARDIAN_CONSENT" }
   | { readonly ok: false; readonly violations: readonly IntakeViolation[] };
