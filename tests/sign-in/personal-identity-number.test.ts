@@ -225,6 +225,55 @@ describe("a member's personal identity number", () => {
     expect(await api.running.database.prisma.member.count()).toBe(before);
   });
 
+  it("is optional per region: a region that does not record numbers says so publicly and refuses one, writing nothing", async () => {
+    const SETTINGS = `query { tenantSettings { collectsPersonalIdentityNumbers version } }`;
+    const UPDATE = `mutation($input: UpdateTenantSettingsInput!) {
+      updateTenantSettings(input: $input) { settings { collectsPersonalIdentityNumbers version } errors { __typename } } }`;
+    const PUBLIC = `query($slug: String!) { tenant(slug: $slug) { collectsPersonalIdentityNumbers } }`;
+    const set = async (value: boolean) => {
+      const read = await api.graphql<{ tenantSettings: { version: number } }>(SETTINGS, { token: tokens.jonkopingAdmin });
+      const changed = await api.graphql<{ updateTenantSettings: { settings: { collectsPersonalIdentityNumbers: boolean } } }>(UPDATE, {
+        token: tokens.jonkopingAdmin,
+        variables: { input: { expectedVersion: read.data?.tenantSettings.version, collectsPersonalIdentityNumbers: value } },
+      });
+      expect(changed.data?.updateTenantSettings.settings.collectsPersonalIdentityNumbers).toBe(value);
+    };
+    await set(false);
+    try {
+      const shown = await api.graphql<{ tenant: { collectsPersonalIdentityNumbers: boolean } }>(PUBLIC, {
+        variables: { slug: "jonkoping" },
+      });
+      expect(shown.data?.tenant.collectsPersonalIdentityNumbers).toBe(false);
+      const before = await api.running.database.prisma.member.count();
+      const refused = await api.graphql<{ registerMember: { registration: unknown; errors: Errors } }>(REGISTER, {
+        variables: { input: registrationInput(jonkoping, { personalIdentityNumber: newNumber() }) },
+      });
+      expect(refused.errors).toBeUndefined();
+      expect(refused.data?.registerMember).toMatchObject({
+        registration: null,
+        errors: [
+          {
+            __typename: "InvalidPersonalIdentityNumber",
+            code: "INVALID_PERSONAL_IDENTITY_NUMBER",
+            problem: "NOT_COLLECTED",
+            messageSv: "Regionen registrerar inte personnummer. Lämna fältet tomt.",
+            messageEn: "The region does not record personal identity numbers. Leave the field empty.",
+          },
+        ],
+      });
+      expect(await api.running.database.prisma.member.count()).toBe(before);
+      // Without a number the same registration goes through.
+      const accepted = await api.graphql<{ registerMember: { registration: { outcome: string } | null; errors: Errors } }>(REGISTER, {
+        variables: { input: registrationInput(jonkoping) },
+      });
+      expect(accepted.data?.registerMember.errors).toEqual([]);
+    } finally {
+      await set(true);
+    }
+    const back = await api.graphql<{ tenant: { collectsPersonalIdentityNumbers: boolean } }>(PUBLIC, { variables: { slug: "jonkoping" } });
+    expect(back.data?.tenant.collectsPersonalIdentityNumbers).toBe(true);
+  });
+
   it("is unique per tenant: the same number on paper again is the same person; another tenant may hold it", async () => {
     const number = newNumber();
     const first = await onPaper(number);

@@ -31,7 +31,7 @@ import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } fro
 import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { enqueueRegistrationNotices } from "../notification/enqueue.js";
 import { currentRegistrationForm } from "../registration-form/registration-form.service.js";
-import { findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
+import { collectsPersonalIdentityNumbers, findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 import type { RegisterMemberInput, RegistrationDetailsInput } from "./registration.input.js";
 import {
@@ -202,6 +202,7 @@ export async function registerPerson(
   // The person's own form records the number their e-identification vouches for; a coordinator's entry what they typed.
   const identityNumber = personalIdentityNumberFromInput(input.personalIdentityNumber, ctx.actor, ctx.locale, {
     useVerified: path.givenBy === "MEMBER",
+    collected: await collectsPersonalIdentityNumbers(tx, tenant.id),
   });
   if (!identityNumber.ok) return { ok: false, error: identityNumber.error };
   const pin = identityNumber.value;

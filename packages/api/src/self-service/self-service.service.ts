@@ -29,6 +29,7 @@ import type { Member, Membership } from "../member/member.type.js";
 import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
 import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { IntakeRuleNotMet } from "../registration/registration.payload.js";
+import { collectsPersonalIdentityNumbers } from "../tenant/tenant.repository.js";
 import type {
   AddMyPauseInput,
   RemoveMyPauseInput,
@@ -203,7 +204,10 @@ export async function updateMyProfile(ctx: RequestContext, input: UpdateMyProfil
     // The number is checked like the rest, but kept out of the revision history: it is recorded encrypted, audited apart.
     let pin: string | null = null;
     if (personalIdentityNumber != null && personalIdentityNumber.trim() !== "") {
-      const chosen = personalIdentityNumberFromInput(personalIdentityNumber, actor, ctx.locale, { useVerified: true });
+      const chosen = personalIdentityNumberFromInput(personalIdentityNumber, actor, ctx.locale, {
+        useVerified: true,
+        collected: await collectsPersonalIdentityNumbers(tx, actor.tenantId),
+      });
       if (!chosen.ok) return { member: null, errors: [chosen.error] };
       pin = chosen.value;
     }

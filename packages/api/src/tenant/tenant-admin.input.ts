@@ -80,4 +80,11 @@ export class UpdateTenantSettingsInput {
 
   @Field(() => FeeClaimAttester, { nullable: true })
   feeClaimAttester?: FeeClaimAttester | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether members' personal identity numbers are recorded. Turning it off stops new ones; numbers already recorded stay until erased.",
+  })
+  collectsPersonalIdentityNumbers?: boolean | null;
 }

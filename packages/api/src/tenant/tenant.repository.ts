@@ -2,9 +2,25 @@ import type { ConsentKind, FeeClaimAttester, Prisma, PrismaClient } from "@medve
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
-const publicTenantFields = { id: true, slug: true, name: true, locale: true, timeZone: true, currency: true } as const;
+const publicTenantFields = {
+  id: true,
+  slug: true,
+  name: true,
+  locale: true,
+  timeZone: true,
+  currency: true,
+  collectsPersonalIdentityNumbers: true,
+} as const;
 
-export type TenantRow = { id: string; slug: string; name: string; locale: string; timeZone: string; currency: string };
+export type TenantRow = {
+  id: string;
+  slug: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  currency: string;
+  collectsPersonalIdentityNumbers: boolean;
+};
 
 /** Platform-level: resolving a public slug happens before any tenant scope exists. */
 export function findTenantBySlug(system: PrismaClient, slug: string): Promise<TenantRow | null> {
@@ -80,6 +96,7 @@ const ownSettingsFields = {
   smallCellThreshold: true,
   memberRetentionMonths: true,
   feeClaimAttester: true,
+  collectsPersonalIdentityNumbers: true,
   version: true,
 } as const;
 
@@ -100,6 +117,7 @@ export async function updateTenantOwnSettingsIfVersion(
     smallCellThreshold: number;
     memberRetentionMonths: number | null;
     feeClaimAttester: FeeClaimAttester;
+    collectsPersonalIdentityNumbers: boolean;
   }>,
 ): Promise<number> {
   const { count } = await tx.tenant.updateMany({
@@ -107,4 +125,10 @@ export async function updateTenantOwnSettingsIfVersion(
     data: { ...changes, version: { increment: 1 } },
   });
   return count;
+}
+
+/** Whether the tenant records members' personal identity numbers (its own setting; false for an unknown tenant). */
+export async function collectsPersonalIdentityNumbers(tx: Tx, tenantId: string): Promise<boolean> {
+  const row = await tx.tenant.findFirst({ where: { id: tenantId }, select: { collectsPersonalIdentityNumbers: true } });
+  return row?.collectsPersonalIdentityNumbers ?? false;
 }

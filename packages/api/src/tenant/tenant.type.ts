@@ -36,6 +36,11 @@ export class Tenant {
 
   @Field(() => String, { description: "ISO 4217, e.g. `SEK`." })
   currency!: string;
+
+  @Field(() => Boolean, {
+    description: "Whether the region records personal identity numbers: a form asks for one only when true (otherwise it is refused).",
+  })
+  collectsPersonalIdentityNumbers!: boolean;
 }
 
 @ObjectType({ description: "The exact text a person is asked to consent to, by version." })
@@ -81,6 +86,9 @@ export class TenantSettings {
 
   @Field(() => FeeClaimAttester)
   feeClaimAttester!: FeeClaimAttester;
+
+  @Field(() => Boolean, { description: "Whether members' personal identity numbers are recorded (off: none accepted or stored)." })
+  collectsPersonalIdentityNumbers!: boolean;
 
   @Field(() => Int, {
     description: "Send it back as `expectedVersion`. Shared with the tenant's sender settings: both change the tenant's version.",

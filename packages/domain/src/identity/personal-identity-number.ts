@@ -111,6 +111,12 @@ export const PERSONAL_IDENTITY_NUMBER_TAKEN_MESSAGE = {
 } as const;
 
 /** A signed-in person typed another number than the one their e-identification vouches for. */
+/** The region has chosen not to record personal identity numbers. */
+export const PERSONAL_IDENTITY_NUMBER_NOT_COLLECTED_MESSAGE = {
+  sv: "Regionen registrerar inte personnummer. Lämna fältet tomt.",
+  en: "The region does not record personal identity numbers. Leave the field empty.",
+} as const;
+
 export const PERSONAL_IDENTITY_NUMBER_DIFFERS_MESSAGE = {
   sv: "Personnumret stämmer inte med det du loggade in med.",
   en: "The personal identity number does not match the one you signed in with.",

@@ -139,3 +139,16 @@ describe("validateTenantOwnSettings", () => {
     expect(!nulls.ok && nulls.errors.map((error) => error.code)).toEqual(["REQUIRED", "REQUIRED", "REQUIRED"]);
   });
 });
+
+describe("whether a region records personal identity numbers", () => {
+  it("is a yes or no the admin sets; null is refused rather than read as keep", () => {
+    expect(validateTenantOwnSettings({ collectsPersonalIdentityNumbers: false })).toEqual({
+      ok: true,
+      patch: { collectsPersonalIdentityNumbers: false },
+    });
+    const refused = validateTenantOwnSettings({ collectsPersonalIdentityNumbers: null });
+    expect(!refused.ok && refused.errors.map((error) => [error.field, error.code])).toEqual([
+      ["input.collectsPersonalIdentityNumbers", "REQUIRED"],
+    ]);
+  });
+});

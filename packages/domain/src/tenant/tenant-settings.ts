@@ -193,6 +193,8 @@ export interface TenantOwnSettingsInput {
   /** Null: members are kept until they withdraw. */
   readonly memberRetentionMonths?: number | null;
   readonly feeClaimAttester?: string | null;
+  /** Whether the region records members' personal identity numbers at all (payroll, e-identification linking). */
+  readonly collectsPersonalIdentityNumbers?: boolean | null;
 }
 
 export interface TenantOwnSettingsPatch {
@@ -201,6 +203,7 @@ export interface TenantOwnSettingsPatch {
   smallCellThreshold?: number;
   memberRetentionMonths?: number | null;
   feeClaimAttester?: FeeClaimAttester;
+  collectsPersonalIdentityNumbers?: boolean;
 }
 
 export type TenantOwnSettingsResult =
@@ -223,6 +226,7 @@ const OWN = {
   smallCellThreshold: { sv: "Gräns för små celler i statistiken", en: "Small-cell threshold in statistics" },
   memberRetentionMonths: { sv: "Gallring av inaktiva medverkande (månader)", en: "Retention of inactive members (months)" },
   feeClaimAttester: { sv: "Vem som attesterar arvoden", en: "Who attests fee claims" },
+  collectsPersonalIdentityNumbers: { sv: "Personnummer registreras", en: "Personal identity numbers are recorded" },
 } as const satisfies Record<string, LocalizedText>;
 
 /**
@@ -260,6 +264,11 @@ export function validateTenantOwnSettings(input: TenantOwnSettingsInput, path = 
   if (input.feeClaimAttester !== undefined) {
     const attester = input.feeClaimAttester;
     if (checkOneOf(errors, at("feeClaimAttester"), OWN.feeClaimAttester, attester, FEE_CLAIM_ATTESTERS)) patch.feeClaimAttester = attester;
+  }
+  if (input.collectsPersonalIdentityNumbers === null) {
+    errors.push(fieldError(at("collectsPersonalIdentityNumbers"), "REQUIRED", OWN.collectsPersonalIdentityNumbers));
+  } else if (input.collectsPersonalIdentityNumbers !== undefined) {
+    patch.collectsPersonalIdentityNumbers = input.collectsPersonalIdentityNumbers;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, patch };
 }

@@ -293,6 +293,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     INVALID_DATE: l("Ogiltigt födelsedatum", "Invalid date of birth"),
     INVALID_CHECK_DIGIT: l("Fel kontrollsiffra", "Wrong check digit"),
     DIFFERS_FROM_SIGN_IN: l("Annat än vid inloggningen", "Differs from the sign-in"),
+    NOT_COLLECTED: l("Regionen registrerar inte personnummer", "The region does not record personal identity numbers"),
   },
   Perspective: PERSPECTIVE_LABELS,
   PlatformStatisticsDimension: {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "collectsPersonalIdentityNumbers" BOOLEAN NOT NULL DEFAULT true;
+
