@@ -102,6 +102,11 @@ export class OutboxWorker {
     this.schedule(0);
   }
 
+  /** Resolves when the pass in progress (e.g. the first one `start()` runs at once) has finished. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   /** Finishes the pass in progress (so nothing is left half-recorded), then stops polling and closes the transport. */
   async stop(): Promise<void> {
     this.stopped = true;
