@@ -49,61 +49,81 @@ export function FeeClaimsPage() {
   return <MyFeeClaims />;
 }
 
-function MyFeeClaims() {
+/** A claim as either list shows it; `participantName` only where the reader is staff. */
+interface ClaimRow {
+  readonly id: string;
+  readonly status: string;
+  readonly version: number;
+  readonly occasionDate: string;
+  readonly requestTitle: string;
+  readonly participantName?: string | null;
+  readonly gross: { readonly amountOre: number; readonly currency: string };
+}
+
+/** What the reader does to a claim in one status: the member signs a draft, the attester attests a submitted claim. */
+interface ClaimStep {
+  readonly status: string;
+  readonly label: MessageKey;
+  run(id: string, expectedVersion: number): Promise<{ error?: { message: string }; errors?: readonly StepError[] }>;
+}
+type StepError = { __typename: string; message?: string };
+
+/** One list of claims with its step and each claim's printable form; the two roles differ only in columns and step. */
+function FeeClaimList(props: {
+  title: MessageKey;
+  claims: readonly ClaimRow[];
+  loaded: boolean;
+  error: { message: string } | undefined;
+  showParticipant: boolean;
+  step: ClaimStep;
+  refetch: () => void;
+}) {
   const { t, language } = useI18n();
-  const [{ data, error }, refetch] = useQuery({ query: MyFeeClaimsDocument, requestPolicy: "network-only" });
-  const [, submit] = useMutation(SubmitFeeClaimDocument);
   const [failure, setFailure] = useState<string | null>(null);
-  const claims = data?.myFeeClaims?.nodes ?? [];
-  const sign = async (id: string, expectedVersion: number) => {
-    const result = await submit({ input: { id, expectedVersion } });
-    const step = result.data?.submitFeeClaim.errors[0];
-    setFailure(result.error?.message ?? (step ? ("message" in step && step.message) || step.__typename : null));
-    refetch({ requestPolicy: "network-only" });
+  const { claims, step, showParticipant } = props;
+  const take = async (id: string, expectedVersion: number) => {
+    const result = await step.run(id, expectedVersion);
+    const refusal = result.errors?.[0];
+    setFailure(result.error?.message ?? (refusal ? refusal.message || refusal.__typename : null));
+    props.refetch();
   };
+  const nameOf = (claim: ClaimRow) => `${showParticipant ? (claim.participantName ?? "") : claim.requestTitle} ${claim.occasionDate}`;
   return (
     <>
-      <h1>{t("myFeeClaimsTitle")}</h1>
-      {error ? <p role="alert">{error.message}</p> : null}
+      <h1>{t(props.title)}</h1>
+      {props.error ? <p role="alert">{props.error.message}</p> : null}
       {failure ? <Status kind="error">{failure}</Status> : null}
-      {data && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
+      {props.loaded && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
       {claims.length ? (
         <ScrollableTable
           label={t("feeClaimsTitle")}
           head={
             <>
+              {showParticipant ? <th scope="col">{t("participant")}</th> : null}
               <th scope="col">{t("occasionDate")}</th>
               <th scope="col">{t("title")}</th>
               <th scope="col">{t("gross")}</th>
               <th scope="col">{t("status")}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("signClaim")}</span>
+                <span className="visually-hidden">{t(step.label)}</span>
               </th>
             </>
           }
         >
           {claims.map((claim) => (
             <tr key={claim.id}>
+              {showParticipant ? <td>{claim.participantName}</td> : null}
               <td>{claim.occasionDate}</td>
               <td>{claim.requestTitle}</td>
               <td>{formatMoney(claim.gross.amountOre, claim.gross.currency, language)}</td>
               <td>{t(`claimStatus${claim.status}` as MessageKey)}</td>
               <td>
-                {claim.status === "DRAFT" ? (
-                  <button
-                    type="button"
-                    onClick={() => sign(claim.id, claim.version)}
-                    aria-label={`${t("signClaim")}: ${claim.requestTitle} ${claim.occasionDate}`}
-                  >
-                    {t("signClaim")}
+                {claim.status === step.status ? (
+                  <button type="button" onClick={() => take(claim.id, claim.version)} aria-label={`${t(step.label)}: ${nameOf(claim)}`}>
+                    {t(step.label)}
                   </button>
                 ) : null}{" "}
-                <DownloadButton
-                  kind="FEE_CLAIM_FORM"
-                  subjectId={claim.id}
-                  label={t("downloadFeeForm")}
-                  name={`${claim.requestTitle} ${claim.occasionDate}`}
-                />
+                <DownloadButton kind="FEE_CLAIM_FORM" subjectId={claim.id} label={t("downloadFeeForm")} name={nameOf(claim)} />
               </td>
             </tr>
           ))}
@@ -113,68 +133,48 @@ function MyFeeClaims() {
   );
 }
 
+function MyFeeClaims() {
+  const [{ data, error }, refetch] = useQuery({ query: MyFeeClaimsDocument, requestPolicy: "network-only" });
+  const [, submit] = useMutation(SubmitFeeClaimDocument);
+  return (
+    <FeeClaimList
+      title="myFeeClaimsTitle"
+      claims={data?.myFeeClaims?.nodes ?? []}
+      loaded={data !== undefined}
+      error={error}
+      showParticipant={false}
+      refetch={() => refetch({ requestPolicy: "network-only" })}
+      step={{
+        status: "DRAFT",
+        label: "signClaim",
+        run: async (id, expectedVersion) => {
+          const result = await submit({ input: { id, expectedVersion } });
+          return { error: result.error, errors: result.data?.submitFeeClaim.errors };
+        },
+      }}
+    />
+  );
+}
+
 function StaffFeeClaims() {
-  const { t, language } = useI18n();
   const [{ data, error }, refetch] = useQuery({ query: FeeClaimsDocument, requestPolicy: "network-only" });
   const [, attest] = useMutation(AttestFeeClaimDocument);
-  const [failure, setFailure] = useState<string | null>(null);
-  const claims = data?.feeClaims?.nodes ?? [];
-  const doAttest = async (id: string, expectedVersion: number) => {
-    const result = await attest({ input: { id, expectedVersion } });
-    const step = result.data?.attestFeeClaim.errors[0];
-    setFailure(result.error?.message ?? (step ? ("message" in step && step.message) || step.__typename : null));
-    refetch({ requestPolicy: "network-only" });
-  };
   return (
-    <>
-      <h1>{t("feeClaimsTitle")}</h1>
-      {error ? <p role="alert">{error.message}</p> : null}
-      {failure ? <Status kind="error">{failure}</Status> : null}
-      {data && claims.length === 0 ? <p>{t("noFeeClaims")}</p> : null}
-      {claims.length ? (
-        <ScrollableTable
-          label={t("feeClaimsTitle")}
-          head={
-            <>
-              <th scope="col">{t("participant")}</th>
-              <th scope="col">{t("occasionDate")}</th>
-              <th scope="col">{t("title")}</th>
-              <th scope="col">{t("gross")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("attest")}</span>
-              </th>
-            </>
-          }
-        >
-          {claims.map((claim) => (
-            <tr key={claim.id}>
-              <td>{claim.participantName}</td>
-              <td>{claim.occasionDate}</td>
-              <td>{claim.requestTitle}</td>
-              <td>{formatMoney(claim.gross.amountOre, claim.gross.currency, language)}</td>
-              <td>{t(`claimStatus${claim.status}` as MessageKey)}</td>
-              <td>
-                {claim.status === "SUBMITTED" ? (
-                  <button
-                    type="button"
-                    onClick={() => doAttest(claim.id, claim.version)}
-                    aria-label={`${t("attest")}: ${claim.participantName} ${claim.occasionDate}`}
-                  >
-                    {t("attest")}
-                  </button>
-                ) : null}{" "}
-                <DownloadButton
-                  kind="FEE_CLAIM_FORM"
-                  subjectId={claim.id}
-                  label={t("downloadFeeForm")}
-                  name={`${claim.participantName ?? ""} ${claim.occasionDate}`}
-                />
-              </td>
-            </tr>
-          ))}
-        </ScrollableTable>
-      ) : null}
-    </>
+    <FeeClaimList
+      title="feeClaimsTitle"
+      claims={data?.feeClaims?.nodes ?? []}
+      loaded={data !== undefined}
+      error={error}
+      showParticipant
+      refetch={() => refetch({ requestPolicy: "network-only" })}
+      step={{
+        status: "SUBMITTED",
+        label: "attest",
+        run: async (id, expectedVersion) => {
+          const result = await attest({ input: { id, expectedVersion } });
+          return { error: result.error, errors: result.data?.attestFeeClaim.errors };
+        },
+      }}
+    />
   );
 }
