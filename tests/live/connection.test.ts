@@ -148,6 +148,45 @@ describe("the token of a live connection", () => {
   });
 });
 
+describe("a member's inbox badge", () => {
+  it("misses no line written between counting and subscribing: `since: countedAt` sends it first, and someone else's never", async () => {
+    const prisma = api.running.database.prisma;
+    const subject = "jonkoping-member-3";
+    const member = await prisma.member.findFirstOrThrow({ where: { subject } });
+    const other = await prisma.member.findFirstOrThrow({ where: { subject: "jonkoping-member-4" } });
+    const token = await api.tokenFor({ tenant: "jonkoping", subject });
+    const counted = await api.graphql<{ myInbox: { unreadCount: number; countedAt: string } }>(
+      "query { myInbox { unreadCount countedAt } }",
+      { token },
+    );
+    const countedAt = counted.data?.myInbox.countedAt as string;
+    expect(Number.isNaN(Date.parse(countedAt))).toBe(false);
+    // Scenario: lines land (through another instance) after the count and before the socket is open.
+    const line = (memberId: string, key: string) =>
+      prisma.inboxNotification.create({
+        data: { tenantId: member.tenantId, kind: "FEEDBACK_REQUESTED", recipientMemberId: memberId, data: {}, idempotencyKey: key },
+      });
+    const mine = await line(member.id, `resume-spec:${member.id}`);
+    await line(other.id, `resume-spec:${other.id}`);
+
+    const before = api.running.server.liveEvents.size;
+    const resumed = subscribe<{ inboxNotificationAdded: { id: string } }>(
+      client(token),
+      "subscription($since: DateTimeISO) { inboxNotificationAdded(since: $since) { id } }",
+      { since: countedAt },
+    );
+    const plain = subscribe<{ inboxNotificationAdded: { id: string } }>(client(token), INBOX);
+    await listening(before + 2);
+    await resumed.waitFor((data) => data.inboxNotificationAdded.id === mine.id);
+    await settle(500);
+    const ids = resumed.results.map((result) => result.data?.inboxNotificationAdded.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await prisma.inboxNotification.count({ where: { id: { in: ids as string[] }, recipientMemberId: { not: member.id } } })).toBe(0);
+    // Without `since`, only what is written from now on arrives.
+    expect(plain.results).toHaveLength(0);
+  });
+});
+
 describe("a subscription's cost", () => {
   it("is held to the same limit as a query over HTTP, since every change runs the whole selection", async () => {
     const token = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { Provider, useQuery, useSubscription } from "urql";
 import { setSession, useSession } from "./auth/session";
@@ -37,13 +37,13 @@ const ViewerDocument = graphql(`
 
 const UnreadCountDocument = graphql(`
   query UnreadCount {
-    myInbox { unreadCount }
+    myInbox { unreadCount countedAt }
   }
 `);
 
 const InboxAddedDocument = graphql(`
-  subscription InboxAdded {
-    inboxNotificationAdded { id }
+  subscription InboxAdded($since: DateTimeISO) {
+    inboxNotificationAdded(since: $since) { id }
   }
 `);
 
@@ -215,17 +215,32 @@ function Layout({ children, loading }: { children: ReactNode; loading: boolean }
   );
 }
 
-/** The inbox in the header, with the unread count kept current by the `inboxNotificationAdded` subscription. */
+/**
+ * The inbox in the header, with the unread count kept current by the `inboxNotificationAdded` subscription. The
+ * subscription resumes from the first count's `countedAt`, so a line written while the socket was opening (or
+ * reconnecting) is sent too; a line already seen is not a reason to count again.
+ */
 function InboxLink() {
   const { t } = useI18n();
   const location = useLocation();
   const [{ data }, refetch] = useQuery({ query: UnreadCountDocument, requestPolicy: "network-only" });
-  const [{ data: added }] = useSubscription({ query: InboxAddedDocument });
+  const [since, setSince] = useState<string | null>(null);
+  const countedAt = data?.myInbox?.countedAt as string | undefined;
+  useEffect(() => {
+    if (countedAt) setSince((first) => first ?? countedAt);
+  }, [countedAt]);
+  const [{ data: added }] = useSubscription({ query: InboxAddedDocument, variables: { since }, pause: since === null });
   const newest = added?.inboxNotificationAdded.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new line, or leaving the inbox page, is the reason to count again
+  const seen = useRef(new Set<string>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch is stable; leaving the inbox page is a reason to count again
   useEffect(() => {
     refetch({ requestPolicy: "network-only" });
-  }, [newest, location.pathname]);
+  }, [location.pathname]);
+  useEffect(() => {
+    if (newest === undefined || seen.current.has(newest)) return;
+    seen.current.add(newest);
+    refetch({ requestPolicy: "network-only" });
+  }, [newest, refetch]);
   const unread = data?.myInbox?.unreadCount ?? 0;
   return (
     <Link to="/inbox" className="inbox-link">

@@ -30,12 +30,20 @@ export class LiveFeed<T> implements AsyncIterableIterator<T> {
   private waiting: ((result: IteratorResult<LiveEvent>) => void) | null = null;
   private closed = false;
   private readonly off: () => void;
+  /** Settles once the changes made before the subscription (`replay`) are queued; rejects when they cannot be read. */
+  private readonly replayed: Promise<void>;
 
+  /**
+   * `replay`, when given, names changes that happened before this subscription (a client resuming from a point in
+   * time): it is asked only after the feed listens, so a change made meanwhile is either replayed or announced, never
+   * lost; one that is both is sent once when still pending.
+   */
   constructor(
     private readonly session: LiveSession,
     tenantId: string,
     wanted: (event: LiveEvent) => boolean,
     private readonly read: (event: LiveEvent) => Promise<T | null>,
+    replay?: () => Promise<LiveEvent[]>,
   ) {
     this.off = session.hub.on((event) => {
       if (this.closed || event.tenantId !== tenantId || !wanted(event)) return;
@@ -53,15 +61,30 @@ export class LiveFeed<T> implements AsyncIterableIterator<T> {
         if (oldest !== undefined) this.pending.delete(oldest);
       }
     });
+    this.replayed = replay
+      ? replay().then((events) => {
+          // Replayed changes go before anything announced meanwhile, which is newer.
+          const announced = [...this.pending];
+          this.pending.clear();
+          for (const event of events) this.pending.set(`${event.entity}:${event.id}`, event);
+          for (const [key, event] of announced) {
+            this.pending.delete(key);
+            this.pending.set(key, event);
+          }
+        })
+      : Promise.resolve();
+    // Read in next(); until then a failure must not count as unhandled.
+    this.replayed.catch(() => undefined);
   }
 
-  private nextEvent(): Promise<IteratorResult<LiveEvent>> {
-    if (this.closed) return Promise.resolve(DONE);
+  private async nextEvent(): Promise<IteratorResult<LiveEvent>> {
+    await this.replayed;
+    if (this.closed) return DONE;
     const first = this.pending.entries().next();
     if (!first.done) {
       const [key, event] = first.value;
       this.pending.delete(key);
-      return Promise.resolve({ value: event, done: false });
+      return { value: event, done: false };
     }
     return new Promise((resolve) => {
       this.waiting = resolve;

@@ -72,10 +72,15 @@ export class LiveResolver {
   }
 
   @Subscription(() => InboxNotification, {
-    description: "Members and staff: a new line in your in-app inbox (`myInbox`).",
-    subscribe: ({ context }: Subscribed) => inboxFeed(context),
+    description:
+      "Members and staff: a new line in your in-app inbox (`myInbox`). With `since` (e.g. `myInbox.countedAt`), the lines written " +
+      "since then are sent first, also after a reconnect, so a badge never misses one; a line may then come twice: key by `id`.",
+    subscribe: ({ context, args }: Subscribed<{ since?: Date | null }>) => inboxFeed(context, args.since),
   })
-  inboxNotificationAdded(@Root() notification: InboxNotification): InboxNotification {
+  inboxNotificationAdded(
+    @Root() notification: InboxNotification,
+    @Arg("since", () => Date, { nullable: true }) _since?: Date | null,
+  ): InboxNotification {
     return notification;
   }
 }

@@ -8,7 +8,7 @@ import { getMembership } from "../intake/intake.service.js";
 import { getRequestInvitation } from "../invitation/invitation.service.js";
 import { InvitationStatus } from "../invitation/invitation.type.js";
 import { getMyInvitation } from "../invitation/invitation-response.service.js";
-import { getInboxNotification, inboxOwnerOf } from "../notification/inbox.service.js";
+import { getInboxNotification, inboxOwnerOf, myInboxIdsSince } from "../notification/inbox.service.js";
 import { getRequest, invitedRequestIds } from "../request/request.service.js";
 import { requestVisibility } from "../request/request-access.js";
 import { liveSessionOf } from "./live-context.js";
@@ -137,9 +137,10 @@ export async function requestStatusFeed(ctx: RequestContext, requestId: string |
 }
 
 /** Members and staff: a new line in your in-app inbox. */
-export function inboxFeed(ctx: RequestContext) {
+export function inboxFeed(ctx: RequestContext, since?: Date | null) {
   const session = liveSessionOf(ctx);
   const { tenantId, owner } = inboxOwnerOf(ctx);
+  const recipient = owner.kind === "MEMBER" ? { memberId: owner.memberId } : { staffUserId: owner.staffUserId };
   return new LiveFeed(
     session,
     tenantId,
@@ -147,5 +148,8 @@ export function inboxFeed(ctx: RequestContext) {
       event.entity === "InboxNotification" &&
       (owner.kind === "MEMBER" ? event.memberId === owner.memberId : event.staffUserId === owner.staffUserId),
     (event) => getInboxNotification(ctx, event.id),
+    since
+      ? async () => (await myInboxIdsSince(ctx, since)).map((id) => ({ tenantId, entity: "InboxNotification" as const, id, ...recipient }))
+      : undefined,
   );
 }

@@ -99,6 +99,17 @@ export function countUnread(tx: Tx, tenantId: string, owner: InboxOwner): Promis
   return tx.inboxNotification.count({ where: { ...ownerWhere(tenantId, owner), readAt: null } });
 }
 
+/** The owner's lines created at or after `since`, oldest first, at most `take` (the newest of them when there are more). */
+export async function findInboxIdsSince(tx: Tx, tenantId: string, owner: InboxOwner, since: Date, take: number): Promise<string[]> {
+  const rows = await tx.inboxNotification.findMany({
+    where: { ...ownerWhere(tenantId, owner), createdAt: { gte: since } },
+    orderBy: { id: "desc" },
+    take,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id).reverse();
+}
+
 export function findInboxRows(tx: Tx, tenantId: string, owner: InboxOwner, ids: string[]): Promise<InboxRow[]> {
   return tx.inboxNotification.findMany({
     where: { ...ownerWhere(tenantId, owner), id: { in: ids } },

@@ -7,7 +7,15 @@ import { type PageArgs, toPage, toPageRequest } from "../common/pagination/conne
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import { requesterUnitIds } from "../request/request-access.js";
-import { countUnread, findInboxRows, type InboxOwner, type InboxRow, listInbox, setInboxRead } from "./inbox.repository.js";
+import {
+  countUnread,
+  findInboxIdsSince,
+  findInboxRows,
+  type InboxOwner,
+  type InboxRow,
+  listInbox,
+  setInboxRead,
+} from "./inbox.repository.js";
 import {
   type InboxNotification,
   InboxSubjectType,
@@ -52,8 +60,24 @@ export function toInboxNotification(row: InboxRow, ctx: RequestContext): InboxNo
 
 export async function myInbox(ctx: RequestContext): Promise<MyInbox> {
   const { tenantId, owner } = inboxOwnerOf(ctx);
+  const countedAt = new Date();
   const unreadCount = await ctx.scope(tenantId).transaction((tx) => countUnread(tx, tenantId, owner));
-  return { tenantId, unreadCount };
+  return { tenantId, unreadCount, countedAt };
+}
+
+/** At most this many earlier lines are sent again to a subscriber resuming from `since`: enough to say "count again". */
+const MAX_RESUMED_LINES = 50;
+/**
+ * How far before `since` to look: a line is stamped when its transaction writes it but seen only once that commits,
+ * and the API's and the database's clocks may differ a little. Lines sent twice are harmless (clients key by id).
+ */
+const RESUME_MARGIN_MS = 30_000;
+
+/** Ids of the caller's lines created since `since` (for `inboxNotificationAdded(since:)`), oldest first. */
+export async function myInboxIdsSince(ctx: RequestContext, since: Date): Promise<string[]> {
+  const { tenantId, owner } = inboxOwnerOf(ctx);
+  const from = new Date(since.getTime() - RESUME_MARGIN_MS);
+  return ctx.scope(tenantId).transaction((tx) => findInboxIdsSince(tx, tenantId, owner, from, MAX_RESUMED_LINES));
 }
 
 /** Newest first. */

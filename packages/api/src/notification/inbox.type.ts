@@ -59,6 +59,13 @@ export class MyInbox {
 
   @Field(() => Int, { description: "Unread lines (for a badge)." })
   unreadCount!: number;
+
+  @Field({
+    description:
+      "When `unreadCount` was counted (the API's clock). Pass it as `since` to `inboxNotificationAdded` so that a line written " +
+      "while the subscription was being set up (or the socket reconnected) still arrives.",
+  })
+  countedAt!: Date;
 }
 
 @InputType()

@@ -96,6 +96,49 @@ describe("a subscription's feed", () => {
   });
 });
 
+describe("a feed resuming from a point in time", () => {
+  const session = (target: LiveEventHub): LiveSession => ({ hub: target, refresh: async () => true });
+  const id = (n: number) => `01900000-0000-7000-8000-00000000010${n}`;
+
+  it("sends what was written before it listened first, then what is announced, each change once", async () => {
+    const target = await hub();
+    let answerReplay: (events: LiveEvent[]) => void = () => undefined;
+    const feed = new LiveFeed(
+      session(target),
+      T,
+      () => true,
+      async (event: LiveEvent) => event.id,
+      () => new Promise<LiveEvent[]>((resolve) => (answerReplay = resolve)),
+    );
+    // Announced while the earlier changes are still being read: one of them (id 2) is also among those.
+    announce(target, { t: T, e: "InboxNotification", id: id(2), m: M });
+    announce(target, { t: T, e: "InboxNotification", id: id(3), m: M });
+    const first = feed.next();
+    answerReplay([1, 2].map((n) => ({ tenantId: T, entity: "InboxNotification" as const, id: id(n), memberId: M })));
+    const received = [await first, await feed.next(), await feed.next()].map((result) => result.value);
+    expect(received).toEqual([id(1), id(2), id(3)]);
+    const fourth = feed.next();
+    announce(target, { t: T, e: "InboxNotification", id: id(4), m: M });
+    expect((await fourth).value).toBe(id(4));
+    await feed.return();
+  });
+
+  it("fails its first read when the earlier changes cannot be read", async () => {
+    const target = await hub();
+    const feed = new LiveFeed(
+      session(target),
+      T,
+      () => true,
+      async () => "x",
+      async () => {
+        throw new Error("database unavailable");
+      },
+    );
+    await expect(feed.next()).rejects.toThrow("database unavailable");
+    await feed.return();
+  });
+});
+
 describe("configuration", () => {
   it("reads the session connection for LISTEN from DATABASE_DIRECT_URL, else uses DATABASE_URL", () => {
     const pooled = "postgresql://api@pgbouncer:6432/medverkan";
