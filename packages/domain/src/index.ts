@@ -80,6 +80,7 @@ export * from "./statistics/period.js";
 export * from "./statistics/small-cell-suppression.js";
 export * from "./statistics/statistics-answer.js";
 export * from "./statistics/statistics-query.js";
+export * from "./statistics/suppression-extent.js";
 export * from "./taxonomy/experience-taxonomy.js";
 export * from "./tenant/tenant-settings.js";
 export * from "./text/normalise.js";

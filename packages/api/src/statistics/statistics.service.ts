@@ -92,6 +92,7 @@ export async function computeStatistics(
   query: StatisticsQuery,
   visible: "ALL" | string[],
   networkId: string | null,
+  cubeOf: CubeFactory = rememberedCube,
 ): Promise<StatisticsTable> {
   const settings = await findStatisticsSettings(tx, tenantId);
   if (!settings) throw forbidden(ctx.locale);
@@ -102,7 +103,7 @@ export async function computeStatistics(
   }
   const plan = planStatisticsAnswer(query, { visible, networkId });
   const data = await loadAnswerData(tx, tenantId, plan, settings);
-  const answer = answerStatistics(plan, data, rememberedCube);
+  const answer = answerStatistics(plan, data, cubeOf);
 
   const groupLabel = makeLabeller(labels, ctx.locale);
   const rows: StatisticsRow[] = answer.rows

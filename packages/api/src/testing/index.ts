@@ -14,6 +14,7 @@ import {
 } from "../dev/dev-keys.js";
 import { createLogger } from "../logger.js";
 import { readPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
+import { measureSuppressionExtent } from "../statistics/suppression-extent.service.js";
 import {
   embeddedFromTemplate,
   scratchFromTemplate,
@@ -170,4 +171,11 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
  */
 export function readPersonalIdentityNumberAsServer(api: TestApi, tenantId: string, memberId: string): Promise<string | null> {
   return new TenantScope(api.running.database.prisma, tenantId).transaction((tx) => readPersonalIdentityNumber(tx, tenantId, memberId));
+}
+
+/** What `npm run report:suppression` measures, for a tenant of the running API (counts of cells, never a figure). */
+export function measureSuppressionAsServer(api: TestApi, tenantId: string, year: number) {
+  return new TenantScope(api.running.database.prisma, tenantId).transaction((tx) => measureSuppressionExtent(tx, tenantId, year), {
+    timeoutMs: 300_000,
+  });
 }

@@ -251,6 +251,8 @@ export interface FamilyInput {
   readonly protection: FamilyProtection;
   readonly threshold: number;
   readonly cubeOf?: CubeFactory;
+  /** The family's name, passed on as each cube's label (reports on the protection). */
+  readonly family?: string;
 }
 
 /** Protects a family's counts and shows them through the dimensions asked for. */
@@ -260,7 +262,12 @@ export function protectFamily(input: FamilyInput): ProtectedFamily {
   const shown = requested.filter((d) => familyDimensions.includes(d));
   const counts = new Map<string, CubeSlice>();
   for (const spec of familyCubeSpecs(familyDimensions, input.finest, protection)) {
-    const cube = cubeOf(spec.dimensions, spec.finest, threshold, { levels: spec.levels, contributors: spec.contributors });
+    const label = input.family === undefined ? undefined : `${input.family}.${[...spec.answers.keys()].join("+")}`;
+    const cube = cubeOf(spec.dimensions, spec.finest, threshold, {
+      levels: spec.levels,
+      contributors: spec.contributors,
+      ...(label === undefined ? {} : { label }),
+    });
     for (const [name, part] of spec.answers) {
       // A part is read at the partition's finest level: 1, or 2 below a level of groups.
       const partLevel = protection.partition?.group ? 2 : 1;

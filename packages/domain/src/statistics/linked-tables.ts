@@ -69,6 +69,8 @@ export interface CubeOptions {
    * threshold is primary, however large its count.
    */
   readonly contributors?: ReadonlyMap<string, readonly number[]>;
+  /** What the cube counts (e.g. "FEES.count"), for reports on the protection; no effect on it. */
+  readonly label?: string;
 }
 
 const ALL = "*";
@@ -214,6 +216,11 @@ export class ProtectedCube {
     // Only counts and hidden marks are needed from here on, and cubes may be kept for later answers: seal each
     // table into sorted arrays and let the working maps go.
     for (const data of this.levels) this.seal(data);
+  }
+
+  /** Every protected table, coarsest first. */
+  get protectedLevels(): readonly Level[] {
+    return this.levels.map((data) => data.level);
   }
 
   /** The protected table at `level`, one cell per combination of the groups at that level (zeros included). */

@@ -140,6 +140,7 @@ export function answerStatistics(plan: StatisticsAnswerPlan, data: StatisticsAns
       protection: FAMILY_PROTECTION[family],
       threshold,
       cubeOf,
+      family,
     });
     flows.set(family, { ...protectedFamily, groups: indexGroups(aggregates, protectedFamily.dimensions, true) });
   }
@@ -154,6 +155,7 @@ export function answerStatistics(plan: StatisticsAnswerPlan, data: StatisticsAns
       protection: FAMILY_PROTECTION.POOL,
       threshold,
       cubeOf,
+      family: key === "*" ? "POOL" : `POOL@${key}`,
     });
     pools.set(key, {
       ...protectedFamily,
