@@ -1,7 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
-// A typed dictionary: Swedish first, English must have every key (a missing one fails the typecheck).
-const sv = {
+import { areaMessages } from "./messages";
+
+// A typed dictionary: Swedish first, English must have every key (a missing one fails the typecheck). The words
+// common to the whole app are here; each area of pages keeps its own in messages/ (merged below).
+const coreSv = {
   appName: "Medverkan",
   skipToContent: "Hoppa till innehållet",
   language: "Språk",
@@ -216,8 +219,7 @@ const sv = {
   unread: "Oläst",
 } as const;
 
-type Key = keyof typeof sv;
-const en: Record<Key, string> = {
+const coreEn: Record<keyof typeof coreSv, string> = {
   appName: "Medverkan",
   skipToContent: "Skip to content",
   language: "Language",
@@ -423,6 +425,10 @@ const en: Record<Key, string> = {
   markAllRead: "Mark all as read",
   unread: "Unread",
 };
+
+const sv = { ...coreSv, ...areaMessages.sv };
+type Key = keyof typeof sv;
+const en: Record<Key, string> = { ...coreEn, ...areaMessages.en };
 
 export type Language = "sv" | "en";
 export type MessageKey = Key;

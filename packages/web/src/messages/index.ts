@@ -1,0 +1,7 @@
+// The app's words by area, merged into the dictionary of i18n.tsx. One module per area of pages
+// (`export const <area>Messages = defineMessages({...sv}, {...en})`), spread into both languages here.
+
+export const areaMessages = {
+  sv: {},
+  en: {},
+};
