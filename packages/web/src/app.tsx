@@ -6,6 +6,7 @@ import { graphql } from "./generated";
 import type { ViewerQuery } from "./generated/graphql";
 import { createGraphqlClient } from "./graphql/client";
 import { type MessageKey, useI18n } from "./i18n";
+import { AnnualReportPage } from "./pages/annual-report";
 import { AuthCallbackPage } from "./pages/auth-callback";
 import { FeeClaimsPage } from "./pages/fee-claims";
 import { HomePage } from "./pages/home";
@@ -93,6 +94,7 @@ function SignedInApp() {
           <Route path="/my" element={<MyPagesPage />} />
           <Route path="/my/data" element={<MyDataPage />} />
           <Route path="/statistics" element={<StatisticsPage />} />
+          <Route path="/annual-report" element={<AnnualReportPage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
@@ -138,7 +140,9 @@ function navigationFor(viewer: Viewer | null): NavItem[] {
       { to: "/my/data", label: "navMyData" },
     );
   }
-  if (hasRole(viewer, "ANALYST") || hasRole(viewer, "TENANT_ADMIN")) items.push({ to: "/statistics", label: "navStatistics" });
+  // Coordinators read their own networks' statistics (Östergötland's coordination function "tar fram årlig statistik").
+  if (hasRole(viewer, "ANALYST") || hasRole(viewer, "TENANT_ADMIN") || hasRole(viewer, "COORDINATOR"))
+    items.push({ to: "/statistics", label: "navStatistics" }, { to: "/annual-report", label: "analystNavAnnualReport" });
   return items;
 }
 

@@ -1,7 +1,8 @@
 // The app's words by area, merged into the dictionary of i18n.tsx. One module per area of pages
 // (`export const <area>Messages = defineMessages({...sv}, {...en})`), spread into both languages here.
+import { analystMessages } from "./analyst";
 
 export const areaMessages = {
-  sv: {},
-  en: {},
+  sv: { ...analystMessages.sv },
+  en: { ...analystMessages.en },
 };
