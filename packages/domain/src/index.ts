@@ -77,7 +77,6 @@ export * from "./statistics/linked-tables.js";
 export * from "./statistics/measures.js";
 export * from "./statistics/national.js";
 export * from "./statistics/period.js";
-export * from "./statistics/small-cell-suppression.js";
 export * from "./statistics/statistics-answer.js";
 export * from "./statistics/statistics-query.js";
 export * from "./statistics/suppression-extent.js";

@@ -34,7 +34,14 @@
 // cells of one published total stays unknown (it is that total minus the published cells), nor protection against
 // an attacker who reruns this very algorithm on guessed data to see which guesses give the same hidden cells.
 
-import type { PublishedCount, Suppression } from "./small-cell-suppression.js";
+/** Why a cell is hidden: for itself (a small count, or few people behind it), or to protect another. */
+export type Suppression = "PRIMARY" | "COMPLEMENTARY";
+
+export interface PublishedCount {
+  /** The count, or null when suppressed. */
+  readonly value: number | null;
+  readonly suppression: Suppression | null;
+}
 
 export interface CubeDimension {
   /** The finest values, in the order tables list them (e.g. every unit that occurs, or the months "01".."12"). */
