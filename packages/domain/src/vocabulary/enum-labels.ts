@@ -137,6 +137,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     ASSIGNMENT_AGREEMENT: l("Överenskommelse om medverkan", "Agreement on participation"),
     PAYROLL_SUMMARY: l("Löneunderlag (PDF)", "Payroll summary (PDF)"),
     PAYROLL_CSV: l("Löneunderlag (CSV)", "Payroll file (CSV)"),
+    PAYROLL_PAXML: l("Löneunderlag (PAXml 2.0)", "Payroll file (PAXml 2.0)"),
     OCCASION_CALENDAR: l("Tillfället i kalendern", "Occasion calendar file"),
     TRAINING_SESSION_CALENDAR: l("Introduktionen i kalendern", "Introduction calendar file"),
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exampleIdentityNumber } from "../../identity/personal-identity-number.js";
 import {
+  asksForBankAccount,
   deserialiseBankAccount,
   maskBankAccount,
   parseBankAccount,
@@ -76,5 +77,13 @@ describe("an employee number", () => {
     expect(parseEmployeeNumber("-12")).toEqual({ ok: false, problem: "FORMAT" });
     expect(parseEmployeeNumber("12 34")).toEqual({ ok: false, problem: "FORMAT" });
     expect(parseEmployeeNumber("1".repeat(21))).toEqual({ ok: false, problem: "FORMAT" });
+  });
+});
+
+describe("asking for a bank account", () => {
+  it("happens where the region pays to a registered account and the member has none", () => {
+    expect(asksForBankAccount({ paysByBankAccount: true }, { hasBankAccount: false })).toBe(true);
+    expect(asksForBankAccount({ paysByBankAccount: true }, { hasBankAccount: true })).toBe(false);
+    expect(asksForBankAccount({ paysByBankAccount: false }, { hasBankAccount: false })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import Kontonummer from "kontonummer";
+import { parse as parseKontonummer } from "kontonummer";
 import type { LocalizedText } from "../../messages/locale.js";
 
 // Issue 21: a member's bank account for payment of fees (Kalmar: "first-timers register a bank account for payment").
@@ -58,16 +58,11 @@ export function parseBankAccount(clearing: string, account: string): BankAccount
   if (!/^\d{4,5}$/.test(clearingDigits) || accountDigits.length < 2 || accountDigits.length > 15) return { ok: false, problem: "FORMAT" };
   if (clearingDigits.length === 5 && !clearingDigits.startsWith("8")) return { ok: false, problem: "FORMAT" };
   try {
-    Kontonummer.getSortingCodeInfo(clearingDigits.slice(0, 4));
-  } catch {
-    return { ok: false, problem: "UNKNOWN_CLEARING_NUMBER" };
-  }
-  try {
-    const parsed = Kontonummer.parse(clearingDigits, accountDigits, { mode: "strict" });
+    const parsed = parseKontonummer(clearingDigits, accountDigits, { mode: "strict" });
     return { ok: true, account: { clearingNumber: parsed.sortingCode, accountNumber: parsed.accountNumber, bankName: parsed.bankName } };
   } catch (error) {
-    // The library says which part failed: a five-digit Swedbank clearing number with a wrong check digit is the
-    // clearing number's fault, everything else the account number's.
+    // The library says which part failed: no bank with that clearing number, or a five-digit Swedbank clearing number
+    // with a wrong check digit, is the clearing number's fault; everything else the account number's.
     return { ok: false, problem: /sorting code/i.test(String(error)) ? "UNKNOWN_CLEARING_NUMBER" : "INVALID_ACCOUNT_NUMBER" };
   }
 }
@@ -95,6 +90,15 @@ export function serialiseBankAccount(account: Pick<BankAccount, "clearingNumber"
 export function deserialiseBankAccount(text: string): { clearingNumber: string; accountNumber: string } | null {
   const match = /^(\d{4,5}),(\d{2,15})$/.exec(text);
   return match ? { clearingNumber: match[1] as string, accountNumber: match[2] as string } : null;
+}
+
+/**
+ * Whether an invitation asks the member to register a bank account: where the region pays fees to an account the
+ * member registers (Kalmar, seed 003: "Personer som inte medverkat tidigare informeras om att gå in och registrera sitt
+ * konto för utbetalning av arvode") and the member has none registered yet — a first-timer, or anyone who removed it.
+ */
+export function asksForBankAccount(tenant: { readonly paysByBankAccount: boolean }, member: { readonly hasBankAccount: boolean }): boolean {
+  return tenant.paysByBankAccount && !member.hasBankAccount;
 }
 
 // Employee number (anställningsnummer): the payroll system's own key for a person. Systems differ (Heroma, Personec,
