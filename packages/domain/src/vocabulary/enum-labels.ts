@@ -44,6 +44,11 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     FEE_CLAIM: l("Arvode", "Fee claim"),
     TRAINING_SESSION: l("Introduktionstillfälle", "Introduction session"),
   },
+  BankAccountProblem: {
+    FORMAT: l("Fel format", "Wrong format"),
+    UNKNOWN_CLEARING_NUMBER: l("Okänt clearingnummer", "Unknown clearing number"),
+    INVALID_ACCOUNT_NUMBER: l("Fel kontonummer för banken", "Wrong account number for the bank"),
+  },
   AssignmentLength: {
     ONE_OFF: l("Enstaka tillfälle", "One-off"),
     LONG_TERM: l("Längre uppdrag", "Long-term assignment"),
