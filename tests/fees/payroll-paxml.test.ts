@@ -3,6 +3,8 @@ import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { exampleIdentityNumber } from "@medverkan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
+import { INVITE } from "../invitations/invitations.js";
+import { startMatching, submitRequest } from "../support/requests.js";
 import {
   ATTEST,
   type Claim,
@@ -135,10 +137,20 @@ describe("Kalmar: first-timers register a bank account for payment; the payroll 
   it("asks a member without an account to register one, in every invitation", async () => {
     member = await me("kalmarMember");
     expect(member.bankAccount).toBeNull();
+    const requestId = await submitRequest(api, token("kalmarRequester"));
+    await startMatching(api, token("kalmarCoordinator"), requestId);
+    const invited = await mutate<{ invitations: Array<{ id: string }>; errors: PayloadError[] }>(api, token("kalmarCoordinator"), INVITE, {
+      requestId,
+      memberIds: [member.id],
+    });
+    expect(invited.errors).toEqual([]);
     const invitations = await raw(api, token("kalmarMember"), MY_INVITATIONS, {});
     expect(invitations.errors).toBeUndefined();
-    const nodes = (invitations.data as { myInvitations: { nodes: Array<{ registerBankAccount: boolean }> } }).myInvitations.nodes;
+    const nodes = (invitations.data as { myInvitations: { nodes: Array<{ id: string; registerBankAccount: boolean }> } }).myInvitations
+      .nodes;
+    expect(nodes.map((node) => node.id)).toContain(invited.invitations[0]?.id);
     for (const invitation of nodes) expect(invitation.registerBankAccount).toBe(true);
+    member = await me("kalmarMember");
   });
 
   it("refuses an account that is not a Swedish one with a clear error in Swedish and English, and stores nothing", async () => {
@@ -178,6 +190,7 @@ describe("Kalmar: first-timers register a bank account for payment; the payroll 
     expect(JSON.stringify(read)).not.toContain("9143231117");
     const invitations = await raw(api, token("kalmarMember"), MY_INVITATIONS, {});
     const nodes = (invitations.data as { myInvitations: { nodes: Array<{ registerBankAccount: boolean }> } }).myInvitations.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
     for (const invitation of nodes) expect(invitation.registerBankAccount).toBe(false);
     // The personal identity number, which Kalmar records.
     const current = await me("kalmarMember");
