@@ -82,6 +82,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
       memberRetentionMonths: tenantRow.memberRetentionMonths,
       invitationExpiryDays: tenantRow.invitationExpiryDays,
       feeClaimAttester: tenantRow.feeClaimAttester,
+      paysByBankAccount: tenantRow.paysByBankAccount,
       settings: tenantRow.settings,
       retiredAt: null,
       version: 1,

@@ -58,6 +58,7 @@ export interface TenantRowPlan {
   memberRetentionMonths: number | null;
   invitationExpiryDays: number;
   feeClaimAttester: FeeClaimAttester;
+  paysByBankAccount: boolean;
   settings: Prisma.InputJsonObject;
   createdAt: Date;
 }

@@ -26,6 +26,7 @@ export function buildTenantPlan(
     memberRetentionMonths: demo.memberRetentionMonths,
     invitationExpiryDays: demo.invitationExpiryDays,
     feeClaimAttester: region.feeClaimAttester,
+    paysByBankAccount: region.paysByBankAccount,
     settings: demo.settings,
     createdAt: CONFIGURATION_EPOCH,
   });

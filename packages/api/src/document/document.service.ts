@@ -19,7 +19,7 @@ import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import { getFeeClaim } from "../fee-claim/fee-claim.service.js";
 import { releasedContacts } from "../invitation/contact-release.service.js";
-import { getPayrollExport } from "../payroll/payroll.service.js";
+import { getPayrollExport, payrollFile } from "../payroll/payroll.service.js";
 import { getRequest } from "../request/request.service.js";
 import { standingOn } from "../request/request-access.js";
 import { getTrainingSession } from "../training/training-session.service.js";
@@ -57,6 +57,7 @@ export interface LoadedDocument {
 const PDF = "application/pdf";
 const ICS = "text/calendar; charset=utf-8";
 const CSV = "text/csv; charset=utf-8";
+const XML = "application/xml; charset=utf-8";
 
 function timeFormat(timeZone: string) {
   const time = new Intl.DateTimeFormat("sv-SE", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
@@ -192,7 +193,8 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
     }
 
     case "PAYROLL_SUMMARY":
-    case "PAYROLL_CSV": {
+    case "PAYROLL_CSV":
+    case "PAYROLL_PAXML": {
       if (actor.kind !== "STAFF") return null;
       const loaded = await unlessRefused(getPayrollExport(ctx, subjectId));
       if (!loaded) return null;
@@ -203,7 +205,16 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
           fileName: safeFileName(name, "csv"),
           contentType: CSV,
           memberIds: loaded.memberIds,
-          render: async () => Buffer.from(loaded.csv, "utf8"),
+          render: async () => Buffer.from(await payrollFile(ctx, loaded, "CSV"), "utf8"),
+        };
+      }
+      if (kind === "PAYROLL_PAXML") {
+        return {
+          ...base,
+          fileName: safeFileName(name, "xml"),
+          contentType: XML,
+          memberIds: loaded.memberIds,
+          render: async () => Buffer.from(await payrollFile(ctx, loaded, "PAXML"), "utf8"),
         };
       }
       const document = payrollSummaryDocument(

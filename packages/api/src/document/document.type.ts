@@ -6,6 +6,7 @@ export enum DocumentKind {
   ASSIGNMENT_AGREEMENT = "ASSIGNMENT_AGREEMENT",
   PAYROLL_SUMMARY = "PAYROLL_SUMMARY",
   PAYROLL_CSV = "PAYROLL_CSV",
+  PAYROLL_PAXML = "PAYROLL_PAXML",
   OCCASION_CALENDAR = "OCCASION_CALENDAR",
   TRAINING_SESSION_CALENDAR = "TRAINING_SESSION_CALENDAR",
 }
@@ -14,7 +15,7 @@ registerEnumType(DocumentKind, {
   description:
     "A file to download. FEE_CLAIM_FORM (PDF, a FeeClaim id): the fee form per person and occasion, to sign and attest. " +
     "ASSIGNMENT_AGREEMENT (PDF, an Assignment id): the written agreement of a long assignment, signed by both. " +
-    "PAYROLL_SUMMARY (PDF) and PAYROLL_CSV (a PayrollExport id). OCCASION_CALENDAR (iCalendar, an occasion id) and " +
+    "PAYROLL_SUMMARY (PDF), PAYROLL_CSV and PAYROLL_PAXML (PAXml 2.0; a PayrollExport id). OCCASION_CALENDAR (iCalendar, an occasion id) and " +
     "TRAINING_SESSION_CALENDAR (iCalendar, a TrainingSession id), in Europe/Stockholm time.",
 });
 

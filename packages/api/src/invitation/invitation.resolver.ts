@@ -2,6 +2,7 @@ import { waitlistPosition } from "@medverkan/domain";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
+import { isBankAccountRequested } from "../payroll-details/payroll-details.service.js";
 import { RequestType } from "../request/request.type.js";
 import { releasedContacts } from "./contact-release.service.js";
 import {
@@ -159,6 +160,14 @@ export class MyInvitationResolver {
   @FieldResolver(() => Int, { nullable: true })
   waitlistPosition(@Root() invitation: MyInvitation, @Ctx() ctx: RequestContext): Promise<number | null> {
     return positionOnWaitlist(ctx, invitation);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "True where the region pays fees to a bank account you register (`Tenant.paysByBankAccount`) and you have none registered: register it with `setMyBankAccount` so the fee can be paid.",
+  })
+  registerBankAccount(@Root() invitation: MyInvitation, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return isBankAccountRequested(ctx, invitation.tenantId);
   }
 }
 

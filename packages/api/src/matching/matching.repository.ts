@@ -256,7 +256,8 @@ export async function findShortlistProfiles(tx: Tx, tenantId: string, ids: reado
                 'municipality', m."municipality", 'perspectives', m."perspectives", 'experienceText', m."experienceText",
                 'competences', m."competences", 'languages', m."languages", 'accessibilityNeeds', m."accessibilityNeeds",
                 'availabilityNote', m."availabilityNote", 'organisationRepresented', m."organisationRepresented",
-                'personalIdentityNumberMasked', m."personalIdentityNumberMasked", 'createdAt', m."createdAt", 'version', m."version")), '[]')::text
+                'personalIdentityNumberMasked', m."personalIdentityNumberMasked", 'employeeNumber', m."employeeNumber",
+                'bankAccountMasked', m."bankAccountMasked", 'createdAt', m."createdAt", 'version', m."version")), '[]')::text
          FROM "Member" m
         WHERE m."tenantId" = ${tenantId}::uuid AND m."id" = ANY(${[...ids]}::uuid[]) AND m."erasedAt" IS NULL) AS "members",
       (SELECT coalesce(json_agg(json_build_object(
@@ -288,6 +289,8 @@ export async function findShortlistProfiles(tx: Tx, tenantId: string, ids: reado
         availabilityNote: row.availabilityNote,
         organisationRepresented: row.organisationRepresented,
         personalIdentityNumberMasked: row.personalIdentityNumberMasked,
+        employeeNumber: row.employeeNumber,
+        bankAccountMasked: row.bankAccountMasked,
         createdAt: date(row.createdAt),
         version: row.version,
       }),

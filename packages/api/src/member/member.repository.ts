@@ -24,6 +24,9 @@ export const memberFields = {
   organisationRepresented: true,
   /** Masked (`19850312-****`): the encrypted number is never selected here (member/personal-identity-number.repository.ts). */
   personalIdentityNumberMasked: true,
+  employeeNumber: true,
+  /** Masked (`8327-9, ••••••1117`): the encrypted account is never selected here (payroll-details/payroll-details.repository.ts). */
+  bankAccountMasked: true,
   createdAt: true,
   version: true,
 } as const satisfies Prisma.MemberSelect;

@@ -166,6 +166,20 @@ export class Member {
   })
   personalIdentityNumberMasked!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Anställningsnummer in the region's payroll system, set by a coordinator or tenant admin.",
+  })
+  employeeNumber!: string | null;
+
+  @Field(() => String, {
+    name: "bankAccount",
+    nullable: true,
+    description:
+      "The bank account fees are paid to, masked: the clearing number and the last four digits (`8327-9, ••••••1117`); null when none is registered. The full account is stored encrypted and goes only into the payroll file and the member's own data export.",
+  })
+  bankAccountMasked!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 

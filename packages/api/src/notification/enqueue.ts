@@ -1,5 +1,6 @@
 import type { AuditWriter } from "../audit/audit-writer.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { bankAccountRequested } from "../payroll-details/payroll-details.repository.js";
 import {
   findAssignmentForMessage,
   findCarriedOutAssignmentIds,
@@ -221,6 +222,8 @@ export async function enqueueInvitation(tx: Tx, input: { tenantId: string; invit
       expiresAt: invitation.expiresAt.toISOString(),
       acceptUrl: `/invitations/${invitation.id}?answer=accept`,
       declineUrl: `/invitations/${invitation.id}?answer=decline`,
+      // Issue 21: where the region pays to a registered account, a member without one is asked to register it.
+      bankAccountUrl: (await bankAccountRequested(tx, input.tenantId, member.id)) ? "/my#bank-account" : null,
     },
     // An invitation asked again (after it expired) is a new message.
     idempotencyKey: `${invitation.id}:${invitation.invitedAt.toISOString()}`,

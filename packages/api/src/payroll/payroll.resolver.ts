@@ -3,12 +3,13 @@ import { PageArgs } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { CreatePayrollExportPayload, MarkPayrollExportPaidPayload } from "./payroll.payload.js";
 import {
-  auditExportRead,
   createPayrollExport,
   getPayrollExport,
   type LoadedExport,
   listPayrollExports,
   markPayrollExportPaid,
+  payrollFile,
+  payrollSummaries,
 } from "./payroll.service.js";
 import {
   CreatePayrollExportInput,
@@ -52,18 +53,29 @@ export class PayrollExportResolver {
   @FieldResolver(() => String, {
     description:
       "The file for the payroll office: one row per claim; a UTF-8 byte-order mark, `;` between cells, amounts in kronor with a " +
-      "decimal comma, CRLF (Excel on Swedish Windows opens it as it is). Audited.",
+      "decimal comma, CRLF (Excel on Swedish Windows opens it as it is). Carries each person's personal identity number (where " +
+      "the region records them, as YYYYMMDD-NNNN), employee number and, where the region pays to a registered account, the " +
+      "clearing and account number. Audited as an export of each person's data.",
   })
-  async csv(@Root() payrollExport: PayrollExport, @Ctx() ctx: RequestContext): Promise<string> {
-    const loaded = payrollExport as LoadedExport;
-    await auditExportRead(ctx, loaded, "payroll CSV read");
-    return loaded.csv;
+  csv(@Root() payrollExport: PayrollExport, @Ctx() ctx: RequestContext): Promise<string> {
+    return payrollFile(ctx, payrollExport as LoadedExport, "CSV");
   }
 
-  @FieldResolver(() => [PayrollPersonSummary], { description: "A printable summary per person. Audited." })
-  async summaries(@Root() payrollExport: PayrollExport, @Ctx() ctx: RequestContext): Promise<PayrollPersonSummary[]> {
-    const loaded = payrollExport as LoadedExport;
-    await auditExportRead(ctx, loaded, "payroll summaries read");
-    return loaded.summaries;
+  @FieldResolver(() => String, {
+    description:
+      "The same export as PAXml 2.0 (www.paxml.se), the Swedish standard for salary transactions a payroll program imports: " +
+      "`<lonetransaktioner>` with one `<lonetrans>` per amount (fee LT1, paid preparation LT2, mileage MIL_FRI, expenses UTLÄGG), " +
+      "each naming the person by `anstid` (employee number) and/or `persnr` (personal identity number); `<personal>` with " +
+      "the bank account where the region pays to a registered account. UTF-8. Audited as an export of each person's data.",
+  })
+  paxml(@Root() payrollExport: PayrollExport, @Ctx() ctx: RequestContext): Promise<string> {
+    return payrollFile(ctx, payrollExport as LoadedExport, "PAXML");
+  }
+
+  @FieldResolver(() => [PayrollPersonSummary], {
+    description: "A printable summary per person, with the references the payroll file matches them by (masked). Audited.",
+  })
+  summaries(@Root() payrollExport: PayrollExport, @Ctx() ctx: RequestContext): Promise<PayrollPersonSummary[]> {
+    return payrollSummaries(ctx, payrollExport as LoadedExport);
   }
 }

@@ -1,4 +1,4 @@
-import { isIsoDate, type PayrollClaim, payrollCsv, personSummaries } from "@medverkan/domain";
+import { isIsoDate, type PayrollClaim, type PayrollPersonIdentity, payrollCsv, payrollPaxml, personSummaries } from "@medverkan/domain";
 import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
@@ -13,6 +13,7 @@ import { findTenantFeeSettings, findTenantPayrollOrganisationId } from "../fee-c
 import { dateColumn, isoDate } from "../fee-schedule/fee-schedule.mapper.js";
 import { money } from "../fee-schedule/money.type.js";
 import { enqueuePayrollExportClaims } from "../notification/enqueue.js";
+import { findPayrollReferences, findTenantPayrollSettings, readPayrollIdentities } from "../payroll-details/payroll-details.repository.js";
 import type { CreatePayrollExportPayload, MarkPayrollExportPaidPayload } from "./payroll.payload.js";
 import { NothingToExport } from "./payroll.payload.js";
 import {
@@ -47,10 +48,13 @@ function requirePayrollStaff(ctx: RequestContext): { actor: StaffActor; networks
 const canRead = (networks: "ALL" | string[], exportNetworks: readonly string[]) =>
   networks === "ALL" || exportNetworks.every((id) => networks.includes(id));
 
-/** The export with its figures, CSV and per-person summaries, computed once from its claims. */
+/**
+ * The export with its figures and claims, computed once. The files (CSV, PAXml) are written only when asked for, since
+ * they carry the decrypted personal identity numbers and bank accounts (`payrollFile`).
+ */
 export interface LoadedExport extends PayrollExport {
-  csv: string;
-  summaries: PayrollPersonSummary[];
+  claims: PayrollClaim[];
+  summaries: Omit<PayrollPersonSummary, "employeeNumber" | "hasPersonalIdentityNumber" | "bankAccount" | "payrollIdentityMissing">[];
   memberIds: string[];
 }
 
@@ -98,10 +102,7 @@ function toExport(
     gross: amount(sum((claim) => claim.grossOre + claim.preparationOre)),
     withholding: amount(sum((claim) => claim.withholdingOre)),
     net: amount(sum((claim) => claim.netOre)),
-    csv: payrollCsv(
-      claims.map((entry) => entry.claim),
-      ctx.locale,
-    ),
+    claims: claims.map((entry) => entry.claim),
     summaries: personSummaries(
       claims.map((entry) => entry.claim),
       period,
@@ -235,23 +236,6 @@ export async function listPayrollExports(ctx: RequestContext, args: PageArgs): P
   });
 }
 
-/** The personal data in an export (CSV, summaries) is read on purpose: each read is an audited export, per person. */
-export async function auditExportRead(ctx: RequestContext, loaded: LoadedExport, what: string): Promise<void> {
-  await ctx.scope(loaded.tenantId).transaction((tx) =>
-    ctx.audit.record(
-      tx,
-      loaded.tenantId,
-      loaded.memberIds.map((memberId) => ({
-        action: "EXPORT" as const,
-        subjectType: "PayrollExport",
-        subjectId: loaded.id,
-        memberId,
-        purpose: what,
-      })),
-    ),
-  );
-}
-
 /** The payroll office has paid the batch: its claims become PAID, so the participants see their money has gone out. */
 export async function markPayrollExportPaid(ctx: RequestContext, id: string): Promise<MarkPayrollExportPaidPayload> {
   const { actor, networks } = requirePayrollStaff(ctx);
@@ -274,5 +258,94 @@ export async function markPayrollExportPaid(ctx: RequestContext, id: string): Pr
       });
     }
     return { payrollExport: await loadExport(ctx, tx, actor.tenantId, id, currency), errors: [] };
+  });
+}
+
+export type PayrollFileFormat = "CSV" | "PAXML";
+
+/**
+ * The file for the payroll office, with the person references a payroll system pays by (issue 21): the personal
+ * identity number where the region records them, the employee number, and the bank account where the region pays to
+ * the account the member registered. Reading them is an audited export of each person's data, written in the same
+ * transaction as the read (a failed audit write fails the request); nothing of it is ever shown in a GraphQL list.
+ */
+export async function payrollFile(ctx: RequestContext, loaded: LoadedExport, format: PayrollFileFormat): Promise<string> {
+  return ctx.scope(loaded.tenantId).transaction(async (tx) => {
+    const settings = await findTenantPayrollSettings(tx, loaded.tenantId);
+    const include = {
+      personalIdentityNumbers: settings?.collectsPersonalIdentityNumbers ?? false,
+      bankAccounts: settings?.paysByBankAccount ?? false,
+    };
+    const rows = await readPayrollIdentities(tx, loaded.tenantId, loaded.memberIds, include);
+    await ctx.audit.record(
+      tx,
+      loaded.tenantId,
+      loaded.memberIds.map((memberId) => ({
+        action: "EXPORT" as const,
+        subjectType: "PayrollExport",
+        subjectId: loaded.id,
+        memberId,
+        purpose: format === "CSV" ? "payroll CSV read" : "payroll PAXml read",
+        details: {
+          format,
+          fields: [
+            "employeeNumber",
+            ...(include.personalIdentityNumbers ? ["personalIdentityNumber"] : []),
+            ...(include.bankAccounts ? ["bankAccount"] : []),
+          ],
+        },
+      })),
+    );
+    const people = new Map<string, PayrollPersonIdentity>(
+      rows.map((row) => [
+        row.memberId,
+        { employeeNumber: row.employeeNumber, personalIdentityNumber: row.personalIdentityNumber, bankAccount: row.bankAccount },
+      ]),
+    );
+    if (format === "CSV") return payrollCsv(loaded.claims, ctx.locale, people);
+    return payrollPaxml(loaded.claims, people, {
+      createdAt: loaded.createdAt,
+      payerName: loaded.payerName,
+      period: { from: loaded.periodFrom, to: loaded.periodTo },
+      exportId: loaded.id,
+      includeBankAccounts: include.bankAccounts,
+    });
+  });
+}
+
+/**
+ * The per-person summaries with what the payroll office will match each person by, as staff may see it: the employee
+ * number, whether a personal identity number is recorded (never the number), the bank account masked, and whether the
+ * person has no reference a payroll system can use (neither number) — to be added before the file is sent.
+ */
+export async function payrollSummaries(ctx: RequestContext, loaded: LoadedExport): Promise<PayrollPersonSummary[]> {
+  return ctx.scope(loaded.tenantId).transaction(async (tx) => {
+    const [settings, references] = await Promise.all([
+      findTenantPayrollSettings(tx, loaded.tenantId),
+      findPayrollReferences(tx, loaded.tenantId, loaded.memberIds),
+    ]);
+    await ctx.audit.record(
+      tx,
+      loaded.tenantId,
+      loaded.memberIds.map((memberId) => ({
+        action: "EXPORT" as const,
+        subjectType: "PayrollExport",
+        subjectId: loaded.id,
+        memberId,
+        purpose: "payroll summaries read",
+      })),
+    );
+    const byMember = new Map(references.map((row) => [row.id, row]));
+    return loaded.summaries.map((summary) => {
+      const reference = byMember.get(summary.personReference);
+      const hasPersonalIdentityNumber = Boolean(settings?.collectsPersonalIdentityNumbers && reference?.personalIdentityNumberMasked);
+      return {
+        ...summary,
+        employeeNumber: reference?.employeeNumber ?? null,
+        hasPersonalIdentityNumber,
+        bankAccount: settings?.paysByBankAccount ? (reference?.bankAccountMasked ?? null) : null,
+        payrollIdentityMissing: !reference?.employeeNumber && !hasPersonalIdentityNumber,
+      };
+    });
   });
 }

@@ -14,7 +14,7 @@ registerEnumType(PayrollExportStatus, {
 
 @ObjectType({ description: "One person's part of a payroll export: totals and a printable summary." })
 export class PayrollPersonSummary {
-  @Field(() => ID, { description: "The person reference the CSV uses." })
+  @Field(() => ID, { description: "The platform's person reference (the first CSV column)." })
   personReference!: string;
 
   @Field(() => String)
@@ -40,6 +40,28 @@ export class PayrollPersonSummary {
 
   @Field(() => String, { description: "Printable plain text, one line per occasion and the totals, in the request's language." })
   text!: string;
+
+  @Field(() => String, { nullable: true, description: "Anställningsnummer the payroll file carries for the person." })
+  employeeNumber!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the payroll file carries the person's personal identity number (where the region records them). The number itself is only in the file.",
+  })
+  hasPersonalIdentityNumber!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Where the region pays to a registered account: the account the file carries, masked (`8327-9, ••••••1117`); null when none is registered.",
+  })
+  bankAccount!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the person has neither an employee number nor a personal identity number: a payroll system cannot match them (add an employee number with `setMemberPayrollDetails`).",
+  })
+  payrollIdentityMissing!: boolean;
 }
 
 @ObjectType({

@@ -20,6 +20,7 @@ import { nodePermissions } from "../node/node.rules.js";
 import { notificationPermissions } from "../notification/notification.rules.js";
 import { organisationPermissions } from "../organisation/organisation.rules.js";
 import { payrollPermissions } from "../payroll/payroll.rules.js";
+import { payrollDetailsPermissions } from "../payroll-details/payroll-details.rules.js";
 import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amount.rules.js";
 import { privacyPermissions } from "../privacy/privacy.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
@@ -68,6 +69,7 @@ const featurePermissionMap = mergePermissionMaps([
   assignmentPermissions,
   feeClaimPermissions,
   payrollPermissions,
+  payrollDetailsPermissions,
   documentPermissions,
   identityProviderPermissions,
   loginPermissions,

@@ -10,7 +10,11 @@ const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) :
  * that the readable fields do not. Who accessed the data is given by role and unit, not by staff name (see PRIVACY.md,
  * "Who read my data").
  */
-export function toExportDocument(everything: EverythingAboutMember, tenant: { slug: string; name: string }): Record<string, unknown> {
+export function toExportDocument(
+  everything: EverythingAboutMember,
+  tenant: { slug: string; name: string },
+  protectedFields: { bankAccount: { clearingNumber: string; accountNumber: string } | null } = { bankAccount: null },
+): Record<string, unknown> {
   const { member } = everything;
   const document = {
     tenant: { slug: tenant.slug, name: tenant.name },
@@ -31,6 +35,9 @@ export function toExportDocument(everything: EverythingAboutMember, tenant: { sl
       accessibilityNeeds: member.accessibilityNeeds,
       availabilityNote: member.availabilityNote,
       organisationRepresented: member.organisationRepresented,
+      // Issue 21: what the payroll office pays by. The account in full: it is the person's own data (art. 15, 20).
+      employeeNumber: member.employeeNumber,
+      bankAccount: protectedFields.bankAccount ? { ...protectedFields.bankAccount, masked: member.bankAccountMasked } : null,
       preferredLocale: member.preferredLocale,
       restrictedAt: member.restrictedAt,
       lastActiveAt: member.lastActiveAt,

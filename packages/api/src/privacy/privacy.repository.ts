@@ -112,6 +112,10 @@ export async function eraseMemberData(
       personalIdentityNumberEncrypted: null,
       personalIdentityNumberIndex: null,
       personalIdentityNumberMasked: null,
+      // Issue 21: the payroll references go with the person (paid claims keep their amounts for the books).
+      employeeNumber: null,
+      bankAccountEncrypted: null,
+      bankAccountMasked: null,
       erasedAt,
       version: { increment: 1 },
     },

@@ -16,6 +16,7 @@ import type { Tx } from "../context/tenant-scope.js";
 import { giveUpCommitmentsOfErasedMember } from "../invitation/erased-member.service.js";
 import type { NetworkVisibility } from "../member/member.repository.js";
 import { RegistrationChannel } from "../member/member.type.js";
+import { readBankAccount } from "../payroll-details/payroll-details.repository.js";
 import { EXPORT_FORMAT, toExportDocument } from "./export.mapper.js";
 import type { DataSubjectActionInput, EraseMemberInput } from "./privacy.input.js";
 import type { EraseMemberPayload, ExportMemberDataPayload, ProcessingRestrictionPayload } from "./privacy.payload.js";
@@ -117,7 +118,8 @@ function logRequest(tx: Tx, subject: Subject, memberId: string, kind: DatabaseKi
 async function buildExport(tx: Tx, tenantId: string, memberId: string, now: Date): Promise<DataExport> {
   const [everything, tenant] = await Promise.all([findEverythingAboutMember(tx, tenantId, memberId), findTenantName(tx, tenantId)]);
   if (!everything || !tenant) throw new Error("the member to export vanished inside its transaction");
-  return { format: EXPORT_FORMAT, generatedAt: now, data: toExportDocument(everything, tenant) };
+  const bankAccount = await readBankAccount(tx, tenantId, memberId);
+  return { format: EXPORT_FORMAT, generatedAt: now, data: toExportDocument(everything, tenant, { bankAccount }) };
 }
 
 /** Members: everything held about you, as JSON (art. 15 and 20). Audited as an export. */

@@ -21,6 +21,7 @@ import { InboxResolver } from "../notification/inbox.resolver.js";
 import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
+import { PayrollDetailsResolver } from "../payroll-details/payroll-details.resolver.js";
 import { createPermissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
@@ -112,6 +113,7 @@ const resolvers = [
   RequestAssignmentsResolver,
   FeeClaimResolver,
   PayrollExportResolver,
+  PayrollDetailsResolver,
   VocabularyResolver,
   NodeResolver,
 ] as const;

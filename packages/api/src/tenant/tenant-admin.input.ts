@@ -87,4 +87,11 @@ export class UpdateTenantSettingsInput {
       "Whether members' personal identity numbers are recorded. Turning it off stops new ones; numbers already recorded stay until erased.",
   })
   collectsPersonalIdentityNumbers?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether fees are paid to a bank account the member registers: the invitation then tells a first-timer without one to register it, and the payroll file carries the account.",
+  })
+  paysByBankAccount?: boolean | null;
 }

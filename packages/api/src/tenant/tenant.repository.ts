@@ -10,6 +10,7 @@ const publicTenantFields = {
   timeZone: true,
   currency: true,
   collectsPersonalIdentityNumbers: true,
+  paysByBankAccount: true,
 } as const;
 
 export type TenantRow = {
@@ -20,6 +21,7 @@ export type TenantRow = {
   timeZone: string;
   currency: string;
   collectsPersonalIdentityNumbers: boolean;
+  paysByBankAccount: boolean;
 };
 
 /** Platform-level: resolving a public slug happens before any tenant scope exists. */
@@ -97,6 +99,7 @@ const ownSettingsFields = {
   memberRetentionMonths: true,
   feeClaimAttester: true,
   collectsPersonalIdentityNumbers: true,
+  paysByBankAccount: true,
   version: true,
 } as const;
 
@@ -118,6 +121,7 @@ export async function updateTenantOwnSettingsIfVersion(
     memberRetentionMonths: number | null;
     feeClaimAttester: FeeClaimAttester;
     collectsPersonalIdentityNumbers: boolean;
+    paysByBankAccount: boolean;
   }>,
 ): Promise<number> {
   const { count } = await tx.tenant.updateMany({

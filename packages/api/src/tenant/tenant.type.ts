@@ -41,6 +41,12 @@ export class Tenant {
     description: "Whether the region records personal identity numbers: a form asks for one only when true (otherwise it is refused).",
   })
   collectsPersonalIdentityNumbers!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether fees are paid to a bank account the member registers (`setMyBankAccount`); a form shows the field only when true.",
+  })
+  paysByBankAccount!: boolean;
 }
 
 @ObjectType({ description: "The exact text a person is asked to consent to, by version." })
@@ -89,6 +95,11 @@ export class TenantSettings {
 
   @Field(() => Boolean, { description: "Whether members' personal identity numbers are recorded (off: none accepted or stored)." })
   collectsPersonalIdentityNumbers!: boolean;
+
+  @Field(() => Boolean, {
+    description: "Whether fees are paid to a bank account the member registers (Kalmar: first-timers register one).",
+  })
+  paysByBankAccount!: boolean;
 
   @Field(() => Int, {
     description: "Send it back as `expectedVersion`. Shared with the tenant's sender settings: both change the tenant's version.",

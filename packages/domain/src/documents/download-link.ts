@@ -9,6 +9,7 @@ export const DOCUMENT_KINDS = [
   "ASSIGNMENT_AGREEMENT",
   "PAYROLL_SUMMARY",
   "PAYROLL_CSV",
+  "PAYROLL_PAXML",
   "OCCASION_CALENDAR",
   "TRAINING_SESSION_CALENDAR",
 ] as const;
@@ -25,6 +26,7 @@ export const DOCUMENT_HAS_PERSONAL_DATA: Readonly<Record<DocumentKind, boolean>>
   ASSIGNMENT_AGREEMENT: true,
   PAYROLL_SUMMARY: true,
   PAYROLL_CSV: true,
+  PAYROLL_PAXML: true,
   OCCASION_CALENDAR: false,
   TRAINING_SESSION_CALENDAR: false,
 };

@@ -143,7 +143,10 @@ Syfte: {{purpose}}
 {{#occasions.length}}
 Tillfällen:
 {{/occasions.length}}${OCCASIONS_SV}
-Du får personligt stöd om du vill, och ersättning enligt regionens regler. Har du inte medverkat tidigare behöver du anmäla ett konto för utbetalning av arvode.
+Du får personligt stöd om du vill, och ersättning enligt regionens regler.
+{{#bankAccountUrl}}
+Arvodet betalas till ett bankkonto som du anmäler. Du har inget konto anmält ännu: anmäl det på Mina sidor innan uppdraget, {{bankAccountUrl}}
+{{/bankAccountUrl}}
 
 Om du tackar ja lämnar vi dina kontaktuppgifter till verksamheten, som sedan kontaktar dig. Dina uppgifter lämnas bara ut om du tackar ja.
 
@@ -164,7 +167,10 @@ Purpose: {{purpose}}
 {{#occasions.length}}
 Occasions:
 {{/occasions.length}}${OCCASIONS_EN}
-You can have personal support if you wish, and compensation under the region's rules. If you have not taken part before, you need to register an account for the payment of fees.
+You can have personal support if you wish, and compensation under the region's rules.
+{{#bankAccountUrl}}
+The fee is paid to a bank account you register. You have not registered one yet: please do so under My pages before the assignment, {{bankAccountUrl}}
+{{/bankAccountUrl}}
 
 If you accept, we give your contact details to the unit, which will then contact you. Your details are only shared if you accept.
 

@@ -280,6 +280,16 @@ export const NOTIFICATION_CATALOGUE: Readonly<Record<NotificationKind, Notificat
         description: text("Länk för att tacka nej", "Link to decline"),
         sample: "https://medverkan.example.se/inbjudan/abc?svar=nej",
       },
+      {
+        name: "bankAccountUrl",
+        type: "URL",
+        description: text(
+          "Länk för att anmäla bankkonto för utbetalning (bara när regionen betalar till anmält konto och inget finns)",
+          "Link to register a bank account for payment (only where the region pays to a registered account and none is)",
+        ),
+        optional: true,
+        sample: "https://medverkan.example.se/my#bank-account",
+      },
     ],
   },
   INVITATION_ANSWERED: {

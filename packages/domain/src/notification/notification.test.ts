@@ -17,6 +17,25 @@ describe("notification catalogue and default templates", () => {
     }
   });
 
+  it("asks for a bank account in an invitation only when the sender says the member has none where the region pays to one", () => {
+    for (const locale of LOCALES) {
+      const template = DEFAULT_TEMPLATES.INVITATION[locale];
+      const asked = renderMessage(
+        "INVITATION",
+        template,
+        { ...sampleData("INVITATION"), bankAccountUrl: "/my#bank-account" },
+        {
+          locale,
+          appBaseUrl: "https://medverkan.example.se",
+        },
+      );
+      expect(asked.text).toContain("https://medverkan.example.se/my#bank-account");
+      expect(asked.text).toMatch(locale === "sv" ? /anmäl det på Mina sidor/u : /registered one yet: please do so under My pages/u);
+      const notAsked = renderMessage("INVITATION", template, { ...sampleData("INVITATION"), bankAccountUrl: null }, { locale });
+      expect(notAsked.text).not.toMatch(/bankkonto|bank account/u);
+    }
+  });
+
   it("keeps personal data out of the coordinator's registration notice", () => {
     const variables = NOTIFICATION_CATALOGUE.REGISTRATION_QUEUED.variables.map((variable) => variable.name);
     expect(variables).toEqual(["receivedAt"]);

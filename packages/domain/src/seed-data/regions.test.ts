@@ -57,6 +57,10 @@ describe("the seeded regions", () => {
     expect(kalmarSeed.intakeRules.allowedMunicipalities).toHaveLength(12);
   });
 
+  it("pays to a registered bank account where the routine asks first-timers to register one (Kalmar, seed 003)", () => {
+    expect(REGION_SEEDS.filter((seed) => seed.paysByBankAccount).map((seed) => seed.tenant.slug)).toEqual(["kalmar"]);
+  });
+
   it("lets the paying unit attest fee claims where its document says the unit pays", () => {
     expect(Object.fromEntries(REGION_SEEDS.map((seed) => [seed.tenant.slug, seed.feeClaimAttester]))).toEqual({
       jonkoping: "EITHER",

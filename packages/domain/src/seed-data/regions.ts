@@ -51,6 +51,9 @@ export interface RegionSeed {
   readonly feeSchedules: readonly FeeScheduleVersion[];
   /** Who attests participants' fee claims, as the region's routine for paying them says. */
   readonly feeClaimAttester: FeeClaimAttester;
+  /** Whether fees are paid to a bank account the member registers (Kalmar, seed 003: "Personer som inte medverkat
+   * tidigare informeras om att gå in och registrera sitt konto för utbetalning av arvode"). */
+  readonly paysByBankAccount: boolean;
   readonly requestForm: RequestFormConfig;
   readonly trainingSessions: readonly TrainingSessionSeed[];
   /** The documents the configuration comes from. */
@@ -235,6 +238,7 @@ export const jonkopingSeed: RegionSeed = {
   // officer. Assumed: LPO assignments, billed to a shared cost centre "contact the coordinator" about, are attested
   // by the coordinator. So either.
   feeClaimAttester: "EITHER",
+  paysByBankAccount: false,
   requestForm: jonkopingRequestForm,
   trainingSessions: [],
   sources: [
@@ -415,6 +419,7 @@ export const vgrSeed: RegionSeed = {
   feeSchedules: vgrFeeSchedules,
   // "Verksamheten står för ersättning": the unit pays, so its requester attests.
   feeClaimAttester: "UNIT_REQUESTER",
+  paysByBankAccount: false,
   requestForm: vgrRequestForm,
   // The 2022 sessions of the digital introduction (about 1.5 h each).
   trainingSessions: [
@@ -640,6 +645,7 @@ export const kalmarSeed: RegionSeed = {
   // The fee form is attested and sent to the region's payroll service; only the named development leaders have a
   // login to Intressebanken (seed 003), so the coordinator attests in the platform.
   feeClaimAttester: "COORDINATOR",
+  paysByBankAccount: true,
   requestForm: kalmarRequestForm,
   trainingSessions: [],
   sources: [
@@ -734,6 +740,7 @@ export const ostergotlandSeed: RegionSeed = {
   feeSchedules: ostergotlandFeeSchedules,
   // Assumed: the document is silent; the coordination function follows up every assignment, so it attests.
   feeClaimAttester: "COORDINATOR",
+  paysByBankAccount: false,
   requestForm: ostergotlandRequestForm,
   trainingSessions: [],
   sources: ["Region Östergötland: Levande bibliotek, presentation (seed 004)"],

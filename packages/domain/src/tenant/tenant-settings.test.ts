@@ -152,3 +152,11 @@ describe("whether a region records personal identity numbers", () => {
     ]);
   });
 });
+
+describe("whether a region pays fees to a bank account the member registers", () => {
+  it("is a yes or no the admin sets; null is refused rather than read as keep", () => {
+    expect(validateTenantOwnSettings({ paysByBankAccount: true })).toEqual({ ok: true, patch: { paysByBankAccount: true } });
+    const refused = validateTenantOwnSettings({ paysByBankAccount: null });
+    expect(!refused.ok && refused.errors.map((error) => [error.field, error.code])).toEqual([["input.paysByBankAccount", "REQUIRED"]]);
+  });
+});

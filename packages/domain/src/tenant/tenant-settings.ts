@@ -195,6 +195,8 @@ export interface TenantOwnSettingsInput {
   readonly feeClaimAttester?: string | null;
   /** Whether the region records members' personal identity numbers at all (payroll, e-identification linking). */
   readonly collectsPersonalIdentityNumbers?: boolean | null;
+  /** Whether fees are paid to a bank account the member registers (the invitation then asks first-timers for one). */
+  readonly paysByBankAccount?: boolean | null;
 }
 
 export interface TenantOwnSettingsPatch {
@@ -204,6 +206,7 @@ export interface TenantOwnSettingsPatch {
   memberRetentionMonths?: number | null;
   feeClaimAttester?: FeeClaimAttester;
   collectsPersonalIdentityNumbers?: boolean;
+  paysByBankAccount?: boolean;
 }
 
 export type TenantOwnSettingsResult =
@@ -227,6 +230,7 @@ const OWN = {
   memberRetentionMonths: { sv: "Gallring av inaktiva medverkande (månader)", en: "Retention of inactive members (months)" },
   feeClaimAttester: { sv: "Vem som attesterar arvoden", en: "Who attests fee claims" },
   collectsPersonalIdentityNumbers: { sv: "Personnummer registreras", en: "Personal identity numbers are recorded" },
+  paysByBankAccount: { sv: "Arvoden betalas till registrerat bankkonto", en: "Fees are paid to a registered bank account" },
 } as const satisfies Record<string, LocalizedText>;
 
 /**
@@ -269,6 +273,11 @@ export function validateTenantOwnSettings(input: TenantOwnSettingsInput, path = 
     errors.push(fieldError(at("collectsPersonalIdentityNumbers"), "REQUIRED", OWN.collectsPersonalIdentityNumbers));
   } else if (input.collectsPersonalIdentityNumbers !== undefined) {
     patch.collectsPersonalIdentityNumbers = input.collectsPersonalIdentityNumbers;
+  }
+  if (input.paysByBankAccount === null) {
+    errors.push(fieldError(at("paysByBankAccount"), "REQUIRED", OWN.paysByBankAccount));
+  } else if (input.paysByBankAccount !== undefined) {
+    patch.paysByBankAccount = input.paysByBankAccount;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, patch };
 }

@@ -44,6 +44,11 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     FEE_CLAIM: l("Arvode", "Fee claim"),
     TRAINING_SESSION: l("Introduktionstillfälle", "Introduction session"),
   },
+  BankAccountProblem: {
+    FORMAT: l("Fel format", "Wrong format"),
+    UNKNOWN_CLEARING_NUMBER: l("Okänt clearingnummer", "Unknown clearing number"),
+    INVALID_ACCOUNT_NUMBER: l("Fel kontonummer för banken", "Wrong account number for the bank"),
+  },
   AssignmentLength: {
     ONE_OFF: l("Enstaka tillfälle", "One-off"),
     LONG_TERM: l("Längre uppdrag", "Long-term assignment"),
@@ -137,6 +142,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     ASSIGNMENT_AGREEMENT: l("Överenskommelse om medverkan", "Agreement on participation"),
     PAYROLL_SUMMARY: l("Löneunderlag (PDF)", "Payroll summary (PDF)"),
     PAYROLL_CSV: l("Löneunderlag (CSV)", "Payroll file (CSV)"),
+    PAYROLL_PAXML: l("Löneunderlag (PAXml 2.0)", "Payroll file (PAXml 2.0)"),
     OCCASION_CALENDAR: l("Tillfället i kalendern", "Occasion calendar file"),
     TRAINING_SESSION_CALENDAR: l("Introduktionen i kalendern", "Introduction calendar file"),
   },

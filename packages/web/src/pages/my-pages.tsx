@@ -8,7 +8,8 @@ import { useI18n } from "../i18n";
 const MyProfileDocument = graphql(`
   query MyProfile {
     me {
-      member { id version givenName familyName email phone municipality availabilityNote pauses { id startsOn endsOn reason } }
+      member { id version givenName familyName email phone municipality availabilityNote bankAccount pauses { id startsOn endsOn reason } }
+      tenant { paysByBankAccount }
     }
   }
 `);
@@ -17,6 +18,15 @@ const UpdateMyProfileDocument = graphql(`
   mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
     updateMyProfile(input: $input) {
       member { id version }
+      errors { __typename ... on ErrorResult { message } }
+    }
+  }
+`);
+
+const SetMyBankAccountDocument = graphql(`
+  mutation SetMyBankAccount($input: SetMyBankAccountInput!) {
+    setMyBankAccount(input: $input) {
+      member { id version bankAccount }
       errors { __typename ... on ErrorResult { message } }
     }
   }
@@ -46,6 +56,9 @@ export function MyPagesPage() {
   const [{ data, error }, refetch] = useQuery({ query: MyProfileDocument, requestPolicy: "network-only" });
   const [, update] = useMutation(UpdateMyProfileDocument);
   const [, addPause] = useMutation(AddMyPauseDocument);
+  const [, setBankAccount] = useMutation(SetMyBankAccountDocument);
+  const [account, setAccount] = useState({ clearingNumber: "", accountNumber: "" });
+  const [accountStatus, setAccountStatus] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const [, removePause] = useMutation(RemoveMyPauseDocument);
   const member = data?.me?.member;
   const [values, setValues] = useState<Record<ProfileField, string>>({
@@ -90,6 +103,17 @@ export function MyPagesPage() {
     const result = await addPause({ input: { startsOn: pause.startsOn, endsOn: pause.endsOn || null, reason: pause.reason || null } });
     setPauseErrors(fieldErrorsOf(result.error));
     if (!result.error && !result.data?.addMyPause.errors.length) setPause({ startsOn: "", endsOn: "", reason: "" });
+    refetch({ requestPolicy: "network-only" });
+  };
+  // Issue 21: where the region pays to a registered account (Kalmar), the member registers it here.
+  const saveAccount = async (remove: boolean) => {
+    const result = await setBankAccount({
+      input: { expectedVersion: member.version, bankAccount: remove ? null : account },
+    });
+    const business = result.data?.setMyBankAccount.errors[0];
+    const failure = business ? ("message" in business && business.message) || business.__typename : (result.error?.message ?? null);
+    setAccountStatus(failure ? { kind: "error", text: failure } : { kind: "success", text: t("saved") });
+    if (!failure) setAccount({ clearingNumber: "", accountNumber: "" });
     refetch({ requestPolicy: "network-only" });
   };
   const errorsAt = (list: FieldError[], key: string) => list.filter((e) => e.field.replace(/^input\./, "") === key);
@@ -142,6 +166,54 @@ export function MyPagesPage() {
           <button type="submit">{t("save")}</button>
         </form>
       </section>
+      {data.me?.tenant?.paysByBankAccount || member.bankAccount ? (
+        <section aria-labelledby="bank-account-heading" id="bank-account">
+          <h2 id="bank-account-heading">{t("bankAccount")}</h2>
+          <p>{t("bankAccountIntro")}</p>
+          {member.bankAccount ? (
+            <p>
+              {t("bankAccountRegistered")}: {member.bankAccount}{" "}
+              <button type="button" className="secondary" onClick={() => saveAccount(true)}>
+                {t("removeBankAccount")}
+              </button>
+            </p>
+          ) : null}
+          {accountStatus ? <Status kind={accountStatus.kind}>{accountStatus.text}</Status> : null}
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void saveAccount(false);
+            }}
+            noValidate
+          >
+            <Field id="bank-clearingNumber" label={t("clearingNumber")} required errors={[]}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={account.clearingNumber}
+                  onChange={(e) => setAccount((old) => ({ ...old, clearingNumber: e.target.value }))}
+                />
+              )}
+            </Field>
+            <Field id="bank-accountNumber" label={t("accountNumber")} required errors={[]}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={account.accountNumber}
+                  onChange={(e) => setAccount((old) => ({ ...old, accountNumber: e.target.value }))}
+                />
+              )}
+            </Field>
+            <button type="submit">{t("saveBankAccount")}</button>
+          </form>
+        </section>
+      ) : null}
       <section aria-labelledby="pauses-heading">
         <h2 id="pauses-heading">{t("pauses")}</h2>
         {member.pauses.length ? (

@@ -66,6 +66,12 @@ export function PayrollPage() {
               subjectId={payroll.id}
               label={t("downloadPayrollSummary")}
               name={`${payroll.periodFrom} – ${payroll.periodTo}`}
+            />{" "}
+            <DownloadButton
+              kind="PAYROLL_PAXML"
+              subjectId={payroll.id}
+              label={t("downloadPaxml")}
+              name={`${payroll.periodFrom} – ${payroll.periodTo}`}
             />
           </p>
         </>

@@ -64,6 +64,10 @@ describe("the payroll CSV", () => {
       "Skatteavdrag",
       "Att betala ut",
       "Utbetalning",
+      "Personnummer",
+      "Anställningsnummer",
+      "Clearingnummer",
+      "Kontonummer",
       "Underlag",
     ]);
     expect(rows[1]).toEqual([
@@ -80,10 +84,31 @@ describe("the payroll CSV", () => {
       "618,00",
       "1610,00",
       "lön",
+      "",
+      "",
+      "",
+      "",
       "c1",
     ]);
     expect(rows[2]?.[0]).toBe("m2");
     expect(rows).toHaveLength(3);
+  });
+
+  it("carries the payroll's own references where known: personnummer as YYYYMMDD-NNNN, employee number, bank account", () => {
+    const people = new Map([
+      [
+        "m1",
+        {
+          personalIdentityNumber: "198001019826",
+          employeeNumber: "10234",
+          bankAccount: { clearingNumber: "83279", accountNumber: "9143231117" },
+        },
+      ],
+      ["m2", { personalIdentityNumber: null, employeeNumber: "A-7", bankAccount: null }],
+    ]);
+    const rows = parse(payrollCsv([second, base], "sv", people), { delimiter: ";", bom: true }) as string[][];
+    expect(rows[1]?.slice(13, 18)).toEqual(["19800101-9826", "10234", "83279", "9143231117", "c1"]);
+    expect(rows[2]?.slice(13, 18)).toEqual(["", "A-7", "", "", "c2"]);
   });
 
   it("quotes delimiters and quotes, and defuses spreadsheet formulas", () => {
@@ -104,7 +129,8 @@ describe("the payroll CSV", () => {
   it("writes English headers on request", () => {
     expect(payrollCsv([base], "en").split("\r\n")[0]).toBe(
       "\uFEFF" +
-        "Person reference;Name;Cost centre;Date;Category;Hours;Gross fee;Preparation;Mileage;Expenses;Tax withheld;Net to pay;Paid as;Claim",
+        "Person reference;Name;Cost centre;Date;Category;Hours;Gross fee;Preparation;Mileage;Expenses;Tax withheld;Net to pay;Paid as;" +
+        "Personal identity number;Employee number;Clearing number;Account number;Claim",
     );
   });
 });

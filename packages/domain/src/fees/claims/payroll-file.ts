@@ -10,7 +10,7 @@ import { formatMinutes, formatOre } from "../format.js";
 
 export interface PayrollClaim {
   readonly claimId: string;
-  /** The payroll office's reference for the person (the member id; the platform keeps no personal identity number). */
+  /** The platform's reference for the person (the member id); the payroll's own references are PayrollPersonIdentity. */
   readonly personReference: string;
   readonly personName: string;
   readonly costCentreCode: string | null;
@@ -29,6 +29,20 @@ export interface PayrollClaim {
   readonly payoutMethod: PayoutMethod;
 }
 
+/**
+ * Who the payroll office pays (issue 21), read from the member's protected fields only when a file is written: the
+ * personal identity number where the region records it, the employee number, and the bank account where the region
+ * pays to an account the member registered.
+ */
+export interface PayrollPersonIdentity {
+  /** Twelve digits, YYYYMMDDNNNN. */
+  readonly personalIdentityNumber: string | null;
+  readonly employeeNumber: string | null;
+  readonly bankAccount: { readonly clearingNumber: string; readonly accountNumber: string } | null;
+}
+
+// The payroll references (issue 21) come after "Paid as": the columns a payroll office already maps keep their places,
+// and the claim stays last.
 const COLUMNS = [
   { key: "personReference", sv: "Personreferens", en: "Person reference" },
   { key: "personName", sv: "Namn", en: "Name" },
@@ -43,6 +57,10 @@ const COLUMNS = [
   { key: "withholding", sv: "Skatteavdrag", en: "Tax withheld" },
   { key: "net", sv: "Att betala ut", en: "Net to pay" },
   { key: "payoutMethod", sv: "Utbetalning", en: "Paid as" },
+  { key: "personalIdentityNumber", sv: "Personnummer", en: "Personal identity number" },
+  { key: "employeeNumber", sv: "Anställningsnummer", en: "Employee number" },
+  { key: "clearingNumber", sv: "Clearingnummer", en: "Clearing number" },
+  { key: "accountNumber", sv: "Kontonummer", en: "Account number" },
   { key: "claimId", sv: "Underlag", en: "Claim" },
 ] as const;
 
@@ -77,23 +95,39 @@ export function orderForPayroll<T extends Pick<PayrollClaim, "personName" | "per
   );
 }
 
-export function payrollCsv(claims: readonly PayrollClaim[], locale: Locale = "sv"): string {
-  const rows = orderForPayroll(claims).map((claim) => [
-    claim.personReference,
-    claim.personName,
-    claim.costCentreCode ?? "",
-    claim.occasionDate,
-    FEE_CATEGORY_LABELS[claim.category][locale],
-    hoursCell(claim.countedMinutes + claim.preparationMinutes),
-    kronorCell(claim.grossOre),
-    kronorCell(claim.preparationOre),
-    kronorCell(claim.mileageOre),
-    kronorCell(claim.expensesOre),
-    kronorCell(claim.withholdingOre),
-    kronorCell(claim.netOre),
-    PAYOUT_LABELS[claim.payoutMethod][locale],
-    claim.claimId,
-  ]);
+/** `YYYYMMDD-NNNN`, as Swedish payroll programs read a personal identity number in a spreadsheet. */
+function identityNumberCell(twelveDigits: string | null): string {
+  return twelveDigits && /^\d{12}$/.test(twelveDigits) ? `${twelveDigits.slice(0, 8)}-${twelveDigits.slice(8)}` : "";
+}
+
+export function payrollCsv(
+  claims: readonly PayrollClaim[],
+  locale: Locale = "sv",
+  people: ReadonlyMap<string, PayrollPersonIdentity> = new Map(),
+): string {
+  const rows = orderForPayroll(claims).map((claim) => {
+    const person = people.get(claim.personReference);
+    return [
+      claim.personReference,
+      claim.personName,
+      claim.costCentreCode ?? "",
+      claim.occasionDate,
+      FEE_CATEGORY_LABELS[claim.category][locale],
+      hoursCell(claim.countedMinutes + claim.preparationMinutes),
+      kronorCell(claim.grossOre),
+      kronorCell(claim.preparationOre),
+      kronorCell(claim.mileageOre),
+      kronorCell(claim.expensesOre),
+      kronorCell(claim.withholdingOre),
+      kronorCell(claim.netOre),
+      PAYOUT_LABELS[claim.payoutMethod][locale],
+      identityNumberCell(person?.personalIdentityNumber ?? null),
+      person?.employeeNumber ?? "",
+      person?.bankAccount?.clearingNumber ?? "",
+      person?.bankAccount?.accountNumber ?? "",
+      claim.claimId,
+    ];
+  });
   // spreadsheetCsv: a name that starts like a formula is written as text (text/spreadsheet-csv.ts).
   return spreadsheetCsv(rows, {
     header: true,
