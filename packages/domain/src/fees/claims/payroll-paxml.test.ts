@@ -6,8 +6,8 @@ import { paxmlAmount, paxmlHours, payrollPaxml } from "./payroll-paxml.js";
 // The rules checked here are PAXml 2.0's own ("PAXml 2.0", www.paxml.se, 2013-03-13): the header's version "2.0" is
 // required; every <lonetrans> names the person by `anstid` and/or `persnr` ("Anställningsnummer eller personnummer
 // måste finnas med"), `persnr` being twelve digits (Text[12], yyyymmddnnnn); a <lonkod> or a <lonart> is required;
-// amounts are decimals. The end-to-end test (tests/fees/payroll-paxml.test.ts) also validates whole files against the
-// published schema, paxml.xsd.
+// amounts are decimals. The end-to-end test (tests/fees/payroll-paxml.test.ts) checks whole exported files against the
+// same documented rules (tests/fees/paxml-rules.ts).
 
 const anna: PayrollClaim = {
   claimId: "c1",
