@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AppointmentTimeInput,
   addDaysToIsoDate,
   checkAppointmentAction,
   isReminderDue,
@@ -49,7 +50,12 @@ describe("an intake appointment's lifecycle", () => {
 });
 
 describe("the time and place of a booking", () => {
-  const valid = { startsAt: new Date("2026-03-05T09:00:00Z"), endsAt: new Date("2026-03-05T10:00:00Z"), place: null, digitalLink: null };
+  const valid: AppointmentTimeInput = {
+    startsAt: new Date("2026-03-05T09:00:00Z"),
+    endsAt: new Date("2026-03-05T10:00:00Z"),
+    place: null,
+    digitalLink: null,
+  };
 
   it("accepts a future start with an optional end, place or https link", () => {
     expect(validateAppointmentTime(valid, now)).toEqual([]);
@@ -58,7 +64,7 @@ describe("the time and place of a booking", () => {
   });
 
   it("refuses a start in the past, an end before the start, an overlong meeting and a link that is not https", () => {
-    const codes = (input: Partial<typeof valid> & { digitalLink?: string | null; place?: string | null }) =>
+    const codes = (input: Partial<AppointmentTimeInput>) =>
       validateAppointmentTime({ ...valid, ...input }, now).map((error) => [error.field, error.code]);
     expect(codes({ startsAt: new Date("2026-03-01T09:00:00Z"), endsAt: null })).toEqual([["input.startsAt", "DATE_IN_PAST"]]);
     expect(codes({ endsAt: new Date("2026-03-05T08:00:00Z") })).toEqual([["input.endsAt", "MUST_BE_AFTER"]]);
