@@ -8,6 +8,7 @@ export enum DocumentKind {
   PAYROLL_CSV = "PAYROLL_CSV",
   OCCASION_CALENDAR = "OCCASION_CALENDAR",
   TRAINING_SESSION_CALENDAR = "TRAINING_SESSION_CALENDAR",
+  INTAKE_APPOINTMENT_CALENDAR = "INTAKE_APPOINTMENT_CALENDAR",
 }
 registerEnumType(DocumentKind, {
   name: "DocumentKind",
@@ -15,7 +16,8 @@ registerEnumType(DocumentKind, {
     "A file to download. FEE_CLAIM_FORM (PDF, a FeeClaim id): the fee form per person and occasion, to sign and attest. " +
     "ASSIGNMENT_AGREEMENT (PDF, an Assignment id): the written agreement of a long assignment, signed by both. " +
     "PAYROLL_SUMMARY (PDF) and PAYROLL_CSV (a PayrollExport id). OCCASION_CALENDAR (iCalendar, an occasion id) and " +
-    "TRAINING_SESSION_CALENDAR (iCalendar, a TrainingSession id), in Europe/Stockholm time.",
+    "TRAINING_SESSION_CALENDAR (iCalendar, a TrainingSession id) and INTAKE_APPOINTMENT_CALENDAR (iCalendar, an IntakeAppointment id: " +
+    "its member, or staff who manage it), in Europe/Stockholm time.",
 });
 
 @ObjectType({
@@ -52,7 +54,7 @@ export class CreateDownloadLinkInput {
   @Field(() => DocumentKind)
   kind!: DocumentKind;
 
-  @Field(() => ID, { description: "The fee claim, assignment, payroll export, occasion or training session." })
+  @Field(() => ID, { description: "The fee claim, assignment, payroll export, occasion, training session or intake appointment." })
   subjectId!: string;
 }
 

@@ -87,4 +87,11 @@ export class UpdateTenantSettingsInput {
       "Whether members' personal identity numbers are recorded. Turning it off stops new ones; numbers already recorded stay until erased.",
   })
   collectsPersonalIdentityNumbers?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Hours before an intake appointment its reminder e-mail goes out, 1–168. Set null for the default: at the start of the day before (tenant time).",
+  })
+  intakeReminderHoursBefore?: number | null;
 }

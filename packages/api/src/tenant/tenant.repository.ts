@@ -97,6 +97,7 @@ const ownSettingsFields = {
   memberRetentionMonths: true,
   feeClaimAttester: true,
   collectsPersonalIdentityNumbers: true,
+  intakeReminderHoursBefore: true,
   version: true,
 } as const;
 
@@ -118,6 +119,7 @@ export async function updateTenantOwnSettingsIfVersion(
     memberRetentionMonths: number | null;
     feeClaimAttester: FeeClaimAttester;
     collectsPersonalIdentityNumbers: boolean;
+    intakeReminderHoursBefore: number | null;
   }>,
 ): Promise<number> {
   const { count } = await tx.tenant.updateMany({

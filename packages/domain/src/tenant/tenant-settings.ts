@@ -1,3 +1,4 @@
+import { validateReminderHoursBefore } from "../intake/appointment.js";
 import { normaliseEmail } from "../contact-details/email-address.js";
 import { FEE_CLAIM_ATTESTERS, type FeeClaimAttester } from "../fees/claims/claim-workflow.js";
 import { INVITATION_LIMITS } from "../invitation/invitation.js";
@@ -195,6 +196,8 @@ export interface TenantOwnSettingsInput {
   readonly feeClaimAttester?: string | null;
   /** Whether the region records members' personal identity numbers at all (payroll, e-identification linking). */
   readonly collectsPersonalIdentityNumbers?: boolean | null;
+  /** Hours before an intake appointment its reminder goes out (1–168); null: the day before. */
+  readonly intakeReminderHoursBefore?: number | null;
 }
 
 export interface TenantOwnSettingsPatch {
@@ -204,6 +207,7 @@ export interface TenantOwnSettingsPatch {
   memberRetentionMonths?: number | null;
   feeClaimAttester?: FeeClaimAttester;
   collectsPersonalIdentityNumbers?: boolean;
+  intakeReminderHoursBefore?: number | null;
 }
 
 export type TenantOwnSettingsResult =
@@ -269,6 +273,12 @@ export function validateTenantOwnSettings(input: TenantOwnSettingsInput, path = 
     errors.push(fieldError(at("collectsPersonalIdentityNumbers"), "REQUIRED", OWN.collectsPersonalIdentityNumbers));
   } else if (input.collectsPersonalIdentityNumbers !== undefined) {
     patch.collectsPersonalIdentityNumbers = input.collectsPersonalIdentityNumbers;
+  }
+  if (input.intakeReminderHoursBefore !== undefined) {
+    const hours = input.intakeReminderHoursBefore;
+    const problems = validateReminderHoursBefore(hours, at("intakeReminderHoursBefore"));
+    if (problems.length > 0) errors.push(...problems);
+    else patch.intakeReminderHoursBefore = hours;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, patch };
 }
