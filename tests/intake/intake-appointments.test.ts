@@ -444,3 +444,67 @@ describe("Kalmar: the ongoing follow-up by phone", () => {
     );
   });
 });
+
+describe("Jönköping: a coordinator of another network sees nothing of it", () => {
+  it("answers the Peer coordinator as if the Levande bibliotek appointment and log did not exist", async () => {
+    const lb = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const peer = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" });
+    const jonkoping = await prisma().tenant.findUniqueOrThrow({ where: { slug: "jonkoping" } });
+    const target = await prisma().membership.findFirstOrThrow({
+      where: { tenantId: jonkoping.id, status: { in: ["REGISTERED", "CONTACTED"] }, network: { slug: "levande-bibliotek" } },
+    });
+    const booked = (await gql(lb, BOOK, { input: { membershipId: target.id, startsAt: inDays(8), place: "Länssjukhuset Ryhov" } }))
+      .bookIntakeAppointment;
+    expect(booked.errors).toEqual([]);
+    const logged = (await gql(lb, LOG, { input: { membershipId: target.id, channel: "PHONE", contactedOn: dayOffset(-5), nextFollowUpOn: dayOffset(-1), note: "Ring igen" } }))
+      .logMembershipFollowUp;
+    expect(logged.errors).toEqual([]);
+    const id = booked.appointment.id;
+    const missing = crypto.randomUUID();
+
+    // What the Peer coordinator gets for the real id is exactly what anyone gets for an id that exists nowhere.
+    const same = async (query: string, variables: (value: string) => Record<string, unknown>) => {
+      const real = await api.graphql(query, { token: peer, variables: variables(id) });
+      const none = await api.graphql(query, { token: peer, variables: variables(missing) });
+      expect(JSON.stringify(real).split(id).join("<id>")).toBe(JSON.stringify(none).split(missing).join("<id>"));
+      return real;
+    };
+    expect((await same(APPOINTMENT_BY_ID, (value) => ({ id: value }))).data).toEqual({ intakeAppointment: null });
+    const reschedule = await same(RESCHEDULE, (value) => ({ input: { appointmentId: value, startsAt: inDays(9), expectedVersion: 1 } }));
+    expect(JSON.stringify(reschedule)).toContain("NOT_FOUND");
+    const outcome = await same(OUTCOME, (value) => ({ input: { appointmentId: value, outcome: "CANCELLED", expectedVersion: 1 } }));
+    expect(JSON.stringify(outcome)).toContain("NOT_FOUND");
+    const file = await same(LINK, (value) => ({ input: { kind: "INTAKE_APPOINTMENT_CALENDAR", subjectId: value } }));
+    expect(JSON.stringify(file)).toContain("NotFound");
+
+    const membershipSame = async (query: string, variables: (value: string) => Record<string, unknown>) => {
+      const real = await api.graphql(query, { token: peer, variables: variables(target.id) });
+      const none = await api.graphql(query, { token: peer, variables: variables(missing) });
+      expect(JSON.stringify(real).split(target.id).join("<id>")).toBe(JSON.stringify(none).split(missing).join("<id>"));
+      return real;
+    };
+    expect(((await membershipSame(FOLLOW_UPS, (value) => ({ id: value }))).data as any).membershipFollowUps.totalCount).toBe(0);
+    const log = await membershipSame(LOG, (value) => ({ input: { membershipId: value, channel: "PHONE", contactedOn: today() } }));
+    expect(JSON.stringify(log)).toContain("NOT_FOUND");
+    const book = await membershipSame(BOOK, (value) => ({ input: { membershipId: value, startsAt: inDays(9) } }));
+    expect(JSON.stringify(book)).toContain("NOT_FOUND");
+    const due = (await gql(peer, DUE, { withinDays: 0 })).followUpsDue;
+    expect(due.nodes.map((node: { membership: { id: string } }) => node.membership.id)).not.toContain(target.id);
+    const lbDue = (await gql(lb, DUE, { withinDays: 0 })).followUpsDue;
+    expect(lbDue.nodes.map((node: { membership: { id: string } }) => node.membership.id)).toContain(target.id);
+
+    // Nothing the Peer coordinator did changed the appointment or the log.
+    expect(await prisma().intakeAppointment.findFirst({ where: { id }, select: { status: true, version: true } })).toEqual({
+      status: "BOOKED",
+      version: 1,
+    });
+    expect(await prisma().membershipFollowUp.count({ where: { membershipId: target.id } })).toBe(1);
+  });
+
+  it("a tenant admin manages every network's appointments", async () => {
+    const admin = await api.tokenFor({ tenant: "jonkoping", role: "tenant-admin" });
+    const jonkoping = await prisma().tenant.findUniqueOrThrow({ where: { slug: "jonkoping" } });
+    const appointment = await prisma().intakeAppointment.findFirstOrThrow({ where: { tenantId: jonkoping.id } });
+    expect((await gql(admin, APPOINTMENT_BY_ID, { id: appointment.id })).intakeAppointment.id).toBe(appointment.id);
+  });
+});
