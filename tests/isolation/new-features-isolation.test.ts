@@ -326,7 +326,13 @@ beforeAll(async () => {
   const vgrMembership = await p.membership.findFirstOrThrow({ where: { tenantId: vgr.id, id: foreign.membership } });
   foreign.intakeAppointment = (
     await p.intakeAppointment.create({
-      data: { tenantId: vgr.id, membershipId: vgrMembership.id, startsAt: new Date("2030-01-10T09:00:00Z"), place: "Regionens hus", note: "x" },
+      data: {
+        tenantId: vgr.id,
+        membershipId: vgrMembership.id,
+        startsAt: new Date("2030-01-10T09:00:00Z"),
+        place: "Regionens hus",
+        note: "x",
+      },
       select: { id: true },
     })
   ).id;

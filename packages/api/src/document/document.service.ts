@@ -18,11 +18,11 @@ import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import { getFeeClaim } from "../fee-claim/fee-claim.service.js";
+import { intakeAppointmentForCalendar } from "../intake/appointment.service.js";
 import { releasedContacts } from "../invitation/contact-release.service.js";
 import { getPayrollExport } from "../payroll/payroll.service.js";
 import { getRequest } from "../request/request.service.js";
 import { standingOn } from "../request/request-access.js";
-import { intakeAppointmentForCalendar } from "../intake/appointment.service.js";
 import { getTrainingSession } from "../training/training-session.service.js";
 import { type CalendarEvent, calendarFile } from "./calendar.js";
 import {
@@ -331,8 +331,7 @@ async function intakeAppointmentDocument(
     fileName: safeFileName(`${name}-${zone.date(appointment.startsAt)}`, "ics"),
     contentType: ICS,
     memberIds: [appointment.memberId],
-    render: async () =>
-      Buffer.from(calendarFile({ name, timeZone: tenant.timeZone, stampedAt: new Date(), events: [event] }), "utf8"),
+    render: async () => Buffer.from(calendarFile({ name, timeZone: tenant.timeZone, stampedAt: new Date(), events: [event] }), "utf8"),
   };
 }
 

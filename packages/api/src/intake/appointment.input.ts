@@ -64,7 +64,8 @@ export class RecordIntakeAppointmentOutcomeInput {
 
   @Field(() => MembershipStatus, {
     nullable: true,
-    description: "HELD only: also move the membership to this status, where the network's intake rules allow (checked with the meeting held).",
+    description:
+      "HELD only: also move the membership to this status, where the network's intake rules allow (checked with the meeting held).",
   })
   moveMembershipTo?: MembershipStatus | null;
 

@@ -14,7 +14,10 @@ export class BookIntakeAppointmentPayload {
   @Field(() => IntakeAppointment, { nullable: true })
   appointment!: IntakeAppointment | null;
 
-  @Field(() => Membership, { nullable: true, description: "The membership after the booking (INTRODUCTION_BOOKED where the rules allowed)." })
+  @Field(() => Membership, {
+    nullable: true,
+    description: "The membership after the booking (INTRODUCTION_BOOKED where the rules allowed).",
+  })
   membership!: Membership | null;
 
   @Field(() => [IntakeRuleNotMet], {

@@ -176,7 +176,11 @@ export function findFollowUp(tx: Tx, tenantId: string, id: string): Promise<Foll
   return tx.membershipFollowUp.findFirst({ where: { tenantId, id }, select: followUpSelect });
 }
 
-const NEWEST_FIRST = [{ contactedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }] as const satisfies Prisma.MembershipFollowUpOrderByWithRelationInput[];
+const NEWEST_FIRST = [
+  { contactedOn: "desc" },
+  { recordedAt: "desc" },
+  { id: "desc" },
+] as const satisfies Prisma.MembershipFollowUpOrderByWithRelationInput[];
 
 /** A membership's log, newest contact first; the cursor is the last row's id, continued in the same order. */
 export async function listFollowUps(tx: Tx, tenantId: string, membershipId: string, page: { take: number; afterId: string | null }) {
@@ -198,7 +202,12 @@ export async function listFollowUps(tx: Tx, tenantId: string, membershipId: stri
       : { id: { in: [] } };
   }
   const [rows, total] = await Promise.all([
-    tx.membershipFollowUp.findMany({ where: { AND: [where, after] }, select: followUpSelect, orderBy: [...NEWEST_FIRST], take: page.take + 1 }),
+    tx.membershipFollowUp.findMany({
+      where: { AND: [where, after] },
+      select: followUpSelect,
+      orderBy: [...NEWEST_FIRST],
+      take: page.take + 1,
+    }),
     tx.membershipFollowUp.count({ where }),
   ]);
   return { rows, total };

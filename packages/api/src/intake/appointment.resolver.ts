@@ -38,7 +38,8 @@ export class IntakeAppointmentResolver {
   }
 
   @Query(() => [IntakeAppointment], {
-    description: "Members: your intake appointments still to come (Mina sidor), earliest first. Get the calendar file with createDownloadLink.",
+    description:
+      "Members: your intake appointments still to come (Mina sidor), earliest first. Get the calendar file with createDownloadLink.",
   })
   myIntakeAppointments(@Ctx() ctx: RequestContext): Promise<IntakeAppointment[]> {
     return myIntakeAppointments(ctx);
@@ -47,7 +48,11 @@ export class IntakeAppointmentResolver {
   @Query(() => MembershipFollowUpConnection, {
     description: "Coordinators and tenant admins: a membership's follow-up log, newest contact first. Audited.",
   })
-  membershipFollowUps(@Arg("membershipId", () => ID) membershipId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
+  membershipFollowUps(
+    @Arg("membershipId", () => ID) membershipId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     return membershipFollowUps(ctx, membershipId, page);
   }
 
@@ -72,7 +77,9 @@ export class IntakeAppointmentResolver {
     return bookIntakeAppointment(ctx, input);
   }
 
-  @Mutation(() => RescheduleIntakeAppointmentPayload, { description: "Coordinators and tenant admins: move an intake meeting to a new time." })
+  @Mutation(() => RescheduleIntakeAppointmentPayload, {
+    description: "Coordinators and tenant admins: move an intake meeting to a new time.",
+  })
   rescheduleIntakeAppointment(
     @Arg("input", () => RescheduleIntakeAppointmentInput) input: RescheduleIntakeAppointmentInput,
     @Ctx() ctx: RequestContext,

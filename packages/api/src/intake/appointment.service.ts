@@ -15,8 +15,8 @@ import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
-import { isId } from "../common/ids.js";
 import { withIdempotency } from "../common/idempotency/idempotency.js";
+import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, type StaffActor } from "../context/require-tenant.js";
@@ -40,12 +40,12 @@ import type {
 } from "./appointment.payload.js";
 import {
   type AppointmentRow,
+  type FollowUpRow,
   findAppointment,
   findFollowUp,
   findLatestFollowUpsWithDateUntil,
   findOpenAppointmentOfMembership,
   findVisibleAppointment,
-  type FollowUpRow,
   insertAppointment,
   insertFollowUp,
   listAppointmentsOfMembership,
@@ -158,7 +158,13 @@ export function toMembershipFollowUp(row: FollowUpRow): MembershipFollowUp {
   };
 }
 
-async function rulesAndFacts(tx: Tx, tenantId: string, membership: NonNullable<Awaited<ReturnType<typeof findVisibleMembership>>>, to: MembershipStatus, now: Date) {
+async function rulesAndFacts(
+  tx: Tx,
+  tenantId: string,
+  membership: NonNullable<Awaited<ReturnType<typeof findVisibleMembership>>>,
+  to: MembershipStatus,
+  now: Date,
+) {
   const rules = toIntakeRules((await findIntakeRuleSets(tx, tenantId, [membership.networkId])).get(membership.networkId) ?? null);
   const facts = intakeFacts(membership, await hasGuardianConsent(tx, tenantId, membership.memberId), to, now);
   return { rules, facts };
@@ -205,7 +211,14 @@ export async function bookIntakeAppointment(ctx: RequestContext, input: BookInta
         ),
       ]);
     }
-    const row = await insertAppointment(tx, { tenantId: actor.tenantId, membershipId: membership.id, ...time, note, bookedById: actor.staffUserId, at: now });
+    const row = await insertAppointment(tx, {
+      tenantId: actor.tenantId,
+      membershipId: membership.id,
+      ...time,
+      note,
+      bookedById: actor.staffUserId,
+      at: now,
+    });
     await ctx.audit.recordChange(tx, actor.tenantId, {
       subjectType: "IntakeAppointment",
       subjectId: row.id,
@@ -354,12 +367,17 @@ export async function recordIntakeAppointmentOutcome(
   const moveTo = (input.moveMembershipTo ?? null) as MembershipStatus | null;
   if (moveTo !== null && input.outcome !== "HELD") {
     problems.push(
-      fieldError("input.moveMembershipTo", "NOT_ALLOWED", { sv: "Nytt steg för medlemskapet", en: "The membership's next step" }, {
-        hint: {
-          sv: "Medlemskapet kan bara flyttas vidare när mötet har hållits.",
-          en: "The membership can only move on when the meeting was held.",
+      fieldError(
+        "input.moveMembershipTo",
+        "NOT_ALLOWED",
+        { sv: "Nytt steg för medlemskapet", en: "The membership's next step" },
+        {
+          hint: {
+            sv: "Medlemskapet kan bara flyttas vidare när mötet har hållits.",
+            en: "The membership can only move on when the meeting was held.",
+          },
         },
-      }),
+      ),
     );
   }
   if (problems.length > 0) return refused(invalid(problems, ctx.locale));
@@ -387,7 +405,9 @@ export async function recordIntakeAppointmentOutcome(
           purpose: `intake: introduction meeting held, ${moveTo}`,
         });
       } else if (membership.introductionHeldAt === null) {
-        if ((await updateMembershipIfVersion(tx, actor.tenantId, membership.id, membership.version, { introductionHeldAt: heldAt })) !== 1) {
+        if (
+          (await updateMembershipIfVersion(tx, actor.tenantId, membership.id, membership.version, { introductionHeldAt: heldAt })) !== 1
+        ) {
           throw conflict(ctx.locale);
         }
         // A recorded fact is an event whose status does not change (as recordIntroductionHeld writes it).

@@ -1,12 +1,7 @@
 import { type IntakeAppointmentStatus, isOpenAppointment, isReminderDue } from "@medverkan/domain";
 import type { AuditWriter } from "../audit/audit-writer.js";
 import type { Tx } from "../context/tenant-scope.js";
-import {
-  findAppointment,
-  findAppointmentsStartingBetween,
-  findReminderSettings,
-  markReminded,
-} from "../intake/appointment.repository.js";
+import { findAppointment, findAppointmentsStartingBetween, findReminderSettings, markReminded } from "../intake/appointment.repository.js";
 import {
   findAssignmentForMessage,
   findCarriedOutAssignmentIds,
@@ -465,7 +460,11 @@ export async function scanIntakeAppointmentReminders(tx: Tx, tenantId: string, n
     const state = { ...appointment, status: appointment.status as IntakeAppointmentStatus };
     if (!isReminderDue(state, now, hours, settings.timeZone)) continue;
     if (!(await markReminded(tx, tenantId, appointment.id, appointment.startsAt))) continue;
-    const result = await enqueueIntakeAppointmentMessage(tx, { tenantId, appointmentId: appointment.id, kind: "INTAKE_APPOINTMENT_REMINDER" });
+    const result = await enqueueIntakeAppointmentMessage(tx, {
+      tenantId,
+      appointmentId: appointment.id,
+      kind: "INTAKE_APPOINTMENT_REMINDER",
+    });
     if (result === "QUEUED") queued++;
   }
   return queued;

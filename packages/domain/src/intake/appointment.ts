@@ -144,10 +144,15 @@ export function validateReminderHoursBefore(value: number | null, field = "input
   if (value === null) return [];
   if (!Number.isInteger(value) || value < REMINDER_HOURS_MIN || value > REMINDER_HOURS_MAX) {
     return [
-      fieldError(field, "OUT_OF_RANGE", { sv: "Påminnelse, timmar före mötet", en: "Reminder, hours before the appointment" }, {
-        min: REMINDER_HOURS_MIN,
-        max: REMINDER_HOURS_MAX,
-      }),
+      fieldError(
+        field,
+        "OUT_OF_RANGE",
+        { sv: "Påminnelse, timmar före mötet", en: "Reminder, hours before the appointment" },
+        {
+          min: REMINDER_HOURS_MIN,
+          max: REMINDER_HOURS_MAX,
+        },
+      ),
     ];
   }
   return [];

@@ -101,7 +101,9 @@ export function inboxSummary(kind: NotificationKind, data: Readonly<Record<strin
         ? `Ditt introduktionsmöte är flyttat från ${at("previousStartsAt")} till ${at("startsAt")}.`
         : `Your introduction meeting has been moved from ${at("previousStartsAt")} to ${at("startsAt")}.`;
     case "INTAKE_APPOINTMENT_REMINDER":
-      return sv ? `Påminnelse: ditt introduktionsmöte börjar ${at("startsAt")}.` : `Reminder: your introduction meeting starts ${at("startsAt")}.`;
+      return sv
+        ? `Påminnelse: ditt introduktionsmöte börjar ${at("startsAt")}.`
+        : `Reminder: your introduction meeting starts ${at("startsAt")}.`;
     case "INVITATION":
       return sv
         ? `Du är tillfrågad om att medverka i ”${title}”. Svara senast ${at("expiresAt")}.`

@@ -1,6 +1,6 @@
-import { validateReminderHoursBefore } from "../intake/appointment.js";
 import { normaliseEmail } from "../contact-details/email-address.js";
 import { FEE_CLAIM_ATTESTERS, type FeeClaimAttester } from "../fees/claims/claim-workflow.js";
+import { validateReminderHoursBefore } from "../intake/appointment.js";
 import { INVITATION_LIMITS } from "../invitation/invitation.js";
 import { type FieldError, fieldError } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
