@@ -393,9 +393,10 @@ export async function recordIntakeAppointmentOutcome(
     if (input.outcome === "HELD") {
       const heldAt = membership.introductionHeldAt ?? row.startsAt;
       if (moveTo !== null) {
+        // Erasure removes the person everywhere; it is the data-subject request's job, not an intake step.
+        if (moveTo === "ERASED") return refused([intakeRuleNotMet(erasureIsNotAnIntakeStep, ctx.locale)]);
         const { rules, facts } = await rulesAndFacts(tx, actor.tenantId, membership, moveTo, now);
         const check = checkTransition({ from: membership.status, to: moveTo, facts: { ...facts, introductionMeetingHeld: true }, rules });
-        if (moveTo === "ERASED") return refused([intakeRuleNotMet(erasureIsNotAnIntakeStep, ctx.locale)]);
         if (!check.ok) return refused(check.violations.map((violation) => intakeRuleNotMet(violation, ctx.locale)));
         after = await applyTransition(ctx, tx, byStaff(actor), membership, {
           to: moveTo,
@@ -534,8 +535,6 @@ export async function intakeAppointmentForCalendar(ctx: RequestContext, id: stri
 
 // ----- the follow-up log ------------------------------------------------------------------------------------------
 
-const FOLLOW_UP_CHANNELS_STORED = ["PHONE", "EMAIL", "MEETING", "OTHER"] as const;
-
 async function tenantToday(ctx: RequestContext, tenantId: string): Promise<string> {
   return ctx.loaders(tenantId).tenantToday.load(tenantId);
 }
@@ -549,7 +548,6 @@ export async function logMembershipFollowUp(ctx: RequestContext, input: LogMembe
   const next = clean(input.nextFollowUpOn);
   const errors = validateFollowUp({ contactedOn: input.contactedOn, nextFollowUpOn: next, note }, today);
   if (errors.length > 0) return { followUp: null, errors: invalid(errors, ctx.locale) };
-  if (!(FOLLOW_UP_CHANNELS_STORED as readonly string[]).includes(input.channel)) throw forbidden(ctx.locale);
 
   const log = async (tx: Tx): Promise<LogMembershipFollowUpPayload> => {
     const membership = await findVisibleMembership(tx, actor.tenantId, input.membershipId, networks);
