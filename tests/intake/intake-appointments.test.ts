@@ -553,6 +553,25 @@ describe("Jönköping: a coordinator of another network sees nothing of it", () 
     expect(await prisma().membershipFollowUp.count({ where: { membershipId: target.id } })).toBe(1);
   });
 
+  it("refuses to book or log for a member whose processing is restricted (GDPR art. 18), saying why", async () => {
+    const lb = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const jonkoping = await prisma().tenant.findUniqueOrThrow({ where: { slug: "jonkoping" } });
+    const target = await prisma().membership.findFirstOrThrow({
+      where: { tenantId: jonkoping.id, status: "ACTIVE", network: { slug: "levande-bibliotek" }, member: { restrictedAt: null } },
+    });
+    await prisma().member.updateMany({ where: { id: target.memberId }, data: { restrictedAt: new Date() } });
+    const book = await api.graphql(BOOK, { token: lb, variables: { input: { membershipId: target.id, startsAt: inDays(3) } } });
+    expect(book.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "PROCESSING_RESTRICTED" });
+    const log = await api.graphql(LOG, {
+      token: lb,
+      variables: { input: { membershipId: target.id, channel: "PHONE", contactedOn: today() } },
+    });
+    expect(log.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "PROCESSING_RESTRICTED" });
+    expect(await prisma().intakeAppointment.count({ where: { membershipId: target.id } })).toBe(0);
+    expect(await prisma().membershipFollowUp.count({ where: { membershipId: target.id } })).toBe(0);
+    await prisma().member.updateMany({ where: { id: target.memberId }, data: { restrictedAt: null } });
+  });
+
   it("a tenant admin manages every network's appointments", async () => {
     const admin = await api.tokenFor({ tenant: "jonkoping", role: "tenant-admin" });
     const jonkoping = await prisma().tenant.findUniqueOrThrow({ where: { slug: "jonkoping" } });

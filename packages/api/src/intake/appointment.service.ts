@@ -25,6 +25,8 @@ import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import type { NetworkVisibility } from "../member/member.repository.js";
 import type { Membership } from "../member/member.type.js";
 import { enqueueIntakeAppointmentMessage } from "../notification/enqueue.js";
+import { findMembersNotToProcess } from "../privacy/privacy.repository.js";
+import { processingRestricted } from "../privacy/processing-restriction.js";
 import { intakeRuleNotMet } from "../registration/registration.service.js";
 import type {
   BookIntakeAppointmentInput,
@@ -170,6 +172,11 @@ async function rulesAndFacts(
   return { rules, facts };
 }
 
+/** GDPR art. 18: a restricted member's data is only stored; booking, moving or logging is refused, saying why. */
+async function refuseIfRestricted(ctx: RequestContext, tx: Tx, tenantId: string, memberId: string): Promise<void> {
+  if ((await findMembersNotToProcess(tx, tenantId, [memberId])).size > 0) throw processingRestricted(ctx.locale);
+}
+
 const BOOKING_MOVES: MembershipStatus[] = ["REGISTERED", "CONTACTED"];
 const CLOSED: MembershipStatus[] = ["WITHDRAWN", "ERASED"];
 
@@ -196,6 +203,7 @@ export async function bookIntakeAppointment(ctx: RequestContext, input: BookInta
   const book = async (tx: Tx): Promise<BookIntakeAppointmentPayload> => {
     const membership = await findVisibleMembership(tx, actor.tenantId, input.membershipId, networks);
     if (!membership) return refused([notFound(MEMBERSHIP, ctx.locale)]);
+    await refuseIfRestricted(ctx, tx, actor.tenantId, membership.memberId);
     if (CLOSED.includes(membership.status)) {
       return refused([notChangeable(IntakeAppointmentRefusal.MEMBERSHIP_CLOSED, MEMBERSHIP_CLOSED_MESSAGE, ctx.locale)]);
     }
@@ -285,6 +293,7 @@ async function changeable(
 ) {
   const row = await findVisibleAppointment(tx, scope.actor.tenantId, appointmentId, scope.networks);
   if (!row) return { ok: false as const, error: notFound(APPOINTMENT, ctx.locale) };
+  await refuseIfRestricted(ctx, tx, scope.actor.tenantId, row.membership.memberId);
   if (row.version !== expectedVersion) throw conflict(ctx.locale);
   const check = checkAppointmentAction({ status: row.status as IntakeAppointmentStatus, startsAt: row.startsAt }, action, now);
   if (!check.ok) return { ok: false as const, error: notChangeable(IntakeAppointmentRefusal[check.code], check.message, ctx.locale) };
@@ -552,6 +561,7 @@ export async function logMembershipFollowUp(ctx: RequestContext, input: LogMembe
   const log = async (tx: Tx): Promise<LogMembershipFollowUpPayload> => {
     const membership = await findVisibleMembership(tx, actor.tenantId, input.membershipId, networks);
     if (!membership) return { followUp: null, errors: [notFound(MEMBERSHIP, ctx.locale)] };
+    await refuseIfRestricted(ctx, tx, actor.tenantId, membership.memberId);
     const row = await insertFollowUp(tx, {
       tenantId: actor.tenantId,
       membershipId: membership.id,
