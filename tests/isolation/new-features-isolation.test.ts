@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // SECURITY.md "Tenant isolation": a request for another tenant's object answers exactly as for an object that does
 // not exist, through every path. Every query and mutation of the request, invitation, assignment, fee, payroll,
-// statistics, message-template, audit and data-subject-request features is called by Jönköping's staff or member
+// statistics, message-template, audit, data-subject-request and intake-appointment / follow-up features is called by Jönköping's staff or member
 // with Västra Götaland's ids and with ids that exist nowhere: the two answers must be identical (ids aside), must
 // say "not found" (not FORBIDDEN, which would make the test vacuous), and Västra Götaland's data must not change.
 
@@ -199,6 +199,49 @@ const CASES: Case[] = [
     locale: "SV",
     expectedVersion: 1,
   })),
+  // Intake appointments and the follow-up log (issue 21)
+  {
+    name: "intakeAppointment",
+    role: "coordinator",
+    query: `query($id: ID!) { intakeAppointment(id: $id) { id startsAt note } }`,
+    variables: (ids) => ({ id: ids.intakeAppointment }),
+  },
+  {
+    name: "membershipFollowUps",
+    role: "coordinator",
+    query: `query($id: ID!) { membershipFollowUps(membershipId: $id) { totalCount nodes { id note } } }`,
+    variables: (ids) => ({ id: ids.membership }),
+  },
+  {
+    name: "followUpsDue",
+    role: "coordinator",
+    query: `query($n: ID) { followUpsDue(networkId: $n, withinDays: 366) { totalCount nodes { id: nextFollowUpOn } } }`,
+    variables: (ids) => ({ n: ids.network }),
+  },
+  m("bookIntakeAppointment", "BookIntakeAppointmentInput", "coordinator", (ids) => ({
+    membershipId: ids.membership,
+    startsAt: "2030-01-15T09:00:00Z",
+  })),
+  m("rescheduleIntakeAppointment", "RescheduleIntakeAppointmentInput", "coordinator", (ids) => ({
+    appointmentId: ids.intakeAppointment,
+    startsAt: "2030-01-16T09:00:00Z",
+    expectedVersion: 1,
+  })),
+  m("recordIntakeAppointmentOutcome", "RecordIntakeAppointmentOutcomeInput", "coordinator", (ids) => ({
+    appointmentId: ids.intakeAppointment,
+    outcome: "CANCELLED",
+    expectedVersion: 1,
+  })),
+  m("logMembershipFollowUp", "LogMembershipFollowUpInput", "coordinator", (ids) => ({
+    membershipId: ids.membership,
+    contactedOn: "2026-01-05",
+    channel: "PHONE",
+    note: "x",
+  })),
+  m("createDownloadLink intake appointment", "CreateDownloadLinkInput", "member", (ids) => ({
+    kind: "INTAKE_APPOINTMENT_CALENDAR",
+    subjectId: ids.intakeAppointment,
+  })),
   // Data-subject requests
   m("recordDataSubjectRequest", "RecordDataSubjectRequestInput", "coordinator", (ids) => ({
     memberId: ids.member,
@@ -231,6 +274,8 @@ async function foreignState(tenantId: string) {
       p.messageTemplate.findMany({ ...where, orderBy: { id: "asc" } }),
       p.dataSubjectRequest.findMany({ ...where, orderBy: { id: "asc" } }),
       p.directBookingParticipant.findMany({ ...where, orderBy: { id: "asc" } }),
+      p.intakeAppointment.findMany({ ...where, orderBy: { id: "asc" } }),
+      p.membershipFollowUp.findMany({ ...where, orderBy: { id: "asc" } }),
       p.outboxMessage.count(where),
     ]),
   );
@@ -260,6 +305,7 @@ beforeAll(async () => {
     member: await first(p.member.findFirst(inVgr), "member"),
     network: await first(p.network.findFirst(inVgr), "network"),
     organisation: await first(p.organisation.findFirst(inVgr), "organisation"),
+    membership: await first(p.membership.findFirst({ ...inVgr, where: { tenantId: vgr.id, status: "REGISTERED" } }), "membership"),
     invitee: (await p.invitation.findFirstOrThrow({ where: { tenantId: vgr.id }, select: { inviteeId: true } })).inviteeId as string,
     // Scenario: a VGR unit's direct booking named someone, awaiting VGR's coordinator.
     directBookingParticipant: (
@@ -276,6 +322,30 @@ beforeAll(async () => {
       })
     ).id,
   };
+  // Scenario: VGR's coordinator booked an introduction meeting and logged a call (issue 21).
+  const vgrMembership = await p.membership.findFirstOrThrow({ where: { tenantId: vgr.id, id: foreign.membership } });
+  foreign.intakeAppointment = (
+    await p.intakeAppointment.create({
+      data: {
+        tenantId: vgr.id,
+        membershipId: vgrMembership.id,
+        startsAt: new Date("2030-01-10T09:00:00Z"),
+        place: "Regionens hus",
+        note: "x",
+      },
+      select: { id: true },
+    })
+  ).id;
+  await p.membershipFollowUp.create({
+    data: {
+      tenantId: vgr.id,
+      membershipId: vgrMembership.id,
+      contactedOn: new Date("2026-01-02T00:00:00Z"),
+      channel: "PHONE",
+      note: "Ringde",
+      nextFollowUpOn: new Date("2026-01-09T00:00:00Z"),
+    },
+  });
   missing = Object.fromEntries(Object.keys(foreign).map((key) => [key, randomUUID()]));
   // Jönköping's own objects, for operations that take one own and one foreign id.
   const inJonkoping = { where: { tenantId: jonkoping.id }, select: { id: true } };

@@ -199,7 +199,9 @@ describe("templates per tenant and network", () => {
 
   it("lists the built-in wording of every kind in both languages, with its variables", async () => {
     const all = await templates(tokens.kalmarAdmin as string, {});
-    expect(all.length).toBe(26); // 13 kinds (the account claim code since sign-in) × Swedish and English
+    // 16 kinds (the account claim code since sign-in, the intake appointment booked / moved / reminded since issue 21)
+    // × Swedish and English
+    expect(all.length).toBe(32);
     const invitation = all.find((template) => template.kind === "INVITATION" && template.locale === "EN");
     expect(invitation).toMatchObject({ source: "DEFAULT", version: 0, id: null, legalNotice: false });
     expect(invitation?.variables.map((variable) => variable.name)).toEqual(

@@ -24,6 +24,7 @@ export * from "./fees/schedule-versions.js";
 export * from "./identity/identity-provider-settings.js";
 export * from "./identity/personal-identity-number.js";
 export * from "./intake/age.js";
+export * from "./intake/appointment.js";
 export * from "./intake/follow-up.js";
 export * from "./intake/intake-rules.js";
 export * from "./intake/membership-status.js";

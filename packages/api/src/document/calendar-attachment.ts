@@ -7,7 +7,18 @@ import { type CalendarEvent, calendarFile } from "./calendar.js";
 // description (the request's occasions) and the introduction booking and its reminder. Built from the message's own
 // data when it is sent, so it says what the e-mail says.
 
-const CALENDAR_KINDS = new Set(["INVITATION", "ASSIGNMENT_DESCRIPTION", "INTRODUCTION_BOOKED", "INTRODUCTION_REMINDER"]);
+const CALENDAR_KINDS = new Set([
+  "INVITATION",
+  "ASSIGNMENT_DESCRIPTION",
+  "INTRODUCTION_BOOKED",
+  "INTRODUCTION_REMINDER",
+  "INTAKE_APPOINTMENT_BOOKED",
+  "INTAKE_APPOINTMENT_RESCHEDULED",
+  "INTAKE_APPOINTMENT_REMINDER",
+]);
+
+/** The length a calendar shows for an intake appointment booked without an end (a conversation of about an hour). */
+const DEFAULT_APPOINTMENT_MINUTES = 60;
 
 const str = (value: unknown): string | null => (typeof value === "string" && value.length > 0 ? value : null);
 const date = (value: unknown): Date | null => {
@@ -28,7 +39,22 @@ export function calendarAttachment(
   const where = [tenant.networkName, tenant.name].filter(Boolean).join(", ");
   const events: CalendarEvent[] = [];
   let name: string;
-  if (kind === "INTRODUCTION_BOOKED" || kind === "INTRODUCTION_REMINDER") {
+  if (kind.startsWith("INTAKE_APPOINTMENT_")) {
+    name = locale === "sv" ? "Introduktionsmöte" : "Introduction meeting";
+    const startsAt = date(data.startsAt);
+    if (!startsAt) return [];
+    events.push({
+      // The appointment's own id: a reschedule's file replaces the booking's event in the person's calendar.
+      uid: `intake-appointment-${str(data.appointmentId) ?? stableId(name, startsAt.toISOString())}@medverkan`,
+      startsAt,
+      endsAt: date(data.endsAt) ?? new Date(startsAt.getTime() + DEFAULT_APPOINTMENT_MINUTES * 60_000),
+      summary: tenant.networkName ? `${name}, ${tenant.networkName}` : name,
+      description: where,
+      location: str(data.place),
+      url: str(data.digitalLink),
+      cancelled: false,
+    });
+  } else if (kind === "INTRODUCTION_BOOKED" || kind === "INTRODUCTION_REMINDER") {
     name = str(data.sessionTitle) ?? (locale === "sv" ? "Introduktion" : "Introduction");
     const startsAt = date(data.startsAt);
     const endsAt = date(data.endsAt);

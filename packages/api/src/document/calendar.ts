@@ -16,6 +16,8 @@ export interface CalendarEvent {
   readonly location: string | null;
   readonly url: string | null;
   readonly cancelled: boolean;
+  /** RFC 5545 SEQUENCE: raised with each new time of the same event, so a calendar takes the later file. */
+  readonly sequence?: number;
 }
 
 export function calendarFile(options: { name: string; timeZone: string; stampedAt: Date; events: readonly CalendarEvent[] }): string {
@@ -39,6 +41,7 @@ export function calendarFile(options: { name: string; timeZone: string; stampedA
       url: event.url ?? undefined,
       status: event.cancelled ? ("CANCELLED" as never) : ("CONFIRMED" as never),
       stamp: new TZDate(options.stampedAt.getTime(), options.timeZone),
+      ...(event.sequence !== undefined ? { sequence: event.sequence } : {}),
     });
   }
   return calendar.toString();

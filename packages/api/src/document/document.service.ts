@@ -18,6 +18,7 @@ import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import { getFeeClaim } from "../fee-claim/fee-claim.service.js";
+import { intakeAppointmentForCalendar } from "../intake/appointment.service.js";
 import { releasedContacts } from "../invitation/contact-release.service.js";
 import { getPayrollExport, payrollFile } from "../payroll/payroll.service.js";
 import { getRequest } from "../request/request.service.js";
@@ -283,6 +284,9 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
       };
     }
 
+    case "INTAKE_APPOINTMENT_CALENDAR":
+      return intakeAppointmentDocument(ctx, base, tenant, zone);
+
     case "TRAINING_SESSION_CALENDAR": {
       const session = await scope.transaction((tx) => findSessionForCalendar(tx, tenantId, subjectId));
       if (!session) return null;
@@ -310,6 +314,36 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
       };
     }
   }
+}
+
+/** Where the intake appointment's calendar file is built (the same event as the e-mail's attachment). */
+async function intakeAppointmentDocument(
+  ctx: RequestContext,
+  base: { kind: DocumentKind; tenantId: string; subjectId: string },
+  tenant: { name: string; timeZone: string },
+  zone: ReturnType<typeof timeFormat>,
+): Promise<LoadedDocument | null> {
+  const appointment = await intakeAppointmentForCalendar(ctx, base.subjectId);
+  if (!appointment) return null;
+  const name = `${ctx.locale === "sv" ? "Introduktionsmöte" : "Introduction meeting"}${appointment.networkName ? `, ${appointment.networkName}` : ""}`;
+  const event: CalendarEvent = {
+    uid: `intake-appointment-${appointment.id}@medverkan`,
+    startsAt: appointment.startsAt,
+    endsAt: appointment.endsAt ?? new Date(appointment.startsAt.getTime() + 60 * 60_000),
+    summary: name,
+    description: [appointment.networkName, tenant.name].filter(Boolean).join(", "),
+    location: appointment.place,
+    url: appointment.digitalLink,
+    cancelled: appointment.status === "CANCELLED",
+    sequence: appointment.previousTimes.length,
+  };
+  return {
+    ...base,
+    fileName: safeFileName(`${name}-${zone.date(appointment.startsAt)}`, "ics"),
+    contentType: ICS,
+    memberIds: [appointment.memberId],
+    render: async () => Buffer.from(calendarFile({ name, timeZone: tenant.timeZone, stampedAt: new Date(), events: [event] }), "utf8"),
+  };
 }
 
 export function sessionEvent(

@@ -9,14 +9,16 @@ export enum DocumentKind {
   PAYROLL_PAXML = "PAYROLL_PAXML",
   OCCASION_CALENDAR = "OCCASION_CALENDAR",
   TRAINING_SESSION_CALENDAR = "TRAINING_SESSION_CALENDAR",
+  INTAKE_APPOINTMENT_CALENDAR = "INTAKE_APPOINTMENT_CALENDAR",
 }
 registerEnumType(DocumentKind, {
   name: "DocumentKind",
   description:
     "A file to download. FEE_CLAIM_FORM (PDF, a FeeClaim id): the fee form per person and occasion, to sign and attest. " +
     "ASSIGNMENT_AGREEMENT (PDF, an Assignment id): the written agreement of a long assignment, signed by both. " +
-    "PAYROLL_SUMMARY (PDF), PAYROLL_CSV and PAYROLL_PAXML (PAXml 2.0; a PayrollExport id). OCCASION_CALENDAR (iCalendar, an occasion id) and " +
-    "TRAINING_SESSION_CALENDAR (iCalendar, a TrainingSession id), in Europe/Stockholm time.",
+    "PAYROLL_SUMMARY (PDF), PAYROLL_CSV and PAYROLL_PAXML (PAXml 2.0; a PayrollExport id). OCCASION_CALENDAR (iCalendar, an occasion id), " +
+    "TRAINING_SESSION_CALENDAR (iCalendar, a TrainingSession id) and INTAKE_APPOINTMENT_CALENDAR (iCalendar, an IntakeAppointment id: " +
+    "its member, or staff who manage it), in Europe/Stockholm time.",
 });
 
 @ObjectType({
@@ -53,7 +55,7 @@ export class CreateDownloadLinkInput {
   @Field(() => DocumentKind)
   kind!: DocumentKind;
 
-  @Field(() => ID, { description: "The fee claim, assignment, payroll export, occasion or training session." })
+  @Field(() => ID, { description: "The fee claim, assignment, payroll export, occasion, training session or intake appointment." })
   subjectId!: string;
 }
 

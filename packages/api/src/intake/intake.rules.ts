@@ -1,10 +1,21 @@
-import { allow } from "graphql-shield";
+import { allow, or } from "graphql-shield";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator } from "../permissions/rules.js";
+import { isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+
+// Intake appointments and the follow-up log: coordinators (narrowed to their networks in the service) and tenant admins.
+const managesIntake = or(isCoordinator, isTenantAdmin);
 
 // Services narrow every answer to the networks the coordinator coordinates; these rules only keep everyone else out.
 export const intakePermissions: PermissionMap = {
-  Query: { membership: isCoordinator, intakeQueue: isCoordinator, duplicateCandidates: isCoordinator },
+  Query: {
+    membership: isCoordinator,
+    intakeQueue: isCoordinator,
+    duplicateCandidates: isCoordinator,
+    intakeAppointment: managesIntake,
+    membershipFollowUps: managesIntake,
+    followUpsDue: managesIntake,
+    myIntakeAppointments: isMember,
+  },
   Mutation: {
     transitionMembership: isCoordinator,
     recordIntroductionHeld: isCoordinator,
@@ -12,7 +23,25 @@ export const intakePermissions: PermissionMap = {
     withdrawGuardianConsent: isCoordinator,
     registerMemberOnBehalf: isCoordinator,
     resolveDuplicateCandidate: isCoordinator,
+    bookIntakeAppointment: managesIntake,
+    rescheduleIntakeAppointment: managesIntake,
+    recordIntakeAppointmentOutcome: managesIntake,
+    logMembershipFollowUp: managesIntake,
   },
+  BookIntakeAppointmentPayload: managesIntake,
+  RescheduleIntakeAppointmentPayload: managesIntake,
+  RecordIntakeAppointmentOutcomePayload: managesIntake,
+  LogMembershipFollowUpPayload: managesIntake,
+  MembershipFollowUp: managesIntake,
+  MembershipFollowUpConnection: managesIntake,
+  FollowUpDue: managesIntake,
+  FollowUpDueConnection: managesIntake,
+  InvalidIntakeInput: allow,
+  IntakeAppointmentNotChangeable: allow,
+  // Reached through the coordinators' queries and payloads above, Membership.intakeAppointments (narrowed in the
+  // service) and the member's own myIntakeAppointments (without the note).
+  IntakeAppointment: allow,
+  IntakeAppointmentTime: allow,
   TransitionMembershipPayload: isCoordinator,
   RecordIntroductionHeldPayload: isCoordinator,
   RecordGuardianConsentPayload: isCoordinator,

@@ -1,6 +1,8 @@
+import { type IntakeAppointmentStatus, isOpenAppointment, isReminderDue } from "@medverkan/domain";
 import type { AuditWriter } from "../audit/audit-writer.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { bankAccountRequested } from "../payroll-details/payroll-details.repository.js";
+import { findAppointment, findAppointmentsStartingBetween, findReminderSettings, markReminded } from "../intake/appointment.repository.js";
 import {
   findAssignmentForMessage,
   findCarriedOutAssignmentIds,
@@ -404,5 +406,77 @@ export function redactOldDeliveredMessages(tx: Tx, tenantId: string): Promise<nu
   return redactDeliveredMessages(tx, tenantId, DELIVERED_CONTENT_RETENTION_DAYS).then(() => 0);
 }
 
+/**
+ * An intake appointment's e-mail to its member (booked, moved, or the reminder), with the calendar file attached
+ * (document/calendar-attachment.ts, by the appointment's id). The key names the appointment's time, so a new time is
+ * a new message and the same one twice is not.
+ */
+export async function enqueueIntakeAppointmentMessage(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    appointmentId: string;
+    kind: "INTAKE_APPOINTMENT_BOOKED" | "INTAKE_APPOINTMENT_RESCHEDULED" | "INTAKE_APPOINTMENT_REMINDER";
+    previousStartsAt?: Date;
+  },
+): Promise<NotifyResult | null> {
+  const appointment = await findAppointment(tx, input.tenantId, input.appointmentId);
+  if (!appointment || !isOpenAppointment(appointment.status)) return null;
+  const member = await findMemberContact(tx, input.tenantId, appointment.membership.memberId);
+  if (!member || !reachable(member)) return null;
+  return notify(tx, {
+    kind: input.kind,
+    tenantId: input.tenantId,
+    recipient: member.email,
+    memberId: member.id,
+    networkId: appointment.membership.networkId,
+    subject: { type: "INTAKE_APPOINTMENT", id: appointment.id },
+    locale: member.preferredLocale,
+    data: {
+      recipientName: member.givenName,
+      appointmentId: appointment.id,
+      startsAt: appointment.startsAt.toISOString(),
+      endsAt: appointment.endsAt?.toISOString(),
+      place: appointment.place,
+      digitalLink: appointment.digitalLink,
+      previousStartsAt: input.previousStartsAt?.toISOString(),
+    },
+    idempotencyKey: `${appointment.id}:${appointment.startsAt.toISOString()}`,
+  });
+}
+
+/** The widest look-ahead the reminder scan needs: a day-before reminder is due up to 48 hours ahead. */
+const DAY_BEFORE_LOOKAHEAD_HOURS = 49;
+
+/**
+ * Reminder scan: each intake appointment whose reminder is due (the domain's isReminderDue: the tenant's hours
+ * before, or its day before) gets one, marked on the row for its current time, so neither a second scan nor a second
+ * worker sends it again; a cancelled, held or missed appointment gets none.
+ */
+export async function scanIntakeAppointmentReminders(tx: Tx, tenantId: string, now: Date = new Date()): Promise<number> {
+  const settings = await findReminderSettings(tx, tenantId);
+  if (!settings) return 0;
+  const hours = settings.intakeReminderHoursBefore;
+  const lookahead = Math.max(hours ?? 0, DAY_BEFORE_LOOKAHEAD_HOURS) * 60 * 60 * 1000;
+  let queued = 0;
+  for (const appointment of await findAppointmentsStartingBetween(tx, tenantId, now, new Date(now.getTime() + lookahead))) {
+    const state = { ...appointment, status: appointment.status as IntakeAppointmentStatus };
+    if (!isReminderDue(state, now, hours, settings.timeZone)) continue;
+    if (!(await markReminded(tx, tenantId, appointment.id, appointment.startsAt))) continue;
+    const result = await enqueueIntakeAppointmentMessage(tx, {
+      tenantId,
+      appointmentId: appointment.id,
+      kind: "INTAKE_APPOINTMENT_REMINDER",
+    });
+    if (result === "QUEUED") queued++;
+  }
+  return queued;
+}
+
 /** The scans the worker runs periodically. */
-export const REMINDER_SCANS = [scanIntroductionReminders, scanOccasionReminders, redactOldDeliveredMessages] as const;
+export const REMINDER_SCANS = [
+  scanIntroductionReminders,
+  scanOccasionReminders,
+  (tx: Tx, tenantId: string) => scanIntakeAppointmentReminders(tx, tenantId),
+  redactOldDeliveredMessages,
+] as const;

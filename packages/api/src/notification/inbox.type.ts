@@ -9,6 +9,7 @@ export enum InboxSubjectType {
   ASSIGNMENT = "ASSIGNMENT",
   FEE_CLAIM = "FEE_CLAIM",
   TRAINING_SESSION = "TRAINING_SESSION",
+  INTAKE_APPOINTMENT = "INTAKE_APPOINTMENT",
 }
 registerEnumType(InboxSubjectType, {
   name: "InboxSubjectType",

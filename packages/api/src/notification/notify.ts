@@ -15,7 +15,7 @@ import { findNetworkCoordinatorIds, findUnitRequesterIds, type InboxInsert, inse
 import { findPreference, hasContactSharingConsent, insertOutboxMessage } from "./notification.repository.js";
 
 /** What an inbox line points at, for the front end to open through the normal queries. */
-export type InboxSubject = "REQUEST" | "INVITATION" | "ASSIGNMENT" | "FEE_CLAIM" | "TRAINING_SESSION";
+export type InboxSubject = "REQUEST" | "INVITATION" | "ASSIGNMENT" | "FEE_CLAIM" | "TRAINING_SESSION" | "INTAKE_APPOINTMENT";
 
 export interface NotifyInput {
   kind: NotificationKind;

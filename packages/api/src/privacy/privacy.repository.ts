@@ -31,7 +31,12 @@ export async function findEverythingAboutMember(tx: Tx, tenantId: string, member
       guardians: { orderBy: { createdAt: "asc" } },
       memberships: {
         orderBy: { registeredAt: "asc" },
-        include: { network: { select: { slug: true, name: true } }, events: { orderBy: { at: "asc" } } },
+        include: {
+          network: { select: { slug: true, name: true } },
+          events: { orderBy: { at: "asc" } },
+          intakeAppointments: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+          followUps: { orderBy: [{ contactedOn: "asc" }, { recordedAt: "asc" }] },
+        },
       },
       consents: {
         orderBy: { givenAt: "asc" },
@@ -132,6 +137,13 @@ export async function eraseMemberData(
   const memberships = await tx.membership.findMany({ where: { tenantId, memberId }, select: { id: true, status: true } });
   for (const membership of memberships) {
     await tx.membershipEvent.updateMany({ where: { tenantId, membershipId: membership.id }, data: { note: null } });
+    // Intake appointments keep their dates and outcome (intake statistics count them); the coordinator's words and the
+    // places and links that could point at the person go. The follow-up log is notes about the person: it goes.
+    await tx.intakeAppointment.updateMany({
+      where: { tenantId, membershipId: membership.id },
+      data: { note: null, place: null, digitalLink: null, previousTimes: [] },
+    });
+    await tx.membershipFollowUp.deleteMany({ where: { tenantId, membershipId: membership.id } });
     if (membership.status === "ERASED") continue;
     await tx.membership.update({
       where: { tenantId_id: { tenantId, id: membership.id } },

@@ -94,4 +94,11 @@ export class UpdateTenantSettingsInput {
       "Whether fees are paid to a bank account the member registers: the invitation then tells a first-timer without one to register it, and the payroll file carries the account.",
   })
   paysByBankAccount?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Hours before an intake appointment its reminder e-mail goes out, 1–168. Set null for the default: at the start of the day before (tenant time).",
+  })
+  intakeReminderHoursBefore?: number | null;
 }

@@ -100,6 +100,7 @@ const ownSettingsFields = {
   feeClaimAttester: true,
   collectsPersonalIdentityNumbers: true,
   paysByBankAccount: true,
+  intakeReminderHoursBefore: true,
   version: true,
 } as const;
 
@@ -122,6 +123,7 @@ export async function updateTenantOwnSettingsIfVersion(
     feeClaimAttester: FeeClaimAttester;
     collectsPersonalIdentityNumbers: boolean;
     paysByBankAccount: boolean;
+    intakeReminderHoursBefore: number | null;
   }>,
 ): Promise<number> {
   const { count } = await tx.tenant.updateMany({

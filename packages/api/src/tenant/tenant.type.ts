@@ -102,6 +102,12 @@ export class TenantSettings {
   paysByBankAccount!: boolean;
 
   @Field(() => Int, {
+    nullable: true,
+    description: "Hours before an intake appointment its reminder goes out; null: at the start of the day before (tenant time).",
+  })
+  intakeReminderHoursBefore!: number | null;
+
+  @Field(() => Int, {
     description: "Send it back as `expectedVersion`. Shared with the tenant's sender settings: both change the tenant's version.",
   })
   version!: number;

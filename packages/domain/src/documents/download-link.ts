@@ -12,6 +12,7 @@ export const DOCUMENT_KINDS = [
   "PAYROLL_PAXML",
   "OCCASION_CALENDAR",
   "TRAINING_SESSION_CALENDAR",
+  "INTAKE_APPOINTMENT_CALENDAR",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -29,6 +30,8 @@ export const DOCUMENT_HAS_PERSONAL_DATA: Readonly<Record<DocumentKind, boolean>>
   PAYROLL_PAXML: true,
   OCCASION_CALENDAR: false,
   TRAINING_SESSION_CALENDAR: false,
+  // A meeting with one named person: downloads by staff are audited like the rest of the member's data.
+  INTAKE_APPOINTMENT_CALENDAR: true,
 };
 
 /** The path segment of a kind in a link (`/downloads/<tenant>/fee-claim-form/<id>/<secret>`). */

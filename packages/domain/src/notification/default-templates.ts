@@ -130,6 +130,72 @@ Welcome to {{sessionTitle}} on {{startsAt}}.
 {{/digitalLink}}`,
     },
   },
+  INTAKE_APPOINTMENT_BOOKED: {
+    sv: {
+      subject: "Ditt introduktionsmöte {{startsAt}}",
+      body: `Hej {{recipientName}}!
+
+Välkommen till ett introduktionsmöte om att medverka i {{networkName}}, {{startsAt}}.
+{{#place}}Plats: {{place}}
+{{/place}}{{#digitalLink}}Länk till videomötet: {{digitalLink}}
+{{/digitalLink}}
+Mötet finns i den bifogade kalenderfilen och under Mina sidor.{{#networkContactEmail}} Kan du inte komma? Hör av dig till {{networkContactEmail}}.{{/networkContactEmail}}`,
+    },
+    en: {
+      subject: "Your introduction meeting on {{startsAt}}",
+      body: `Hello {{recipientName}},
+
+Welcome to an introduction meeting about taking part in {{networkName}}, on {{startsAt}}.
+{{#place}}Place: {{place}}
+{{/place}}{{#digitalLink}}Video meeting link: {{digitalLink}}
+{{/digitalLink}}
+The meeting is in the attached calendar file and under My pages.{{#networkContactEmail}} Cannot come? Contact {{networkContactEmail}}.{{/networkContactEmail}}`,
+    },
+  },
+  INTAKE_APPOINTMENT_RESCHEDULED: {
+    sv: {
+      subject: "Ny tid för ditt introduktionsmöte: {{startsAt}}",
+      body: `Hej {{recipientName}}!
+
+Ditt introduktionsmöte är flyttat från {{previousStartsAt}} till {{startsAt}}.
+{{#place}}Plats: {{place}}
+{{/place}}{{#digitalLink}}Länk till videomötet: {{digitalLink}}
+{{/digitalLink}}
+Den bifogade kalenderfilen ersätter den tidigare.{{#networkContactEmail}} Frågor? Hör av dig till {{networkContactEmail}}.{{/networkContactEmail}}`,
+    },
+    en: {
+      subject: "New time for your introduction meeting: {{startsAt}}",
+      body: `Hello {{recipientName}},
+
+Your introduction meeting has been moved from {{previousStartsAt}} to {{startsAt}}.
+{{#place}}Place: {{place}}
+{{/place}}{{#digitalLink}}Video meeting link: {{digitalLink}}
+{{/digitalLink}}
+The attached calendar file replaces the earlier one.{{#networkContactEmail}} Questions? Contact {{networkContactEmail}}.{{/networkContactEmail}}`,
+    },
+  },
+  INTAKE_APPOINTMENT_REMINDER: {
+    sv: {
+      subject: "Påminnelse: introduktionsmöte {{startsAt}}",
+      body: `Hej {{recipientName}}!
+
+En påminnelse om ditt introduktionsmöte {{startsAt}}.
+{{#place}}Plats: {{place}}
+{{/place}}{{#digitalLink}}Länk till videomötet: {{digitalLink}}
+{{/digitalLink}}{{#networkContactEmail}}
+Kan du inte komma? Hör av dig till {{networkContactEmail}}.{{/networkContactEmail}}`,
+    },
+    en: {
+      subject: "Reminder: introduction meeting on {{startsAt}}",
+      body: `Hello {{recipientName}},
+
+A reminder of your introduction meeting on {{startsAt}}.
+{{#place}}Place: {{place}}
+{{/place}}{{#digitalLink}}Video meeting link: {{digitalLink}}
+{{/digitalLink}}{{#networkContactEmail}}
+Cannot come? Contact {{networkContactEmail}}.{{/networkContactEmail}}`,
+    },
+  },
   INVITATION: {
     sv: {
       subject: "Förfrågan om medverkan: {{requestTitle}}",

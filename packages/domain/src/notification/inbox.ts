@@ -41,6 +41,9 @@ export const INBOX_VARIABLES: Readonly<Record<NotificationKind, readonly string[
   GUARDIAN_CONSENT_NEEDED: [],
   INTRODUCTION_BOOKED: ["sessionTitle", "startsAt"],
   INTRODUCTION_REMINDER: ["sessionTitle", "startsAt"],
+  INTAKE_APPOINTMENT_BOOKED: ["startsAt"],
+  INTAKE_APPOINTMENT_RESCHEDULED: ["startsAt", "previousStartsAt"],
+  INTAKE_APPOINTMENT_REMINDER: ["startsAt"],
   INVITATION: ["requestTitle", "expiresAt"],
   INVITATION_ANSWERED: ["requestTitle", "answer"],
   CONTACT_DETAILS_RELEASED: ["requestTitle"],
@@ -91,6 +94,16 @@ export function inboxSummary(kind: NotificationKind, data: Readonly<Record<strin
       return sv
         ? `Påminnelse: ${data.sessionTitle ?? "introduktionen"} börjar ${at("startsAt")}.`
         : `Reminder: ${data.sessionTitle ?? "the introduction"} starts ${at("startsAt")}.`;
+    case "INTAKE_APPOINTMENT_BOOKED":
+      return sv ? `Ditt introduktionsmöte är bokat till ${at("startsAt")}.` : `Your introduction meeting is booked for ${at("startsAt")}.`;
+    case "INTAKE_APPOINTMENT_RESCHEDULED":
+      return sv
+        ? `Ditt introduktionsmöte är flyttat från ${at("previousStartsAt")} till ${at("startsAt")}.`
+        : `Your introduction meeting has been moved from ${at("previousStartsAt")} to ${at("startsAt")}.`;
+    case "INTAKE_APPOINTMENT_REMINDER":
+      return sv
+        ? `Påminnelse: ditt introduktionsmöte börjar ${at("startsAt")}.`
+        : `Reminder: your introduction meeting starts ${at("startsAt")}.`;
     case "INVITATION":
       return sv
         ? `Du är tillfrågad om att medverka i ”${title}”. Svara senast ${at("expiresAt")}.`

@@ -11,6 +11,9 @@ export const NOTIFICATION_KINDS = [
   "GUARDIAN_CONSENT_NEEDED",
   "INTRODUCTION_BOOKED",
   "INTRODUCTION_REMINDER",
+  "INTAKE_APPOINTMENT_BOOKED",
+  "INTAKE_APPOINTMENT_RESCHEDULED",
+  "INTAKE_APPOINTMENT_REMINDER",
   "INVITATION",
   "INVITATION_ANSWERED",
   "CONTACT_DETAILS_RELEASED",
@@ -138,6 +141,25 @@ const digitalLink: TemplateVariable = {
   sample: "https://meet.example.se/introduktion",
 };
 
+const endsAt: TemplateVariable = {
+  name: "endsAt",
+  type: "DATE_TIME",
+  description: text("När det slutar", "When it ends"),
+  optional: true,
+  sample: "2026-02-17T16:30:00Z",
+};
+const appointmentId: TemplateVariable = {
+  name: "appointmentId",
+  type: "TEXT",
+  description: text(
+    "Mötets id (för kalenderfilen; behöver inte stå i texten)",
+    "The appointment's id (for the calendar file; need not appear in the text)",
+  ),
+  optional: true,
+  sample: "01930f4e-8c55-7000-8000-000000000001",
+};
+const intakeAppointmentVariables: readonly TemplateVariable[] = [recipientName, startsAt, endsAt, place, digitalLink, appointmentId];
+
 export const FEE_CLAIM_STATUS_MESSAGE_LABELS: Readonly<Record<string, LocalizedText>> = {
   SUBMITTED: text("inskickat", "submitted"),
   ATTESTED: text("attesterat", "attested"),
@@ -243,6 +265,38 @@ export const NOTIFICATION_CATALOGUE: Readonly<Record<NotificationKind, Notificat
       place,
       digitalLink,
     ],
+  },
+  INTAKE_APPOINTMENT_BOOKED: {
+    kind: "INTAKE_APPOINTMENT_BOOKED",
+    audience: "MEMBER",
+    legalNotice: false,
+    requiresContactConsent: false,
+    title: text("Introduktionsmöte bokat", "Introduction meeting booked"),
+    variables: intakeAppointmentVariables,
+  },
+  INTAKE_APPOINTMENT_RESCHEDULED: {
+    kind: "INTAKE_APPOINTMENT_RESCHEDULED",
+    audience: "MEMBER",
+    legalNotice: false,
+    requiresContactConsent: false,
+    title: text("Ny tid för introduktionsmötet", "New time for the introduction meeting"),
+    variables: [
+      ...intakeAppointmentVariables,
+      {
+        name: "previousStartsAt",
+        type: "DATE_TIME",
+        description: text("Den tidigare tiden", "The previous time"),
+        sample: "2026-02-16T09:00:00Z",
+      },
+    ],
+  },
+  INTAKE_APPOINTMENT_REMINDER: {
+    kind: "INTAKE_APPOINTMENT_REMINDER",
+    audience: "MEMBER",
+    legalNotice: false,
+    requiresContactConsent: false,
+    title: text("Påminnelse om introduktionsmöte", "Introduction meeting reminder"),
+    variables: intakeAppointmentVariables,
   },
   INVITATION: {
     kind: "INVITATION",

@@ -160,3 +160,17 @@ describe("whether a region pays fees to a bank account the member registers", ()
     expect(!refused.ok && refused.errors.map((error) => [error.field, error.code])).toEqual([["input.paysByBankAccount", "REQUIRED"]]);
   });
 });
+
+describe("when intake appointments are reminded of", () => {
+  it("is a number of hours 1–168, or null for the day before", () => {
+    expect(validateTenantOwnSettings({ intakeReminderHoursBefore: 24 })).toEqual({ ok: true, patch: { intakeReminderHoursBefore: 24 } });
+    expect(validateTenantOwnSettings({ intakeReminderHoursBefore: null })).toEqual({
+      ok: true,
+      patch: { intakeReminderHoursBefore: null },
+    });
+    const refused = validateTenantOwnSettings({ intakeReminderHoursBefore: 0 });
+    expect(!refused.ok && refused.errors.map((error) => [error.field, error.code])).toEqual([
+      ["input.intakeReminderHoursBefore", "OUT_OF_RANGE"],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { normaliseEmail } from "../contact-details/email-address.js";
 import { FEE_CLAIM_ATTESTERS, type FeeClaimAttester } from "../fees/claims/claim-workflow.js";
+import { validateReminderHoursBefore } from "../intake/appointment.js";
 import { INVITATION_LIMITS } from "../invitation/invitation.js";
 import { type FieldError, fieldError } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
@@ -197,6 +198,8 @@ export interface TenantOwnSettingsInput {
   readonly collectsPersonalIdentityNumbers?: boolean | null;
   /** Whether fees are paid to a bank account the member registers (the invitation then asks first-timers for one). */
   readonly paysByBankAccount?: boolean | null;
+  /** Hours before an intake appointment its reminder goes out (1–168); null: the day before. */
+  readonly intakeReminderHoursBefore?: number | null;
 }
 
 export interface TenantOwnSettingsPatch {
@@ -207,6 +210,7 @@ export interface TenantOwnSettingsPatch {
   feeClaimAttester?: FeeClaimAttester;
   collectsPersonalIdentityNumbers?: boolean;
   paysByBankAccount?: boolean;
+  intakeReminderHoursBefore?: number | null;
 }
 
 export type TenantOwnSettingsResult =
@@ -278,6 +282,12 @@ export function validateTenantOwnSettings(input: TenantOwnSettingsInput, path = 
     errors.push(fieldError(at("paysByBankAccount"), "REQUIRED", OWN.paysByBankAccount));
   } else if (input.paysByBankAccount !== undefined) {
     patch.paysByBankAccount = input.paysByBankAccount;
+  }
+  if (input.intakeReminderHoursBefore !== undefined) {
+    const hours = input.intakeReminderHoursBefore;
+    const problems = validateReminderHoursBefore(hours, at("intakeReminderHoursBefore"));
+    if (problems.length > 0) errors.push(...problems);
+    else patch.intakeReminderHoursBefore = hours;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, patch };
 }

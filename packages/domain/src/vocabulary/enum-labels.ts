@@ -1,6 +1,8 @@
 import { FEE_CLAIM_STATUS_LABELS } from "../fees/claims/claim-workflow.js";
 import { FEE_CATEGORY_LABELS } from "../fees/fee-schedule.js";
 import { AGE_BAND_LABELS } from "../intake/age.js";
+import { INTAKE_APPOINTMENT_STATUS_LABELS } from "../intake/appointment.js";
+import { FOLLOW_UP_CHANNEL_LABELS } from "../intake/follow-up.js";
 import { MEMBERSHIP_STATUS_LABELS } from "../intake/membership-status.js";
 import type { LocalizedText } from "../messages/locale.js";
 import { REQUEST_STATUS_LABELS } from "../request/request-lifecycle.js";
@@ -43,6 +45,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     ASSIGNMENT: l("Uppdrag", "Assignment"),
     FEE_CLAIM: l("Arvode", "Fee claim"),
     TRAINING_SESSION: l("Introduktionstillfälle", "Introduction session"),
+    INTAKE_APPOINTMENT: l("Introduktionsmöte", "Introduction meeting"),
   },
   BankAccountProblem: {
     FORMAT: l("Fel format", "Wrong format"),
@@ -145,6 +148,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     PAYROLL_PAXML: l("Löneunderlag (PAXml 2.0)", "Payroll file (PAXml 2.0)"),
     OCCASION_CALENDAR: l("Tillfället i kalendern", "Occasion calendar file"),
     TRAINING_SESSION_CALENDAR: l("Introduktionen i kalendern", "Introduction calendar file"),
+    INTAKE_APPOINTMENT_CALENDAR: l("Introduktionsmötet i kalendern", "Introduction meeting calendar file"),
   },
   FeeBasis: {
     FIXED_AMOUNTS: l("Fasta belopp", "Fixed amounts"),
@@ -246,6 +250,19 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     FAMILY_NAME: l("Efternamn", "Family name"),
   },
   MembershipStatus: MEMBERSHIP_STATUS_LABELS,
+  IntakeAppointmentStatus: INTAKE_APPOINTMENT_STATUS_LABELS,
+  IntakeAppointmentOutcome: {
+    HELD: INTAKE_APPOINTMENT_STATUS_LABELS.HELD,
+    NO_SHOW: INTAKE_APPOINTMENT_STATUS_LABELS.NO_SHOW,
+    CANCELLED: INTAKE_APPOINTMENT_STATUS_LABELS.CANCELLED,
+  },
+  IntakeAppointmentRefusal: {
+    TRANSITION_NOT_ALLOWED: l("Mötet kan inte ändras så", "The appointment cannot change that way"),
+    NOT_YET_STARTED: l("Mötet har inte börjat", "The appointment has not started"),
+    ALREADY_BOOKED: l("Ett möte är redan bokat", "An appointment is already booked"),
+    MEMBERSHIP_CLOSED: l("Medlemskapet är avslutat", "The membership is closed"),
+  },
+  FollowUpChannel: FOLLOW_UP_CHANNEL_LABELS,
   MessageLocale: {
     SV: l("Svenska", "Swedish"),
     EN: l("Engelska", "English"),
@@ -267,6 +284,9 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     GUARDIAN_CONSENT_NEEDED: l("Vårdnadshavares samtycke behövs", "Guardian's consent needed"),
     INTRODUCTION_BOOKED: l("Introduktion bokad", "Introduction booked"),
     INTRODUCTION_REMINDER: l("Påminnelse om introduktion", "Introduction reminder"),
+    INTAKE_APPOINTMENT_BOOKED: l("Introduktionsmöte bokat", "Introduction meeting booked"),
+    INTAKE_APPOINTMENT_RESCHEDULED: l("Introduktionsmöte ombokat", "Introduction meeting rescheduled"),
+    INTAKE_APPOINTMENT_REMINDER: l("Påminnelse om introduktionsmöte", "Introduction meeting reminder"),
     INVITATION: l("Inbjudan till uppdrag", "Invitation to an assignment"),
     INVITATION_ANSWERED: l("Svar på inbjudan", "Invitation answered"),
     ACCOUNT_CLAIM_CODE: l("Kod för att ta över kontot", "Code to claim the account"),
