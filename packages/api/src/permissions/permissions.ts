@@ -22,6 +22,7 @@ import { organisationPermissions } from "../organisation/organisation.rules.js";
 import { payrollPermissions } from "../payroll/payroll.rules.js";
 import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amount.rules.js";
 import { privacyPermissions } from "../privacy/privacy.rules.js";
+import { representationPermissions } from "../representation/representation.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
 import { registrationFormPermissions } from "../registration-form/registration-form.rules.js";
 import { requestPermissions } from "../request/request.rules.js";
@@ -54,6 +55,7 @@ const featurePermissionMap = mergePermissionMaps([
   intakePermissions,
   requestFormPermissions,
   organisationPermissions,
+  representationPermissions,
   taxonomyPermissions,
   staffPermissions,
   selfServicePermissions,

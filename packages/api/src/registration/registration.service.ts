@@ -1,3 +1,4 @@
+import { proposeFromStatement } from "../representation/representation.service.js";
 import type { ConsentGivenBy, RegistrationChannel } from "@medverkan/database";
 import {
   ageOn,
@@ -289,6 +290,7 @@ export async function registerPerson(
       })
     ).id;
     if (pin) await recordPersonalIdentityNumber(ctx, tx, tenant.id, memberId, pin, `registration (${path.channel.toLowerCase()})`);
+    await proposeFromStatement(tx, tenant.id, memberId, registration.organisationRepresented);
     await flagDuplicateCandidates(
       tx,
       tenant.id,

@@ -133,3 +133,10 @@ export function representationsShownToUnit<T extends RepresentationForRelease>(
       (r.assignmentTypeIds.length === 0 || r.assignmentTypeIds.includes(context.assignmentTypeId)),
   );
 }
+
+/** A patient or user organisation's name: required, at most the length of any organisation's name. */
+export function validatePatientOrganisationName(name: string | null | undefined, path = "input"): ValidationResult<string> {
+  const errors: FieldError[] = [];
+  const value = checkText(errors, `${path}.name`, { sv: "Namn", en: "Name" }, name, { required: true, maxLength: 200 });
+  return value === null ? { ok: false, errors } : { ok: true, value };
+}
