@@ -3,9 +3,9 @@ import { forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { TenantScope } from "../context/tenant-scope.js";
+import { representedOrganisationsForRelease } from "../representation/representation.service.js";
 import type { RequestType } from "../request/request.type.js";
 import { standingOn } from "../request/request-access.js";
-import { representedOrganisationsForRelease } from "../representation/representation.service.js";
 import { findReleasedContacts, type ReleasedContactRow } from "./invitation.repository.js";
 import type { ReleasedContact } from "./invitation.type.js";
 

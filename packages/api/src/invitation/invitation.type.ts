@@ -1,7 +1,7 @@
-import { RepresentedOrganisation } from "../representation/representation.type.js";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Node } from "../node/node.type.js";
+import { RepresentedOrganisation } from "../representation/representation.type.js";
 import { AssignmentLength } from "../request/request.type.js";
 
 export enum InvitationStatus {

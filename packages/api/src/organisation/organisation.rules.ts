@@ -1,5 +1,5 @@
-import type { PermissionMap } from "../permissions/permission-map.js";
 import { or } from "graphql-shield";
+import type { PermissionMap } from "../permissions/permission-map.js";
 import { isCoordinator, isTenantAdmin } from "../permissions/rules.js";
 
 // Organisations, units and cost centres are configuration: read and changed by the tenant's administrators.

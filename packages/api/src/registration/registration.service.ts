@@ -1,4 +1,3 @@
-import { proposeFromStatement } from "../representation/representation.service.js";
 import type { ConsentGivenBy, RegistrationChannel } from "@medverkan/database";
 import {
   ageOn,
@@ -32,6 +31,7 @@ import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } fro
 import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { enqueueRegistrationNotices } from "../notification/enqueue.js";
 import { currentRegistrationForm } from "../registration-form/registration-form.service.js";
+import { proposeFromStatement } from "../representation/representation.service.js";
 import { collectsPersonalIdentityNumbers, findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 import type { RegisterMemberInput, RegistrationDetailsInput } from "./registration.input.js";

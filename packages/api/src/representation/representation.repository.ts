@@ -136,7 +136,10 @@ export function findTenantTimeZone(tx: Tx, tenantId: string) {
 
 /** For the contacts released on a page of requests: each request's network and assignment type. */
 export function findRequestScopes(tx: Tx, tenantId: string, requestIds: readonly string[]) {
-  return tx.request.findMany({ where: { tenantId, id: { in: [...requestIds] } }, select: { id: true, networkId: true, assignmentTypeId: true } });
+  return tx.request.findMany({
+    where: { tenantId, id: { in: [...requestIds] } },
+    select: { id: true, networkId: true, assignmentTypeId: true },
+  });
 }
 
 /** Confirmed representations of these members, for what a unit is shown beside their released contact. */

@@ -72,7 +72,8 @@ export class RepresentationResolver {
   }
 
   @Mutation(() => RepresentationPayload, {
-    description: "Members: propose that you represent a patient organisation; a coordinator confirms the mandate before it is shown to units.",
+    description:
+      "Members: propose that you represent a patient organisation; a coordinator confirms the mandate before it is shown to units.",
   })
   proposeMyOrganisationRepresentation(
     @Arg("input", () => ProposeMyRepresentationInput) input: ProposeMyRepresentationInput,

@@ -1,4 +1,5 @@
 import {
+  type FieldError,
   fieldError,
   isMandateCurrent,
   isoDateInTimeZone,
@@ -9,7 +10,6 @@ import {
   type RepresentationTermsInput,
   representationsShownToUnit,
   representationTransition,
-  type FieldError,
   validatePatientOrganisationName,
   validateRepresentationTerms,
 } from "@medverkan/domain";
@@ -28,7 +28,6 @@ import {
   findAssignmentTypesByIds,
   findAssignmentTypesByKeys,
   findConfirmedRepresentationsOfMembers,
-  findRequestScopes,
   findMemberForCoordinator,
   findMemberState,
   findNetworksByIds,
@@ -37,6 +36,7 @@ import {
   findPatientOrganisationByName,
   findRepresentation,
   findRepresentationsOfMembers,
+  findRequestScopes,
   findTenantTimeZone,
   insertPatientOrganisation,
   insertRepresentation,
@@ -177,17 +177,17 @@ export async function retirePatientOrganisationFor(
 
 /** `Member.representations`: the Member type's own guard decides who reads the member (themself, their coordinators). */
 export async function representationsOfMember(ctx: RequestContext, member: { id: string; tenantId: string }) {
-  return ctx.scope(member.tenantId).transaction(async (tx) =>
-    present(tx, member.tenantId, await findRepresentationsOfMembers(tx, member.tenantId, [member.id])),
-  );
+  return ctx
+    .scope(member.tenantId)
+    .transaction(async (tx) => present(tx, member.tenantId, await findRepresentationsOfMembers(tx, member.tenantId, [member.id])));
 }
 
 /** Mina sidor: the member's own representations, whatever their status. */
 export async function myRepresentations(ctx: RequestContext): Promise<OrganisationRepresentation[]> {
   const actor = requireMember(ctx);
-  return ctx.scope(actor.tenantId).transaction(async (tx) =>
-    present(tx, actor.tenantId, await findRepresentationsOfMembers(tx, actor.tenantId, [actor.memberId])),
-  );
+  return ctx
+    .scope(actor.tenantId)
+    .transaction(async (tx) => present(tx, actor.tenantId, await findRepresentationsOfMembers(tx, actor.tenantId, [actor.memberId])));
 }
 
 // ─── Writing representations ──────────────────────────────────────────────────────────────────────────────────
@@ -247,7 +247,12 @@ async function representableOrganisation(
     };
   if (organisation.retiredAt)
     return {
-      error: notAllowed("ORGANISATION_RETIRED", "Organisationen är avslutad i regionen.", "The organisation has been retired by the region.", ctx),
+      error: notAllowed(
+        "ORGANISATION_RETIRED",
+        "Organisationen är avslutad i regionen.",
+        "The organisation has been retired by the region.",
+        ctx,
+      ),
     };
   return { organisation };
 }
