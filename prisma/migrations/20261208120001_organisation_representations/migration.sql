@@ -77,4 +77,8 @@ SELECT m."tenantId", gen_random_uuid(), m."id", o."id", 'PROPOSED', (m."createdA
        ARRAY[]::UUID[], ARRAY[]::UUID[], 'MEMBER', m."id", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
 FROM "Member" m
 JOIN "Organisation" o ON o."tenantId" = m."tenantId" AND o."name" = btrim(m."organisationRepresented")
-WHERE m."erasedAt" IS NULL AND o."kind" = 'PATIENT_ORGANISATION';
+WHERE m."erasedAt" IS NULL AND o."kind" = 'PATIENT_ORGANISATION'
+  AND NOT EXISTS (
+    SELECT 1 FROM "OrganisationRepresentation" r
+    WHERE r."tenantId" = m."tenantId" AND r."memberId" = m."id" AND r."organisationId" = o."id"
+  );
