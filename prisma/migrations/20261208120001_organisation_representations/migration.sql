@@ -14,8 +14,8 @@ CREATE TABLE "OrganisationRepresentation" (
     "validFrom" DATE NOT NULL,
     "validTo" DATE,
     "covers" TEXT,
-    "networkIds" UUID[] DEFAULT ARRAY[]::UUID[],
-    "assignmentTypeIds" UUID[] DEFAULT ARRAY[]::UUID[],
+    "networkIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "assignmentTypeIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "proposedBy" "ActorType" NOT NULL,
     "proposedById" UUID,
     "decidedById" UUID,
@@ -74,7 +74,7 @@ INSERT INTO "OrganisationRepresentation"
   ("tenantId", "id", "memberId", "organisationId", "status", "validFrom", "networkIds", "assignmentTypeIds",
    "proposedBy", "proposedById", "createdAt", "updatedAt")
 SELECT m."tenantId", gen_random_uuid(), m."id", o."id", 'PROPOSED', (m."createdAt" AT TIME ZONE 'Europe/Stockholm')::date,
-       ARRAY[]::UUID[], ARRAY[]::UUID[], 'MEMBER', m."id", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
+       ARRAY[]::TEXT[], ARRAY[]::TEXT[], 'MEMBER', m."id", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
 FROM "Member" m
 JOIN "Organisation" o ON o."tenantId" = m."tenantId" AND o."name" = btrim(m."organisationRepresented")
 WHERE m."erasedAt" IS NULL AND o."kind" = 'PATIENT_ORGANISATION'
