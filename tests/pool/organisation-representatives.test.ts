@@ -355,3 +355,52 @@ describe("a member's mandate", () => {
     expect(await participants()).toEqual([]);
   });
 });
+
+describe("network isolation", () => {
+  it("a coordinator of another network neither records nor reads a member's mandate", async () => {
+    const jonkoping = await prisma().tenant.findUniqueOrThrow({ where: { slug: "jonkoping" } });
+    const [peer, library] = await Promise.all(
+      ["peer", "levande-bibliotek"].map((slug) => prisma().network.findFirstOrThrow({ where: { tenantId: jonkoping.id, slug } })),
+    );
+    const onlyLibrary = await prisma().member.findFirstOrThrow({
+      where: {
+        tenantId: jonkoping.id,
+        erasedAt: null,
+        restrictedAt: null,
+        memberships: { some: { networkId: library?.id }, none: { networkId: peer?.id } },
+      },
+      select: { id: true },
+    });
+    const peerCoordinator = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" });
+    const libraryCoordinator = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
+    const added = await api.graphql<{ addPatientOrganisation: { patientOrganisation: { id: string } } }>(ADD_ORGANISATION, {
+      token: libraryCoordinator,
+      variables: { input: { name: "Attention Jönköping" } },
+    });
+    const input = {
+      memberId: onlyLibrary.id,
+      organisationId: added.data?.addPatientOrganisation.patientOrganisation.id,
+      validFrom: today(),
+    };
+
+    const refused = await api.graphql<{ recordOrganisationRepresentation: Payload }>(RECORD, {
+      token: peerCoordinator,
+      variables: { input },
+    });
+    expect(refused.data?.recordOrganisationRepresentation).toMatchObject({ representation: null, errors: [{ code: "NOT_FOUND" }] });
+    const recorded = await api.graphql<{ recordOrganisationRepresentation: Payload }>(RECORD, {
+      token: libraryCoordinator,
+      variables: { input },
+    });
+    expect(recorded.data?.recordOrganisationRepresentation).toMatchObject({ errors: [], representation: { status: "CONFIRMED" } });
+    const id = recorded.data?.recordOrganisationRepresentation.representation?.id as string;
+    const ended = await api.graphql<{ endOrganisationRepresentation: Payload }>(END, {
+      token: peerCoordinator,
+      variables: { input: { id, validTo: today() } },
+    });
+    expect(ended.data?.endOrganisationRepresentation).toMatchObject({ representation: null, errors: [{ code: "NOT_FOUND" }] });
+    const read = await api.graphql<{ member: unknown }>(ON_MEMBER, { token: peerCoordinator, variables: { id: onlyLibrary.id } });
+    expect(read.data?.member ?? null).toBeNull();
+    expect(JSON.stringify(read)).not.toContain(id);
+  });
+});
