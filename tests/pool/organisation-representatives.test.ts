@@ -254,6 +254,20 @@ describe("a member's mandate", () => {
     });
     expect(decidedTwice.data?.rejectOrganisationRepresentation.errors[0]?.code).toBe("ALREADY_DECIDED");
 
+    // Pool search: "represents organisation X" finds members with a confirmed, current mandate for it.
+    const SEARCH = `query($f: MemberSearchInput) { members(filter: $f, first: 100) { totalCount nodes { id } } }`;
+    type Found = { members: { totalCount: number; nodes: Array<{ id: string }> } };
+    const heartId = await organisationId("Hjärt- och Lungsjukas Riksförbund");
+    const found = await api.graphql<Found>(SEARCH, { token: coordinator, variables: { f: { representsOrganisationId: heartId } } });
+    expect(found.data?.members.nodes.map((n) => n.id)).toContain(member.id);
+    const none = await api.graphql<Found>(SEARCH, {
+      token: coordinator,
+      variables: { f: { representsOrganisationId: "0190f000-0000-7000-8000-000000000000" } },
+    });
+    expect(none.data?.members.totalCount).toBe(0);
+    const notAnId = await api.graphql<Found>(SEARCH, { token: coordinator, variables: { f: { representsOrganisationId: "x" } } });
+    expect(notAnId.data?.members.totalCount).toBe(0);
+
     const onMember = await api.graphql<{ member: { representations: Rep[] } }>(ON_MEMBER, {
       token: coordinator,
       variables: { id: member.id },
