@@ -29,6 +29,7 @@ export async function findEverythingAboutMember(tx: Tx, tenantId: string, member
       pauses: { orderBy: { startsOn: "asc" } },
       revisions: { orderBy: { at: "asc" } },
       guardians: { orderBy: { createdAt: "asc" } },
+      representations: { orderBy: { createdAt: "asc" }, include: { organisation: { select: { name: true } } } },
       memberships: {
         orderBy: { registeredAt: "asc" },
         include: { network: { select: { slug: true, name: true } }, events: { orderBy: { at: "asc" } } },
