@@ -37,10 +37,13 @@ export function findOrganisationForRepresentation(tx: Tx, tenantId: string, id: 
   return tx.organisation.findFirst({ where: { tenantId, id }, select: patientOrganisationFields });
 }
 
-export function isOrganisationNameUsed(tx: Tx, tenantId: string, name: string) {
-  return tx.organisation
-    .findFirst({ where: { tenantId, name: { equals: name, mode: "insensitive" } }, select: { id: true } })
-    .then((row) => row !== null);
+// Names are compared in code, not with an insensitive `equals`: Prisma sends that as ILIKE, where a typed `%`, `_` or
+// a trailing `\` would be a pattern (or an error), not the name. A tenant has tens of organisations, not thousands.
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("sv") === b.trim().toLocaleLowerCase("sv");
+
+export async function isOrganisationNameUsed(tx: Tx, tenantId: string, name: string): Promise<boolean> {
+  const rows = await tx.organisation.findMany({ where: { tenantId }, select: { name: true } });
+  return rows.some((row) => sameName(row.name, name));
 }
 
 export function insertPatientOrganisation(tx: Tx, tenantId: string, name: string) {
@@ -152,9 +155,11 @@ export function findConfirmedRepresentationsOfMembers(tx: Tx, tenantId: string, 
 }
 
 /** A live patient organisation whose name is the one given (case-insensitive). */
-export function findPatientOrganisationByName(tx: Tx, tenantId: string, name: string) {
-  return tx.organisation.findFirst({
-    where: { tenantId, kind: "PATIENT_ORGANISATION", retiredAt: null, name: { equals: name, mode: "insensitive" } },
-    select: { id: true },
+export async function findPatientOrganisationByName(tx: Tx, tenantId: string, name: string): Promise<{ id: string } | null> {
+  const rows = await tx.organisation.findMany({
+    where: { tenantId, kind: "PATIENT_ORGANISATION", retiredAt: null },
+    select: { id: true, name: true },
   });
+  const row = rows.find((candidate) => sameName(candidate.name, name));
+  return row ? { id: row.id } : null;
 }
