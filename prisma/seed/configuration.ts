@@ -166,6 +166,7 @@ const ORGANISATION_KINDS: Readonly<Record<string, OrganisationKind>> = {
   MUNICIPALITY: "MUNICIPALITY",
   FEDERATION: "FEDERATION",
   ASSOCIATION: "ASSOCIATION",
+  PATIENT_ORGANISATION: "PATIENT_ORGANISATION",
 };
 
 function planOrganisations(ctx: PlanContext): void {

@@ -12,7 +12,7 @@ import { type SeedSummary, summarise } from "./summary.js";
 import { buildTenantPlan } from "./tenant-plan.js";
 import { DEMO_TENANTS } from "./tenants/index.js";
 import { Calendar, startOfStockholmDay } from "./time.js";
-import { type WriteStats, writePlan } from "./write.js";
+import { type WriteStats, writePlan, writeRepresentations } from "./write.js";
 
 export { type DemoStaffUser, demoAudience, demoMemberSubjects, demoStaff, PLATFORM_OPERATOR_SUBJECT } from "./demo-users.js";
 export { seedId } from "./ids.js";
@@ -100,6 +100,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
         // Row-level security, where enabled, reads the tenant from the transaction (as the API's TenantScope does).
         await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenant.id}, true)`;
         changes[tenantRow.slug] = await writePlan(tx, tenant.id, plan);
+        await writeRepresentations(tx, tenant.id);
       },
       { timeout: TENANT_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
     );

@@ -276,3 +276,23 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * The seeded representatives' mandates (VGR, issue 21 item 4): each member whose own words name one of the tenant's
+ * patient organisations represents it, confirmed from the day they registered, open-ended. Ids are derived from the
+ * member and the organisation, so a second seed finds the rows it wrote; an erased member has none.
+ */
+export async function writeRepresentations(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "OrganisationRepresentation"
+      ("tenantId", "id", "memberId", "organisationId", "status", "validFrom", "covers", "proposedBy", "proposedById",
+       "decidedAt", "createdAt", "updatedAt")
+    SELECT m."tenantId", md5('representation:' || m."id" || ':' || o."id")::uuid, m."id", o."id", 'CONFIRMED',
+           (m."createdAt" AT TIME ZONE 'Europe/Stockholm')::date,
+           'Patientperspektiv för organisationens medlemmar i regionens utvecklingsarbete.', 'MEMBER', m."id",
+           m."createdAt", m."createdAt", m."createdAt"
+    FROM "Member" m
+    JOIN "Organisation" o ON o."tenantId" = m."tenantId" AND o."name" = btrim(m."organisationRepresented")
+    WHERE m."tenantId" = ${tenantId}::uuid AND m."erasedAt" IS NULL AND o."kind" = 'PATIENT_ORGANISATION'
+    ON CONFLICT DO NOTHING`;
+}

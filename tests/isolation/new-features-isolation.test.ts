@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // SECURITY.md "Tenant isolation": a request for another tenant's object answers exactly as for an object that does
 // not exist, through every path. Every query and mutation of the request, invitation, assignment, fee, payroll,
-// statistics, message-template, audit, data-subject-request and intake-appointment / follow-up features is called by Jönköping's staff or member
+// statistics, message-template, audit, data-subject-request, intake-appointment / follow-up and organisation-representative features is called by Jönköping's staff or member
 // with Västra Götaland's ids and with ids that exist nowhere: the two answers must be identical (ids aside), must
 // say "not found" (not FORBIDDEN, which would make the test vacuous), and Västra Götaland's data must not change.
 
@@ -249,6 +249,28 @@ const CASES: Case[] = [
     channel: "POSTAL",
   })),
   m("completeDataSubjectRequest", "CompleteDataSubjectRequestInput", "tenant-admin", (ids) => ({ id: ids.dataSubjectRequest, note: "x" })),
+  // Organisation representatives (issue 21 item 4).
+  m("recordOrganisationRepresentation", "RecordRepresentationInput", "coordinator", (ids) => ({
+    memberId: ids.member,
+    organisationId: ids.patientOrganisation,
+    validFrom: "2026-01-01",
+  })),
+  m("recordOrganisationRepresentation (foreign organisation)", "RecordRepresentationInput", "coordinator", (ids) => ({
+    memberId: ids.ownMember,
+    organisationId: ids.patientOrganisation,
+    validFrom: "2026-01-01",
+  })),
+  m("proposeMyOrganisationRepresentation", "ProposeMyRepresentationInput", "member", (ids) => ({
+    organisationId: ids.patientOrganisation,
+    validFrom: "2026-01-01",
+  })),
+  m("confirmOrganisationRepresentation", "DecideRepresentationInput", "coordinator", (ids) => ({ id: ids.representation })),
+  m("rejectOrganisationRepresentation", "DecideRepresentationInput", "coordinator", (ids) => ({ id: ids.representation })),
+  m("endOrganisationRepresentation", "EndRepresentationInput", "coordinator", (ids) => ({ id: ids.representation, validTo: "2026-12-31" })),
+  m("retirePatientOrganisation", "RetirePatientOrganisationInput", "coordinator", (ids) => ({ id: ids.patientOrganisation })),
+  m("retirePatientOrganisation (tenant admin)", "RetirePatientOrganisationInput", "tenant-admin", (ids) => ({
+    id: ids.patientOrganisation,
+  })),
 ];
 
 let api: TestApi;
@@ -276,6 +298,8 @@ async function foreignState(tenantId: string) {
       p.directBookingParticipant.findMany({ ...where, orderBy: { id: "asc" } }),
       p.intakeAppointment.findMany({ ...where, orderBy: { id: "asc" } }),
       p.membershipFollowUp.findMany({ ...where, orderBy: { id: "asc" } }),
+      p.organisationRepresentation.findMany({ ...where, orderBy: { id: "asc" } }),
+      p.organisation.findMany({ ...where, orderBy: { id: "asc" } }),
       p.outboxMessage.count(where),
     ]),
   );
@@ -306,6 +330,11 @@ beforeAll(async () => {
     network: await first(p.network.findFirst(inVgr), "network"),
     organisation: await first(p.organisation.findFirst(inVgr), "organisation"),
     membership: await first(p.membership.findFirst({ ...inVgr, where: { tenantId: vgr.id, status: "REGISTERED" } }), "membership"),
+    patientOrganisation: await first(
+      p.organisation.findFirst({ where: { tenantId: vgr.id, kind: "PATIENT_ORGANISATION" }, select: { id: true } }),
+      "patient organisation",
+    ),
+    representation: await first(p.organisationRepresentation.findFirst(inVgr), "organisation representation"),
     invitee: (await p.invitation.findFirstOrThrow({ where: { tenantId: vgr.id }, select: { inviteeId: true } })).inviteeId as string,
     // Scenario: a VGR unit's direct booking named someone, awaiting VGR's coordinator.
     directBookingParticipant: (

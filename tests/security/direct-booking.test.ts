@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberTokens } from "../invitations/invitations.js";
+import { CONTACT_SHARING_TEXT, memberTokens, REQUEST_PARTICIPANTS, WITHDRAW_CONSENT } from "../invitations/invitations.js";
 import {
   CONFIRM_DIRECT_BOOKING_PARTICIPANT,
   DIRECT_BOOKING_PARTICIPANT_FIELDS,
@@ -241,5 +241,77 @@ describe("the member named in a direct booking", () => {
       ["MEMBER", "direct booking confirmed by the member"],
       ["MEMBER", "direct booking rejected by the member"],
     ]);
+  });
+});
+
+describe("a confirmed direct booking among the unit's participants (issue 21 item 7)", () => {
+  const CONFIRM_MINE = `mutation($input: DecideDirectBookingParticipantInput!) { confirmMyDirectBooking(input: $input) { participant { id status } errors { __typename ... on ErrorResult { code messageSv messageEn } } } }`;
+  type Confirmed = {
+    confirmMyDirectBooking: { participant: { status: string } | null; errors: Array<{ code: string; messageSv: string }> };
+  };
+  const participants = async (requestId: string) =>
+    (
+      await api.graphql<{ request: { participants: Array<{ familyName: string; email: string | null }> } }>(REQUEST_PARTICIPANTS, {
+        token: requester,
+        variables: { id: requestId },
+      })
+    ).data?.request.participants;
+  const pendingOf = async (requestId: string) =>
+    (await prisma().directBookingParticipant.findFirstOrThrow({ where: { requestId }, select: { id: true } })).id;
+  const currentText = async () =>
+    (await api.graphql<{ tenant: { currentConsentText: { version: string } } }>(CONTACT_SHARING_TEXT, { variables: { slug: "jonkoping" } }))
+      .data?.tenant.currentConsentText.version as string;
+
+  it("appears with contact details only when the member confirmed it and consented; a coordinator's confirmation shows nothing", async () => {
+    const own = (await memberTokens(api, "jonkoping", [peerMember.id])).get(peerMember.id) as string;
+    const byCoordinator = (await book({ familyName: peerMember.familyName, email: peerMember.email })).data?.recordDirectBooking?.request
+      .id as string;
+    const withoutConsent = (await book({ familyName: peerMember.familyName, email: peerMember.email })).data?.recordDirectBooking?.request
+      .id as string;
+    const withConsent = (await book({ familyName: peerMember.familyName, email: peerMember.email })).data?.recordDirectBooking?.request
+      .id as string;
+
+    // A coordinator cannot consent for the member: refused as bad input, in both languages, and nothing decided.
+    const onBehalf = await api.graphql(CONFIRM_DIRECT_BOOKING_PARTICIPANT, {
+      token: peerCoordinator,
+      variables: { input: { id: await pendingOf(byCoordinator), contactConsentTextVersion: await currentText() } },
+    });
+    expect(onBehalf.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(JSON.stringify(onBehalf.errors?.[0]?.extensions)).toContain("Bara medlemmen själv");
+    expect(JSON.stringify(onBehalf.errors?.[0]?.extensions)).toContain("Only the member");
+    const byTheCoordinator = await api.graphql<{ confirmDirectBookingParticipant: Decision }>(CONFIRM_DIRECT_BOOKING_PARTICIPANT, {
+      token: peerCoordinator,
+      variables: { input: { id: await pendingOf(byCoordinator) } },
+    });
+    expect(byTheCoordinator.data?.confirmDirectBookingParticipant.errors).toEqual([]);
+    // It counts, but the unit is shown no one: that would tell it the person is in the pool, and no consent stands behind it.
+    expect(await prisma().assignment.count({ where: { requestId: byCoordinator } })).toBe(1);
+    expect(await participants(byCoordinator)).toEqual([]);
+
+    const noConsent = await api.graphql<Confirmed>(CONFIRM_MINE, {
+      token: own,
+      variables: { input: { id: await pendingOf(withoutConsent) } },
+    });
+    expect(noConsent.data?.confirmMyDirectBooking.errors).toEqual([]);
+    expect(await participants(withoutConsent)).toEqual([]);
+
+    // An outdated text is refused and nothing is decided.
+    const outdated = await api.graphql<Confirmed>(CONFIRM_MINE, {
+      token: own,
+      variables: { input: { id: await pendingOf(withConsent), contactConsentTextVersion: "0.0-outdated" } },
+    });
+    expect(outdated.data?.confirmMyDirectBooking.errors[0]?.code).toBe("CONSENT_TEXT_OUTDATED");
+    expect(await prisma().assignment.count({ where: { requestId: withConsent } })).toBe(0);
+    const consented = await api.graphql<Confirmed>(CONFIRM_MINE, {
+      token: own,
+      variables: { input: { id: await pendingOf(withConsent), contactConsentTextVersion: await currentText() } },
+    });
+    expect(consented.data?.confirmMyDirectBooking).toMatchObject({ errors: [], participant: { status: "CONFIRMED" } });
+    expect(await participants(withConsent)).toMatchObject([{ familyName: peerMember.familyName, email: peerMember.email }]);
+
+    // Withdrawn like any contact-sharing consent: the unit sees no one again.
+    const invitation = await prisma().invitation.findFirstOrThrow({ where: { requestId: withConsent }, select: { id: true } });
+    await api.graphql(WITHDRAW_CONSENT, { token: own, variables: { input: { invitationId: invitation.id } } });
+    expect(await participants(withConsent)).toEqual([]);
   });
 });

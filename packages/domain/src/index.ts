@@ -44,6 +44,7 @@ export * from "./notification/inbox.js";
 export * from "./notification/kinds.js";
 export * from "./notification/render.js";
 export * from "./organisation/organisation-configuration.js";
+export * from "./organisation/representation.js";
 export * from "./pool/member-search.js";
 export * from "./privacy/consent-texts.js";
 export * from "./privacy/data-subject-request.js";

@@ -116,7 +116,7 @@ export const vgr: TenantDemoSeed = {
     ...patientOrganisations.map((organisation) => ({
       key: organisation.name,
       name: organisation.name,
-      kind: "ASSOCIATION" as const,
+      kind: "PATIENT_ORGANISATION" as const,
       units: [],
     })),
   ],

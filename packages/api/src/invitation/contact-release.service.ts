@@ -3,6 +3,7 @@ import { forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { TenantScope } from "../context/tenant-scope.js";
+import { representedOrganisationsForRelease } from "../representation/representation.service.js";
 import type { RequestType } from "../request/request.type.js";
 import { standingOn } from "../request/request-access.js";
 import { findReleasedContacts, type ReleasedContactRow } from "./invitation.repository.js";
@@ -43,6 +44,12 @@ export function readReleasedContacts(scope: TenantScope, reads: readonly Release
     const byRequest = new Map<string, ReleasedContactRow[]>();
     for (const row of rows) if (row.assignment !== null) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row]);
     const results = reads.map((read) => byRequest.get(read.requestId) ?? []);
+    // The organisations a participant represents go with their released contact, and with it only.
+    const representing = await representedOrganisationsForRelease(
+      tx,
+      tenantId,
+      [...byRequest.values()].flat().map((row) => ({ requestId: row.requestId, memberId: row.memberId })),
+    );
     await AuditWriter.recordMany(
       tx,
       tenantId,
@@ -55,7 +62,14 @@ export function readReleasedContacts(scope: TenantScope, reads: readonly Release
             subjectId: row.memberId,
             memberId: row.memberId,
             purpose: read.toUnit ? "contact details released to the requesting unit" : "request participants",
-            details: { requestId: read.requestId, unitId: read.unitId, invitationId: row.id, fields: ["name", "email", "phone"] },
+            details: {
+              requestId: read.requestId,
+              unitId: read.unitId,
+              invitationId: row.id,
+              fields: (representing.get(`${row.requestId}:${row.memberId}`) ?? []).length
+                ? ["name", "email", "phone", "representing"]
+                : ["name", "email", "phone"],
+            },
           },
         })),
       ),
@@ -67,6 +81,7 @@ export function readReleasedContacts(scope: TenantScope, reads: readonly Release
         familyName: row.member.familyName,
         email: row.member.email,
         phone: row.member.phone,
+        representing: representing.get(`${row.requestId}:${row.memberId}`) ?? [],
       })),
     );
   });

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination/connection.js";
 import { Node } from "../node/node.type.js";
+import { RepresentedOrganisation } from "../representation/representation.type.js";
 import { AssignmentLength } from "../request/request.type.js";
 
 export enum InvitationStatus {
@@ -270,6 +271,12 @@ export class ReleasedContact {
 
   @Field(() => String, { nullable: true, description: "E.164." })
   phone!: string | null;
+
+  @Field(() => [RepresentedOrganisation], {
+    description:
+      "The patient or user organisations the participant has a confirmed mandate to represent, current today and covering this request's network and assignment type (VGR). Released with the contact, and only with it.",
+  })
+  representing!: RepresentedOrganisation[];
 }
 
 export const InvitationConnection = Connection(Invitation, "Invitation");

@@ -62,6 +62,12 @@ export class MemberSearchInput {
 
   @Field(() => String, { nullable: true, description: "Free text; every word must occur in the given or family name." })
   name?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A patient organisation (`patientOrganisations`): members with a confirmed mandate to represent it, current today.",
+  })
+  representsOrganisationId?: string | null;
 }
 
 export enum MemberOrderField {

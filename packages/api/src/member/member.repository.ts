@@ -80,6 +80,8 @@ export interface MemberFilter {
   lastAssignmentBefore?: Date | null;
   neverAssigned?: boolean | null;
   nameWords?: readonly string[];
+  /** Members with a confirmed mandate for this organisation running on `today` (ISO date). */
+  representsOrganisation?: { organisationId: string; today: string } | null;
 }
 
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -129,6 +131,19 @@ function memberWhere(
   const and: Prisma.MemberWhereInput[] = [];
   if (filter.experienceTagIds) and.push({ experiences: { some: { tagId: { in: [...filter.experienceTagIds] } } } });
   for (const ids of memberIdSets) if (ids) and.push({ id: { in: ids } });
+  if (filter.representsOrganisation) {
+    const day = asDate(filter.representsOrganisation.today);
+    and.push({
+      representations: {
+        some: {
+          organisationId: filter.representsOrganisation.organisationId,
+          status: "CONFIRMED",
+          validFrom: { lte: day },
+          OR: [{ validTo: null }, { validTo: { gte: day } }],
+        },
+      },
+    });
+  }
   if (filter.languages && filter.languages.length > 0) and.push({ languages: { hasSome: [...filter.languages] } });
   if (filter.municipalities && filter.municipalities.length > 0) {
     and.push({

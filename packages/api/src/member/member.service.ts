@@ -87,6 +87,9 @@ export async function listPool(ctx: RequestContext, query: PoolQuery, args: Page
   const networkIds = [query.networkId, query.filter?.networkId].filter((id): id is string => typeof id === "string");
   // An id that cannot exist names no network the caller coordinates: an empty pool, like a foreign network's id.
   if (networkIds.some((id) => !isId(id)) || new Set(networkIds).size > 1) return toSortedPage([], page, memberSorting, 0);
+  // Likewise an organisation id that cannot exist: nobody represents it.
+  const representsOrganisationId = query.filter?.representsOrganisationId ?? null;
+  if (representsOrganisationId !== null && !isId(representsOrganisationId)) return toSortedPage([], page, memberSorting, 0);
 
   const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
     const [taxonomy, tenant] = await Promise.all([findTaxonomyLinks(tx, actor.tenantId), findTenantTimeZone(tx, actor.tenantId)]);
@@ -112,6 +115,7 @@ export async function listPool(ctx: RequestContext, query: PoolQuery, args: Page
       lastAssignmentBefore: search.lastAssignmentBefore,
       neverAssigned: search.neverAssigned,
       nameWords: search.nameWords,
+      representsOrganisation: representsOrganisationId ? { organisationId: representsOrganisationId, today } : null,
     };
     const result = await listMembers(tx, actor.tenantId, networks, filter, page);
     const criteria = JSON.parse(JSON.stringify({ networkId: query.networkId, status: query.status, filter: query.filter ?? null }));

@@ -1,5 +1,6 @@
+import { or } from "graphql-shield";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isTenantAdmin } from "../permissions/rules.js";
+import { isCoordinator, isTenantAdmin } from "../permissions/rules.js";
 
 // Organisations, units and cost centres are configuration: read and changed by the tenant's administrators.
 export const organisationPermissions: PermissionMap = {
@@ -37,7 +38,8 @@ export const organisationPermissions: PermissionMap = {
   CreateCostCentrePayload: isTenantAdmin,
   UpdateCostCentrePayload: isTenantAdmin,
   RetireCostCentrePayload: isTenantAdmin,
-  NameTaken: isTenantAdmin,
+  // Also answered to coordinators adding a patient organisation (representation feature).
+  NameTaken: or(isTenantAdmin, isCoordinator),
   CodeTaken: isTenantAdmin,
   InUse: isTenantAdmin,
 };

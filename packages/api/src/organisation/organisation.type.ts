@@ -7,11 +7,12 @@ export enum OrganisationKind {
   MUNICIPALITY = "MUNICIPALITY",
   FEDERATION = "FEDERATION",
   ASSOCIATION = "ASSOCIATION",
+  PATIENT_ORGANISATION = "PATIENT_ORGANISATION",
 }
 registerEnumType(OrganisationKind, {
   name: "OrganisationKind",
   description:
-    "REGION_UNIT: the region itself; FEDERATION: e.g. a federation of municipalities (kommunförbund); ASSOCIATION: e.g. a patient association.",
+    "REGION_UNIT: the region itself; FEDERATION: e.g. a federation of municipalities (kommunförbund); ASSOCIATION: e.g. a patient association; PATIENT_ORGANISATION: a patient, user or relatives' organisation whose mandate members can carry (kept by administrators and coordinators, see `patientOrganisations`).",
 });
 
 @ObjectType({ implements: Node, description: "A region, municipality, federation or association taking part in the tenant's programme." })

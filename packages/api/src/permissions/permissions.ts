@@ -25,6 +25,7 @@ import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amou
 import { privacyPermissions } from "../privacy/privacy.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
 import { registrationFormPermissions } from "../registration-form/registration-form.rules.js";
+import { representationPermissions } from "../representation/representation.rules.js";
 import { requestPermissions } from "../request/request.rules.js";
 import { requestFormPermissions } from "../request-form/request-form.rules.js";
 import { selfServicePermissions } from "../self-service/self-service.rules.js";
@@ -55,6 +56,7 @@ const featurePermissionMap = mergePermissionMaps([
   intakePermissions,
   requestFormPermissions,
   organisationPermissions,
+  representationPermissions,
   taxonomyPermissions,
   staffPermissions,
   selfServicePermissions,

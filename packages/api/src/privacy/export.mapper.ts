@@ -104,6 +104,19 @@ export function toExportDocument(
       givenAt: consent.givenAt,
       withdrawnAt: consent.withdrawnAt,
     })),
+    // The organisations the person represents or proposed to (issue 21 item 4), with the mandate's terms.
+    organisationRepresentations: member.representations.map((representation) => ({
+      organisation: representation.organisation.name,
+      status: representation.status,
+      validFrom: isoDate(representation.validFrom),
+      validTo: isoDate(representation.validTo),
+      covers: representation.covers,
+      networkIds: representation.networkIds,
+      assignmentTypeIds: representation.assignmentTypeIds,
+      proposedBy: representation.proposedBy,
+      decidedAt: representation.decidedAt,
+      createdAt: representation.createdAt,
+    })),
     guardians: member.guardians.map((guardian) => ({
       name: guardian.name,
       email: guardian.email,

@@ -29,6 +29,7 @@ export async function findEverythingAboutMember(tx: Tx, tenantId: string, member
       pauses: { orderBy: { startsOn: "asc" } },
       revisions: { orderBy: { at: "asc" } },
       guardians: { orderBy: { createdAt: "asc" } },
+      representations: { orderBy: { createdAt: "asc" }, include: { organisation: { select: { name: true } } } },
       memberships: {
         orderBy: { registeredAt: "asc" },
         include: {
@@ -133,6 +134,8 @@ export async function eraseMemberData(
   await tx.guardian.deleteMany({ where: { tenantId, memberId } });
   await tx.duplicateCandidate.deleteMany({ where: { tenantId, OR: [{ memberId }, { existingMemberId: memberId }] } });
   await tx.notificationPreference.deleteMany({ where: { tenantId, memberId } });
+  // The mandate to represent an organisation is personal data: nothing of it remains (issue 21 item 4).
+  await tx.organisationRepresentation.deleteMany({ where: { tenantId, memberId } });
 
   const memberships = await tx.membership.findMany({ where: { tenantId, memberId }, select: { id: true, status: true } });
   for (const membership of memberships) {

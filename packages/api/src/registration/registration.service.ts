@@ -31,6 +31,7 @@ import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } fro
 import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { enqueueRegistrationNotices } from "../notification/enqueue.js";
 import { currentRegistrationForm } from "../registration-form/registration-form.service.js";
+import { proposeFromStatement } from "../representation/representation.service.js";
 import { collectsPersonalIdentityNumbers, findCurrentConsentText, findTenantBySlug } from "../tenant/tenant.repository.js";
 import { ConsentKind } from "../tenant/tenant.type.js";
 import type { RegisterMemberInput, RegistrationDetailsInput } from "./registration.input.js";
@@ -289,6 +290,7 @@ export async function registerPerson(
       })
     ).id;
     if (pin) await recordPersonalIdentityNumber(ctx, tx, tenant.id, memberId, pin, `registration (${path.channel.toLowerCase()})`);
+    await proposeFromStatement(tx, tenant.id, memberId, registration.organisationRepresented);
     await flagDuplicateCandidates(
       tx,
       tenant.id,

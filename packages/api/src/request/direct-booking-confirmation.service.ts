@@ -1,9 +1,12 @@
+import { directBookingReleasesContact } from "@medverkan/domain";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
+import { insertContactSharingConsent } from "../invitation/invitation.repository.js";
+import { findCurrentConsentText } from "../tenant/tenant.repository.js";
 import {
   type DecideDirectBookingParticipantPayload,
   DirectBookingNotConfirmable,
@@ -19,6 +22,7 @@ import {
   insertDirectParticipation,
   isMemberProcessable,
   lockRequest,
+  releaseDirectParticipationContact,
 } from "./request.repository.js";
 import { requireMember, requireStaff } from "./request-access.js";
 
@@ -116,8 +120,17 @@ export function rejectDirectBookingParticipant(ctx: RequestContext, id: string):
   return decide(ctx, coordinatorDecider(ctx), id, "REJECTED");
 }
 
-export function confirmMyDirectBooking(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
-  return decide(ctx, memberDecider(ctx), id, "CONFIRMED");
+/**
+ * The member confirms it was them. With the current contact-sharing text's version they also consent to the unit
+ * seeing their name, e-mail and phone for this request, and appear among its `participants` (issue 21 item 7,
+ * `directBookingReleasesContact`); without it the participation counts and the unit is shown nothing.
+ */
+export function confirmMyDirectBooking(
+  ctx: RequestContext,
+  id: string,
+  contactConsentTextVersion: string | null = null,
+): Promise<DecideDirectBookingParticipantPayload> {
+  return decide(ctx, memberDecider(ctx), id, "CONFIRMED", contactConsentTextVersion);
 }
 
 export function declineMyDirectBooking(ctx: RequestContext, id: string): Promise<DecideDirectBookingParticipantPayload> {
@@ -132,6 +145,7 @@ async function decide(
   actor: Decider,
   id: string,
   status: "CONFIRMED" | "REJECTED",
+  contactConsentTextVersion: string | null = null,
 ): Promise<DecideDirectBookingParticipantPayload> {
   const missing = { participant: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
   if (!isId(id)) return missing;
@@ -152,6 +166,7 @@ async function decide(
     }
     const now = new Date();
     let assignmentId: string | null = null;
+    let consentId: string | null = null;
     if (status === "CONFIRMED") {
       if (row.memberId === null) {
         return {
@@ -179,6 +194,26 @@ async function decide(
           ],
         };
       }
+      // The member's own confirmation may carry their consent to share contact details with the unit; a coordinator
+      // never gives it for them (only the member's own decider has no staff user).
+      const decidedBy = actor.staffUserId === null ? "MEMBER" : "COORDINATOR";
+      const consentText =
+        contactConsentTextVersion !== null && decidedBy === "MEMBER"
+          ? await findCurrentConsentText(tx, actor.tenantId, "CONTACT_SHARING")
+          : null;
+      if (contactConsentTextVersion !== null && decidedBy === "MEMBER" && consentText?.version !== contactConsentTextVersion.trim()) {
+        return {
+          participant: toParticipant(row),
+          errors: [
+            notConfirmable(
+              "CONSENT_TEXT_OUTDATED",
+              "Texten om att dela kontaktuppgifter har ändrats; läs den aktuella texten och bekräfta igen.",
+              "The text on sharing contact details has changed; read the current text and confirm again.",
+              ctx.locale,
+            ),
+          ],
+        };
+      }
       const participation = await insertDirectParticipation(tx, actor.tenantId, {
         requestId: row.requestId,
         memberId: row.memberId,
@@ -189,6 +224,17 @@ async function decide(
         networkId: row.request.networkId,
       });
       assignmentId = participation.assignmentId;
+      if (consentText && directBookingReleasesContact(decidedBy, true)) {
+        const consent = await insertContactSharingConsent(tx, {
+          tenantId: actor.tenantId,
+          memberId: row.memberId,
+          requestId: row.requestId,
+          consentTextId: consentText.id,
+          givenAt: now,
+        });
+        await releaseDirectParticipationContact(tx, actor.tenantId, participation.invitationId, consent.id, now);
+        consentId = consent.id;
+      }
     }
     const decided = await decideDirectBookingParticipant(tx, actor.tenantId, row.id, {
       status,
@@ -207,6 +253,18 @@ async function decide(
           (actor.staffUserId === null ? " by the member" : ""),
         details: { requestId: row.requestId, assignmentId },
       },
+      ...(consentId
+        ? [
+            {
+              action: "WRITE" as const,
+              subjectType: "Consent",
+              subjectId: consentId,
+              memberId: row.memberId,
+              purpose: "contact sharing consent given (direct booking confirmed by the member)",
+              details: { requestId: row.requestId },
+            },
+          ]
+        : []),
       ...(assignmentId
         ? [
             {

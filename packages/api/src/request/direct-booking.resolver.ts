@@ -1,4 +1,6 @@
+import { fieldError } from "@medverkan/domain";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { badUserInput } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import {
   DecideDirectBookingParticipantInput,
@@ -13,6 +15,27 @@ import {
   myDirectBookingsToConfirm,
   rejectDirectBookingParticipant,
 } from "./direct-booking-confirmation.service.js";
+
+/** Only the member's own confirmation carries a contact-sharing consent: anywhere else it is refused, not ignored. */
+function refuseConsentOnBehalf(input: DecideDirectBookingParticipantInput, ctx: RequestContext): void {
+  if (input.contactConsentTextVersion == null) return;
+  throw badUserInput(
+    [
+      fieldError(
+        "input.contactConsentTextVersion",
+        "NOT_ALLOWED",
+        { sv: "Samtycke till att dela kontaktuppgifter", en: "Consent to share contact details" },
+        {
+          hint: {
+            sv: "Bara medlemmen själv kan ge det, när hen bekräftar bokningen.",
+            en: "Only the member can give it, when confirming the booking themself.",
+          },
+        },
+      ),
+    ],
+    ctx.locale,
+  );
+}
 
 @Resolver(() => DirectBookingParticipant)
 export class DirectBookingResolver {
@@ -32,6 +55,7 @@ export class DirectBookingResolver {
     @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DecideDirectBookingParticipantPayload> {
+    refuseConsentOnBehalf(input, ctx);
     return confirmDirectBookingParticipant(ctx, input.id);
   }
 
@@ -42,6 +66,7 @@ export class DirectBookingResolver {
     @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DecideDirectBookingParticipantPayload> {
+    refuseConsentOnBehalf(input, ctx);
     return rejectDirectBookingParticipant(ctx, input.id);
   }
 
@@ -63,7 +88,7 @@ export class DirectBookingResolver {
     @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DecideDirectBookingParticipantPayload> {
-    return confirmMyDirectBooking(ctx, input.id);
+    return confirmMyDirectBooking(ctx, input.id, input.contactConsentTextVersion ?? null);
   }
 
   @Mutation(() => DecideDirectBookingParticipantPayload, {
@@ -73,6 +98,7 @@ export class DirectBookingResolver {
     @Arg("input", () => DecideDirectBookingParticipantInput) input: DecideDirectBookingParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DecideDirectBookingParticipantPayload> {
+    refuseConsentOnBehalf(input, ctx);
     return declineMyDirectBooking(ctx, input.id);
   }
 }

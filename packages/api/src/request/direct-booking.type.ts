@@ -65,7 +65,7 @@ export class DirectBookingParticipant {
 @ObjectType({
   implements: ErrorResult,
   description:
-    "The participant cannot be confirmed: `code` says why (ALREADY_DECIDED, NOT_IDENTIFIED — no pool member matches, MEMBER_NOT_AVAILABLE — erased or processing restricted).",
+    "The participant cannot be confirmed: `code` says why (ALREADY_DECIDED, NOT_IDENTIFIED — no pool member matches, MEMBER_NOT_AVAILABLE — erased or processing restricted, CONSENT_TEXT_OUTDATED — the contact-sharing text given is not the current one).",
 })
 export class DirectBookingNotConfirmable extends ErrorResult {}
 
@@ -87,4 +87,14 @@ export class DecideDirectBookingParticipantPayload {
 export class DecideDirectBookingParticipantInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "`confirmMyDirectBooking` only: `Tenant.currentConsentText(kind: CONTACT_SHARING).version`, the text you agree to — that your " +
+      "name, e-mail and phone are shared with the unit for this request. Given, you appear among the unit's `participants` " +
+      "(withdraw it like any contact-sharing consent); left out, the participation counts but the unit is shown nothing. " +
+      "Coordinators cannot give it for the member.",
+  })
+  contactConsentTextVersion?: string | null;
 }

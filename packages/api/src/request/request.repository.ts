@@ -583,6 +583,14 @@ export async function insertDirectParticipation(
   return { invitationId: invitation.id, assignmentId: assignment.id };
 }
 
+/** The member's consent, given when confirming a direct booking, released their contact to the unit. */
+export async function releaseDirectParticipationContact(tx: Tx, tenantId: string, invitationId: string, consentId: string, at: Date) {
+  await tx.invitation.update({
+    where: { tenantId_id: { tenantId, id: invitationId } },
+    data: { contactConsentId: consentId, contactReleasedAt: at },
+  });
+}
+
 /** What a stored request holds besides its own row, in the shape the form validator reads. */
 export async function findStoredRequestParts(tx: Tx, row: RequestRow) {
   const { tenantId } = row;

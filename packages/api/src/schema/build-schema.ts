@@ -28,6 +28,7 @@ import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
 import { RegistrationFormResolver, TenantRegistrationFormResolver } from "../registration-form/registration-form.resolver.js";
+import { MemberRepresentationResolver, RepresentationResolver } from "../representation/representation.resolver.js";
 import { DirectBookingResolver } from "../request/direct-booking.resolver.js";
 import { RequestResolver } from "../request/request.resolver.js";
 import { RequestOptionsResolver } from "../request/request-options.resolver.js";
@@ -107,6 +108,8 @@ const resolvers = [
   PlatformStatisticsResolver,
   RequestResolver,
   DirectBookingResolver,
+  RepresentationResolver,
+  MemberRepresentationResolver,
   RequestOptionsResolver,
   InvitationResolver,
   MyInvitationResolver,

@@ -86,3 +86,18 @@ export function isIdentifiedParticipant(
   if (identification.phoneKey !== null && candidate.phoneKey !== identification.phoneKey) return false;
   return true;
 }
+
+/** Who confirmed a direct-booking participant: the network's coordinator or the member themself. */
+export type DirectBookingDecidedBy = "COORDINATOR" | "MEMBER";
+
+/**
+ * Does a confirmed direct-booking participant appear among the unit's participants, with name, e-mail and phone
+ * (issue 21 item 7)? Only when the person themself confirmed and, in doing so, consented to sharing their contact
+ * details with the unit for this request — the same consent an invited participant gives by accepting, and withdrawn
+ * the same way. A coordinator's confirmation makes the participation count (assignment, fees, statistics) but shows
+ * the unit nothing: the unit would otherwise learn from the coordinator's decision that the person it named is in the
+ * pool (issue 22 finding 2), and no consent of the person stands behind it.
+ */
+export function directBookingReleasesContact(decidedBy: DirectBookingDecidedBy, consentedToShareContact: boolean): boolean {
+  return decidedBy === "MEMBER" && consentedToShareContact;
+}

@@ -9,7 +9,7 @@ import type { CareDomain } from "../vocabulary/vocabulary.js";
 // This is data for the seeding script and for tests; no rule in the domain reads it.
 // Where a document is silent, the choice made here is marked "Assumed".
 
-export const ORGANISATION_KINDS = ["REGION_UNIT", "MUNICIPALITY", "ASSOCIATION", "FEDERATION"] as const;
+export const ORGANISATION_KINDS = ["REGION_UNIT", "MUNICIPALITY", "ASSOCIATION", "FEDERATION", "PATIENT_ORGANISATION"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export interface TenantSeed {

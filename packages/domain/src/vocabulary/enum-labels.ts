@@ -299,6 +299,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     MUNICIPALITY: l("Kommun", "Municipality"),
     FEDERATION: l("Kommunalförbund", "Federation of municipalities"),
     ASSOCIATION: l("Förening", "Association"),
+    PATIENT_ORGANISATION: l("Patient- eller brukarorganisation", "Patient or user organisation"),
   },
   OutboxMessageStatus: {
     PENDING: l("Väntar", "Pending"),
@@ -341,6 +342,11 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   RegistrationOutcome: {
     REGISTERED: l("Anmäld", "Registered"),
     AWAITING_GUARDIAN_CONSENT: l("Väntar på vårdnadshavares samtycke", "Awaiting guardian consent"),
+  },
+  RepresentationStatus: {
+    PROPOSED: l("Föreslagen, väntar på samordnaren", "Proposed, awaiting the coordinator"),
+    CONFIRMED: l("Bekräftad", "Confirmed"),
+    REJECTED: l("Inte bekräftad", "Not confirmed"),
   },
   RequestField: Object.fromEntries(Object.entries(REQUEST_FIELD_LABELS).map(([key, label]) => [upperSnake(key), label])),
   RequestOrderField: {

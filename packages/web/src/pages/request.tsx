@@ -26,7 +26,7 @@ const RequestPageDocument = graphql(`
       assignmentLength
       version
       occasions { id startsAt endsAt place digitalLink heldAt cancelledAt }
-      participants { assignmentId givenName familyName email phone }
+      participants { assignmentId givenName familyName email phone representing { organisationName validTo } }
       assignments { id status attendances { occasionId attended durationMinutes } }
     }
   }
@@ -143,6 +143,13 @@ export function RequestPage() {
                     {t("phone")}: <a href={`tel:${person.phone}`}>{person.phone}</a>
                   </>
                 ) : null}
+                {person.representing.map((mandate) => (
+                  <span key={mandate.organisationName}>
+                    <br />
+                    {t("represents")}: {mandate.organisationName}
+                    {mandate.validTo ? ` (${t("mandateUntil")} ${mandate.validTo})` : null}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
