@@ -12,17 +12,19 @@ import { HomePage } from "./pages/home";
 import { InboxPage } from "./pages/inbox";
 import { IntakePage } from "./pages/intake";
 import { InvitationsPage } from "./pages/invitations";
+import { MyAssignmentsPage } from "./pages/my-assignments";
 import { MyDataPage } from "./pages/my-data";
 import { MyPagesPage } from "./pages/my-pages";
 import { NewRequestPage } from "./pages/new-request";
 import { PayrollPage } from "./pages/payroll";
 import { RegionPage } from "./pages/region";
+import { RegisterPage } from "./pages/register";
 import { RequestPage } from "./pages/request";
 import { RequestsPage } from "./pages/requests";
 import { SignInPage } from "./pages/sign-in";
 import { StatisticsPage } from "./pages/statistics";
 
-const ViewerDocument = graphql(`
+export const ViewerDocument = graphql(`
   query Viewer {
     me {
       kind
@@ -92,6 +94,8 @@ function SignedInApp() {
           <Route path="/intake" element={<IntakePage />} />
           <Route path="/my" element={<MyPagesPage />} />
           <Route path="/my/data" element={<MyDataPage />} />
+          <Route path="/my/assignments" element={<MyAssignmentsPage />} />
+          <Route path="/register" element={<RegisterPage />} />
           <Route path="/statistics" element={<StatisticsPage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="*" element={<NotFound />} />
@@ -133,11 +137,12 @@ function navigationFor(viewer: Viewer | null): NavItem[] {
   if (viewer.member) {
     items.push(
       { to: "/invitations", label: "navInvitations" },
+      { to: "/my/assignments", label: "memberNavAssignments" },
       { to: "/fee-claims", label: "navFeeClaims" },
       { to: "/my", label: "navMyPages" },
       { to: "/my/data", label: "navMyData" },
     );
-  }
+  } else if (viewer.kind === "CITIZEN") items.push({ to: "/register", label: "memberNavRegister" });
   if (hasRole(viewer, "ANALYST") || hasRole(viewer, "TENANT_ADMIN")) items.push({ to: "/statistics", label: "navStatistics" });
   return items;
 }

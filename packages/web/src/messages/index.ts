@@ -1,7 +1,9 @@
 // The app's words by area, merged into the dictionary of i18n.tsx. One module per area of pages
 // (`export const <area>Messages = defineMessages({...sv}, {...en})`), spread into both languages here.
 
+import { memberMessages } from "./member";
+
 export const areaMessages = {
-  sv: {},
-  en: {},
+  sv: { ...memberMessages.sv },
+  en: { ...memberMessages.en },
 };
