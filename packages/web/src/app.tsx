@@ -126,13 +126,13 @@ function navigationFor(viewer: Viewer | null): NavItem[] {
   if (!viewer) return [];
   const items: NavItem[] = [{ to: "/", label: "navHome" }];
   if (hasRole(viewer, "REQUESTER")) items.push({ to: "/requests/new", label: "navNewRequest" }, { to: "/requests", label: "navRequests" });
+  // The unit's fee claims (it fills them in, and attests them where the region lets units attest: Jönköping).
+  if (hasRole(viewer, "REQUESTER")) items.push({ to: "/fee-claims", label: "navFeeClaims" });
   if (hasRole(viewer, "COORDINATOR")) {
     if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/requests", label: "navRequests" });
-    items.push(
-      { to: "/intake", label: "navIntake" },
-      { to: "/fee-claims", label: "navFeeClaims" },
-      { to: "/payroll", label: "navPayroll" },
-    );
+    items.push({ to: "/intake", label: "navIntake" });
+    if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/fee-claims", label: "navFeeClaims" });
+    items.push({ to: "/payroll", label: "navPayroll" });
   }
   if (viewer.member) {
     items.push(

@@ -59,7 +59,7 @@ const RegisterMemberDocument = graphql(`
 type Question = NonNullable<RegisterPageQuery["tenant"]>["registrationForm"]["questions"][number];
 type Answers = Record<string, string | string[]>;
 const PERSPECTIVES: Perspective[] = ["PATIENT", "RELATIVE", "SERVICE_USER"];
-const TEXT_FIELDS = ["givenName", "familyName", "email", "phone", "birthDate", "municipality", "experienceText"] as const;
+const TEXT_FIELDS = ["givenName", "familyName", "email", "phone", "birthDate", "municipality", "experienceText", "competences"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 const blankToNull = (value: string | undefined): string | null => (value?.trim() ? value.trim() : null);
@@ -137,6 +137,7 @@ function RegistrationForm({ slug }: { slug: string }) {
     birthDate: "",
     municipality: "",
     experienceText: "",
+    competences: "",
     personalIdentityNumber: "",
   });
   const [perspectives, setPerspectives] = useState<Perspective[]>([]);
@@ -162,7 +163,8 @@ function RegistrationForm({ slug }: { slug: string }) {
     if (path.startsWith("networkIds")) return "r-networkIds";
     if (path.startsWith("perspectives")) return "r-perspectives";
     if (path.startsWith("answers.")) return shown.some((q) => `answers.${q.key}` === path) ? `r-${path}` : undefined;
-    if ((TEXT_FIELDS as readonly string[]).includes(path)) return `r-${path}`;
+    const field = path.replace(/\[\d+\]$/, "");
+    if ((TEXT_FIELDS as readonly string[]).includes(field)) return `r-${field}`;
     if (path === "personalIdentityNumber" && tenant.collectsPersonalIdentityNumbers) return "r-personalIdentityNumber";
     return undefined;
   };
@@ -179,6 +181,8 @@ function RegistrationForm({ slug }: { slug: string }) {
       birthDate: blankToNull(values.birthDate),
       municipality: blankToNull(values.municipality),
       experienceText: blankToNull(values.experienceText),
+      // One competence per line, as the hint says; the API trims them and drops repeats.
+      competences: values.competences.split("\n").filter((line) => line.trim()),
       perspectives,
       preferredLocale: language,
       consent: { accepted: consentGiven, textVersion: consent?.version ?? "" },
@@ -226,8 +230,8 @@ function RegistrationForm({ slug }: { slug: string }) {
   ) => (
     <Field key={key} id={`r-${key}`} label={label} hint={options.hint ?? null} required={options.required} errors={errorsAt(key)}>
       {(control) =>
-        key === "experienceText" ? (
-          <textarea {...control} rows={4} value={values[key]} onChange={(e) => set(key)(e.target.value)} />
+        key === "experienceText" || key === "competences" ? (
+          <textarea {...control} rows={key === "competences" ? 3 : 4} value={values[key]} onChange={(e) => set(key)(e.target.value)} />
         ) : (
           <input
             {...control}
@@ -427,6 +431,7 @@ function RegistrationForm({ slug }: { slug: string }) {
           ))}
         </fieldset>
         {textInput("experienceText", t("memberExperienceText"), {})}
+        {textInput("competences", t("memberCompetences"), { hint: `${t("memberCompetencesHint")} ${t("onePerLine")}` })}
 
         {shown.length ? (
           <>
