@@ -115,7 +115,7 @@ async function signInAsMember(page: Page): Promise<void> {
 
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), click()]);
-  return { name: download.suggestedFilename(), text: (await readFile(await download.path())).toString("latin1") };
+  return { name: download.suggestedFilename(), text: (await readFile(await download.path())).toString("utf8") };
 }
 
 describe("A new citizen registers interest", () => {
@@ -313,7 +313,9 @@ describe("Jönköping's routine in the browser", () => {
     );
     expect(calendar.name).toMatch(/\.ics$/u);
     expect(calendar.text).toContain("BEGIN:VCALENDAR");
-    expect(calendar.text).toContain("Qulturum, Ryhov");
+    // iCalendar escapes the comma in the place.
+    expect(calendar.text).toContain("LOCATION:Qulturum\\, Ryhov");
+    expect(calendar.text).toContain(`SUMMARY:${TITLE}`);
     await signOut(page);
     await context.close();
   });
