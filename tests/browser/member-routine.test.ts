@@ -147,7 +147,7 @@ describe("A new citizen registers interest", () => {
     await page.getByRole("button", { name: "Skicka intresseanmälan" }).click();
     await page.locator(".error-summary").waitFor();
     const givenName = page.locator("#r-givenName");
-    await expect.poll(() => givenName.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => givenName.getAttribute("aria-invalid"), { timeout: 30_000 }).toBe("true");
     expect(await givenName.getAttribute("aria-describedby")).toContain("r-givenName-error");
     expect(await page.locator("#r-givenName-error").textContent()).not.toBe("");
     expect(await page.locator("[id='r-networkIds-error']").count()).toBe(1);
@@ -178,7 +178,7 @@ describe("A new citizen registers interest", () => {
     // Without the consent the API refuses, and says so at the consent box.
     await page.getByRole("button", { name: "Skicka intresseanmälan" }).click();
     const consentBox = page.locator("#r-consent");
-    await expect.poll(() => consentBox.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => consentBox.getAttribute("aria-invalid"), { timeout: 30_000 }).toBe("true");
     expect(await consentBox.getAttribute("aria-describedby")).toContain("r-consent-error");
     expect(await page.locator(".error-summary a[href='#r-consent']").count()).toBe(1);
     await expectAccessible(page, "register with consent error");
@@ -268,7 +268,7 @@ describe("Jönköping's routine in the browser", () => {
     await page.waitForURL(/\/requests\/[0-9a-f-]+$/);
     requestPath = new URL(page.url()).pathname;
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
-    await expect.poll(() => page.getByTestId("request-status").textContent()).toBe("Inskickad");
+    await expect.poll(() => page.getByTestId("request-status").textContent(), { timeout: 30_000 }).toBe("Inskickad");
     await signOut(page);
     await context.close();
   });
@@ -298,7 +298,7 @@ describe("Jönköping's routine in the browser", () => {
     const card = page.getByRole("article", { name: TITLE });
     await card.getByLabel("Jag samtycker till att mina kontaktuppgifter delas med verksamheten").check();
     await card.getByRole("button", { name: "Tacka ja" }).click();
-    await expect.poll(async () => card.textContent()).toContain("Accepterad");
+    await expect.poll(async () => card.textContent(), { timeout: 30_000 }).toContain("Accepterad");
 
     await page.getByRole("navigation").getByRole("link", { name: "Mina uppdrag" }).click();
     await page.getByRole("heading", { level: 1, name: "Mina uppdrag" }).waitFor();
@@ -359,11 +359,11 @@ describe("Jönköping's routine in the browser", () => {
     await form.getByLabel("Belopp i kronor (utlägg 1)").fill("tolv");
     await form.getByRole("button", { name: "Spara resor och utlägg" }).click();
     const amount = form.getByLabel("Belopp i kronor (utlägg 1)");
-    await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => amount.getAttribute("aria-invalid"), { timeout: 30_000 }).toBe("true");
     await amount.fill("58,50");
     await form.getByRole("button", { name: "Spara resor och utlägg" }).click();
     const description = form.getByLabel("Vad (utlägg 1)");
-    await expect.poll(() => description.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => description.getAttribute("aria-invalid"), { timeout: 30_000 }).toBe("true");
     expect(await description.getAttribute("aria-describedby")).toContain(`claim-${claim.id}-expenses[0].description-error`);
     await expectAccessible(page, "fee claims (member, field errors)");
     await description.fill("Bussbiljett Jönköping–Ryhov");
@@ -381,7 +381,7 @@ describe("Jönköping's routine in the browser", () => {
     await page.getByRole("button", { name: new RegExp(`^Signera och skicka in: ${TITLE}`) }).click();
     await page.getByRole("cell", { name: "Inskickad" }).waitFor();
     // Signed: nothing left to fill in.
-    await expect.poll(() => page.getByRole("form", { name: new RegExp(`^${TITLE}`) }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("form", { name: new RegExp(`^${TITLE}`) }).count(), { timeout: 30_000 }).toBe(0);
     await signOut(page);
     await context.close();
   });

@@ -166,7 +166,7 @@ function MyFeeClaims() {
   const [, submit] = useMutation(SubmitFeeClaimDocument);
   const claims = data?.myFeeClaims?.nodes ?? [];
   // A draft, or a claim sent back, can still be changed: travel and expenses are filled in before signing.
-  const open = claims.filter((claim) => claim.status === "DRAFT" || claim.status === "REJECTED");
+  const changeable = claims.filter((claim) => claim.status === "DRAFT" || claim.status === "REJECTED");
   return (
     <FeeClaimList
       title="myFeeClaimsTitle"
@@ -184,11 +184,11 @@ function MyFeeClaims() {
         },
       }}
     >
-      {open.length ? (
+      {changeable.length ? (
         <section aria-labelledby="fill-in-heading">
           <h2 id="fill-in-heading">{t("memberFillInTitle")}</h2>
           <p>{t("memberFillInIntro")}</p>
-          {open.map((claim) => (
+          {changeable.map((claim) => (
             <ClaimTravelForm key={claim.id} claim={claim} onSaved={() => refetch({ requestPolicy: "network-only" })} />
           ))}
         </section>
