@@ -358,15 +358,19 @@ function RegistrationForm({ slug }: { slug: string }) {
           </p>
           {errorLine("r-networkIds", networkErrors)}
           {tenant.networks.nodes.map((network) => (
-            <div className="choice" key={network.id}>
-              <input
-                type="checkbox"
-                id={`r-network-${network.id}`}
-                checked={networkIds.includes(network.id)}
-                aria-describedby={network.description ? `r-network-${network.id}-description` : undefined}
-                onChange={(e) => setNetworkIds((old) => (e.target.checked ? [...old, network.id] : old.filter((id) => id !== network.id)))}
-              />
-              <label htmlFor={`r-network-${network.id}`}>{network.name}</label>
+            <div key={network.id}>
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id={`r-network-${network.id}`}
+                  checked={networkIds.includes(network.id)}
+                  aria-describedby={network.description ? `r-network-${network.id}-description` : undefined}
+                  onChange={(e) =>
+                    setNetworkIds((old) => (e.target.checked ? [...old, network.id] : old.filter((id) => id !== network.id)))
+                  }
+                />
+                <label htmlFor={`r-network-${network.id}`}>{network.name}</label>
+              </div>
               {network.description ? (
                 <p className="hint" id={`r-network-${network.id}-description`}>
                   {network.description}
