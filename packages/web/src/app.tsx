@@ -13,17 +13,19 @@ import { HomePage } from "./pages/home";
 import { InboxPage } from "./pages/inbox";
 import { IntakePage } from "./pages/intake";
 import { InvitationsPage } from "./pages/invitations";
+import { MyAssignmentsPage } from "./pages/my-assignments";
 import { MyDataPage } from "./pages/my-data";
 import { MyPagesPage } from "./pages/my-pages";
 import { NewRequestPage } from "./pages/new-request";
 import { PayrollPage } from "./pages/payroll";
 import { RegionPage } from "./pages/region";
+import { RegisterPage } from "./pages/register";
 import { RequestPage } from "./pages/request";
 import { RequestsPage } from "./pages/requests";
 import { SignInPage } from "./pages/sign-in";
 import { StatisticsPage } from "./pages/statistics";
 
-const ViewerDocument = graphql(`
+export const ViewerDocument = graphql(`
   query Viewer {
     me {
       kind
@@ -93,6 +95,8 @@ function SignedInApp() {
           <Route path="/intake" element={<IntakePage />} />
           <Route path="/my" element={<MyPagesPage />} />
           <Route path="/my/data" element={<MyDataPage />} />
+          <Route path="/my/assignments" element={<MyAssignmentsPage />} />
+          <Route path="/register" element={<RegisterPage />} />
           <Route path="/statistics" element={<StatisticsPage />} />
           <Route path="/annual-report" element={<AnnualReportPage />} />
           <Route path="/inbox" element={<InboxPage />} />
@@ -124,22 +128,23 @@ function navigationFor(viewer: Viewer | null): NavItem[] {
   if (!viewer) return [];
   const items: NavItem[] = [{ to: "/", label: "navHome" }];
   if (hasRole(viewer, "REQUESTER")) items.push({ to: "/requests/new", label: "navNewRequest" }, { to: "/requests", label: "navRequests" });
+  // The unit's fee claims (it fills them in, and attests them where the region lets units attest: Jönköping).
+  if (hasRole(viewer, "REQUESTER")) items.push({ to: "/fee-claims", label: "navFeeClaims" });
   if (hasRole(viewer, "COORDINATOR")) {
     if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/requests", label: "navRequests" });
-    items.push(
-      { to: "/intake", label: "navIntake" },
-      { to: "/fee-claims", label: "navFeeClaims" },
-      { to: "/payroll", label: "navPayroll" },
-    );
+    items.push({ to: "/intake", label: "navIntake" });
+    if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/fee-claims", label: "navFeeClaims" });
+    items.push({ to: "/payroll", label: "navPayroll" });
   }
   if (viewer.member) {
     items.push(
       { to: "/invitations", label: "navInvitations" },
+      { to: "/my/assignments", label: "memberNavAssignments" },
       { to: "/fee-claims", label: "navFeeClaims" },
       { to: "/my", label: "navMyPages" },
       { to: "/my/data", label: "navMyData" },
     );
-  }
+  } else if (viewer.kind === "CITIZEN") items.push({ to: "/register", label: "memberNavRegister" });
   // Coordinators read their own networks' statistics (Östergötland's coordination function "tar fram årlig statistik").
   if (hasRole(viewer, "ANALYST") || hasRole(viewer, "TENANT_ADMIN") || hasRole(viewer, "COORDINATOR"))
     items.push({ to: "/statistics", label: "navStatistics" }, { to: "/annual-report", label: "analystNavAnnualReport" });

@@ -2,7 +2,9 @@
 // (`export const <area>Messages = defineMessages({...sv}, {...en})`), spread into both languages here.
 import { analystMessages } from "./analyst";
 
+import { memberMessages } from "./member";
+
 export const areaMessages = {
-  sv: { ...analystMessages.sv },
-  en: { ...analystMessages.en },
+  sv: { ...analystMessages.sv, ...memberMessages.sv },
+  en: { ...analystMessages.en, ...memberMessages.en },
 };

@@ -46,8 +46,17 @@ export function HomePage() {
           </li>
         ) : null}
         {viewer.member ? (
+          <>
+            <li>
+              <Link to="/invitations">{t("navInvitations")}</Link>
+            </li>
+            <li>
+              <Link to="/my/assignments">{t("memberNavAssignments")}</Link>
+            </li>
+          </>
+        ) : viewer.kind === "CITIZEN" ? (
           <li>
-            <Link to="/invitations">{t("navInvitations")}</Link>
+            <Link to="/register">{t("memberNavRegister")}</Link>
           </li>
         ) : null}
         {hasRole(viewer, "ANALYST") ? (

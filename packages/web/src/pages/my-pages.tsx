@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { ErrorSummary, Field, Status } from "../components/field";
 import { graphql } from "../generated";
@@ -53,6 +54,8 @@ type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export function MyPagesPage() {
   const { t } = useI18n();
+  // Just registered: the registration's receipt ("what happens next"), once.
+  const registered = (useLocation().state as { registered?: string } | null)?.registered ?? null;
   const [{ data, error }, refetch] = useQuery({ query: MyProfileDocument, requestPolicy: "network-only" });
   const [, update] = useMutation(UpdateMyProfileDocument);
   const [, addPause] = useMutation(AddMyPauseDocument);
@@ -129,6 +132,19 @@ export function MyPagesPage() {
   return (
     <>
       <h1>{t("myPagesTitle")}</h1>
+      {registered ? (
+        <Status kind="success">
+          {t("memberRegistered")} {registered}
+        </Status>
+      ) : null}
+      <ul className="cards">
+        <li>
+          <Link to="/my/assignments">{t("memberNavAssignments")}</Link>
+        </li>
+        <li>
+          <Link to="/fee-claims">{t("myFeeClaimsTitle")}</Link>
+        </li>
+      </ul>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("profile")}</h2>
         <ErrorSummary

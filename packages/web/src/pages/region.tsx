@@ -33,7 +33,9 @@ export function RegionPage() {
     event.preventDefault();
     if (!region) return;
     chooseRegion(region);
-    navigate(`/signin/${region}`);
+    // "Anmäl intresse" signs in first and comes back to the interest registration.
+    const registering = (event.nativeEvent as SubmitEvent).submitter?.id === "register-interest";
+    navigate(registering ? `/signin/${region}?next=/register` : `/signin/${region}`);
   };
   return (
     <>
@@ -48,6 +50,10 @@ export function RegionPage() {
         </fieldset>
         <button type="submit" disabled={!region}>
           {t("continue")}
+        </button>
+        <p>{t("memberRegisterFromRegion")}</p>
+        <button type="submit" id="register-interest" className="secondary" disabled={!region}>
+          {t("memberRegisterButton")}
         </button>
       </form>
     </>

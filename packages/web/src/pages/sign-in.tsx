@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, Navigate, useParams } from "react-router";
+import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { beginSignIn } from "../auth/oidc";
 import { chooseRegion, useSession } from "../auth/session";
@@ -22,7 +22,11 @@ export function SignInPage() {
   const { tenant: slug = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: SignInDocument, variables: { slug } });
   const [failure, setFailure] = useState<string | null>(null);
-  if (session) return <Navigate to="/" replace />;
+  // Where to go after signing in (`?next=/register`): only a path of this app.
+  const [search] = useSearchParams();
+  const requested = search.get("next") ?? "/";
+  const next = requested.startsWith("/") && !requested.startsWith("//") ? requested : "/";
+  if (session) return <Navigate to={next} replace />;
   if (fetching && !data) return <p>{t("loading")}</p>;
   const tenant = data?.tenant;
   if (!tenant) {
@@ -56,7 +60,7 @@ export function SignInPage() {
               type="button"
               onClick={() => {
                 chooseRegion(slug);
-                beginSignIn(slug, provider).catch((reason: unknown) =>
+                beginSignIn(slug, provider, next).catch((reason: unknown) =>
                   setFailure(reason instanceof Error ? reason.message : String(reason)),
                 );
               }}
