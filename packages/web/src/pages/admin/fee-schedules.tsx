@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useClient, useMutation, useQuery } from "urql";
 import { ScrollableTable } from "../../components/scrollable-table";
 import { graphql } from "../../generated";
@@ -432,10 +432,10 @@ function FeePreviewForm({ scheduleId, rerun }: { scheduleId: string; rerun: numb
     setShownRun(rerun);
   };
   // After a version is saved or withdrawn, a preview on show is computed again under the schedule as it now is.
-  if (shownRun !== null && shownRun !== rerun) {
-    setShownRun(rerun);
-    void run();
-  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new save or withdrawal is a reason to compute again
+  useEffect(() => {
+    if (shownRun !== null && shownRun !== rerun) void run();
+  }, [rerun]);
   const money = (m: { amountOre: number; currency: string }) => formatMoney(m.amountOre, m.currency, language);
 
   return (

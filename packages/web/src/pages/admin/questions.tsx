@@ -130,7 +130,7 @@ export function QuestionsEditor({
               <th scope="col">{t("adminQuestionKey")}</th>
               <th scope="col">{t("adminQuestionLabel")}</th>
               <th scope="col">{t("adminQuestionType")}</th>
-              <th scope="col">{t("required")}</th>
+              <th scope="col">{t("adminRequiredColumn")}</th>
               <th scope="col">
                 <span className="visually-hidden">{t("adminActions")}</span>
               </th>

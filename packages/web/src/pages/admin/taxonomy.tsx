@@ -229,7 +229,7 @@ function LabelledForm(props: {
             errors={errors}
             path="key"
             label={t("adminKey")}
-            hint={t("adminQuestionKeyHint")}
+            hint={t("adminKeyHint")}
             required
             value={values.key}
             onChange={(v) => set("key", v)}
