@@ -42,6 +42,8 @@ async function openAdminPage(page: Page, name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name, exact: true }).click();
   await page.getByRole("heading", { level: 1, name }).waitFor();
   await page.getByText("Laddar …").first().waitFor({ state: "detached" });
+  // The page's queries answered: no error is shown instead of the lists.
+  expect(await page.getByRole("alert").allTextContents(), name).toEqual([]);
 }
 
 describe("Administration in the browser", () => {
@@ -86,7 +88,7 @@ describe("Administration in the browser", () => {
     const versions = await prisma().feeScheduleVersion.findMany({ where: { tenantId: tenant.id }, orderBy: { validFrom: "asc" } });
     expect(versions.map((v) => v.validFrom.toISOString().slice(0, 10))).toEqual(["2021-11-26", validFrom]);
     await screenshot(page, "admin-fee-schedules");
-  });
+  }, 240_000);
 
   it("adds a question to the request form, with the field error and a conflict shown and explained", async () => {
     // Request form: a new question of the region's own.
@@ -189,7 +191,7 @@ describe("Administration in the browser", () => {
     const created = await prisma().tenant.findUniqueOrThrow({ where: { slug: "sormland" } });
     expect(created.name).toBe("Region Sörmland");
 
-    // The same slug again: the API's answer is shown, nothing more is created.
+    // The same slug again.
     await page.getByLabel("Namn", { exact: false }).first().fill("Region Sörmland igen");
     await page.getByLabel("Kortnamn", { exact: false }).fill("sormland");
     await page.getByLabel("Utfärdare (issuer)", { exact: false }).fill("https://login2.sormland.example.se");
@@ -199,7 +201,9 @@ describe("Administration in the browser", () => {
     await admin.getByLabel("E-post", { exact: false }).fill("sara.admin@sormland.example.se");
     await admin.getByLabel("Administratörens id", { exact: false }).fill("sormland-admin-2");
     await page.getByRole("button", { name: "Skapa region" }).click();
+    // The slug is taken: said at the slug's field, and nothing more is created.
     await page.getByRole("alert").filter({ hasText: "Kortnamnet används redan av en annan region." }).waitFor();
+    expect(await page.getByLabel("Kortnamn", { exact: false }).getAttribute("aria-invalid")).toBe("true");
     expect(await prisma().tenant.count({ where: { slug: "sormland" } })).toBe(1);
     await operatorContext.close();
   });

@@ -152,6 +152,7 @@ function NetworkForm(props: {
       const result = await create({ input: common });
       const found = outcomeOf(result.error, result.data?.createNetwork.errors);
       setOutcome(found);
+      if (found.ok) setValues((old) => ({ ...old, name: "", slug: "", contactEmail: "", description: "" }));
     }
     props.onDone();
   };

@@ -21,12 +21,36 @@ export const NO_OUTCOME: Outcome = { ok: false, fieldErrors: [], conflict: false
 
 type PayloadError = { __typename?: string; message?: string };
 
-/** What a mutation's answer says: BAD_USER_INPUT's field errors, CONFLICT (someone saved in between), a payload error. */
-export function outcomeOf(error: CombinedError | undefined, payloadErrors: ReadonlyArray<PayloadError> | undefined): Outcome {
+/** Payload errors that are about one field (a name or key already taken): shown at that field like a field error. */
+const PAYLOAD_ERROR_FIELDS: Record<string, string> = {
+  SlugTaken: "slug",
+  TenantSlugTaken: "slug",
+  NameTaken: "name",
+  IntakeRuleSetNameTaken: "name",
+  RequestFormNameTaken: "name",
+  KeyTaken: "key",
+  AssignmentTypeKeyTaken: "key",
+  CodeTaken: "code",
+  IdentifierTaken: "identifier",
+  IssuerAudienceTaken: "issuer",
+};
+
+/**
+ * What a mutation's answer says: BAD_USER_INPUT's field errors, CONFLICT (someone saved in between), a payload error
+ * (at its field when it is about one; `fields` names a form's own path where it differs).
+ */
+export function outcomeOf(
+  error: CombinedError | undefined,
+  payloadErrors: ReadonlyArray<PayloadError> | undefined,
+  fields: Record<string, string> = {},
+): Outcome {
   const fieldErrors = fieldErrorsOf(error);
   const conflict = error?.graphQLErrors.some((e) => e.extensions?.code === "CONFLICT") ?? false;
   const first = payloadErrors?.[0];
-  const business = first ? (first.message ?? first.__typename ?? null) : null;
+  const typename = first?.__typename ?? "";
+  const field = fields[typename] ?? PAYLOAD_ERROR_FIELDS[typename];
+  if (first && field) fieldErrors.push({ field, code: typename, message: first.message ?? typename });
+  const business = first && !field ? (first.message ?? first.__typename ?? null) : null;
   const other = error && !fieldErrors.length && !conflict ? (error.graphQLErrors[0]?.message ?? error.message) : null;
   const message = business ?? other;
   return { ok: !error && !first, fieldErrors, conflict, message };

@@ -60,7 +60,7 @@ export default function OperatorTenantsPage() {
         firstAdmin: { name: values.adminName.trim(), email: values.adminEmail.trim(), subject: values.adminSubject.trim() },
       },
     });
-    const found = outcomeOf(result.error, result.data?.createTenant.errors);
+    const found = outcomeOf(result.error, result.data?.createTenant.errors, { IssuerAudienceTaken: "tokenIssuer" });
     setOutcome(found);
     if (found.ok) setValues(EMPTY);
     refetch({ requestPolicy: "network-only" });
