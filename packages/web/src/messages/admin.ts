@@ -34,6 +34,7 @@ export const adminMessages = defineMessages(
     adminNoParent: "Ingen (huvudkategori)",
     adminNoNetwork: "Inget nätverk",
     adminNoUnit: "Ingen verksamhet",
+    adminTruncated: "Visar de första {shown} av {total}.",
     // Fee schedules
     adminFeeSchedules: "Arvodesmodeller",
     adminFeeSchedule: "Arvodesmodell",
@@ -215,6 +216,7 @@ export const adminMessages = defineMessages(
     adminNoParent: "None (top level)",
     adminNoNetwork: "No network",
     adminNoUnit: "No unit",
+    adminTruncated: "Showing the first {shown} of {total}.",
     adminFeeSchedules: "Fee schedules",
     adminFeeSchedule: "Fee schedule",
     adminVersions: "Versions",

@@ -16,12 +16,13 @@ import {
   QueryState,
   SelectField,
   TextField,
+  Truncated,
   useEnumLabels,
 } from "./shared";
 
 const OrganisationsDocument = graphql(`
   query AdminOrganisations {
-    organisations(first: 100, includeRetired: true) { nodes { id name kind paysOwnParticipants version retiredAt } }
+    organisations(first: 100, includeRetired: true) { totalCount nodes { id name kind paysOwnParticipants version retiredAt } }
   }
 `);
 
@@ -85,6 +86,7 @@ export function OrganisationsPage() {
           </tr>
         ))}
       </ScrollableTable>
+      <Truncated shown={organisations.length} total={data?.organisations?.totalCount} />
       <OrganisationForm
         key={organisation?.id ?? "new"}
         organisation={organisation}

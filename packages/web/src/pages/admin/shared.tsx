@@ -242,6 +242,13 @@ export function AdminPage({ title, children }: { title: string; children: ReactN
   );
 }
 
+/** Said under a list that holds only its first page (the lists ask for 100). */
+export function Truncated({ shown, total }: { shown: number; total: number | undefined }) {
+  const { t } = useI18n();
+  if (total === undefined || total <= shown) return null;
+  return <p className="hint">{t("adminTruncated", { shown, total })}</p>;
+}
+
 export function QueryState({ error, loading }: { error?: CombinedError; loading: boolean }) {
   const { t } = useI18n();
   if (error) return <Status kind="error">{error.graphQLErrors[0]?.message ?? error.message}</Status>;

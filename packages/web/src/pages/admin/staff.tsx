@@ -15,12 +15,14 @@ import {
   QueryState,
   SelectField,
   TextField,
+  Truncated,
   useEnumLabels,
 } from "./shared";
 
 const StaffDocument = graphql(`
   query AdminStaff {
     staffUsers(first: 100, includeDisabled: true) {
+      totalCount
       nodes {
         id name email phone disabledAt invitedIdentifier invitationLinkedAt
         unit { id name }
@@ -78,6 +80,7 @@ export function StaffPage() {
             <StaffCard key={person.id} person={person} onDone={reload} />
           ))}
         </ul>
+        <Truncated shown={staff.length} total={data?.staffUsers?.totalCount} />
       </section>
       {data ? <InviteForm data={data} onDone={reload} /> : null}
     </AdminPage>

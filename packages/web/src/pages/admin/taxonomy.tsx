@@ -14,13 +14,14 @@ import {
   QueryState,
   SelectField,
   TextField,
+  Truncated,
   useEnumLabels,
 } from "./shared";
 
 const TaxonomyDocument = graphql(`
   query AdminTaxonomy {
-    experienceTags(first: 100) { nodes { id key labelSv labelEn version parentId } }
-    me { tenant { id assignmentTypes(first: 100) { nodes { id key labelSv labelEn version } } } }
+    experienceTags(first: 100) { totalCount nodes { id key labelSv labelEn version parentId } }
+    me { tenant { id assignmentTypes(first: 100) { totalCount nodes { id key labelSv labelEn version } } } }
   }
 `);
 
@@ -106,6 +107,7 @@ export function TaxonomyPage() {
           }}
           newLabel={t("adminNewExperience")}
         />
+        <Truncated shown={tags.length} total={data?.experienceTags?.totalCount} />
       </section>
       <section aria-labelledby="types-heading">
         <h2 id="types-heading">{t("adminAssignmentTypes")}</h2>
@@ -127,6 +129,7 @@ export function TaxonomyPage() {
           }}
           newLabel={t("adminNewAssignmentType")}
         />
+        <Truncated shown={types.length} total={data?.me?.tenant?.assignmentTypes.totalCount} />
       </section>
       <section aria-labelledby="perspectives-heading">
         <h2 id="perspectives-heading">{t("adminPerspectives")}</h2>

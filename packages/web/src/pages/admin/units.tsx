@@ -15,13 +15,14 @@ import {
   QueryState,
   SelectField,
   TextField,
+  Truncated,
 } from "./shared";
 
 const UnitsDocument = graphql(`
   query AdminUnits($organisationId: ID) {
     organisations(first: 100) { nodes { id name } }
-    units(first: 100, organisationId: $organisationId) { nodes { id name version organisationId } }
-    costCentres(first: 100, organisationId: $organisationId) { nodes { id code name shared version unitId organisationId } }
+    units(first: 100, organisationId: $organisationId) { totalCount nodes { id name version organisationId } }
+    costCentres(first: 100, organisationId: $organisationId) { totalCount nodes { id code name shared version unitId organisationId } }
   }
 `);
 
@@ -153,6 +154,7 @@ export function UnitsPage() {
             </tr>
           ))}
         </ScrollableTable>
+        <Truncated shown={units.length} total={data?.units?.totalCount} />
         <h3>{editingUnit ? t("adminEditNamed", { name: editingUnit.name }) : t("adminNewUnit")}</h3>
         <OutcomeMessages outcome={unitOutcome} errors={unitErrors} />
         <form onSubmit={saveUnit} noValidate>
@@ -208,6 +210,7 @@ export function UnitsPage() {
             </tr>
           ))}
         </ScrollableTable>
+        <Truncated shown={data?.costCentres?.nodes.length ?? 0} total={data?.costCentres?.totalCount} />
         <h3>{t("adminNewCostCentre")}</h3>
         <OutcomeMessages outcome={centreOutcome} errors={centreErrors} />
         <form onSubmit={saveCentre} noValidate>
