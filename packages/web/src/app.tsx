@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { createContext, lazy, type ReactNode, Suspense, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { Provider, useQuery, useSubscription } from "urql";
 import { setSession, useSession } from "./auth/session";
@@ -24,6 +24,10 @@ import { RequestPage } from "./pages/request";
 import { RequestsPage } from "./pages/requests";
 import { SignInPage } from "./pages/sign-in";
 import { StatisticsPage } from "./pages/statistics";
+
+// Administration (tenant admin) and the platform operator's page, loaded when first opened.
+const AdminArea = lazy(() => import("./pages/admin/index"));
+const OperatorTenantsPage = lazy(() => import("./pages/operator/tenants"));
 
 export const ViewerDocument = graphql(`
   query Viewer {
@@ -100,11 +104,32 @@ function SignedInApp() {
           <Route path="/statistics" element={<StatisticsPage />} />
           <Route path="/annual-report" element={<AnnualReportPage />} />
           <Route path="/inbox" element={<InboxPage />} />
+          <Route
+            path="/admin/*"
+            element={
+              <Lazy>
+                <AdminArea />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/operator/tenants"
+            element={
+              <Lazy>
+                <OperatorTenantsPage />
+              </Lazy>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>
     </ViewerContext.Provider>
   );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return <Suspense fallback={<p aria-live="polite">{t("loading")}</p>}>{children}</Suspense>;
 }
 
 function NotFound() {
@@ -148,6 +173,8 @@ function navigationFor(viewer: Viewer | null): NavItem[] {
   // Coordinators read their own networks' statistics (Östergötland's coordination function "tar fram årlig statistik").
   if (hasRole(viewer, "ANALYST") || hasRole(viewer, "TENANT_ADMIN") || hasRole(viewer, "COORDINATOR"))
     items.push({ to: "/statistics", label: "navStatistics" }, { to: "/annual-report", label: "analystNavAnnualReport" });
+  if (hasRole(viewer, "TENANT_ADMIN")) items.push({ to: "/admin", label: "adminNav" });
+  if (viewer.kind === "PLATFORM_OPERATOR") items.push({ to: "/operator/tenants", label: "operatorNav" });
   return items;
 }
 

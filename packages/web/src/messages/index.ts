@@ -1,10 +1,10 @@
 // The app's words by area, merged into the dictionary of i18n.tsx. One module per area of pages
 // (`export const <area>Messages = defineMessages({...sv}, {...en})`), spread into both languages here.
+import { adminMessages } from "./admin";
 import { analystMessages } from "./analyst";
-
 import { memberMessages } from "./member";
 
 export const areaMessages = {
-  sv: { ...analystMessages.sv, ...memberMessages.sv },
-  en: { ...analystMessages.en, ...memberMessages.en },
+  sv: { ...adminMessages.sv, ...analystMessages.sv, ...memberMessages.sv },
+  en: { ...adminMessages.en, ...analystMessages.en, ...memberMessages.en },
 };
