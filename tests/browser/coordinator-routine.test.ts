@@ -41,7 +41,7 @@ async function membershipStatus(page: Page): Promise<string> {
 async function registerByPost(
   page: Page,
   person: { givenName: string; familyName: string; birthYear: number; municipality: string; email: string; perspective: string },
-  guardian?: { name: string; relation: string },
+  guardian?: { name: string; relation: string; phone: string },
 ): Promise<string> {
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Intagskö" }).click();
   await page.getByRole("heading", { level: 1, name: "Intagskö" }).waitFor();
@@ -67,6 +67,7 @@ async function registerByPost(
   if (guardian) {
     await page.locator("#r-guardianName").fill(guardian.name);
     await page.locator("#r-guardianRelation").fill(guardian.relation);
+    await page.locator("#r-guardianPhone").fill(guardian.phone);
   }
   await page.locator("#r-consent-accepted").check();
   await page.getByRole("button", { name: "Registrera" }).click();
@@ -129,7 +130,7 @@ describe("The coordinator's intake and pool search in the browser", () => {
 
     // Booked from the member's page: a place on the session is the introduction booked.
     await page.goto(`${origin}${memberPath}`);
-    await page.getByRole("heading", { level: 2, name: "Boka på introduktion" }).waitFor();
+    await page.getByRole("heading", { level: 3, name: "Boka på introduktion" }).waitFor();
     const sessionSelect = membership.getByLabel("Tillfälle", { exact: true });
     const option = sessionSelect.locator("option", { hasText: title });
     await sessionSelect.selectOption((await option.getAttribute("value")) ?? "");
@@ -182,7 +183,7 @@ describe("The coordinator's intake and pool search in the browser", () => {
       perspective: "SERVICE_USER",
     };
     const name = `${person.givenName} ${person.familyName}`;
-    const confirmation = await registerByPost(page, person, { name: "Karin Ungdal", relation: "mamma" });
+    const confirmation = await registerByPost(page, person, { name: "Karin Ungdal", relation: "mamma", phone: "070-123 45 67" });
     expect(confirmation).toContain(`${name} är registrerad och väntar på vårdnadshavares samtycke.`);
     const memberPath = new URL(page.url()).pathname;
 

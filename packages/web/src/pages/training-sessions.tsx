@@ -15,7 +15,7 @@ import { coordinatedNetworks } from "../intake/networks";
 
 const TrainingSessionsDocument = graphql(`
   query TrainingSessions($upcomingOnly: Boolean!) {
-    trainingSessions(upcomingOnly: $upcomingOnly, first: 100) {
+    trainingSessions(upcomingOnly: $upcomingOnly, first: 30) {
       nodes {
         id
         title
@@ -30,7 +30,7 @@ const TrainingSessionsDocument = graphql(`
         waitlistedCount
         cancelledAt
         network { id name }
-        enrolments(first: 100) {
+        enrolments(first: 30) {
           nodes { id status waitlistPosition attended attendanceRecordedAt participant { id givenName familyName } }
         }
       }
