@@ -240,11 +240,16 @@ function SessionCard({ session, onChange }: { session: SessionView; onChange(): 
       {enrolments.length && !started ? <p className="muted">{t("coordAttendanceAfterStart")}</p> : null}
       <ul>
         {enrolments.map((enrolment) => {
-          const name = `${enrolment.participant.givenName} ${enrolment.participant.familyName}`;
+          // An erased member keeps the place in the history, without a name.
+          const name = `${enrolment.participant.givenName} ${enrolment.participant.familyName}`.trim() || t("coordNameErased");
           return (
             <li key={enrolment.id}>
-              <Link to={`/members/${enrolment.participant.id}`}>{name}</Link>:{" "}
-              {t(`coordEnrolment${enrolment.status}` as MessageKey, { position: enrolment.waitlistPosition ?? "" })}
+              {enrolment.participant.givenName || enrolment.participant.familyName ? (
+                <Link to={`/members/${enrolment.participant.id}`}>{name}</Link>
+              ) : (
+                <span>{name}</span>
+              )}
+              : {t(`coordEnrolment${enrolment.status}` as MessageKey, { position: enrolment.waitlistPosition ?? "" })}
               {enrolment.attended !== null && enrolment.attended !== undefined ? (
                 <strong> · {enrolment.attended ? t("coordAttended") : t("coordAbsent")}</strong>
               ) : null}
