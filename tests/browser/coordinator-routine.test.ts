@@ -146,7 +146,6 @@ describe("The coordinator's intake and pool search in the browser", () => {
     await session.getByRole("button", { name: `Deltog: ${name}` }).click();
     await session.getByText("Närvaron är registrerad.").waitFor();
     await expectAccessible(page, "training sessions (attendance)");
-    await screenshot(page, "intag-vgr-introduktion-narvaro");
 
     // Now the rules allow activation.
     await page.goto(`${origin}${memberPath}`);
