@@ -268,9 +268,9 @@ describe("The coordinator's intake and pool search in the browser", () => {
       .check();
     await page.getByRole("group", { name: "Perspektiv" }).getByLabel("Patient", { exact: true }).check();
     await page.getByRole("button", { name: "Sök", exact: true }).click();
-    const results = page.getByRole("heading", { level: 2, name: /träffar$/ });
+    const results = page.getByRole("heading", { level: 2, name: /^Träffar: \d+$/ });
     await results.waitFor();
-    const total = Number(((await results.textContent()) ?? "").split(" ")[0]);
+    const total = Number(((await results.textContent()) ?? "").replace("Träffar: ", ""));
     expect(total).toBeGreaterThan(0);
     await expectAccessible(page, "pool search results");
     await screenshot(page, "poolsok");
@@ -290,6 +290,23 @@ describe("The coordinator's intake and pool search in the browser", () => {
     expect(found, `${name} among the ${total} results`).toBe(true);
     await page.getByRole("link", { name, exact: true }).click();
     await page.getByRole("heading", { level: 1, name }).waitFor();
+
+    // The whole pool, 20 to a page: forward and back.
+    await page.goto(`${origin}/pool`);
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await results.waitFor();
+    const everyone = Number(((await results.textContent()) ?? "").replace("Träffar: ", ""));
+    expect(everyone).toBeGreaterThan(20);
+    const dataRows = page.getByRole("row").filter({ has: page.getByRole("cell") });
+    await expect.poll(() => dataRows.count()).toBe(20);
+    const firstPage = await dataRows.allTextContents();
+    await page.getByRole("button", { name: "Nästa sida" }).click();
+    await page.getByText("Sida 2", { exact: true }).waitFor();
+    await expect.poll(() => dataRows.count()).toBe(Math.min(20, everyone - 20));
+    expect(await dataRows.allTextContents()).not.toEqual(firstPage);
+    await page.getByRole("button", { name: "Föregående sida" }).click();
+    await page.getByText("Sida 1", { exact: true }).waitFor();
+    await expect.poll(() => dataRows.allTextContents()).toEqual(firstPage);
     await signOut(page);
     await context.close();
   });
