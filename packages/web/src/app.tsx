@@ -12,18 +12,22 @@ import { FeeClaimsPage } from "./pages/fee-claims";
 import { HomePage } from "./pages/home";
 import { InboxPage } from "./pages/inbox";
 import { IntakePage } from "./pages/intake";
+import { IntakeMemberPage } from "./pages/intake-member";
 import { InvitationsPage } from "./pages/invitations";
 import { MyAssignmentsPage } from "./pages/my-assignments";
 import { MyDataPage } from "./pages/my-data";
 import { MyPagesPage } from "./pages/my-pages";
 import { NewRequestPage } from "./pages/new-request";
 import { PayrollPage } from "./pages/payroll";
+import { PoolPage } from "./pages/pool";
+import { PostalRegistrationPage } from "./pages/postal-registration";
 import { RegionPage } from "./pages/region";
 import { RegisterPage } from "./pages/register";
 import { RequestPage } from "./pages/request";
 import { RequestsPage } from "./pages/requests";
 import { SignInPage } from "./pages/sign-in";
 import { StatisticsPage } from "./pages/statistics";
+import { TrainingSessionsPage } from "./pages/training-sessions";
 
 // Administration (tenant admin) and the platform operator's page, loaded when first opened.
 const AdminArea = lazy(() => import("./pages/admin/index"));
@@ -97,6 +101,10 @@ function SignedInApp() {
           <Route path="/fee-claims" element={<FeeClaimsPage />} />
           <Route path="/payroll" element={<PayrollPage />} />
           <Route path="/intake" element={<IntakePage />} />
+          <Route path="/intake/register" element={<PostalRegistrationPage />} />
+          <Route path="/intake/sessions" element={<TrainingSessionsPage />} />
+          <Route path="/members/:id" element={<IntakeMemberPage />} />
+          <Route path="/pool" element={<PoolPage />} />
           <Route path="/my" element={<MyPagesPage />} />
           <Route path="/my/data" element={<MyDataPage />} />
           <Route path="/my/assignments" element={<MyAssignmentsPage />} />
@@ -157,7 +165,7 @@ function navigationFor(viewer: Viewer | null): NavItem[] {
   if (hasRole(viewer, "REQUESTER")) items.push({ to: "/fee-claims", label: "navFeeClaims" });
   if (hasRole(viewer, "COORDINATOR")) {
     if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/requests", label: "navRequests" });
-    items.push({ to: "/intake", label: "navIntake" });
+    items.push({ to: "/intake", label: "navIntake" }, { to: "/pool", label: "coordNavPool" });
     if (!hasRole(viewer, "REQUESTER")) items.push({ to: "/fee-claims", label: "navFeeClaims" });
     items.push({ to: "/payroll", label: "navPayroll" });
   }

@@ -2,9 +2,10 @@
 // (`export const <area>Messages = defineMessages({...sv}, {...en})`), spread into both languages here.
 import { adminMessages } from "./admin";
 import { analystMessages } from "./analyst";
+import { coordMessages } from "./coordinator";
 import { memberMessages } from "./member";
 
 export const areaMessages = {
-  sv: { ...adminMessages.sv, ...analystMessages.sv, ...memberMessages.sv },
-  en: { ...adminMessages.en, ...analystMessages.en, ...memberMessages.en },
+  sv: { ...adminMessages.sv, ...analystMessages.sv, ...coordMessages.sv, ...memberMessages.sv },
+  en: { ...adminMessages.en, ...analystMessages.en, ...coordMessages.en, ...memberMessages.en },
 };

@@ -1,11 +1,12 @@
+import { Link } from "react-router";
 import { useQuery } from "urql";
 import { ScrollableTable } from "../components/scrollable-table";
 import { graphql } from "../generated";
-import { formatDate, useI18n } from "../i18n";
+import { formatDate, type MessageKey, useI18n } from "../i18n";
 
 const IntakeQueueDocument = graphql(`
   query IntakeQueue {
-    intakeQueue(first: 50) {
+    intakeQueue(first: 100) {
       totalCount
       nodes {
         overdue
@@ -24,6 +25,19 @@ export function IntakePage() {
   return (
     <>
       <h1>{t("intakeTitle")}</h1>
+      <nav aria-label={t("coordQueueActions")}>
+        <ul className="links">
+          <li>
+            <Link to="/intake/register">{t("coordRegisterByPost")}</Link>
+          </li>
+          <li>
+            <Link to="/intake/sessions">{t("coordSessions")}</Link>
+          </li>
+          <li>
+            <Link to="/pool">{t("coordPool")}</Link>
+          </li>
+        </ul>
+      </nav>
       {error ? <p role="alert">{error.message}</p> : null}
       {data && items.length === 0 ? <p>{t("intakeEmpty")}</p> : null}
       {items.length ? (
@@ -41,12 +55,15 @@ export function IntakePage() {
           {items.map((item) => (
             <tr key={item.membership.id} className={item.overdue ? "overdue" : undefined}>
               <td>
-                {item.member.givenName} {item.member.familyName}
+                <Link to={`/members/${item.member.id}`}>
+                  {item.member.givenName} {item.member.familyName}
+                </Link>
               </td>
               <td>{item.membership.network?.name}</td>
-              <td>{item.membership.status}</td>
+              <td>{t(`coordStatus${item.membership.status}` as MessageKey)}</td>
               <td>
-                {formatDate(item.membership.registeredAt, language)} ({item.waitingDays} d{item.overdue ? ", !" : ""})
+                {formatDate(item.membership.registeredAt, language)} ({t("coordWaitingDays", { days: item.waitingDays })}
+                {item.overdue ? <strong>, {t("coordOverdue")}</strong> : null})
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useLocation, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { hasRole, useViewer } from "../app";
 import { Field, Status } from "../components/field";
@@ -40,6 +40,7 @@ const MatchingDocument = graphql(`
       candidates(first: 10) {
         matchingOpen
         eligibleCount
+        excluded { code count message }
         nodes {
           rank
           score
@@ -48,7 +49,7 @@ const MatchingDocument = graphql(`
         }
       }
       invitations(first: 50) {
-        nodes { id status invitedAt respondedAt waitlistPosition invitee { id givenName familyName } }
+        nodes { id status invitedAt respondedAt declineReason waitlistPosition invitee { id memberId givenName familyName } }
       }
     }
   }
@@ -91,6 +92,16 @@ const RecordAttendanceDocument = graphql(`
 `);
 
 type RequestView = NonNullable<RequestPageQuery["request"]>;
+/** The reasons that are about fairness (who was asked or used least, the spread of the shortlist), not fit. */
+const FAIRNESS_REASONS = new Set([
+  "LAST_ASKED",
+  "NEVER_ASKED",
+  "NEVER_ASSIGNED",
+  "RECENT_ASSIGNMENTS",
+  "RECENT_INVITATIONS",
+  "SPREAD_AGE_BAND",
+  "SPREAD_PERSPECTIVE",
+]);
 const firstMessage = (errors: ReadonlyArray<{ __typename?: string; message?: string }> | undefined) =>
   errors?.[0] ? (errors[0].message ?? errors[0].__typename ?? null) : null;
 
@@ -319,6 +330,9 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
   };
   const candidates = request.candidates?.nodes ?? [];
   const invitations = request.invitations.nodes;
+  const waitlist = invitations
+    .filter((invitation) => invitation.waitlistPosition !== null && invitation.waitlistPosition !== undefined)
+    .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
 
   return (
     <>
@@ -334,6 +348,18 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
         <section aria-labelledby="candidates-heading">
           <h2 id="candidates-heading">{t("candidatesTitle")}</h2>
           <p>{t("candidatesIntro")}</p>
+          {request.candidates.excluded.length ? (
+            <>
+              <p>{t("coordEligible", { count: request.candidates.eligibleCount })}</p>
+              <ul>
+                {request.candidates.excluded.map((exclusion) => (
+                  <li key={exclusion.code}>
+                    {exclusion.message}: {exclusion.count}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {candidates.length === 0 ? (
             <p>{t("noCandidates")}</p>
           ) : (
@@ -365,6 +391,7 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
                       <ul className="reasons" aria-label={`${t("reasons")}: ${name}`}>
                         {candidate.reasons.map((reason) => (
                           <li key={reason.code}>
+                            <span className="muted">{FAIRNESS_REASONS.has(reason.code) ? t("coordFairness") : t("coordFit")}:</span>{" "}
                             {reason.message} ({reason.points > 0 ? "+" : ""}
                             {reason.points})
                           </li>
@@ -396,19 +423,40 @@ function Matching({ requestId, onChange }: { requestId: string; onChange(): void
                 <th scope="col">{t("invitee")}</th>
                 <th scope="col">{t("status")}</th>
                 <th scope="col">{t("submittedAt")}</th>
+                <th scope="col">{t("coordRespondedAt")}</th>
+                <th scope="col">{t("coordWaitlistPosition")}</th>
               </>
             }
           >
             {invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <td>
-                  {invitation.invitee.givenName} {invitation.invitee.familyName}
+                  <Link to={`/members/${invitation.invitee.memberId}`}>
+                    {invitation.invitee.givenName} {invitation.invitee.familyName}
+                  </Link>
                 </td>
-                <td>{t(`invitationStatus${invitation.status}` as MessageKey)}</td>
+                <td>
+                  {t(`invitationStatus${invitation.status}` as MessageKey)}
+                  {invitation.declineReason ? ` (${t("coordDeclineReason")}: ${invitation.declineReason})` : ""}
+                </td>
                 <td>{formatDate(invitation.invitedAt, language)}</td>
+                <td>{invitation.respondedAt ? formatDate(invitation.respondedAt, language) : "–"}</td>
+                <td>{invitation.waitlistPosition ?? "–"}</td>
               </tr>
             ))}
           </ScrollableTable>
+          <h3>{t("coordWaitingList")}</h3>
+          {waitlist.length ? (
+            <ol data-testid="waiting-list">
+              {waitlist.map((invitation) => (
+                <li key={invitation.id} value={invitation.waitlistPosition ?? undefined}>
+                  {invitation.invitee.givenName} {invitation.invitee.familyName}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>{t("coordWaitingListNone")}</p>
+          )}
         </section>
       ) : null}
     </>
