@@ -169,7 +169,11 @@ describe("Administration in the browser", () => {
     const page = operatorPage;
     await page.goto(`${origin}/region`);
     await page.evaluate((accessToken) => {
-      sessionStorage.setItem("medverkan.session", JSON.stringify({ tenant: "platform", accessToken, expiresAt: Date.now() + 3_600_000 }));
+      // Runs in the page, which has a sessionStorage (the tests' own types have no DOM).
+      (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage.setItem(
+        "medverkan.session",
+        JSON.stringify({ tenant: "platform", accessToken, expiresAt: Date.now() + 3_600_000 }),
+      );
     }, token);
     await page.goto(`${origin}/operator/tenants`);
     await page.getByRole("heading", { level: 1, name: "Regioner på plattformen" }).waitFor();

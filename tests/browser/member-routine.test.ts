@@ -252,7 +252,10 @@ describe("Jönköping's routine in the browser", () => {
     await fill("f-occasions[0].endsAt", localDateTime(20, 12));
     await fill("f-occasions[0].place", "Qulturum, Ryhov");
     const costCentre = page.locator("#f-costCentre");
-    if ((await costCentre.count()) && (await costCentre.evaluate((element) => element.tagName)) === "SELECT") {
+    if (
+      (await costCentre.count()) &&
+      (await costCentre.evaluate((element) => (element as unknown as { tagName: string }).tagName)) === "SELECT"
+    ) {
       await expect.poll(() => costCentre.inputValue(), { timeout: 30_000 }).not.toBe("");
     } else await fill("f-costCentre", "1234");
     const assignmentType = page.locator("#f-assignmentType");

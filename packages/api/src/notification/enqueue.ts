@@ -1,8 +1,8 @@
 import { type IntakeAppointmentStatus, isOpenAppointment, isReminderDue } from "@medverkan/domain";
 import type { AuditWriter } from "../audit/audit-writer.js";
 import type { Tx } from "../context/tenant-scope.js";
-import { bankAccountRequested } from "../payroll-details/payroll-details.repository.js";
 import { findAppointment, findAppointmentsStartingBetween, findReminderSettings, markReminded } from "../intake/appointment.repository.js";
+import { bankAccountRequested } from "../payroll-details/payroll-details.repository.js";
 import {
   findAssignmentForMessage,
   findCarriedOutAssignmentIds,
