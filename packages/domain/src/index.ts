@@ -56,6 +56,7 @@ export * from "./registration/registration.js";
 export * from "./registration/registration-questions.js";
 export * from "./registration/same-person.js";
 export * from "./request/direct-booking.js";
+export * from "./request/outside-pool-participant.js";
 export * from "./request/feedback.js";
 export * from "./request/occasion-validation.js";
 export * from "./request/request-lifecycle.js";
