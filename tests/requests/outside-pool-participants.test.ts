@@ -89,6 +89,11 @@ const add = (as: string, input: Record<string, unknown>) => api.graphql<AddRespo
 const remove = (as: string, id: string) => api.graphql<RemoveResponse>(REMOVE, { token: token(as), variables: { input: { id } } });
 const read = (as: string, id: string) => api.graphql<OfRequest>(OF_REQUEST, { token: token(as), variables: { id } });
 
+async function tenantIdAndId(id: string) {
+  const row = await prisma().request.findFirstOrThrow({ where: { id }, select: { tenantId: true, id: true } });
+  return row;
+}
+
 let vgrBooking: string;
 let jonkopingBooking: string;
 
@@ -180,14 +185,13 @@ describe("recording a participant from outside the pool", () => {
   });
 
   it("only on a direct booking", async () => {
-    const unit = await prisma().request.findFirstOrThrow({ where: { id: vgrBooking }, select: { unitId: true } });
-    const ordinary = await prisma().request.findFirst({
-      where: { tenant: { slug: "vgr" }, unitId: unit.unitId, directRecruitment: false, status: { notIn: ["CANCELLED", "DECLINED", "FOLLOWED_UP"] } },
-      select: { id: true },
-    });
-    expect(ordinary, "the seed gives the unit an ordinary (not direct) request").not.toBeNull();
-    const response = await add("vgrUnit", { requestId: ordinary?.id as string, givenName: "Lena", familyName: "Ek" });
-    expect(response.data?.addOutsidePoolParticipant?.errors).toMatchObject([{ code: "NOT_A_DIRECT_BOOKING" }]);
+    // An ordinary request of the same unit: arranged here as a booking that the unit did not recruit itself.
+    const ordinary = await directBooking("vgrUnit", "vgr", "levande-bibliotek");
+    await prisma().request.update({ where: { tenantId_id: await tenantIdAndId(ordinary) }, data: { directRecruitment: false } });
+    const response = await add("vgrUnit", { requestId: ordinary, givenName: "Lena", familyName: "Ek" });
+    expect(response.data?.addOutsidePoolParticipant?.errors).toMatchObject([
+      { __typename: "OutsidePoolParticipantNotAllowed", code: "NOT_A_DIRECT_BOOKING" },
+    ]);
   });
 
   it("another unit and another tenant get not found, and nothing is stored", async () => {
