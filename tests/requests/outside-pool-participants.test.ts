@@ -123,7 +123,10 @@ describe("the tenant setting", () => {
       token: token("jonkopingAdmin"),
     });
     expect(jonkoping.data?.tenantSettings.allowsParticipantsOutsidePool).toBe(false);
-    const rows = await prisma().tenant.findMany({ where: { slug: { in: ["vgr", "jonkoping"] } }, select: { slug: true, allowsParticipantsOutsidePool: true } });
+    const rows = await prisma().tenant.findMany({
+      where: { slug: { in: ["vgr", "jonkoping"] } },
+      select: { slug: true, allowsParticipantsOutsidePool: true },
+    });
     expect(Object.fromEntries(rows.map((row) => [row.slug, row.allowsParticipantsOutsidePool]))).toEqual({ vgr: true, jonkoping: false });
   });
 });
@@ -209,7 +212,9 @@ describe("recording a participant from outside the pool", () => {
       expect(response.errors, `${who}: ${JSON.stringify(response.errors)}`).toBeUndefined();
       expect(response.data?.request?.outsidePoolParticipants).toEqual([recorded]);
     }
-    const reads = await prisma().auditEvent.count({ where: { action: "READ", subjectType: "OutsidePoolParticipant", subjectId: recorded.id } });
+    const reads = await prisma().auditEvent.count({
+      where: { action: "READ", subjectType: "OutsidePoolParticipant", subjectId: recorded.id },
+    });
     expect(reads).toBe(2);
   });
 
@@ -229,7 +234,9 @@ describe("recording a participant from outside the pool", () => {
     const response = await remove("vgrCoordinator", recorded.id);
     expect(response.data?.removeOutsidePoolParticipant).toEqual({ removedId: recorded.id, errors: [] });
     expect(await prisma().outsidePoolParticipant.count({ where: { id: recorded.id } })).toBe(0);
-    const erase = await prisma().auditEvent.count({ where: { action: "ERASE", subjectType: "OutsidePoolParticipant", subjectId: recorded.id } });
+    const erase = await prisma().auditEvent.count({
+      where: { action: "ERASE", subjectType: "OutsidePoolParticipant", subjectId: recorded.id },
+    });
     expect(erase).toBe(1);
     const again = await remove("vgrCoordinator", recorded.id);
     expect(again.data?.removeOutsidePoolParticipant?.errors).toMatchObject([{ __typename: "NotFound" }]);

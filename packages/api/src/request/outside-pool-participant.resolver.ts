@@ -1,10 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context/request-context.js";
-import {
-  addOutsidePoolParticipant,
-  outsidePoolParticipantsOf,
-  removeOutsidePoolParticipant,
-} from "./outside-pool-participant.service.js";
+import { addOutsidePoolParticipant, outsidePoolParticipantsOf, removeOutsidePoolParticipant } from "./outside-pool-participant.service.js";
 import {
   AddOutsidePoolParticipantInput,
   AddOutsidePoolParticipantPayload,

@@ -49,9 +49,7 @@ function participantAnswer(ctx: RequestContext, tenantId: string): IdempotentAns
     store: (payload) => (payload.participant ? { participantId: payload.participant.id } : null),
     replay: async (stored, tx) => {
       const row = await findOutsidePoolParticipant(tx, tenantId, (stored as { participantId: string }).participantId);
-      return row
-        ? { participant: toParticipant(row), errors: [] }
-        : { participant: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
+      return row ? { participant: toParticipant(row), errors: [] } : { participant: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
     },
   };
 }
@@ -157,7 +155,8 @@ export async function removeOutsidePoolParticipant(ctx: RequestContext, id: stri
     if (!row || !standing || !(standing.unit || standing.coordinator)) {
       return { removedId: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
     }
-    if (!(await deleteOutsidePoolParticipant(tx, tenantId, row.id))) return { removedId: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
+    if (!(await deleteOutsidePoolParticipant(tx, tenantId, row.id)))
+      return { removedId: null, errors: [notFound(PARTICIPANT, ctx.locale)] };
     await ctx.audit.record(tx, tenantId, {
       action: "ERASE",
       subjectType: "OutsidePoolParticipant",

@@ -115,7 +115,8 @@ export class TenantSettings {
   intakeReminderHoursBefore!: number | null;
 
   @Field(() => Boolean, {
-    description: "Whether a unit may record a direct-booking participant who is not in the pool (VGR: through patient and user organisations).",
+    description:
+      "Whether a unit may record a direct-booking participant who is not in the pool (VGR: through patient and user organisations).",
   })
   allowsParticipantsOutsidePool!: boolean;
 
