@@ -123,6 +123,11 @@ describe("the tenant setting", () => {
       token: token("jonkopingAdmin"),
     });
     expect(jonkoping.data?.tenantSettings.allowsParticipantsOutsidePool).toBe(false);
+    const publicTenant = await api.graphql<{ tenant: { allowsParticipantsOutsidePool: boolean } | null }>(
+      `query($slug: String!) { tenant(slug: $slug) { allowsParticipantsOutsidePool } }`,
+      { variables: { slug: "vgr" } },
+    );
+    expect(publicTenant.data?.tenant?.allowsParticipantsOutsidePool).toBe(true);
     const rows = await prisma().tenant.findMany({
       where: { slug: { in: ["vgr", "jonkoping"] } },
       select: { slug: true, allowsParticipantsOutsidePool: true },
