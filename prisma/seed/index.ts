@@ -83,6 +83,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
       invitationExpiryDays: tenantRow.invitationExpiryDays,
       feeClaimAttester: tenantRow.feeClaimAttester,
       paysByBankAccount: tenantRow.paysByBankAccount,
+      allowsParticipantsOutsidePool: tenantRow.allowsParticipantsOutsidePool,
       settings: tenantRow.settings,
       retiredAt: null,
       version: 1,

@@ -59,6 +59,7 @@ export interface TenantRowPlan {
   invitationExpiryDays: number;
   feeClaimAttester: FeeClaimAttester;
   paysByBankAccount: boolean;
+  allowsParticipantsOutsidePool: boolean;
   settings: Prisma.InputJsonObject;
   createdAt: Date;
 }

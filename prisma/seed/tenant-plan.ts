@@ -27,6 +27,7 @@ export function buildTenantPlan(
     invitationExpiryDays: demo.invitationExpiryDays,
     feeClaimAttester: region.feeClaimAttester,
     paysByBankAccount: region.paysByBankAccount,
+    allowsParticipantsOutsidePool: region.allowsParticipantsOutsidePool,
     settings: demo.settings,
     createdAt: CONFIGURATION_EPOCH,
   });

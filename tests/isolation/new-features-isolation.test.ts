@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // SECURITY.md "Tenant isolation": a request for another tenant's object answers exactly as for an object that does
 // not exist, through every path. Every query and mutation of the request, invitation, assignment, fee, payroll,
-// statistics, message-template, audit, data-subject-request, intake-appointment / follow-up and organisation-representative features is called by Jönköping's staff or member
+// statistics, message-template, audit, data-subject-request, intake-appointment / follow-up, organisation-representative and
+// outside-pool-participant features is called by Jönköping's staff or member
 // with Västra Götaland's ids and with ids that exist nowhere: the two answers must be identical (ids aside), must
 // say "not found" (not FORBIDDEN, which would make the test vacuous), and Västra Götaland's data must not change.
 
@@ -108,6 +109,17 @@ const CASES: Case[] = [
   })),
   m("confirmMyDirectBooking", "DecideDirectBookingParticipantInput", "member", (ids) => ({ id: ids.directBookingParticipant })),
   m("declineMyDirectBooking", "DecideDirectBookingParticipantInput", "member", (ids) => ({ id: ids.directBookingParticipant })),
+  m("addOutsidePoolParticipant", "AddOutsidePoolParticipantInput", "requester", (ids) => ({
+    requestId: ids.request,
+    givenName: "Lena",
+    familyName: "Ek",
+  })),
+  m("removeOutsidePoolParticipant (requester)", "RemoveOutsidePoolParticipantInput", "requester", (ids) => ({
+    id: ids.outsidePoolParticipant,
+  })),
+  m("removeOutsidePoolParticipant (coordinator)", "RemoveOutsidePoolParticipantInput", "coordinator", (ids) => ({
+    id: ids.outsidePoolParticipant,
+  })),
   {
     name: "invitee",
     role: "coordinator",
@@ -296,6 +308,7 @@ async function foreignState(tenantId: string) {
       p.messageTemplate.findMany({ ...where, orderBy: { id: "asc" } }),
       p.dataSubjectRequest.findMany({ ...where, orderBy: { id: "asc" } }),
       p.directBookingParticipant.findMany({ ...where, orderBy: { id: "asc" } }),
+      p.outsidePoolParticipant.findMany({ ...where, orderBy: { id: "asc" } }),
       p.intakeAppointment.findMany({ ...where, orderBy: { id: "asc" } }),
       p.membershipFollowUp.findMany({ ...where, orderBy: { id: "asc" } }),
       p.organisationRepresentation.findMany({ ...where, orderBy: { id: "asc" } }),
@@ -351,6 +364,20 @@ beforeAll(async () => {
       })
     ).id,
   };
+  // Scenario: a VGR unit recorded a participant from outside the pool on its direct booking (issue 21 item 7).
+  foreign.outsidePoolParticipant = (
+    await p.outsidePoolParticipant.create({
+      data: {
+        tenantId: vgr.id,
+        requestId: foreign.request as string,
+        givenName: "Lena",
+        familyName: "Ek",
+        organisation: "En patientförening",
+        createdById: (await p.staffUser.findFirstOrThrow({ where: { tenantId: vgr.id }, select: { id: true } })).id,
+      },
+      select: { id: true },
+    })
+  ).id;
   // Scenario: VGR's coordinator booked an introduction meeting and logged a call (issue 21).
   const vgrMembership = await p.membership.findFirstOrThrow({ where: { tenantId: vgr.id, id: foreign.membership } });
   foreign.intakeAppointment = (

@@ -58,6 +58,7 @@ export * from "./registration/same-person.js";
 export * from "./request/direct-booking.js";
 export * from "./request/feedback.js";
 export * from "./request/occasion-validation.js";
+export * from "./request/outside-pool-participant.js";
 export * from "./request/request-lifecycle.js";
 export * from "./request/request-submission.js";
 export * from "./request-form/assignment-type-validation.js";

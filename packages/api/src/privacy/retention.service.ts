@@ -6,6 +6,7 @@ import { deleteExpiredIdempotencyRecords } from "../common/idempotency/idempoten
 import { IDEMPOTENCY_WINDOW_MS } from "../common/idempotency/idempotency-key.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import { deleteExpiredDownloadLinks } from "../document/document.repository.js";
+import { deleteOutsidePoolParticipantsBefore } from "../request/outside-pool-participant.repository.js";
 import { deleteExpiredRateLimitCounters } from "../server/rate-limit.repository.js";
 import { eraseMemberData, findRetentionCandidates, findTenantsWithRetention, lockMemberForErasure } from "./privacy.repository.js";
 
@@ -14,6 +15,8 @@ export interface TenantRetentionReport {
   retentionMonths: number;
   cutoff: string;
   anonymised: number;
+  /** Participants from outside the pool recorded (and carried out) before the cutoff, deleted (none in a dry run). */
+  outsidePoolParticipantsRemoved: number;
   /** Inactive members kept for now, by reason (unpaid fee claims, upcoming assignments). */
   kept: Partial<Record<Exclude<RetentionDecision, { eligible: true }>["reason"], number>>;
 }
@@ -27,7 +30,7 @@ export interface RetentionReport {
  * The retention job (GDPR art. 5(1)(e)): in every tenant that set `memberRetentionMonths`, anonymises the members
  * inactive longer than that, exactly as an erasure does, each in its own transaction with an ERASE audit event by
  * SYSTEM. Idempotent: an anonymised member is never a candidate again, so a second run (or two at once) changes
- * nothing. Also forgets expired idempotency answers, download links and rate-limit windows.
+ * nothing. Deletes participants from outside the pool whose participation is older than the period. Also forgets expired idempotency answers, download links and rate-limit windows.
  */
 export async function runRetention(
   system: PrismaClient,
@@ -48,6 +51,7 @@ export async function runRetention(
       retentionMonths: months,
       cutoff: cutoff.toISOString(),
       anonymised: 0,
+      outsidePoolParticipantsRemoved: 0,
       kept: {},
     };
     for (const candidate of candidates) {
@@ -102,6 +106,26 @@ export async function runRetention(
       if (erased) report.anonymised += 1;
     }
     if (!dryRun) {
+      // Participants from outside the pool (issue 21 item 7) are no members and have no activity of their own: their
+      // record goes once the participation is older than the same period. Deleted, each with an ERASE event by SYSTEM.
+      report.outsidePoolParticipantsRemoved = await scope.transaction(async (tx) => {
+        const removed = await deleteOutsidePoolParticipantsBefore(tx, tenant.id, cutoff);
+        if (removed.length > 0) {
+          await insertAuditEvents(
+            tx,
+            removed.map((row) => ({
+              tenantId: tenant.id,
+              actorType: "SYSTEM" as const,
+              action: "ERASE" as const,
+              subjectType: "OutsidePoolParticipant",
+              subjectId: row.id,
+              purpose: `retention period of ${months} months elapsed`,
+              details: { reason: "RETENTION", requestId: row.requestId, cutoff: cutoff.toISOString() },
+            })),
+          );
+        }
+        return removed.length;
+      });
       await scope.transaction((tx) => deleteExpiredIdempotencyRecords(tx, tenant.id, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)));
       // Download links are useless a few minutes after they were made; a day later they are forgotten.
       await scope.transaction((tx) => deleteExpiredDownloadLinks(tx, tenant.id, new Date(now.getTime() - 86_400_000)));

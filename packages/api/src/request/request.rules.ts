@@ -42,6 +42,8 @@ export const requestPermissions: PermissionMap = {
     rejectDirectBookingParticipant: isCoordinator,
     confirmMyDirectBooking: isMember,
     declineMyDirectBooking: isMember,
+    addOutsidePoolParticipant: isRequester,
+    removeOutsidePoolParticipant: or(isRequester, isCoordinator),
   },
   // Reached only through a request the reader may see. Fields other features add on Request are listed here too
   // (a type's rules cannot be declared twice); their services check the request's network or unit again.
@@ -50,6 +52,7 @@ export const requestPermissions: PermissionMap = {
     events: isTenantStaff,
     invitations: isCoordinator,
     participants: isTenantStaff,
+    outsidePoolParticipants: or(isRequester, isCoordinator),
     candidates: isCoordinator,
     assignments: or(isRequester, isCoordinator),
     // An invited member reads what the assignment asks of them (AssignmentBrief has the same); the unit's internal
@@ -85,4 +88,8 @@ export const requestPermissions: PermissionMap = {
   DirectBookingParticipant: or(isCoordinator, isMember),
   DecideDirectBookingParticipantPayload: or(isCoordinator, isMember),
   DirectBookingNotConfirmable: isAuthenticated,
+  OutsidePoolParticipant: or(isRequester, isCoordinator),
+  OutsidePoolParticipantNotAllowed: isAuthenticated,
+  AddOutsidePoolParticipantPayload: isAuthenticated,
+  RemoveOutsidePoolParticipantPayload: isAuthenticated,
 };

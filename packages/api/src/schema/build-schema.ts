@@ -30,6 +30,7 @@ import { RegistrationResolver } from "../registration/registration.resolver.js";
 import { RegistrationFormResolver, TenantRegistrationFormResolver } from "../registration-form/registration-form.resolver.js";
 import { MemberRepresentationResolver, RepresentationResolver } from "../representation/representation.resolver.js";
 import { DirectBookingResolver } from "../request/direct-booking.resolver.js";
+import { OutsidePoolParticipantResolver } from "../request/outside-pool-participant.resolver.js";
 import { RequestResolver } from "../request/request.resolver.js";
 import { RequestOptionsResolver } from "../request/request-options.resolver.js";
 import {
@@ -108,6 +109,7 @@ const resolvers = [
   PlatformStatisticsResolver,
   RequestResolver,
   DirectBookingResolver,
+  OutsidePoolParticipantResolver,
   RepresentationResolver,
   MemberRepresentationResolver,
   RequestOptionsResolver,

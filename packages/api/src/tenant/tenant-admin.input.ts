@@ -101,4 +101,12 @@ export class UpdateTenantSettingsInput {
       "Hours before an intake appointment its reminder e-mail goes out, 1–168. Set null for the default: at the start of the day before (tenant time).",
   })
   intakeReminderHoursBefore?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether a unit may record, in its direct booking, a participant who is not in the pool (`addOutsidePoolParticipant`). " +
+      "Turning it off stops new ones; those already recorded stay until removed.",
+  })
+  allowsParticipantsOutsidePool?: boolean | null;
 }

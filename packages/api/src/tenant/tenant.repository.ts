@@ -11,6 +11,7 @@ const publicTenantFields = {
   currency: true,
   collectsPersonalIdentityNumbers: true,
   paysByBankAccount: true,
+  allowsParticipantsOutsidePool: true,
 } as const;
 
 export type TenantRow = {
@@ -22,6 +23,7 @@ export type TenantRow = {
   currency: string;
   collectsPersonalIdentityNumbers: boolean;
   paysByBankAccount: boolean;
+  allowsParticipantsOutsidePool: boolean;
 };
 
 /** Platform-level: resolving a public slug happens before any tenant scope exists. */
@@ -101,6 +103,7 @@ const ownSettingsFields = {
   collectsPersonalIdentityNumbers: true,
   paysByBankAccount: true,
   intakeReminderHoursBefore: true,
+  allowsParticipantsOutsidePool: true,
   version: true,
 } as const;
 
@@ -124,6 +127,7 @@ export async function updateTenantOwnSettingsIfVersion(
     collectsPersonalIdentityNumbers: boolean;
     paysByBankAccount: boolean;
     intakeReminderHoursBefore: number | null;
+    allowsParticipantsOutsidePool: boolean;
   }>,
 ): Promise<number> {
   const { count } = await tx.tenant.updateMany({

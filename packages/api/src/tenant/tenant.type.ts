@@ -47,6 +47,13 @@ export class Tenant {
       "Whether fees are paid to a bank account the member registers (`setMyBankAccount`); a form shows the field only when true.",
   })
   paysByBankAccount!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether a unit may record, in its direct booking, a participant who is not in the pool (`addOutsidePoolParticipant`; VGR: " +
+      "recruits through patient and user organisations too); a form offers it only when true.",
+  })
+  allowsParticipantsOutsidePool!: boolean;
 }
 
 @ObjectType({ description: "The exact text a person is asked to consent to, by version." })
@@ -106,6 +113,12 @@ export class TenantSettings {
     description: "Hours before an intake appointment its reminder goes out; null: at the start of the day before (tenant time).",
   })
   intakeReminderHoursBefore!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether a unit may record a direct-booking participant who is not in the pool (VGR: through patient and user organisations).",
+  })
+  allowsParticipantsOutsidePool!: boolean;
 
   @Field(() => Int, {
     description: "Send it back as `expectedVersion`. Shared with the tenant's sender settings: both change the tenant's version.",

@@ -54,6 +54,9 @@ export interface RegionSeed {
   /** Whether fees are paid to a bank account the member registers (Kalmar, seed 003: "Personer som inte medverkat
    * tidigare informeras om att gå in och registrera sitt konto för utbetalning av arvode"). */
   readonly paysByBankAccount: boolean;
+  /** Whether a unit may record a direct-booking participant who is not in the pool (VGR, seed 001: "Levande bibliotek
+   * söker patientföreträdare via patientföreningar, brukarorganisationer eller via den egna pool…"). */
+  readonly allowsParticipantsOutsidePool: boolean;
   readonly requestForm: RequestFormConfig;
   readonly trainingSessions: readonly TrainingSessionSeed[];
   /** The documents the configuration comes from. */
@@ -239,6 +242,7 @@ export const jonkopingSeed: RegionSeed = {
   // by the coordinator. So either.
   feeClaimAttester: "EITHER",
   paysByBankAccount: false,
+  allowsParticipantsOutsidePool: false,
   requestForm: jonkopingRequestForm,
   trainingSessions: [],
   sources: [
@@ -420,6 +424,7 @@ export const vgrSeed: RegionSeed = {
   // "Verksamheten står för ersättning": the unit pays, so its requester attests.
   feeClaimAttester: "UNIT_REQUESTER",
   paysByBankAccount: false,
+  allowsParticipantsOutsidePool: true,
   requestForm: vgrRequestForm,
   // The 2022 sessions of the digital introduction (about 1.5 h each).
   trainingSessions: [
@@ -646,6 +651,7 @@ export const kalmarSeed: RegionSeed = {
   // login to Intressebanken (seed 003), so the coordinator attests in the platform.
   feeClaimAttester: "COORDINATOR",
   paysByBankAccount: true,
+  allowsParticipantsOutsidePool: false,
   requestForm: kalmarRequestForm,
   trainingSessions: [],
   sources: [
@@ -741,6 +747,7 @@ export const ostergotlandSeed: RegionSeed = {
   // Assumed: the document is silent; the coordination function follows up every assignment, so it attests.
   feeClaimAttester: "COORDINATOR",
   paysByBankAccount: false,
+  allowsParticipantsOutsidePool: false,
   requestForm: ostergotlandRequestForm,
   trainingSessions: [],
   sources: ["Region Östergötland: Levande bibliotek, presentation (seed 004)"],

@@ -174,3 +174,16 @@ describe("when intake appointments are reminded of", () => {
     ]);
   });
 });
+
+describe("whether units may record participants outside the pool", () => {
+  it("is a yes or no the admin sets; null is refused rather than read as keep", () => {
+    expect(validateTenantOwnSettings({ allowsParticipantsOutsidePool: true })).toEqual({
+      ok: true,
+      patch: { allowsParticipantsOutsidePool: true },
+    });
+    const refused = validateTenantOwnSettings({ allowsParticipantsOutsidePool: null });
+    expect(!refused.ok && refused.errors.map((error) => [error.field, error.code])).toEqual([
+      ["input.allowsParticipantsOutsidePool", "REQUIRED"],
+    ]);
+  });
+});

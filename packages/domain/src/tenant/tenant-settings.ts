@@ -200,6 +200,9 @@ export interface TenantOwnSettingsInput {
   readonly paysByBankAccount?: boolean | null;
   /** Hours before an intake appointment its reminder goes out (1–168); null: the day before. */
   readonly intakeReminderHoursBefore?: number | null;
+  /** Whether a unit may record, in a direct booking, a participant who is not in the pool (VGR: recruits through
+   * patient and user organisations as well as its own pool). */
+  readonly allowsParticipantsOutsidePool?: boolean | null;
 }
 
 export interface TenantOwnSettingsPatch {
@@ -211,6 +214,7 @@ export interface TenantOwnSettingsPatch {
   collectsPersonalIdentityNumbers?: boolean;
   paysByBankAccount?: boolean;
   intakeReminderHoursBefore?: number | null;
+  allowsParticipantsOutsidePool?: boolean;
 }
 
 export type TenantOwnSettingsResult =
@@ -235,6 +239,10 @@ const OWN = {
   feeClaimAttester: { sv: "Vem som attesterar arvoden", en: "Who attests fee claims" },
   collectsPersonalIdentityNumbers: { sv: "Personnummer registreras", en: "Personal identity numbers are recorded" },
   paysByBankAccount: { sv: "Arvoden betalas till registrerat bankkonto", en: "Fees are paid to a registered bank account" },
+  allowsParticipantsOutsidePool: {
+    sv: "Enheter får registrera medverkande utanför poolen",
+    en: "Units may record participants outside the pool",
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 /**
@@ -282,6 +290,11 @@ export function validateTenantOwnSettings(input: TenantOwnSettingsInput, path = 
     errors.push(fieldError(at("paysByBankAccount"), "REQUIRED", OWN.paysByBankAccount));
   } else if (input.paysByBankAccount !== undefined) {
     patch.paysByBankAccount = input.paysByBankAccount;
+  }
+  if (input.allowsParticipantsOutsidePool === null) {
+    errors.push(fieldError(at("allowsParticipantsOutsidePool"), "REQUIRED", OWN.allowsParticipantsOutsidePool));
+  } else if (input.allowsParticipantsOutsidePool !== undefined) {
+    patch.allowsParticipantsOutsidePool = input.allowsParticipantsOutsidePool;
   }
   if (input.intakeReminderHoursBefore !== undefined) {
     const hours = input.intakeReminderHoursBefore;

@@ -81,6 +81,34 @@ describe("retention job", () => {
     expect(await prisma.auditEvent.count({ where: { memberId: idle.id, action: "ERASE" } })).toBe(1);
   });
 
+  it("deletes participants from outside the pool recorded and carried out before the cutoff, audited, and keeps recent ones", async () => {
+    const prisma = database.prisma;
+    const tenant = await prisma.tenant.findFirstOrThrow({ where: { slug: "ostergotland" } });
+    const request = await prisma.request.findFirstOrThrow({ where: { tenantId: tenant.id }, select: { id: true } });
+    await prisma.request.update({ where: { tenantId_id: { tenantId: tenant.id, id: request.id } }, data: { carriedOutAt: longAgo } });
+    const staff = await prisma.staffUser.findFirstOrThrow({ where: { tenantId: tenant.id }, select: { id: true } });
+    const record = (createdAt: Date) =>
+      prisma.outsidePoolParticipant.create({
+        data: { tenantId: tenant.id, requestId: request.id, givenName: "Lena", familyName: "Ek", createdById: staff.id, createdAt },
+        select: { id: true },
+      });
+    const old = await record(longAgo);
+    const recent = await record(new Date());
+
+    const dry = await runRetention(prisma, log, { dryRun: true });
+    expect(dry.tenants[0]?.outsidePoolParticipantsRemoved).toBe(0);
+    expect(await prisma.outsidePoolParticipant.count({ where: { id: old.id } })).toBe(1);
+
+    const run = await runRetention(prisma, log);
+    expect(run.tenants[0]?.outsidePoolParticipantsRemoved).toBe(1);
+    expect(await prisma.outsidePoolParticipant.count({ where: { id: old.id } })).toBe(0);
+    expect(await prisma.outsidePoolParticipant.count({ where: { id: recent.id } })).toBe(1);
+    const audit = await prisma.auditEvent.findMany({ where: { subjectType: "OutsidePoolParticipant", subjectId: old.id } });
+    expect(audit).toMatchObject([{ action: "ERASE", actorType: "SYSTEM" }]);
+
+    expect((await runRetention(prisma, log)).tenants[0]?.outsidePoolParticipantsRemoved).toBe(0);
+  });
+
   it("touches no tenant without a retention period", async () => {
     const prisma = database.prisma;
     const kalmar = await prisma.tenant.findFirstOrThrow({ where: { slug: "kalmar" } });
