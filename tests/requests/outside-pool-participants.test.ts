@@ -166,6 +166,37 @@ describe("recording a participant from outside the pool", () => {
     expect(JSON.stringify(events[0]?.details)).not.toContain("Lena");
   });
 
+  it("VGR: a booking may name nobody from the pool and carry only people from outside it; Jönköping still needs one", async () => {
+    const network = (tenant: string) =>
+      prisma().network.findFirstOrThrow({ where: { tenant: { slug: tenant }, slug: "levande-bibliotek" } });
+    const book = async (as: string, tenant: string) =>
+      api.graphql<{ recordDirectBooking: { request: { id: string } | null; errors: unknown[] } }>(RECORD_DIRECT_BOOKING, {
+        token: token(as),
+        variables: {
+          input: {
+            networkId: (await network(tenant)).id,
+            assignmentType: "WORKSHOP",
+            title: "Föreläsning av en föreningsrepresentant",
+            purpose: "Enheten bjöd in en föreläsare via en patientförening.",
+            occasions: [yesterday()],
+            participants: [],
+          },
+        },
+      });
+    const onlyOutside = await book("vgrUnit", "vgr");
+    expect(onlyOutside.errors, JSON.stringify(onlyOutside.errors)).toBeUndefined();
+    const requestId = onlyOutside.data?.recordDirectBooking.request?.id as string;
+    expect(requestId).toBeTruthy();
+    const added = await add("vgrUnit", { requestId, givenName: "Omar", familyName: "Lind", organisation: "Reumatikerförbundet" });
+    expect(added.data?.addOutsidePoolParticipant?.errors).toEqual([]);
+    const seen = await read("vgrUnit", requestId);
+    expect(seen.data?.request?.outsidePoolParticipants.map((p) => p.familyName)).toEqual(["Lind"]);
+    expect(await prisma().directBookingParticipant.count({ where: { requestId } })).toBe(0);
+
+    const refused = await book("jonkopingUnit", "jonkoping");
+    expect(fieldErrors(refused).map((error) => [error.field, error.code])).toEqual([["input.participants", "TOO_FEW"]]);
+  });
+
   it("refuses bad input with field errors in Swedish and English", async () => {
     const response = await add("vgrUnit", { requestId: vgrBooking, givenName: "", familyName: "Ek", email: "nope", phone: "call me" });
     const errors = fieldErrors(response);

@@ -12,6 +12,7 @@ import { notFound } from "../common/errors/not-found.js";
 import { withIdempotency } from "../common/idempotency/idempotency.js";
 import { isId } from "../common/ids.js";
 import type { RequestContext } from "../context/request-context.js";
+import { tenantAllowsParticipantsOutsidePool } from "./outside-pool-participant.repository.js";
 import type { RecordDirectBookingInput } from "./request.input.js";
 import { requestSnapshot, toRequest } from "./request.mapper.js";
 import type { RequestPayloadShape } from "./request.payload.js";
@@ -90,7 +91,13 @@ export async function recordDirectBooking(ctx: RequestContext, input: RecordDire
           },
           form,
         );
-        const participants = validateDirectBookingParticipants(input.participants ?? []);
+        // Where the region records people from outside the pool, a booking may name no pool member (the unit adds
+        // those people with addOutsidePoolParticipant); whether it may depends on the region only, never on the pool.
+        const participants = validateDirectBookingParticipants(
+          input.participants ?? [],
+          "input.participants",
+          await tenantAllowsParticipantsOutsidePool(tx, tenantId),
+        );
         const errors: FieldError[] = [...(validation.ok ? [] : validation.errors), ...(participants.ok ? [] : participants.errors)];
         const costCentreId = await resolveCostCentre(tx, tenantId, unit, validation.ok ? validation.value.costCentreCode : null, errors);
         if (!validation.ok || !participants.ok || errors.length > 0) throw badUserInput(errors, ctx.locale);

@@ -38,12 +38,18 @@ export type DirectBookingParticipantsResult =
   | { readonly ok: true; readonly value: readonly ParticipantIdentification[] }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
+/**
+ * The pool members a unit names on its direct booking. At least one, unless the region lets units record people from
+ * outside the pool (`outsidePoolAllowed`): then the booking may name none and carry only those (added afterwards).
+ */
 export function validateDirectBookingParticipants(
   participants: readonly DirectBookingParticipantInput[],
   path = "input.participants",
+  outsidePoolAllowed = false,
 ): DirectBookingParticipantsResult {
   const errors: FieldError[] = [];
-  if (participants.length === 0) return { ok: false, errors: [fieldError(path, "TOO_FEW", L.participants, { min: 1 })] };
+  if (participants.length === 0 && !outsidePoolAllowed)
+    return { ok: false, errors: [fieldError(path, "TOO_FEW", L.participants, { min: 1 })] };
   if (participants.length > DIRECT_BOOKING_LIMITS.maxParticipants) {
     return { ok: false, errors: [fieldError(path, "TOO_MANY", L.participants, { max: DIRECT_BOOKING_LIMITS.maxParticipants })] };
   }
