@@ -39,7 +39,7 @@ describe("Member and staff pages in the browser", () => {
     await municipality.waitFor();
     await expectAccessible(page);
     await municipality.fill("Borgholm");
-    await page.getByRole("button", { name: "Spara" }).click();
+    await page.getByRole("button", { name: "Spara profilen" }).click();
     await page.getByText("Sparat.").waitFor();
     const member = await api.running.database.prisma.member.findFirstOrThrow({ where: { subject } });
     expect(member.municipality).toBe("Borgholm");

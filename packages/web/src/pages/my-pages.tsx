@@ -179,7 +179,7 @@ export function MyPagesPage() {
               }
             </Field>
           ))}
-          <button type="submit">{t("save")}</button>
+          <button type="submit">{t("saveProfile")}</button>
         </form>
       </section>
       {data.me?.tenant?.paysByBankAccount || member.bankAccount ? (
