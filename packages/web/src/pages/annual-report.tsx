@@ -59,7 +59,8 @@ export function AnnualReportPage() {
   const lastYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState(lastYear + 1);
   const [{ data, error, fetching }] = useQuery({ query: AnnualReportDocument, variables: { year } });
-  const report = data?.annualReport;
+  // The heading names the chosen year at once; the last year's figures are not shown under it while the new ones load.
+  const report = fetching ? undefined : data?.annualReport;
   const years = Array.from({ length: 6 }, (_, i) => lastYear + 1 - i);
   return (
     <article className="annual-report">
@@ -81,7 +82,7 @@ export function AnnualReportPage() {
         </button>
       </div>
       {error ? <p role="alert">{error.message}</p> : null}
-      {fetching && !data ? <p aria-live="polite">{t("loading")}</p> : null}
+      {fetching ? <p aria-live="polite">{t("loading")}</p> : null}
       {report ? (
         <>
           <p>{t("analystAnnualReportIntro", { tenant: report.tenantName, year: report.year })}</p>

@@ -112,7 +112,9 @@ export function StatisticsPage() {
       new Date(Date.UTC(2000, Number(choice.slice(1)) - 1, 1)),
     );
   };
-  const table = data?.statistics;
+  // While a new question is on its way, urql still holds the last answer; the headings already name the new question,
+  // so the old figures are not shown under them (a table must never answer a question other than its caption's).
+  const table = fetching ? undefined : data?.statistics;
   const groupLabel = (asked.thenBy ? [asked.groupBy, asked.thenBy] : [asked.groupBy]).map((d) => DIMENSION_LABELS[d][language]).join(", ");
   const bars = useMemo(
     () =>
@@ -191,7 +193,7 @@ export function StatisticsPage() {
         <button type="submit">{t("show")}</button>
       </form>
       {error ? <p role="alert">{error.message}</p> : null}
-      {fetching && !data ? <p>{t("loading")}</p> : null}
+      {fetching ? <p aria-live="polite">{t("loading")}</p> : null}
       {table ? (
         <>
           <p id="suppression-note">{t("suppressedExplained")}</p>
