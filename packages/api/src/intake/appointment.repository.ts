@@ -1,7 +1,7 @@
 import type { FollowUpChannel, IntakeAppointmentStatus, Prisma } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 import { memberFields, type NetworkVisibility } from "../member/member.repository.js";
-import { processingAllowedWhere } from "../privacy/privacy.repository.js";
+import { processingAllowedWhere } from "../privacy/processing-allowed.js";
 import { membershipSelect } from "./intake.repository.js";
 
 // The only Prisma code of intake appointments and the follow-up log. Every query filters by tenant; "visible" ones

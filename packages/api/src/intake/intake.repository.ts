@@ -1,7 +1,7 @@
 import type { ActorType, MembershipStatus, Prisma } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 import { type MemberRow, memberFields, type NetworkVisibility } from "../member/member.repository.js";
-import { processingAllowedWhere } from "../privacy/privacy.repository.js";
+import { processingAllowedWhere } from "../privacy/processing-allowed.js";
 
 // The only Prisma code of the intake feature. Every query filters by tenant; "visible" queries also filter by the
 // networks the coordinator coordinates, so a membership of another network reads as one that does not exist.

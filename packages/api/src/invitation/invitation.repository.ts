@@ -11,6 +11,7 @@ import { type PageRequest, pageQuery } from "../common/pagination/connection.js"
 import { type SortedPageRequest, sortedPageSql } from "../common/pagination/ordering.js";
 import { JsonRows } from "../common/sql/json-rows.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { processingAllowedWhere } from "../privacy/processing-allowed.js";
 import type { InvitationOrderField } from "./invitation.input.js";
 
 // The only code of the invitation feature that knows about Prisma. Every query names the tenant itself; row-level
@@ -480,7 +481,7 @@ export async function findReleasedContacts(tx: Tx, tenantId: string, requestIds:
       requestId: { in: [...requestIds] },
       status: "ACCEPTED",
       contactConsent: { is: { kind: "CONTACT_SHARING", requestId: { in: [...requestIds] }, withdrawnAt: null } },
-      member: { erasedAt: null, restrictedAt: null },
+      member: processingAllowedWhere,
     },
     orderBy: [{ respondedAt: "asc" }, { id: "asc" }],
     select: {

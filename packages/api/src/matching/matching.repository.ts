@@ -2,6 +2,7 @@ import { Prisma, type RequestStatus } from "@medverkan/database";
 import type { CandidateFacts, FilterableProfile, Perspective, TagLink } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
 import { findMembershipsByMemberIds, type MemberRow, type NetworkVisibility } from "../member/member.repository.js";
+import { processingAllowedSql } from "../privacy/processing-allowed.js";
 
 // The facts the candidate ranking needs, in two statements whatever the pool's size: the request with everything
 // around it, then the whole pool with its facts. Both are written in SQL and answer JSON: Prisma compiles each model
@@ -164,7 +165,7 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
          FROM "Membership" ms
          JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
         WHERE ms."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'
-          AND m."restrictedAt" IS NULL AND m."erasedAt" IS NULL)::text AS "pool",
+          AND ${processingAllowedSql("m")})::text AS "pool",
       (SELECT json_agg(json_build_array(x."memberId", timezone(${timeZone}::text, x."lastAt")::date, x."inWindow"))
          FROM (SELECT i."memberId", max(i."invitedAt") AS "lastAt", count(*) FILTER (WHERE ${inWindow(Prisma.sql`i."invitedAt"`)}) AS "inWindow"
                  FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid

@@ -4,6 +4,7 @@ import type { PageRequest } from "../common/pagination/connection.js";
 import { pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { NetworkVisibility } from "../member/member.repository.js";
+import { processingAllowedWhere } from "./processing-allowed.js";
 
 /** The member a privacy action is about, if the reader may see them at all: not erased, in a visible network. */
 export function findSubjectMember(tx: Tx, tenantId: string, memberId: string, networks: NetworkVisibility) {
@@ -262,17 +263,11 @@ export async function listDataSubjectRequests(tx: Tx, tenantId: string, criteria
   return { rows, total };
 }
 
-/**
- * Members whose data may be used: not erased and not restricted (GDPR art. 18). Pool search uses it; every feature
- * that selects members for processing (matching, invitations, notifications) adds it to its where-clause.
- */
-export const processingAllowedWhere = { erasedAt: null, restrictedAt: null } as const satisfies Prisma.MemberWhereInput;
-
 /** Of the given members, those whose processing is restricted or who are erased: a feature refuses to act on them. */
 export async function findMembersNotToProcess(tx: Tx, tenantId: string, memberIds: readonly string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
   const rows = await tx.member.findMany({
-    where: { tenantId, id: { in: [...memberIds] }, OR: [{ restrictedAt: { not: null } }, { erasedAt: { not: null } }] },
+    where: { tenantId, id: { in: [...memberIds] }, NOT: processingAllowedWhere },
     select: { id: true },
   });
   return new Set(rows.map((row) => row.id));

@@ -1,4 +1,4 @@
-import { directBookingReleasesContact } from "@medverkan/domain";
+import { directBookingReleasesContact, isCarriedOutRequestStatus } from "@medverkan/domain";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
@@ -220,7 +220,7 @@ async function decide(
         invitedById: actor.staffUserId,
         at: now,
         agreementRequired: row.request.assignmentLength === "LONG_TERM",
-        carriedOut: row.request.status === "CARRIED_OUT" || row.request.status === "FOLLOWED_UP",
+        carriedOut: isCarriedOutRequestStatus(row.request.status),
         networkId: row.request.networkId,
       });
       assignmentId = participation.assignmentId;

@@ -1,5 +1,5 @@
 import type { FeedbackAuthor } from "@medverkan/database";
-import { validateFeedback } from "@medverkan/domain";
+import { isCarriedOutRequestStatus, validateFeedback } from "@medverkan/domain";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -46,7 +46,7 @@ export async function giveFeedback(ctx: RequestContext, input: GiveFeedbackInput
 
     const validation = validateFeedback(input, author);
     if (!validation.ok) throw badUserInput(validation.errors, ctx.locale);
-    if (request.status !== "CARRIED_OUT" && request.status !== "FOLLOWED_UP") {
+    if (!isCarriedOutRequestStatus(request.status)) {
       return {
         feedback: null,
         errors: [

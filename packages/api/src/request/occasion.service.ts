@@ -1,4 +1,4 @@
-import { isClosedRequestStatus, validateOccasion, validateReason } from "@medverkan/domain";
+import { canAddOccasions, canChangeOccasions, mayHaveHeldOccasions, validateOccasion, validateReason } from "@medverkan/domain";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -58,8 +58,8 @@ export async function addOccasion(ctx: RequestContext, input: AddOccasionInput):
   return ctx.scope(actor.tenantId).transaction(async (tx): Promise<OccasionPayloadShape> => {
     const request = await managedRequest(ctx, tx, input.requestId);
     if (!request) return { occasion: null, errors: [notFound(REQUEST, ctx.locale)] };
-    if (isClosedRequestStatus(request.status)) return { occasion: null, errors: [closed(ctx.locale)] };
-    if (request.status === "CARRIED_OUT") {
+    if (!canChangeOccasions(request.status)) return { occasion: null, errors: [closed(ctx.locale)] };
+    if (!canAddOccasions(request.status)) {
       return {
         occasion: null,
         errors: [
@@ -101,7 +101,7 @@ export async function cancelOccasion(ctx: RequestContext, input: CancelOccasionI
     const { occasion, request } = found;
     // Cancelling twice changes nothing: the first cancellation, its time and reason stand.
     if (occasion.cancelledAt) return { occasion: toOccasion(occasion), errors: [] };
-    if (isClosedRequestStatus(request.status)) return { occasion: null, errors: [closed(ctx.locale)] };
+    if (!canChangeOccasions(request.status)) return { occasion: null, errors: [closed(ctx.locale)] };
     if (reason.value === null) {
       return {
         occasion: null,
@@ -143,7 +143,7 @@ export async function markOccasionHeld(ctx: RequestContext, input: MarkOccasionH
     if (!found) return { occasion: null, errors: [notFound(OCCASION, ctx.locale)] };
     const { occasion, request } = found;
     if (occasion.heldAt) return { occasion: toOccasion(occasion), errors: [] };
-    if (isClosedRequestStatus(request.status)) return { occasion: null, errors: [closed(ctx.locale)] };
+    if (!canChangeOccasions(request.status)) return { occasion: null, errors: [closed(ctx.locale)] };
     if (occasion.cancelledAt) {
       return {
         occasion: null,
@@ -164,7 +164,7 @@ export async function markOccasionHeld(ctx: RequestContext, input: MarkOccasionH
         ],
       };
     }
-    if (!["PARTLY_FILLED", "FILLED", "CARRIED_OUT"].includes(request.status)) {
+    if (!mayHaveHeldOccasions(request.status)) {
       return {
         occasion: null,
         errors: [

@@ -2,6 +2,7 @@ import { type AssignmentLength, type FeedbackAuthor, type Perspective, Prisma, t
 import { type SortedPageRequest, sortedPageSql } from "../common/pagination/ordering.js";
 import { JsonRows } from "../common/sql/json-rows.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { processingAllowedWhere } from "../privacy/processing-allowed.js";
 import type { RequestOrderField } from "./request.input.js";
 
 // The only code of the request feature that touches Prisma. Every query names the tenant, next to row-level security.
@@ -737,6 +738,6 @@ export async function decideDirectBookingParticipant(
 
 /** Whether a member may take part now: not erased, processing not restricted. */
 export async function isMemberProcessable(tx: Tx, tenantId: string, memberId: string): Promise<boolean> {
-  const member = await tx.member.findFirst({ where: { tenantId, id: memberId, erasedAt: null, restrictedAt: null }, select: { id: true } });
+  const member = await tx.member.findFirst({ where: { tenantId, id: memberId, ...processingAllowedWhere }, select: { id: true } });
   return member !== null;
 }

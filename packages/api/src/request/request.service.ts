@@ -3,6 +3,7 @@ import {
   type AssignmentTypeOption,
   type FieldError,
   fieldError,
+  isRequestEditable,
   lineOrNull,
   type RegionAnswerInput,
   type RequestFormConfig,
@@ -438,7 +439,7 @@ export async function updateRequest(ctx: RequestContext, input: UpdateRequestInp
     if (!standing.unit) return { request: null, errors: [notFound(REQUEST, ctx.locale)] };
     await lockRequest(tx, tenantId, visible.id);
     const before = (await findRequest(tx, tenantId, visible.id)) as RequestRow;
-    if (before.status !== "SUBMITTED") {
+    if (!isRequestEditable(before.status)) {
       return {
         request: null,
         errors: [

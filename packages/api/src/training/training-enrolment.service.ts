@@ -1,4 +1,4 @@
-import { attendanceRefusal, hasStarted, placeForNewcomer, trainedAtAfterAttendance } from "@medverkan/domain";
+import { attendanceRefusal, hasMembershipEnded, hasStarted, placeForNewcomer, trainedAtAfterAttendance } from "@medverkan/domain";
 import { coordinatedNetworks } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -112,7 +112,7 @@ export async function createTrainingEnrolment(
       return { enrolment: null, errors: [notFound(MEMBER, ctx.locale)] };
     }
     const membership = await findMembership(tx, tenantId, memberId, session.networkId);
-    if (!membership || membership.status === "WITHDRAWN" || membership.status === "ERASED") {
+    if (!membership || hasMembershipEnded(membership.status)) {
       return { enrolment: null, errors: [trainingErrors.notInSessionNetwork(ctx.locale)] };
     }
     if (session.cancelledAt) return { enrolment: null, errors: [trainingErrors.sessionCancelled(ctx.locale)] };

@@ -43,6 +43,11 @@ export function allowedTransitions(from: MembershipStatus): readonly MembershipS
   return TRANSITIONS[from];
 }
 
+/** A membership that has ended (withdrawn, then perhaps erased): the person takes no more part through this network. */
+export function hasMembershipEnded(status: MembershipStatus): boolean {
+  return status === "WITHDRAWN" || status === "ERASED";
+}
+
 export function isTransitionAllowed(from: MembershipStatus, to: MembershipStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

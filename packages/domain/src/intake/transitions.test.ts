@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jonkopingIntakeRules, kalmarIntakeRules, ostergotlandIntakeRules, vgrIntakeRules } from "../seed-data/regions.js";
 import type { IntakeRules } from "./intake-rules.js";
-import { allowedTransitions, MEMBERSHIP_STATUSES, type MembershipStatus } from "./membership-status.js";
+import { allowedTransitions, hasMembershipEnded, MEMBERSHIP_STATUSES, type MembershipStatus } from "./membership-status.js";
 import { availableTransitions, checkTransition, type IntakeFacts, initialStatus, intakeStepForSession } from "./transitions.js";
 
 const noRules: IntakeRules = {
@@ -32,6 +32,13 @@ const check = (from: MembershipStatus, to: MembershipStatus, rules: IntakeRules,
 const failedRules = (result: ReturnType<typeof checkTransition>) => (result.ok ? [] : result.violations.map((v) => v.rule));
 
 describe("the lifecycle's moves", () => {
+  it("has ended exactly where no move leads back into the pool", () => {
+    expect(MEMBERSHIP_STATUSES.filter(hasMembershipEnded)).toEqual(["WITHDRAWN", "ERASED"]);
+    for (const status of MEMBERSHIP_STATUSES.filter(hasMembershipEnded)) {
+      expect(allowedTransitions(status).filter((next) => !hasMembershipEnded(next))).toEqual([]);
+    }
+  });
+
   it("walks the full intake path", () => {
     const path: MembershipStatus[] = ["REGISTERED", "CONTACTED", "INTRODUCTION_BOOKED", "TRAINED", "ACTIVE"];
     const facts = { contactCallRecorded: true, introductionMeetingHeld: true, trainingAttended: true };

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  canAddOccasions,
+  canChangeOccasions,
   checkRequestAction,
   directBookingStatus,
   fillStatusAfterAcceptances,
+  isCarriedOutRequestStatus,
   isRequestEditable,
+  mayHaveHeldOccasions,
   REQUEST_ACTIONS,
   REQUEST_STATUSES,
   type RequestFacts,
@@ -95,6 +99,16 @@ describe("request lifecycle", () => {
 
   it("is editable only before matching starts", () => {
     expect(REQUEST_STATUSES.filter(isRequestEditable)).toEqual(["SUBMITTED"]);
+  });
+
+  it("takes feedback, and counts a confirmed booking as carried out, only once the assignment has taken place", () => {
+    expect(REQUEST_STATUSES.filter(isCarriedOutRequestStatus)).toEqual(["CARRIED_OUT", "FOLLOWED_UP"]);
+  });
+
+  it("changes occasions while live, adds them only before it is carried out, and reports them held only with participants", () => {
+    expect(REQUEST_STATUSES.filter(canChangeOccasions)).toEqual(["SUBMITTED", "MATCHING", "PARTLY_FILLED", "FILLED", "CARRIED_OUT"]);
+    expect(REQUEST_STATUSES.filter(canAddOccasions)).toEqual(["SUBMITTED", "MATCHING", "PARTLY_FILLED", "FILLED"]);
+    expect(REQUEST_STATUSES.filter(mayHaveHeldOccasions)).toEqual(["PARTLY_FILLED", "FILLED", "CARRIED_OUT"]);
   });
 });
 

@@ -34,6 +34,10 @@ export const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ["FOLLOWED_UP",
 export const FILLING_REQUEST_STATUSES: readonly RequestStatus[] = ["MATCHING", "PARTLY_FILLED", "FILLED"];
 
 export const isClosedRequestStatus = (status: RequestStatus): boolean => CLOSED_REQUEST_STATUSES.includes(status);
+
+/** Statuses after the assignment took place: feedback may be given, and a booking recorded now counts as carried out. */
+export const CARRIED_OUT_REQUEST_STATUSES: readonly RequestStatus[] = ["CARRIED_OUT", "FOLLOWED_UP"];
+export const isCarriedOutRequestStatus = (status: RequestStatus): boolean => CARRIED_OUT_REQUEST_STATUSES.includes(status);
 export const isFillingRequestStatus = (status: RequestStatus): boolean => FILLING_REQUEST_STATUSES.includes(status);
 
 /** The moves people make on purpose; filling moves are derived from acceptances. */
@@ -184,6 +188,13 @@ export const isRequestEditable = (status: RequestStatus): boolean => status === 
  * followed up, so fees and statistics stay as they were followed up.
  */
 export const canChangeOccasions = (status: RequestStatus): boolean => !isClosedRequestStatus(status);
+
+/** New occasions belong to a request not yet carried out; after that they are a new request (fees follow the old one). */
+export const canAddOccasions = (status: RequestStatus): boolean => canChangeOccasions(status) && status !== "CARRIED_OUT";
+
+/** An occasion can only have been held with participants once someone has accepted (or it was carried out). */
+export const mayHaveHeldOccasions = (status: RequestStatus): boolean =>
+  status === "PARTLY_FILLED" || status === "FILLED" || status === "CARRIED_OUT";
 
 /** A direct booking (SPEC §2, Jönköping) is recorded as it happened: filled, or carried out once it is over. */
 export function directBookingStatus(lastOccasionEndsAt: Date | null, now: Date): "FILLED" | "CARRIED_OUT" {
