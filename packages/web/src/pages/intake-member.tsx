@@ -7,10 +7,12 @@ import type { IntakeMemberQuery, MembershipStatus } from "../generated/graphql";
 import { fieldErrorsOf } from "../graphql/errors";
 import { formatDate, type MessageKey, useI18n } from "../i18n";
 import { ageToday, missingFor, movesFrom, nextIntakeStatus, type Requirement, requirements } from "../intake/requirements";
+import { IntakeAppointmentSection } from "./intake-member/intake-appointment";
 
 // One member as their coordinator sees them in the intake: the profile, and per membership the network's intake
 // rules set against what is recorded, the move to another status (refused with the API's own IntakeRuleNotMet
-// messages), a guardian's written consent, the introduction meeting held, and a place on an introduction session.
+// messages), a guardian's written consent, the introduction meeting booked, moved and held
+// (intake-member/intake-appointment.tsx), and a place on an introduction session.
 
 const IntakeMemberDocument = graphql(`
   query IntakeMember($id: ID!) {
@@ -57,6 +59,17 @@ const IntakeMemberDocument = graphql(`
           }
         }
         events { id at fromStatus toStatus note actorType }
+        intakeAppointments {
+          id
+          status
+          startsAt
+          endsAt
+          place
+          digitalLink
+          note
+          version
+          previousTimes { startsAt endsAt place digitalLink movedAt }
+        }
       }
     }
     me { tenant { id currentConsentText(kind: GUARDIAN) { version text } } }
@@ -163,7 +176,7 @@ export function IntakeMemberPage() {
         <GuardianConsent member={member} text={guardianText} onChange={refresh} />
       ) : null}
       {member.memberships.map((membership) => (
-        <MembershipSection key={membership.id} member={member} membership={membership} age={age} onChange={refresh} />
+        <MembershipSection key={membership.id} member={member} membership={membership} name={name} age={age} onChange={refresh} />
       ))}
     </>
   );
@@ -267,11 +280,13 @@ function RequirementLabel({ requirement }: { requirement: Requirement }) {
 function MembershipSection({
   member,
   membership,
+  name,
   age,
   onChange,
 }: {
   member: MemberView;
   membership: MembershipView;
+  name: string;
   age: number | null;
   onChange(): void;
 }) {
@@ -425,6 +440,9 @@ function MembershipSection({
             {t("coordIntroductionHeld")}
           </button>
         </p>
+      ) : null}
+      {coordinated && membership.intakeAppointments ? (
+        <IntakeAppointmentSection membership={membership} memberName={name} onChange={onChange} />
       ) : null}
       {coordinated && membership.network && ["REGISTERED", "CONTACTED", "INTRODUCTION_BOOKED", "TRAINED"].includes(membership.status) ? (
         <BookSession memberId={member.id} networkId={membership.network.id} membershipId={membership.id} onChange={onChange} />
