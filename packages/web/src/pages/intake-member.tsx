@@ -7,12 +7,14 @@ import type { IntakeMemberQuery, MembershipStatus } from "../generated/graphql";
 import { fieldErrorsOf } from "../graphql/errors";
 import { formatDate, type MessageKey, useI18n } from "../i18n";
 import { ageToday, missingFor, movesFrom, nextIntakeStatus, type Requirement, requirements } from "../intake/requirements";
+import { FollowUpLog } from "./intake-member/follow-up-log";
 import { IntakeAppointmentSection } from "./intake-member/intake-appointment";
 
 // One member as their coordinator sees them in the intake: the profile, and per membership the network's intake
 // rules set against what is recorded, the move to another status (refused with the API's own IntakeRuleNotMet
-// messages), a guardian's written consent, the introduction meeting booked, moved and held
-// (intake-member/intake-appointment.tsx), and a place on an introduction session.
+// messages), a guardian's written consent, the introduction meeting booked, moved and
+// held (intake-member/intake-appointment.tsx), a place on an introduction session, and the log of the ongoing
+// follow-up (intake-member/follow-up-log.tsx).
 
 const IntakeMemberDocument = graphql(`
   query IntakeMember($id: ID!) {
@@ -447,6 +449,7 @@ function MembershipSection({
       {coordinated && membership.network && ["REGISTERED", "CONTACTED", "INTRODUCTION_BOOKED", "TRAINED"].includes(membership.status) ? (
         <BookSession memberId={member.id} networkId={membership.network.id} membershipId={membership.id} onChange={onChange} />
       ) : null}
+      {coordinated && membership.status !== "ERASED" ? <FollowUpLog membershipId={membership.id} /> : null}
       {membership.events?.length ? (
         <details>
           <summary>{t("coordHistory")}</summary>
