@@ -12,7 +12,7 @@ import { IntakeAppointmentSection } from "./intake-member/intake-appointment";
 
 // One member as their coordinator sees them in the intake: the profile, and per membership the network's intake
 // rules set against what is recorded, the move to another status (refused with the API's own IntakeRuleNotMet
-// messages), a guardian's written consent, the introduction meeting booked, moved and
+// messages), a guardian's written consent (and how to reach the guardian), the introduction meeting booked, moved and
 // held (intake-member/intake-appointment.tsx), a place on an introduction session, and the log of the ongoing
 // follow-up (intake-member/follow-up-log.tsx).
 
@@ -32,7 +32,7 @@ const IntakeMemberDocument = graphql(`
       competences
       organisationRepresented
       experiences { id label }
-      guardians { id name relation consents { id givenAt withdrawnAt textVersion } }
+      guardians { id name relation phone email consents { id givenAt withdrawnAt textVersion } }
       memberships {
         id
         status
@@ -228,6 +228,22 @@ function GuardianConsent({
               {guardian.name}
               {guardian.relation ? ` (${guardian.relation})` : ""}:{" "}
               {current ? t("coordGuardianConsentGiven", { date: formatDate(current.givenAt, language) }) : t("coordMissing")}
+              {guardian.phone || guardian.email ? (
+                <>
+                  <br />
+                  {guardian.phone ? (
+                    <>
+                      {t("phone")}: <a href={`tel:${guardian.phone}`}>{guardian.phone}</a>
+                    </>
+                  ) : null}
+                  {guardian.phone && guardian.email ? ", " : null}
+                  {guardian.email ? (
+                    <>
+                      {t("email")}: <a href={`mailto:${guardian.email}`}>{guardian.email}</a>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
             </li>
           );
         })}
