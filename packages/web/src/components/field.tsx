@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import type { FieldError } from "../graphql/errors";
 import { useI18n } from "../i18n";
 
@@ -56,11 +56,19 @@ export function Field(props: {
   );
 }
 
-/** Errors that belong to no single control, and a summary that links to each field (focused when shown). */
+/**
+ * Errors that belong to no single control, and a summary that links to each field: focused when it appears or its
+ * errors change — not on every render, or each key typed into a field would send the focus back to the summary.
+ */
 export function ErrorSummary({ errors, title }: { errors: Array<{ message: string; target?: string }>; title: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  const shown = errors.map((error) => `${error.target ?? ""}\u0000${error.message}`).join("\n");
+  useEffect(() => {
+    if (shown) element.current?.focus();
+  }, [shown]);
   if (!errors.length) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={(element) => element?.focus()}>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={element}>
       <h2>{title}</h2>
       <ul>
         {errors.map((error) => (

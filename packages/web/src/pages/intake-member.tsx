@@ -7,10 +7,14 @@ import type { IntakeMemberQuery, MembershipStatus } from "../generated/graphql";
 import { fieldErrorsOf } from "../graphql/errors";
 import { formatDate, type MessageKey, useI18n } from "../i18n";
 import { ageToday, missingFor, movesFrom, nextIntakeStatus, type Requirement, requirements } from "../intake/requirements";
+import { FollowUpLog } from "./intake-member/follow-up-log";
+import { IntakeAppointmentSection } from "./intake-member/intake-appointment";
 
 // One member as their coordinator sees them in the intake: the profile, and per membership the network's intake
 // rules set against what is recorded, the move to another status (refused with the API's own IntakeRuleNotMet
-// messages), a guardian's written consent, the introduction meeting held, and a place on an introduction session.
+// messages), a guardian's written consent (and how to reach the guardian), the introduction meeting booked, moved and
+// held (intake-member/intake-appointment.tsx), a place on an introduction session, and the log of the ongoing
+// follow-up (intake-member/follow-up-log.tsx).
 
 const IntakeMemberDocument = graphql(`
   query IntakeMember($id: ID!) {
@@ -28,7 +32,7 @@ const IntakeMemberDocument = graphql(`
       competences
       organisationRepresented
       experiences { id label }
-      guardians { id name relation consents { id givenAt withdrawnAt textVersion } }
+      guardians { id name relation phone email consents { id givenAt withdrawnAt textVersion } }
       memberships {
         id
         status
@@ -57,6 +61,17 @@ const IntakeMemberDocument = graphql(`
           }
         }
         events { id at fromStatus toStatus note actorType }
+        intakeAppointments {
+          id
+          status
+          startsAt
+          endsAt
+          place
+          digitalLink
+          note
+          version
+          previousTimes { startsAt endsAt place digitalLink movedAt }
+        }
       }
     }
     me { tenant { id currentConsentText(kind: GUARDIAN) { version text } } }
@@ -163,7 +178,7 @@ export function IntakeMemberPage() {
         <GuardianConsent member={member} text={guardianText} onChange={refresh} />
       ) : null}
       {member.memberships.map((membership) => (
-        <MembershipSection key={membership.id} member={member} membership={membership} age={age} onChange={refresh} />
+        <MembershipSection key={membership.id} member={member} membership={membership} name={name} age={age} onChange={refresh} />
       ))}
     </>
   );
@@ -213,6 +228,22 @@ function GuardianConsent({
               {guardian.name}
               {guardian.relation ? ` (${guardian.relation})` : ""}:{" "}
               {current ? t("coordGuardianConsentGiven", { date: formatDate(current.givenAt, language) }) : t("coordMissing")}
+              {guardian.phone || guardian.email ? (
+                <>
+                  <br />
+                  {guardian.phone ? (
+                    <>
+                      {t("phone")}: <a href={`tel:${guardian.phone}`}>{guardian.phone}</a>
+                    </>
+                  ) : null}
+                  {guardian.phone && guardian.email ? ", " : null}
+                  {guardian.email ? (
+                    <>
+                      {t("email")}: <a href={`mailto:${guardian.email}`}>{guardian.email}</a>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
             </li>
           );
         })}
@@ -267,11 +298,13 @@ function RequirementLabel({ requirement }: { requirement: Requirement }) {
 function MembershipSection({
   member,
   membership,
+  name,
   age,
   onChange,
 }: {
   member: MemberView;
   membership: MembershipView;
+  name: string;
   age: number | null;
   onChange(): void;
 }) {
@@ -426,9 +459,13 @@ function MembershipSection({
           </button>
         </p>
       ) : null}
+      {coordinated && membership.intakeAppointments ? (
+        <IntakeAppointmentSection membership={membership} memberName={name} onChange={onChange} />
+      ) : null}
       {coordinated && membership.network && ["REGISTERED", "CONTACTED", "INTRODUCTION_BOOKED", "TRAINED"].includes(membership.status) ? (
         <BookSession memberId={member.id} networkId={membership.network.id} membershipId={membership.id} onChange={onChange} />
       ) : null}
+      {coordinated && membership.status !== "ERASED" ? <FollowUpLog membershipId={membership.id} /> : null}
       {membership.events?.length ? (
         <details>
           <summary>{t("coordHistory")}</summary>

@@ -18,6 +18,24 @@ const IntakeQueueDocument = graphql(`
   }
 `);
 
+// Members whose next follow-up (set when the last contact was logged) falls within this many days, or is past.
+const FOLLOW_UP_DAYS = 14;
+
+const FollowUpsDueDocument = graphql(`
+  query FollowUpsDue($withinDays: Int!) {
+    followUpsDue(withinDays: $withinDays, first: 100) {
+      totalCount
+      nodes {
+        nextFollowUpOn
+        daysOverdue
+        member { id givenName familyName }
+        membership { id network { id name } }
+        latest { id contactedOn channel }
+      }
+    }
+  }
+`);
+
 export function IntakePage() {
   const { t, language } = useI18n();
   const [{ data, error }] = useQuery({ query: IntakeQueueDocument, requestPolicy: "network-only" });
@@ -69,6 +87,59 @@ export function IntakePage() {
           ))}
         </ScrollableTable>
       ) : null}
+      <FollowUpsDue />
     </>
+  );
+}
+
+/** The follow-ups due: whom to be in touch with again, the earliest date first. */
+function FollowUpsDue() {
+  const { t, language } = useI18n();
+  const [{ data, error }] = useQuery({
+    query: FollowUpsDueDocument,
+    variables: { withinDays: FOLLOW_UP_DAYS },
+    requestPolicy: "network-only",
+  });
+  const items = data?.followUpsDue?.nodes ?? [];
+  const heading = t("coordFollowUpsDueHeading", { days: FOLLOW_UP_DAYS });
+  const when = (days: number) =>
+    days > 0 ? t("coordFollowUpDueOverdue", { days }) : days === 0 ? t("coordFollowUpDueToday") : t("coordFollowUpDueIn", { days: -days });
+  return (
+    <section aria-labelledby="follow-ups-due-heading">
+      <h2 id="follow-ups-due-heading">{heading}</h2>
+      {error ? <p role="alert">{error.message}</p> : null}
+      {data && items.length === 0 ? <p>{t("coordFollowUpsDueNone")}</p> : null}
+      {items.length ? (
+        <ScrollableTable
+          label={heading}
+          head={
+            <>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("networkLabel")}</th>
+              <th scope="col">{t("coordFollowUpDueOn")}</th>
+              <th scope="col">{t("coordFollowUpLatest")}</th>
+            </>
+          }
+        >
+          {items.map((item) => (
+            <tr key={item.latest.id} className={item.daysOverdue > 0 ? "overdue" : undefined}>
+              <td>
+                <Link to={`/members/${item.member.id}`}>
+                  {item.member.givenName} {item.member.familyName}
+                </Link>
+              </td>
+              <td>{item.membership.network?.name}</td>
+              <td>
+                {formatDate(item.nextFollowUpOn, language)} (
+                {item.daysOverdue > 0 ? <strong>{when(item.daysOverdue)}</strong> : when(item.daysOverdue)})
+              </td>
+              <td>
+                {formatDate(item.latest.contactedOn, language)}, {t(`coordFollowUpChannel${item.latest.channel}` as MessageKey)}
+              </td>
+            </tr>
+          ))}
+        </ScrollableTable>
+      ) : null}
+    </section>
   );
 }

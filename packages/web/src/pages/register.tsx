@@ -8,12 +8,19 @@ import { graphql } from "../generated";
 import type { Perspective, RegisterMemberInput, RegisterPageQuery, RequestAnswerInput } from "../generated/graphql";
 import { type FieldError, fieldErrorsOf } from "../graphql/errors";
 import { type MessageKey, useI18n } from "../i18n";
+import { birthDateOfPersonalIdentityNumber } from "../intake/personal-identity-number";
+import { ageToday } from "../intake/requirements";
 
 // The interest registration of a signed-in citizen: the networks, the person, the region's own questions (rendered
 // from `Tenant.registrationForm`), the personal identity number only where the region records them, and the current
 // processing consent text, which must be accepted. The API checks everything and answers every field error at once
 // (`input.<field>`, `input.answers.<KEY>`); each is shown at its field. The login is linked to the new member, so the
 // person lands on Mina sidor as a member.
+//
+// Minors: where a chosen network asks for a guardian's written consent below an age (`intakeRequirements`, Kalmar:
+// 18), the guardian's fields appear as soon as the birth date — typed, or read from the personal identity number — says
+// the person is younger, and the guardian goes with the registration (`input.guardian`); the API holds it until a
+// coordinator has recorded the consent. What was typed for the guardian is kept if the fields go away again.
 
 const RegisterPageDocument = graphql(`
   query RegisterPage($slug: String!) {
@@ -38,7 +45,7 @@ const RegisterPageDocument = graphql(`
           requiredWhen { question anyOf }
         }
       }
-      networks(first: 50) { nodes { id name description } }
+      networks(first: 50) { nodes { id name description intakeRequirements { minimumAge guardianConsentBelowAge } } }
     }
   }
 `);
@@ -63,6 +70,25 @@ const TEXT_FIELDS = ["givenName", "familyName", "email", "phone", "birthDate", "
 type TextField = (typeof TEXT_FIELDS)[number];
 
 const blankToNull = (value: string | undefined): string | null => (value?.trim() ? value.trim() : null);
+
+const GUARDIAN_FIELDS = ["guardianName", "guardianRelation", "guardianPhone", "guardianEmail"] as const;
+type GuardianField = (typeof GUARDIAN_FIELDS)[number];
+
+/** A birth date as typed (YYYY-MM-DD, a real day), or null. */
+function readBirthDate(value: string): string | null {
+  const text = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? text : null;
+}
+
+/** `guardian` and `guardian.<part>` → the guardian's control (`r-guardianName` …). */
+function guardianTarget(path: string): string | null {
+  if (path === "guardian") return "r-guardianName";
+  const part = /^guardian\.([a-z]+)$/.exec(path)?.[1];
+  return part ? `r-guardian${part.charAt(0).toUpperCase()}${part.slice(1)}` : null;
+}
 
 /** Whether a question's condition holds for the answers given so far (no condition: always). */
 function holds(condition: Question["showWhen"], answers: Answers): boolean {
@@ -129,7 +155,7 @@ function RegistrationForm({ slug }: { slug: string }) {
   const [{ data, fetching, error }] = useQuery({ query: RegisterPageDocument, variables: { slug } });
   const [submission, register] = useMutation(RegisterMemberDocument);
   const [networkIds, setNetworkIds] = useState<string[]>([]);
-  const [values, setValues] = useState<Record<TextField | "personalIdentityNumber", string>>({
+  const [values, setValues] = useState<Record<TextField | GuardianField | "personalIdentityNumber", string>>({
     givenName: "",
     familyName: "",
     email: "",
@@ -139,7 +165,13 @@ function RegistrationForm({ slug }: { slug: string }) {
     experienceText: "",
     competences: "",
     personalIdentityNumber: "",
+    guardianName: "",
+    guardianRelation: "",
+    guardianPhone: "",
+    guardianEmail: "",
   });
+  // Whether the birth date shown was read from the personal identity number (and follows it) or typed.
+  const [birthDateFromNumber, setBirthDateFromNumber] = useState(false);
   const [perspectives, setPerspectives] = useState<Perspective[]>([]);
   const [answers, setAnswers] = useState<Answers>({});
   const [consentGiven, setConsentGiven] = useState(false);
@@ -154,7 +186,23 @@ function RegistrationForm({ slug }: { slug: string }) {
   const questions = tenant.registrationForm.questions;
   const shown = questions.filter((question) => holds(question.showWhen, answers));
 
+  // The networks' age rules for the networks chosen, as the API applies them (the strictest of each).
+  const chosen = tenant.networks.nodes.filter((network) => networkIds.includes(network.id));
+  const guardianLimit = Math.max(-1, ...chosen.map((network) => network.intakeRequirements.guardianConsentBelowAge ?? -1));
+  const strictestMinimum = chosen
+    .filter((network) => network.intakeRequirements.minimumAge != null)
+    .sort((a, b) => (b.intakeRequirements.minimumAge ?? 0) - (a.intakeRequirements.minimumAge ?? 0))[0];
+  const birthDate =
+    readBirthDate(values.birthDate) ??
+    (tenant.collectsPersonalIdentityNumbers ? birthDateOfPersonalIdentityNumber(values.personalIdentityNumber) : null);
+  const age = birthDate ? ageToday(birthDate, null) : null;
   const pathOf = (error: FieldError) => error.field.replace(/^input\./, "");
+  const guardianErrors = errors.filter((error) => pathOf(error) === "guardian" || pathOf(error).startsWith("guardian."));
+  // Shown below the age limit, and when the API asked for a guardian of someone whose age the page cannot tell.
+  const guardianNeeded = age !== null && guardianLimit >= 0 && age < guardianLimit;
+  const showGuardian = guardianNeeded || (age === null && guardianErrors.length > 0);
+  const belowMinimum =
+    strictestMinimum && age !== null && age < (strictestMinimum.intakeRequirements.minimumAge ?? 0) ? strictestMinimum : null;
   const errorsAt = (path: string) => errors.filter((error) => pathOf(error) === path || pathOf(error).startsWith(`${path}[`));
   const consentErrors = errors.filter((error) => pathOf(error).startsWith("consent"));
   // Where each error is shown: the element the summary links to.
@@ -166,7 +214,7 @@ function RegistrationForm({ slug }: { slug: string }) {
     const field = path.replace(/\[\d+\]$/, "");
     if ((TEXT_FIELDS as readonly string[]).includes(field)) return `r-${field}`;
     if (path === "personalIdentityNumber" && tenant.collectsPersonalIdentityNumbers) return "r-personalIdentityNumber";
-    return undefined;
+    return showGuardian ? (guardianTarget(path) ?? undefined) : undefined;
   };
 
   const onSubmit = async (event: FormEvent) => {
@@ -188,6 +236,17 @@ function RegistrationForm({ slug }: { slug: string }) {
       consent: { accepted: consentGiven, textVersion: consent?.version ?? "" },
       answers: shown.flatMap((question) => answerInput(question, answers[question.key]) ?? []),
       ...(tenant.collectsPersonalIdentityNumbers ? { personalIdentityNumber: blankToNull(values.personalIdentityNumber) } : {}),
+      // The guardian only where the fields are shown: what is typed there and then hidden again is not sent.
+      ...(showGuardian
+        ? {
+            guardian: {
+              name: values.guardianName.trim(),
+              relation: blankToNull(values.guardianRelation),
+              phone: blankToNull(values.guardianPhone),
+              email: blankToNull(values.guardianEmail),
+            },
+          }
+        : {}),
     };
     const result = await register({ input });
     const found = fieldErrorsOf(result.error);
@@ -198,7 +257,11 @@ function RegistrationForm({ slug }: { slug: string }) {
       if (refusal.__typename === "ConsentRequired") found.push({ field: "input.consent.accepted", code: "CONSENT_REQUIRED", message });
       else if (refusal.__typename === "InvalidPersonalIdentityNumber" || refusal.__typename === "PersonalIdentityNumberTaken")
         found.push({ field: "input.personalIdentityNumber", code: refusal.__typename, message });
-      else if (refusal.__typename === "IntakeRuleNotMet") found.push({ field: `input.${refusal.missing}`, code: "INTAKE_RULE", message });
+      else if (refusal.__typename === "IntakeRuleNotMet") {
+        // The rule names the fact (`age`, `municipality`); the age is the birth date's.
+        const field = refusal.missing === "age" ? "birthDate" : refusal.missing === "guardianConsentGiven" ? "guardian" : refusal.missing;
+        found.push({ field: `input.${field}`, code: "INTAKE_RULE", message });
+      }
     }
     setErrors(found);
     setFailure(result.error && !found.length ? result.error.message : null);
@@ -215,6 +278,28 @@ function RegistrationForm({ slug }: { slug: string }) {
   });
   if (failure) summary.unshift({ message: failure });
   const set = (key: keyof typeof values) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
+  const setBirthDate = (value: string) => {
+    setBirthDateFromNumber(false);
+    set("birthDate")(value);
+  };
+  // A valid number fills in an empty birth date (and keeps it in step while it is the number's); a typed one stays.
+  const setPersonalIdentityNumber = (value: string) => {
+    const fromNumber = birthDateOfPersonalIdentityNumber(value);
+    const follows = birthDateFromNumber || !values.birthDate.trim();
+    setValues((old) => ({
+      ...old,
+      personalIdentityNumber: value,
+      ...(follows ? { birthDate: fromNumber ?? "" } : {}),
+    }));
+    if (follows) setBirthDateFromNumber(fromNumber !== null);
+  };
+  const birthDateHint = [
+    t("memberBirthDateHint"),
+    birthDateFromNumber ? t("memberBirthDateFromPin") : null,
+    belowMinimum ? t("memberBelowMinimumAge", { network: belowMinimum.name, age: belowMinimum.intakeRequirements.minimumAge ?? "" }) : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   const errorId = (id: string, list: FieldError[]) => (list.length ? `${id}-error` : undefined);
   const errorLine = (id: string, list: FieldError[]) =>
     list.length ? (
@@ -238,10 +323,36 @@ function RegistrationForm({ slug }: { slug: string }) {
             type={options.type ?? "text"}
             autoComplete={options.autoComplete}
             value={values[key]}
-            onChange={(e) => set(key)(e.target.value)}
+            onChange={(e) => (key === "birthDate" ? setBirthDate : set(key))(e.target.value)}
           />
         )
       }
+    </Field>
+  );
+
+  const guardianInput = (
+    key: GuardianField,
+    path: string,
+    label: string,
+    options: { type?: string; autoComplete?: string; required?: boolean },
+  ) => (
+    <Field
+      key={key}
+      id={`r-${key}`}
+      label={label}
+      required={options.required}
+      // `input.guardian` itself (none given at all) is the name's error.
+      errors={errors.filter((error) => pathOf(error) === path || (key === "guardianName" && pathOf(error) === "guardian"))}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type={options.type ?? "text"}
+          autoComplete={options.autoComplete}
+          value={values[key]}
+          onChange={(e) => set(key)(e.target.value)}
+        />
+      )}
     </Field>
   );
 
@@ -386,7 +497,7 @@ function RegistrationForm({ slug }: { slug: string }) {
         <p className="hint">{t("memberEmailOrPhone")}</p>
         {textInput("email", t("email"), { type: "email", autoComplete: "email" })}
         {textInput("phone", t("phone"), { type: "tel", autoComplete: "tel" })}
-        {textInput("birthDate", t("memberBirthDate"), { type: "date", autoComplete: "bday", hint: t("memberBirthDateHint") })}
+        {textInput("birthDate", t("memberBirthDate"), { type: "date", autoComplete: "bday", hint: birthDateHint })}
         {tenant.collectsPersonalIdentityNumbers ? (
           <Field
             id="r-personalIdentityNumber"
@@ -401,12 +512,27 @@ function RegistrationForm({ slug }: { slug: string }) {
                 inputMode="numeric"
                 autoComplete="off"
                 value={values.personalIdentityNumber}
-                onChange={(e) => set("personalIdentityNumber")(e.target.value)}
+                onChange={(e) => setPersonalIdentityNumber(e.target.value)}
               />
             )}
           </Field>
         ) : null}
         {textInput("municipality", t("municipality"), { autoComplete: "address-level2" })}
+        <p className="visually-hidden" role="status">
+          {showGuardian ? t("memberGuardianShown") : ""}
+        </p>
+        {showGuardian ? (
+          <fieldset id="r-guardian" aria-describedby="r-guardian-intro">
+            <legend>{t("memberGuardianHeading")}</legend>
+            <p className="hint" id="r-guardian-intro">
+              {guardianNeeded ? t("memberGuardianIntro", { age: guardianLimit }) : null} {t("memberGuardianContactHint")}
+            </p>
+            {guardianInput("guardianName", "guardian.name", t("memberGuardianName"), { autoComplete: "off", required: true })}
+            {guardianInput("guardianRelation", "guardian.relation", t("memberGuardianRelation"), { autoComplete: "off" })}
+            {guardianInput("guardianPhone", "guardian.phone", t("memberGuardianPhone"), { type: "tel", autoComplete: "off" })}
+            {guardianInput("guardianEmail", "guardian.email", t("memberGuardianEmail"), { type: "email", autoComplete: "off" })}
+          </fieldset>
+        ) : null}
         <fieldset
           id="r-perspectives"
           aria-describedby={errorId("r-perspectives", perspectiveErrors)}
