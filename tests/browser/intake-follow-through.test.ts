@@ -162,6 +162,9 @@ describe("Kalmar's intake followed through in the browser", () => {
     // A birth date typed over the number's makes her an adult: the fields go, and come back with what was typed.
     await page.locator("#r-birthDate").fill("1990-05-05");
     await expect.poll(() => page.locator("#r-guardian").count()).toBe(0);
+    // Sent like that, the API decides the age on the number's own date: the typed one is refused at its field.
+    await page.getByRole("button", { name: "Skicka intresseanmälan" }).click();
+    await expectInvalid(page.locator("#r-birthDate"), "stämmer inte med personnumret");
     await page.locator("#r-birthDate").fill(BIRTH_DATE);
     await guardian.waitFor();
     expect(await page.locator("#r-guardianName").inputValue()).toBe(GUARDIAN.name);

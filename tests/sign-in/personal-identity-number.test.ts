@@ -225,6 +225,32 @@ describe("a member's personal identity number", () => {
     expect(await api.running.database.prisma.member.count()).toBe(before);
   });
 
+  it("decides the age rules on the number's own birth date: another date or year typed beside it is refused at its field", async () => {
+    // A fifteen-year-old's number beside an adult's birth date would pass Kalmar's guardian rule; the date must agree.
+    const fifteen = `${new Date().getUTCFullYear() - 15}-02-03`;
+    const number = newNumber(fifteen);
+    const before = await api.running.database.prisma.member.count();
+    for (const birth of [{ birthDate: "1990-02-03" }, { birthDate: null, birthYear: 1990 }]) {
+      const refused = await api.graphql(REGISTER, {
+        variables: { input: registrationInput(kalmar, { personalIdentityNumber: number, ...birth }) },
+      });
+      expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      const field = "birthYear" in birth ? "input.birthYear" : "input.birthDate";
+      expect(refused.errors?.[0]?.extensions?.fieldErrors).toMatchObject([
+        { field, code: "INCONSISTENT", messages: { sv: expect.stringContaining("stämmer inte med personnumret"), en: expect.stringContaining("does not match the personal identity number") } },
+      ]);
+    }
+    const onPaperToo = await onPaper(number, { birthDate: "1990-02-03" });
+    expect(onPaperToo.errors?.[0]?.extensions?.fieldErrors).toMatchObject([{ field: "input.birthDate", code: "INCONSISTENT" }]);
+    expect(await api.running.database.prisma.member.count()).toBe(before);
+    // With the number's own date she registers, and waits for her guardian's consent like any fifteen-year-old.
+    const guardian = { name: "Vera Vårdnadshavare", relation: "Mamma", phone: "070-123 45 67" };
+    const accepted = await api.graphql<{ registerMember: { registration: { outcome: string } | null; errors: Errors } }>(REGISTER, {
+      variables: { input: registrationInput(kalmar, { personalIdentityNumber: number, birthDate: fifteen, guardian }) },
+    });
+    expect(accepted.data?.registerMember).toEqual({ registration: { outcome: "AWAITING_GUARDIAN_CONSENT" }, errors: [] });
+  });
+
   it("is optional per region: a region that does not record numbers says so publicly and refuses one, writing nothing", async () => {
     const SETTINGS = `query { tenantSettings { collectsPersonalIdentityNumbers version } }`;
     const UPDATE = `mutation($input: UpdateTenantSettingsInput!) {
@@ -285,7 +311,7 @@ describe("a member's personal identity number", () => {
     // The public form with the same number: the same receipt as for anyone, and no second person.
     const count = await api.running.database.prisma.member.count();
     const web = await api.graphql<{ registerMember: { registration: { outcome: string } | null; errors: Errors } }>(REGISTER, {
-      variables: { input: registrationInput(kalmar, { personalIdentityNumber: number, givenName: "Tredje" }) },
+      variables: { input: registrationInput(kalmar, { personalIdentityNumber: number, birthDate: "1985-03-12", givenName: "Tredje" }) },
     });
     expect(web.data?.registerMember).toEqual({ registration: { outcome: "REGISTERED" }, errors: [] });
     expect(await api.running.database.prisma.member.count()).toBe(count);

@@ -1,6 +1,7 @@
 import type { ConsentGivenBy, RegistrationChannel } from "@medverkan/database";
 import {
   ageOn,
+  checkBirthAgainstIdentityNumber,
   duplicateKeys,
   fieldError,
   findProbableDuplicates,
@@ -207,6 +208,9 @@ export async function registerPerson(
   });
   if (!identityNumber.ok) return { ok: false, error: identityNumber.error };
   const pin = identityNumber.value;
+  // The age rules below are decided on the birth given; beside a number, it must be the number's own.
+  const birthMismatch = checkBirthAgainstIdentityNumber(registration, pin);
+  if (birthMismatch.length > 0) throw badUserInput(birthMismatch, ctx.locale);
 
   if (!input.consent.accepted || !consentText || consentText.version !== registration.consentTextVersion) {
     return { ok: false, error: consentRequired(consentText?.version ?? null, ctx.locale) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type RegistrationInput, type RegistrationOptions, validateRegistration } from "./registration.js";
+import { exampleIdentityNumber, luhnCheckDigit } from "../identity/personal-identity-number.js";
+import { checkBirthAgainstIdentityNumber, type RegistrationInput, type RegistrationOptions, validateRegistration } from "./registration.js";
 
 const options: RegistrationOptions = { today: "2025-03-14" };
 
@@ -184,5 +185,38 @@ describe("validateRegistration: guardians", () => {
 
   it("treats an empty guardian as none", () => {
     expect(registration({ ...valid, guardian: { name: " ", email: "" } }).guardian).toBeNull();
+  });
+});
+
+describe("checkBirthAgainstIdentityNumber", () => {
+  const number = exampleIdentityNumber("2011-02-03", 982);
+
+  it("accepts the number's own date or year, or no birth at all, and anything without a number", () => {
+    expect(checkBirthAgainstIdentityNumber({ birthDate: "2011-02-03", birthYear: null }, number)).toEqual([]);
+    expect(checkBirthAgainstIdentityNumber({ birthDate: null, birthYear: 2011 }, number)).toEqual([]);
+    expect(checkBirthAgainstIdentityNumber({ birthDate: null, birthYear: null }, number)).toEqual([]);
+    expect(checkBirthAgainstIdentityNumber({ birthDate: "1990-01-01", birthYear: null }, null)).toEqual([]);
+  });
+
+  it("refuses another date or year at its own field, in Swedish and English", () => {
+    expect(checkBirthAgainstIdentityNumber({ birthDate: "1990-02-03", birthYear: 1990 }, number)).toEqual([
+      {
+        field: "input.birthDate",
+        code: "INCONSISTENT",
+        message: { sv: "Födelsedatum stämmer inte med personnumret.", en: "Date of birth does not match the personal identity number." },
+      },
+      {
+        field: "input.birthYear",
+        code: "INCONSISTENT",
+        message: { sv: "Födelseår stämmer inte med personnumret.", en: "Year of birth does not match the personal identity number." },
+      },
+    ]);
+  });
+
+  it("reads a coordination number's birth date (the day plus 60)", () => {
+    const nine = `110263${number.slice(8, 11)}`;
+    const coordination = `20${nine}${luhnCheckDigit(nine)}`;
+    expect(checkBirthAgainstIdentityNumber({ birthDate: "2011-02-03", birthYear: null }, coordination)).toEqual([]);
+    expect(checkBirthAgainstIdentityNumber({ birthDate: "2011-02-04", birthYear: null }, coordination)).toHaveLength(1);
   });
 });

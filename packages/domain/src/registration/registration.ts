@@ -1,6 +1,7 @@
 import { parseIsoDate } from "../calendar/iso-date.js";
 import { normaliseEmail } from "../contact-details/email-address.js";
 import { normalisePhoneNumber } from "../contact-details/phone-number.js";
+import { parsePersonalIdentityNumber } from "../identity/personal-identity-number.js";
 import { ageOn } from "../intake/age.js";
 import { type FieldError, fieldError, itemLabel, nestedLabel } from "../messages/field-error.js";
 import type { LocalizedText } from "../messages/locale.js";
@@ -265,6 +266,30 @@ export type CheckedMemberProfile = Omit<MemberProfile, "givenName" | "familyName
 };
 
 export type MemberProfileOptions = Pick<RegistrationOptions, "today" | "knownExperienceTagKeys" | "birthRequired">;
+
+/**
+ * A birth date or year given beside a personal identity number must be the number's own. The age rules (a network's
+ * minimum age, a guardian's consent below an age) are decided on the birth given, so a minor could otherwise pass as
+ * an adult by typing another date next to their own number. `twelveDigits` is the number as recorded (YYYYMMDDNNNC).
+ */
+export function checkBirthAgainstIdentityNumber(
+  birth: { readonly birthDate: string | null; readonly birthYear: number | null },
+  twelveDigits: string | null,
+  path = "input",
+): FieldError[] {
+  if (twelveDigits === null) return [];
+  const parsed = parsePersonalIdentityNumber(twelveDigits);
+  if (!parsed.ok) return [];
+  const numbers = { sv: "personnumret", en: "the personal identity number" };
+  const errors: FieldError[] = [];
+  if (birth.birthDate !== null && birth.birthDate !== parsed.number.birthDate) {
+    errors.push(fieldError(`${path}.birthDate`, "INCONSISTENT", L.birthDate, { other: numbers }));
+  }
+  if (birth.birthYear !== null && birth.birthYear !== Number(parsed.number.birthDate.slice(0, 4))) {
+    errors.push(fieldError(`${path}.birthYear`, "INCONSISTENT", L.birthYear, { other: numbers }));
+  }
+  return errors;
+}
 
 /**
  * Checks and normalises the profile fields, appending every problem to `errors`. Shared by registration and by the
