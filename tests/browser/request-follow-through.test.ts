@@ -195,8 +195,8 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     await agreement.getByLabel(/^Datum då den medverkande skrev under/).fill(stockholmDate(new Date(Date.now() - 86_400_000)));
     await agreement.getByLabel(/^Datum då verksamheten skrev under/).fill(stockholmDate(new Date()));
     await agreement.getByRole("button", { name: "Registrera överenskommelsen" }).click();
-    await agreement.getByText(`Överenskommelsen med ${participantName} är registrerad.`).waitFor();
-    await agreement.getByText(`Underskriven av båda. Gäller ${validFrom} till och med ${validTo}.`).waitFor();
+    await agreement.getByText(`Överenskommelsen med ${participantName} är registrerad.`, { exact: true }).waitFor();
+    await agreement.getByText(`Underskriven av båda. Gäller ${validFrom} till och med ${validTo}.`, { exact: true }).waitFor();
     expect(await agreement.getByRole("button", { name: "Registrera överenskommelsen" }).count()).toBe(0);
     await expectAccessible(page, "request (unit, agreement recorded)");
 
@@ -220,7 +220,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
 
     // Opened, then kept: nothing changes and the focus is back on the button.
     await start.click();
-    await occasions.getByText(`Vill du ställa in tillfället ${when}? Det går inte att ångra.`).waitFor();
+    await occasions.getByText(`Vill du ställa in tillfället ${when}? Det går inte att ångra.`, { exact: true }).waitFor();
     await occasions.getByRole("button", { name: "Nej, behåll tillfället" }).click();
     await expect.poll(() => page.locator(":focus").getAttribute("aria-label")).toBe(`Ställ in tillfället ${when}`);
 
@@ -234,7 +234,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     const reason = "Lokalen är inte tillgänglig den dagen; vi tar frågorna på det första mötet i stället.";
     await page.getByLabel(/^Varför ställs tillfället in\?/).fill(reason);
     await occasions.getByRole("button", { name: "Ja, ställ in tillfället" }).click();
-    await occasions.getByText(`Tillfället ${when} är inställt.`).waitFor();
+    await occasions.getByText(`Tillfället ${when} är inställt.`, { exact: true }).waitFor();
     expect(await page.getByTestId(`occasion-cancelled-${second.id}`).textContent()).toContain(`Skäl: ${reason}`);
     expect(await occasions.getByRole("button", { name: `Ställ in tillfället ${when}` }).count()).toBe(0);
     await expectAccessible(page, "request (coordinator, occasion cancelled)");
@@ -259,7 +259,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     const feedback = page.getByRole("region", { name: "Återkoppling" });
     expect(await feedback.textContent()).toContain("Återkoppling lämnas när uppdraget är markerat som genomfört.");
     await page.getByRole("button", { name: "Markera uppdraget som genomfört" }).click();
-    await page.getByText("Uppdraget är markerat som genomfört.").waitFor();
+    await page.getByText("Uppdraget är markerat som genomfört.", { exact: true }).waitFor();
     await expect.poll(() => statusOf(page)).toBe("Genomförd");
     expect(await page.getByRole("button", { name: "Markera uppdraget som genomfört" }).count()).toBe(0);
 
@@ -276,7 +276,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
 
     await ratings.getByLabel("4", { exact: true }).check();
     await feedback.getByRole("button", { name: "Skicka återkoppling" }).click();
-    await feedback.getByText("Tack! Återkopplingen är skickad.").waitFor();
+    await feedback.getByText("Tack! Återkopplingen är skickad.", { exact: true }).waitFor();
     const given = page.getByTestId("feedback-given");
     await given.waitFor();
     expect(await given.textContent()).toContain("Betyg 4 av 5");
@@ -317,7 +317,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     expect(open.openFollowUps.nodes.map((node) => node.id)).toContain(longRequestId);
     const others = open.openFollowUps.totalCount - 1;
     if (others > 0) await expect.poll(() => page.getByTestId("other-follow-ups").getByRole("link").count()).toBe(Math.min(5, others));
-    else await followUp.getByText("Inga andra förfrågningar väntar på uppföljning.").waitFor();
+    else await followUp.getByText("Inga andra förfrågningar väntar på uppföljning.", { exact: true }).waitFor();
     await expectAccessible(page, "request (coordinator, follow-up due)");
 
     // In English the API's refusal reads in English, at the note.
@@ -336,7 +336,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     const note = "Samtal med enheten och med deltagaren: båda nöjda, rådet fortsätter i höst.";
     await page.getByLabel(/^Anteckning från uppföljningen/).fill(note);
     await followUp.getByRole("button", { name: "Registrera uppföljningen och avsluta förfrågan" }).click();
-    await followUp.getByText("Uppföljningen är registrerad och förfrågan är avslutad.").waitFor();
+    await followUp.getByText("Uppföljningen är registrerad och förfrågan är avslutad.", { exact: true }).waitFor();
     await expect.poll(() => statusOf(page)).toBe("Uppföljd");
     expect(await page.getByTestId("follow-up-done").textContent()).toMatch(/^Uppföljd .+\. Förfrågan är avslutad\.$/);
     expect(await followUp.textContent()).toContain(note);
@@ -359,7 +359,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
 
     // Opened, then kept.
     await start.click();
-    await section.getByText(`Vill du avboka ”${CANCELLED_TITLE}”? Det går inte att ångra.`).waitFor();
+    await section.getByText(`Vill du avboka ”${CANCELLED_TITLE}”? Det går inte att ångra.`, { exact: true }).waitFor();
     await expectAccessible(page, "request (unit, cancel confirmation)");
     await section.getByRole("button", { name: "Nej, behåll förfrågan" }).click();
     await expect.poll(() => page.locator(":focus").textContent()).toBe("Avboka förfrågan …");
@@ -375,10 +375,10 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     const reason = "Workshopen flyttas till hösten; vi skickar en ny förfrågan då.";
     await page.getByLabel(/^Varför avbokas förfrågan\?/).fill(reason);
     await section.getByRole("button", { name: "Ja, avboka förfrågan" }).click();
-    await section.getByText("Förfrågan är avbokad.").waitFor();
+    await section.getByText("Förfrågan är avbokad.", { exact: true }).waitFor();
     await expect.poll(() => statusOf(page)).toBe("Avbruten");
     expect(await page.getByTestId("request-status-explained").textContent()).toBe("Förfrågan är avbokad.");
-    await page.getByText(`Skäl: ${reason}`).waitFor();
+    await page.getByText(`Skäl: ${reason}`, { exact: true }).waitFor();
     await expectAccessible(page, "request (unit, cancelled)");
     await screenshot(page, "forfragan-avbokad");
 
