@@ -4,8 +4,9 @@ import { adminMessages } from "./admin";
 import { analystMessages } from "./analyst";
 import { coordMessages } from "./coordinator";
 import { memberMessages } from "./member";
+import { requestMessages } from "./request";
 
 export const areaMessages = {
-  sv: { ...adminMessages.sv, ...analystMessages.sv, ...coordMessages.sv, ...memberMessages.sv },
-  en: { ...adminMessages.en, ...analystMessages.en, ...coordMessages.en, ...memberMessages.en },
+  sv: { ...adminMessages.sv, ...analystMessages.sv, ...coordMessages.sv, ...memberMessages.sv, ...requestMessages.sv },
+  en: { ...adminMessages.en, ...analystMessages.en, ...coordMessages.en, ...memberMessages.en, ...requestMessages.en },
 };
