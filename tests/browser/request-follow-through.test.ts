@@ -337,7 +337,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     await page.getByLabel(/^Anteckning från uppföljningen/).fill(note);
     await followUp.getByRole("button", { name: "Registrera uppföljningen och avsluta förfrågan" }).click();
     await followUp.getByText("Uppföljningen är registrerad och förfrågan är avslutad.", { exact: true }).waitFor();
-    await expect.poll(() => statusOf(page)).toBe("Uppföljd");
+    await expect.poll(() => statusOf(page)).toBe("Uppföljd och avslutad");
     expect(await page.getByTestId("follow-up-done").textContent()).toMatch(/^Uppföljd .+\. Förfrågan är avslutad\.$/);
     expect(await followUp.textContent()).toContain(note);
     await expectAccessible(page, "request (coordinator, followed up)");
@@ -376,7 +376,7 @@ describe("The request page after matching: agreement, occasions, carried out, fe
     await page.getByLabel(/^Varför avbokas förfrågan\?/).fill(reason);
     await section.getByRole("button", { name: "Ja, avboka förfrågan" }).click();
     await section.getByText("Förfrågan är avbokad.", { exact: true }).waitFor();
-    await expect.poll(() => statusOf(page)).toBe("Avbruten");
+    await expect.poll(() => statusOf(page)).toBe("Avbokad");
     expect(await page.getByTestId("request-status-explained").textContent()).toBe("Förfrågan är avbokad.");
     await page.getByText(`Skäl: ${reason}`, { exact: true }).waitFor();
     await expectAccessible(page, "request (unit, cancelled)");

@@ -205,6 +205,8 @@ describe("checkBirthAgainstIdentityNumber", () => {
         code: "INCONSISTENT",
         message: { sv: "Födelsedatum stämmer inte med personnumret.", en: "Date of birth does not match the personal identity number." },
       },
+    ]);
+    expect(checkBirthAgainstIdentityNumber({ birthDate: null, birthYear: 1990 }, number)).toEqual([
       {
         field: "input.birthYear",
         code: "INCONSISTENT",

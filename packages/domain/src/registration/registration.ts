@@ -281,10 +281,13 @@ export function checkBirthAgainstIdentityNumber(
   const parsed = parsePersonalIdentityNumber(twelveDigits);
   if (!parsed.ok) return [];
   const numbers = { sv: "personnumret", en: "the personal identity number" };
-  const errors: FieldError[] = [];
-  if (birth.birthDate !== null && birth.birthDate !== parsed.number.birthDate) {
-    errors.push(fieldError(`${path}.birthDate`, "INCONSISTENT", L.birthDate, { other: numbers }));
+  // A date carries its year (validation fills the year in from it), so a wrong date is one error, at the date.
+  if (birth.birthDate !== null) {
+    return birth.birthDate === parsed.number.birthDate
+      ? []
+      : [fieldError(`${path}.birthDate`, "INCONSISTENT", L.birthDate, { other: numbers })];
   }
+  const errors: FieldError[] = [];
   if (birth.birthYear !== null && birth.birthYear !== Number(parsed.number.birthDate.slice(0, 4))) {
     errors.push(fieldError(`${path}.birthYear`, "INCONSISTENT", L.birthYear, { other: numbers }));
   }
