@@ -237,7 +237,14 @@ describe("a member's personal identity number", () => {
       expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       const field = "birthYear" in birth ? "input.birthYear" : "input.birthDate";
       expect(refused.errors?.[0]?.extensions?.fieldErrors).toMatchObject([
-        { field, code: "INCONSISTENT", messages: { sv: expect.stringContaining("stämmer inte med personnumret"), en: expect.stringContaining("does not match the personal identity number") } },
+        {
+          field,
+          code: "INCONSISTENT",
+          messages: {
+            sv: expect.stringContaining("stämmer inte med personnumret"),
+            en: expect.stringContaining("does not match the personal identity number"),
+          },
+        },
       ]);
     }
     const onPaperToo = await onPaper(number, { birthDate: "1990-02-03" });
