@@ -440,6 +440,19 @@ describe("the member's own profile", () => {
       variables: { input: { expectedVersion: set.data?.updateMyProfile.member.version, personalIdentityNumber: corrected } },
     });
     expect(changed.data?.updateMyProfile.member.personalIdentityNumber).toBe("19791225-****");
+    // A corrected birth must be the number's: a minor's date is refused at its field; the number's own is taken.
+    const version = (await me(token))?.member?.version;
+    const minorYear = new Date().getUTCFullYear() - 15;
+    const younger = await api.graphql(UPDATE_PROFILE, {
+      token,
+      variables: { input: { expectedVersion: version, birthDate: `${minorYear}-12-25`, birthYear: minorYear } },
+    });
+    expect(younger.errors?.[0]?.extensions?.fieldErrors).toMatchObject([{ field: "input.birthDate", code: "INCONSISTENT" }]);
+    const ownBirth = await api.graphql<{ updateMyProfile: { errors: Errors } }>(UPDATE_PROFILE, {
+      token,
+      variables: { input: { expectedVersion: version, birthDate: "1979-12-25", birthYear: 1979 } },
+    });
+    expect(ownBirth.data?.updateMyProfile.errors).toEqual([]);
     const purposes = (
       await api.running.database.prisma.auditEvent.findMany({
         where: { memberId: before?.member?.id, subjectType: "Member", purpose: { startsWith: "personal identity number" } },

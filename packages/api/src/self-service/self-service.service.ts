@@ -1,6 +1,7 @@
 import type { Perspective as DatabasePerspective } from "@medverkan/database";
 import {
   ageOn,
+  checkBirthAgainstIdentityNumber,
   checkTransition,
   isoDateInTimeZone,
   isPauseOver,
@@ -26,7 +27,11 @@ import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import { findMember, findMembershipsByMemberIds, findTenantTimeZone } from "../member/member.repository.js";
 import { toMember } from "../member/member.service.js";
 import type { Member, Membership } from "../member/member.type.js";
-import { findMemberIdsByPersonalIdentityNumber, lockPersonalIdentityNumber } from "../member/personal-identity-number.repository.js";
+import {
+  findMemberIdsByPersonalIdentityNumber,
+  lockPersonalIdentityNumber,
+  readPersonalIdentityNumber,
+} from "../member/personal-identity-number.repository.js";
 import { recordPersonalIdentityNumber } from "../member/personal-identity-number.service.js";
 import { IntakeRuleNotMet } from "../registration/registration.payload.js";
 import { collectsPersonalIdentityNumbers } from "../tenant/tenant.repository.js";
@@ -211,13 +216,21 @@ export async function updateMyProfile(ctx: RequestContext, input: UpdateMyProfil
       if (!chosen.ok) return { member: null, errors: [chosen.error] };
       pin = chosen.value;
     }
+    // Intake decisions were made on the birth given beside the number: a corrected birth must still be the number's.
+    // The stored number is decrypted only to compare, inside this transaction; it is neither returned nor logged.
+    const profile = validation.profile;
+    if (fields.birthDate !== undefined || fields.birthYear !== undefined) {
+      const number = pin ?? (await readPersonalIdentityNumber(tx, actor.tenantId, actor.memberId));
+      const birthMismatch = checkBirthAgainstIdentityNumber(profile, number);
+      if (birthMismatch.length > 0) throw badUserInput(birthMismatch, ctx.locale);
+    }
     if (row.version !== expectedVersion) throw conflict(ctx.locale);
     if (pin) {
       await lockPersonalIdentityNumber(tx, actor.tenantId, pin);
       const holder = (await findMemberIdsByPersonalIdentityNumber(tx, actor.tenantId, pin))[0];
       if (holder && holder !== actor.memberId) return { member: null, errors: [personalIdentityNumberTaken(ctx.locale)] };
     }
-    let member = await applyCorrection(tx, ctx, actor, current, validation.profile, expectedVersion, "own profile correction");
+    let member = await applyCorrection(tx, ctx, actor, current, profile, expectedVersion, "own profile correction");
     if (!member) return { member: null, errors: [notFound(PROFILE, ctx.locale)] };
     if (pin && (await recordPersonalIdentityNumber(ctx, tx, actor.tenantId, actor.memberId, pin, "own profile correction"))) {
       const reread = await findMember(tx, actor.tenantId, actor.memberId, "ALL");
