@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { hasRole, useViewer } from "../app";
 import { DownloadButton } from "../components/download";
@@ -164,7 +164,17 @@ function MyFeeClaims() {
   const { t } = useI18n();
   const [{ data, error }, refetch] = useQuery({ query: MyFeeClaimsDocument, requestPolicy: "network-only" });
   const [, submit] = useMutation(SubmitFeeClaimDocument);
-  const claims = data?.myFeeClaims?.nodes ?? [];
+  // A saved claim's new version is known at once from the mutation's answer, before the list is read again: signing
+  // straight after saving must not send the version the list had (the API would refuse it as a conflict).
+  const [savedVersions, setSavedVersions] = useState<Readonly<Record<string, number>>>({});
+  const claims = useMemo(
+    () =>
+      (data?.myFeeClaims?.nodes ?? []).map((claim) => {
+        const saved = savedVersions[claim.id];
+        return saved !== undefined && saved > claim.version ? { ...claim, version: saved } : claim;
+      }),
+    [data, savedVersions],
+  );
   // A draft, or a claim sent back, can still be changed: travel and expenses are filled in before signing.
   const changeable = claims.filter((claim) => claim.status === "DRAFT" || claim.status === "REJECTED");
   return (
@@ -189,7 +199,14 @@ function MyFeeClaims() {
           <h2 id="fill-in-heading">{t("memberFillInTitle")}</h2>
           <p>{t("memberFillInIntro")}</p>
           {changeable.map((claim) => (
-            <ClaimTravelForm key={claim.id} claim={claim} onSaved={() => refetch({ requestPolicy: "network-only" })} />
+            <ClaimTravelForm
+              key={claim.id}
+              claim={claim}
+              onSaved={(version) => {
+                setSavedVersions((known) => ({ ...known, [claim.id]: version }));
+                refetch({ requestPolicy: "network-only" });
+              }}
+            />
           ))}
         </section>
       ) : null}
@@ -211,7 +228,7 @@ function oreOf(kronor: string): number | null {
 }
 
 /** The member's mileage and expenses on one claim, saved with `updateFeeClaim` (amounts recomputed by the API). */
-function ClaimTravelForm({ claim, onSaved }: { claim: MyClaim; onSaved(): void }) {
+function ClaimTravelForm({ claim, onSaved }: { claim: MyClaim; onSaved(version: number): void }) {
   const { t, language } = useI18n();
   const [saving, update] = useMutation(UpdateFeeClaimDocument);
   const [mileageKm, setMileageKm] = useState(claim.mileageKm ? String(claim.mileageKm) : "");
@@ -258,7 +275,7 @@ function ClaimTravelForm({ claim, onSaved }: { claim: MyClaim; onSaved(): void }
     const saved = result.data?.updateFeeClaim.claim;
     if (saved) {
       setStatus({ kind: "success", text: t("memberClaimSaved", { net: formatMoney(saved.net.amountOre, saved.net.currency, language) }) });
-      onSaved();
+      onSaved(saved.version);
     } else if (refusal && !found.length) setStatus({ kind: "error", text: refusal.message || refusal.__typename });
     else if (result.error && !found.length) setStatus({ kind: "error", text: result.error.message });
     else setStatus(null);
