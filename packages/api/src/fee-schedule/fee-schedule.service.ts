@@ -349,7 +349,7 @@ export async function createFeeSchedule(ctx: RequestContext, input: CreateFeeSch
 /** Renames a schedule; its rules change only through versions. Renaming to the same name writes nothing. */
 export async function updateFeeSchedule(ctx: RequestContext, input: UpdateFeeScheduleInput): Promise<UpdateFeeSchedulePayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  // An id that cannot name a row answers NotFound before the input is checked (the kit would too, after).
+  // A malformed id answers NotFound before the input is checked, as it always has (the kit checks it again).
   if (!isId(input.id)) return { feeSchedule: null, errors: [feeSchedules.notFound(ctx.locale)] };
   const errors: FieldError[] = [];
   const name = input.name === undefined ? undefined : checkConfigurationName(errors, input.name, "input.name");

@@ -164,7 +164,7 @@ export async function createIntakeRuleSet(ctx: RequestContext, input: CreateInta
  */
 export async function updateIntakeRuleSet(ctx: RequestContext, input: UpdateIntakeRuleSetInput): Promise<UpdateIntakeRuleSetPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  // An id that cannot name a row answers NotFound before the input is checked (the kit would too, after).
+  // A malformed id answers NotFound before the input is checked, as it always has (the kit checks it again).
   if (!isId(input.id)) return { intakeRuleSet: null, errors: [intakeRuleSets.notFound(ctx.locale)] };
   const errors: FieldError[] = [];
   const name = input.name === undefined ? undefined : checkConfigurationName(errors, input.name, "input.name");
