@@ -1,4 +1,5 @@
 import type { FeeSchedule, FeeScheduleVersion, Prisma } from "@medverkan/database";
+import type { ConfigurationStore } from "../common/configuration/configuration-kind.js";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -9,14 +10,6 @@ export type FeeScheduleVersionData = Omit<
   Prisma.FeeScheduleVersionUncheckedCreateInput,
   "tenantId" | "id" | "feeScheduleId" | "createdAt" | "feeClaims"
 >;
-
-/**
- * Serialises changes to the tenant's fee schedules and their versions, so that two administrators cannot both pass
- * the overlap, name or default checks with what the other is writing. Transaction-scoped.
- */
-export async function lockFeeSchedules(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:fee-schedules`}, 0))`;
-}
 
 export function findFeeSchedule(tx: Tx, tenantId: string, id: string): Promise<FeeScheduleRow | null> {
   return tx.feeSchedule.findFirst({ where: { tenantId, id } });
@@ -37,41 +30,46 @@ export async function listFeeSchedules(
   return { rows, total };
 }
 
-export function findLiveFeeSchedules(tx: Tx, tenantId: string): Promise<FeeScheduleRow[]> {
-  return tx.feeSchedule.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } });
-}
-
-export function insertFeeSchedule(tx: Tx, tenantId: string, data: { name: string; isTenantDefault: boolean }): Promise<FeeScheduleRow> {
-  return tx.feeSchedule.create({ data: { tenantId, ...data } });
-}
-
-/**
- * Applies a change only if the schedule is still live with the version the caller read; returns 0 or 1. With no
- * data it only moves the version on: a schedule's versions are part of it, so changing them changes the schedule.
- */
-export async function updateFeeScheduleIfVersion(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  expectedVersion: number,
-  data: { name?: string; isTenantDefault?: boolean; retiredAt?: Date } = {},
-): Promise<number> {
-  const result = await tx.feeSchedule.updateMany({
-    where: { tenantId, id, version: expectedVersion, retiredAt: null },
-    data: { ...data, version: { increment: 1 } },
-  });
-  return result.count;
-}
-
-/** Takes the default away from the listed schedules (each one's version moves on, as for any change). */
-export async function clearTenantDefaultFeeSchedules(tx: Tx, tenantId: string, ids: readonly string[]): Promise<FeeScheduleRow[]> {
-  if (ids.length === 0) return [];
-  await tx.feeSchedule.updateMany({
-    where: { tenantId, id: { in: [...ids] } },
-    data: { isTenantDefault: false, version: { increment: 1 } },
-  });
-  return tx.feeSchedule.findMany({ where: { tenantId, id: { in: [...ids] } }, orderBy: { id: "asc" } });
-}
+/** A schedule's lifecycle queries, the configuration kit's port (common/configuration): the kit puts them in order. */
+export const feeScheduleStore: ConfigurationStore<FeeScheduleRow, { name: string; isTenantDefault: boolean }, { name?: string }> = {
+  /**
+   * Serialises changes to the tenant's fee schedules and their versions, so that two administrators cannot both pass
+   * the overlap, name or default checks with what the other is writing. Transaction-scoped.
+   */
+  async lock(tx, tenantId) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:fee-schedules`}, 0))`;
+  },
+  find: findFeeSchedule,
+  findLive: (tx, tenantId) => tx.feeSchedule.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } }),
+  insert: (tx, tenantId, data) => tx.feeSchedule.create({ data: { tenantId, ...data } }),
+  /**
+   * Applies a change only if the schedule is still live with the version the caller read; returns 0 or 1. With no
+   * data it only moves the version on: a schedule's versions are part of it, so changing them changes the schedule.
+   */
+  async updateIfVersion(tx, tenantId, id, expectedVersion, change) {
+    const result = await tx.feeSchedule.updateMany({
+      where: { tenantId, id, version: expectedVersion, retiredAt: null },
+      data: { ...change, version: { increment: 1 } },
+    });
+    return result.count;
+  },
+  async clearTenantDefault(tx, tenantId, ids) {
+    if (ids.length === 0) return [];
+    await tx.feeSchedule.updateMany({
+      where: { tenantId, id: { in: [...ids] } },
+      data: { isTenantDefault: false, version: { increment: 1 } },
+    });
+    return tx.feeSchedule.findMany({ where: { tenantId, id: { in: [...ids] } }, orderBy: { id: "asc" } });
+  },
+  async findNetworkIdsUsing(tx, tenantId, feeScheduleId) {
+    const rows = await tx.network.findMany({
+      where: { tenantId, feeScheduleId, retiredAt: null },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((row) => row.id);
+  },
+};
 
 export function findVersionsOfSchedules(tx: Tx, tenantId: string, feeScheduleIds: readonly string[]): Promise<FeeScheduleVersionRow[]> {
   return tx.feeScheduleVersion.findMany({
@@ -105,16 +103,6 @@ export async function deleteFeeScheduleVersion(tx: Tx, tenantId: string, id: str
 
 export function countClaimsComputedWith(tx: Tx, tenantId: string, feeScheduleVersionId: string): Promise<number> {
   return tx.feeClaim.count({ where: { tenantId, feeScheduleVersionId } });
-}
-
-/** The networks still open that name this schedule. */
-export async function findNetworkIdsUsingFeeSchedule(tx: Tx, tenantId: string, feeScheduleId: string): Promise<string[]> {
-  const rows = await tx.network.findMany({
-    where: { tenantId, feeScheduleId, retiredAt: null },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  return rows.map((row) => row.id);
 }
 
 /** The schedule each network uses: its own, or the tenant's default when it names none. */

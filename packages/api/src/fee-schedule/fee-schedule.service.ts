@@ -5,7 +5,6 @@ import {
   type FeeScheduleVersion as DomainVersion,
   type FieldError,
   isoDateInTimeZone,
-  isSameConfigurationName,
   type Locale,
   type LocalizedText,
   nextDay,
@@ -15,13 +14,12 @@ import {
   validateFeeOccasion,
   validateFeeSchedule,
 } from "@medverkan/domain";
-import { assertVersionedUpdate, reloadAfterVersionedUpdate } from "../common/concurrency.js";
-import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
+import { ConfigurationKind, type Outcome } from "../common/configuration/configuration-kind.js";
+import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
-import { handOverTenantDefault } from "../common/tenant-default.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -65,26 +63,43 @@ import {
   type WithdrawFeeScheduleVersionPayload,
 } from "./fee-schedule.payload.js";
 import {
-  clearTenantDefaultFeeSchedules,
   countClaimsComputedWith,
   deleteFeeScheduleVersion,
   type FeeScheduleRow,
   type FeeScheduleVersionRow,
+  feeScheduleStore,
   findFeeSchedule,
-  findLiveFeeSchedules,
-  findNetworkIdsUsingFeeSchedule,
   findVersionsOfSchedule,
-  insertFeeSchedule,
   insertFeeScheduleVersion,
   listFeeSchedules,
-  lockFeeSchedules,
   setVersionValidTo,
-  updateFeeScheduleIfVersion,
 } from "./fee-schedule.repository.js";
 import type { FeeSchedule, FeeScheduleVersion } from "./fee-schedule.type.js";
 import { money } from "./money.type.js";
 
-const FEE_SCHEDULE = { sv: "Arvodesreglerna", en: "The fee schedule" };
+/** A schedule's lifecycle (name, tenant default, retirement, versioned update, audit) is the configuration kit's. */
+const feeSchedules = new ConfigurationKind({
+  subjectType: "FeeSchedule",
+  called: { sv: "Arvodesreglerna", en: "The fee schedule" },
+  store: feeScheduleStore,
+  snapshot: scheduleSnapshot,
+  defaultMovedPurpose: "tenant default moved to another schedule",
+  nameTaken: {
+    type: FeeScheduleNameTaken,
+    message: (name) => ({ sv: `Det finns redan arvodesregler med namnet ${name}.`, en: `There is already a fee schedule named ${name}.` }),
+  },
+  inUse: {
+    type: FeeScheduleInUse,
+    tenantDefault: {
+      sv: "Arvodesreglerna är regionens standard. Gör andra regler till standard först.",
+      en: "The schedule is the tenant's default. Make another schedule the default first.",
+    },
+    usedBy: (count) => ({
+      sv: `Arvodesreglerna används av ${count} nätverk. Välj andra regler för dem först.`,
+      en: `The schedule is used by ${count} network(s). Choose another schedule for them first.`,
+    }),
+  },
+});
 const FEE_SCHEDULE_VERSION = { sv: "Versionen av arvodesreglerna", en: "The fee schedule version" };
 
 interface TenantCalendar {
@@ -149,15 +164,6 @@ const dated = (row: FeeScheduleVersionRow) => ({
 });
 
 // ─── Errors ───────────────────────────────────────────────────────────────────────────────────────────────────
-
-const nameTaken = (name: string, locale: Locale) =>
-  errorResult(
-    FeeScheduleNameTaken,
-    "NAME_TAKEN",
-    { sv: `Det finns redan arvodesregler med namnet ${name}.`, en: `There is already a fee schedule named ${name}.` },
-    locale,
-    { name },
-  );
 
 const versionInForce = (today: string, locale: Locale) => {
   const earliestValidFrom = nextDay(today);
@@ -233,7 +239,7 @@ export async function previewFee(ctx: RequestContext, input: FeePreviewInput): P
   };
   const errors = validateFeeOccasion(facts, "input");
   if (errors.length > 0) throw badUserInput(errors, ctx.locale);
-  const missing: FeePreviewResult = { preview: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  const missing: FeePreviewResult = { preview: null, errors: [feeSchedules.notFound(ctx.locale)] };
   if (!isId(input.feeScheduleId)) return missing;
 
   const found = await ctx.scope(tenantId).transaction(async (tx) => {
@@ -292,13 +298,25 @@ export async function previewFee(ctx: RequestContext, input: FeePreviewInput): P
 
 // ─── Changes ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: FeeScheduleRow[]): Promise<void> {
-  return handOverTenantDefault(ctx, tx, tenantId, {
-    previous,
-    clear: clearTenantDefaultFeeSchedules,
-    subjectType: "FeeSchedule",
-    snapshot: scheduleSnapshot,
-    purpose: "tenant default moved to another schedule",
+/** A lifecycle step's outcome as the payloads say it. */
+const answer = <E>(outcome: Outcome<FeeScheduleRow, E>, calendar: TenantCalendar) => ({
+  feeSchedule: outcome.row && toFeeSchedule(outcome.row, calendar),
+  errors: outcome.errors,
+});
+
+/** A schedule's versions are audited as rows of their own: added, closed, withdrawn, reopened. */
+function recordVersionChange(
+  ctx: RequestContext,
+  tx: Tx,
+  tenantId: string,
+  change: { id: string; before: FeeScheduleVersionRow | null; after: FeeScheduleVersionRow | null; purpose?: string },
+): Promise<void> {
+  return ctx.audit.recordChange(tx, tenantId, {
+    subjectType: "FeeScheduleVersion",
+    subjectId: change.id,
+    before: change.before && versionSnapshot(change.before),
+    after: change.after && versionSnapshot(change.after),
+    purpose: change.purpose,
   });
 }
 
@@ -312,72 +330,32 @@ export async function createFeeSchedule(ctx: RequestContext, input: CreateFeeSch
   if (name === null || errors.length > 0) throw badUserInput(errors, ctx.locale);
   const calendar = await tenantCalendar(ctx, tenantId);
 
-  const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<CreateFeeSchedulePayload> => {
-    await lockFeeSchedules(tx, tenantId);
-    const live = await findLiveFeeSchedules(tx, tenantId);
-    if (live.some((row) => isSameConfigurationName(row.name, name))) return { feeSchedule: null, errors: [nameTaken(name, ctx.locale)] };
-    const isTenantDefault = input.isTenantDefault === true;
-    if (isTenantDefault) {
-      await takeDefaultFrom(
-        ctx,
-        tx,
-        tenantId,
-        live.filter((row) => row.isTenantDefault),
-      );
-    }
-    const schedule = await insertFeeSchedule(tx, tenantId, { name, isTenantDefault });
-    const version = await insertFeeScheduleVersion(tx, tenantId, schedule.id, {
-      ...versionColumns(first.version),
-      sourceDocument: first.sourceDocument,
-    });
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeSchedule",
-      subjectId: schedule.id,
-      before: null,
-      after: scheduleSnapshot(schedule),
-    });
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeScheduleVersion",
-      subjectId: version.id,
-      before: null,
-      after: versionSnapshot(version),
-    });
-    return { feeSchedule: toFeeSchedule(schedule, calendar), errors: [] };
-  });
+  const outcome = await feeSchedules.create(
+    ctx,
+    tenantId,
+    () => ({ name, isTenantDefault: input.isTenantDefault === true }),
+    async (tx, schedule) => {
+      const version = await insertFeeScheduleVersion(tx, tenantId, schedule.id, {
+        ...versionColumns(first.version),
+        sourceDocument: first.sourceDocument,
+      });
+      await recordVersionChange(ctx, tx, tenantId, { id: version.id, before: null, after: version });
+    },
+  );
   forgetCached(ctx, tenantId);
-  return payload;
+  return answer(outcome, calendar);
 }
 
 /** Renames a schedule; its rules change only through versions. Renaming to the same name writes nothing. */
 export async function updateFeeSchedule(ctx: RequestContext, input: UpdateFeeScheduleInput): Promise<UpdateFeeSchedulePayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: UpdateFeeSchedulePayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
-  if (!isId(input.id)) return missing;
+  // A malformed id answers NotFound before the input is checked, as it always has (the kit checks it again).
+  if (!isId(input.id)) return { feeSchedule: null, errors: [feeSchedules.notFound(ctx.locale)] };
   const errors: FieldError[] = [];
   const name = input.name === undefined ? undefined : checkConfigurationName(errors, input.name, "input.name");
   if (errors.length > 0) throw badUserInput(errors, ctx.locale);
   const calendar = await tenantCalendar(ctx, tenantId);
-
-  return ctx.scope(tenantId).transaction(async (tx): Promise<UpdateFeeSchedulePayload> => {
-    await lockFeeSchedules(tx, tenantId);
-    const before = await findFeeSchedule(tx, tenantId, input.id);
-    if (!before || before.retiredAt) return missing;
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-    if (!name || name === before.name) return { feeSchedule: toFeeSchedule(before, calendar), errors: [] };
-    const others = (await findLiveFeeSchedules(tx, tenantId)).filter((row) => row.id !== before.id);
-    if (others.some((row) => isSameConfigurationName(row.name, name))) return { feeSchedule: null, errors: [nameTaken(name, ctx.locale)] };
-
-    const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { name });
-    const after = await reloadAfterVersionedUpdate(updated, () => findFeeSchedule(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeSchedule",
-      subjectId: after.id,
-      before: scheduleSnapshot(before),
-      after: scheduleSnapshot(after),
-    });
-    return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
-  });
+  return answer(await feeSchedules.update(ctx, tenantId, input, () => (name ? { name } : {})), calendar);
 }
 
 /**
@@ -390,7 +368,7 @@ export async function addFeeScheduleVersion(ctx: RequestContext, input: AddFeeSc
   const missing: AddFeeScheduleVersionPayload = {
     feeSchedule: null,
     feeScheduleVersion: null,
-    errors: [notFound(FEE_SCHEDULE, ctx.locale)],
+    errors: [feeSchedules.notFound(ctx.locale)],
   };
   if (!isId(input.feeScheduleId)) return missing;
   const next = versionFromInput(input.feeScheduleVersion, "input.feeScheduleVersion");
@@ -403,10 +381,8 @@ export async function addFeeScheduleVersion(ctx: RequestContext, input: AddFeeSc
   });
 
   const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<AddFeeScheduleVersionPayload> => {
-    await lockFeeSchedules(tx, tenantId);
-    const schedule = await findFeeSchedule(tx, tenantId, input.feeScheduleId);
-    if (!schedule || schedule.retiredAt) return missing;
-    if (schedule.version !== input.expectedVersion) throw conflict(ctx.locale);
+    const schedule = await feeSchedules.openLive(ctx, tx, tenantId, input.feeScheduleId, input.expectedVersion);
+    if (!schedule) return missing;
 
     const existing = (await findVersionsOfSchedule(tx, tenantId, schedule.id)).map(dated);
     const plan = planVersionAppend(existing, next.version, calendar.today);
@@ -447,35 +423,19 @@ export async function addFeeScheduleVersion(ctx: RequestContext, input: AddFeeSc
       }
     }
 
-    const bumped = await updateFeeScheduleIfVersion(tx, tenantId, schedule.id, input.expectedVersion);
-    if (
-      (await assertVersionedUpdate(bumped, async () => (await findFeeSchedule(tx, tenantId, schedule.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missing;
-    }
+    const after = await feeSchedules.touch(ctx, tx, tenantId, schedule, input.expectedVersion);
+    if (!after) return missing;
     if (plan.closes) {
       const before = plan.closes.version.row;
-      const after = await setVersionValidTo(tx, tenantId, before.id, dateColumn(plan.closes.validTo));
-      await ctx.audit.recordChange(tx, tenantId, {
-        subjectType: "FeeScheduleVersion",
-        subjectId: before.id,
-        before: versionSnapshot(before),
-        after: versionSnapshot(after),
-        purpose: `closed by the version from ${next.version.validFrom}`,
-      });
+      const closed = await setVersionValidTo(tx, tenantId, before.id, dateColumn(plan.closes.validTo));
+      const purpose = `closed by the version from ${next.version.validFrom}`;
+      await recordVersionChange(ctx, tx, tenantId, { id: before.id, before, after: closed, purpose });
     }
     const added = await insertFeeScheduleVersion(tx, tenantId, schedule.id, {
       ...versionColumns(next.version),
       sourceDocument: next.sourceDocument,
     });
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeScheduleVersion",
-      subjectId: added.id,
-      before: null,
-      after: versionSnapshot(added),
-    });
-    const after = (await findFeeSchedule(tx, tenantId, schedule.id)) as FeeScheduleRow;
+    await recordVersionChange(ctx, tx, tenantId, { id: added.id, before: null, after: added });
     return {
       feeSchedule: toFeeSchedule(after, calendar),
       feeScheduleVersion: toFeeScheduleVersion(added, calendar.today, calendar.currency),
@@ -495,7 +455,7 @@ export async function withdrawFeeScheduleVersion(
   input: WithdrawFeeScheduleVersionInput,
 ): Promise<WithdrawFeeScheduleVersionPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missingSchedule: WithdrawFeeScheduleVersionPayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
+  const missingSchedule: WithdrawFeeScheduleVersionPayload = { feeSchedule: null, errors: [feeSchedules.notFound(ctx.locale)] };
   const missingVersion: WithdrawFeeScheduleVersionPayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE_VERSION, ctx.locale)] };
   if (!isId(input.feeScheduleId)) return missingSchedule;
   if (!isId(input.feeScheduleVersionId)) return missingVersion;
@@ -522,10 +482,8 @@ export async function withdrawFeeScheduleVersion(
   };
 
   const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<WithdrawFeeScheduleVersionPayload> => {
-    await lockFeeSchedules(tx, tenantId);
-    const schedule = await findFeeSchedule(tx, tenantId, input.feeScheduleId);
-    if (!schedule || schedule.retiredAt) return missingSchedule;
-    if (schedule.version !== input.expectedVersion) throw conflict(ctx.locale);
+    const schedule = await feeSchedules.openLive(ctx, tx, tenantId, input.feeScheduleId, input.expectedVersion);
+    if (!schedule) return missingSchedule;
     const existing = (await findVersionsOfSchedule(tx, tenantId, schedule.id)).map(dated);
     const withdrawn = existing.find((version) => version.id === input.feeScheduleVersionId);
     if (!withdrawn) return missingVersion;
@@ -544,34 +502,18 @@ export async function withdrawFeeScheduleVersion(
     if ((await countClaimsComputedWith(tx, tenantId, withdrawn.id)) > 0)
       return notWithdrawable(VersionNotWithdrawableReason.USED_BY_CLAIMS);
 
-    const bumped = await updateFeeScheduleIfVersion(tx, tenantId, schedule.id, input.expectedVersion);
-    if (
-      (await assertVersionedUpdate(bumped, async () => (await findFeeSchedule(tx, tenantId, schedule.id)) !== null, ctx.locale)) ===
-      "NOT_FOUND"
-    ) {
-      return missingSchedule;
-    }
+    const after = await feeSchedules.touch(ctx, tx, tenantId, schedule, input.expectedVersion);
+    if (!after) return missingSchedule;
     await deleteFeeScheduleVersion(tx, tenantId, withdrawn.id);
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeScheduleVersion",
-      subjectId: withdrawn.id,
-      before: versionSnapshot(withdrawn.row),
-      after: null,
-      purpose: "withdrawn before coming into force",
-    });
+    const purpose = "withdrawn before coming into force";
+    await recordVersionChange(ctx, tx, tenantId, { id: withdrawn.id, before: withdrawn.row, after: null, purpose });
     if (plan.reopens) {
       const before = plan.reopens.version.row;
       const validTo = plan.reopens.validTo;
-      const after = await setVersionValidTo(tx, tenantId, before.id, validTo === null ? null : dateColumn(validTo));
-      await ctx.audit.recordChange(tx, tenantId, {
-        subjectType: "FeeScheduleVersion",
-        subjectId: before.id,
-        before: versionSnapshot(before),
-        after: versionSnapshot(after),
-        purpose: `reopened: the version from ${withdrawn.validFrom} was withdrawn`,
-      });
+      const reopened = await setVersionValidTo(tx, tenantId, before.id, validTo === null ? null : dateColumn(validTo));
+      const purpose = `reopened: the version from ${withdrawn.validFrom} was withdrawn`;
+      await recordVersionChange(ctx, tx, tenantId, { id: before.id, before, after: reopened, purpose });
     }
-    const after = (await findFeeSchedule(tx, tenantId, schedule.id)) as FeeScheduleRow;
     return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
   });
   forgetCached(ctx, tenantId, input.feeScheduleId);
@@ -584,38 +526,10 @@ export async function setTenantDefaultFeeSchedule(
   input: SetTenantDefaultFeeScheduleInput,
 ): Promise<SetTenantDefaultFeeSchedulePayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: SetTenantDefaultFeeSchedulePayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
-  if (!isId(input.id)) return missing;
   const calendar = await tenantCalendar(ctx, tenantId);
-
-  const payload = await ctx.scope(tenantId).transaction(async (tx): Promise<SetTenantDefaultFeeSchedulePayload> => {
-    await lockFeeSchedules(tx, tenantId);
-    const before = await findFeeSchedule(tx, tenantId, input.id);
-    if (!before || before.retiredAt) return missing;
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-    if (before.isTenantDefault) return { feeSchedule: toFeeSchedule(before, calendar), errors: [] };
-
-    const live = await findLiveFeeSchedules(tx, tenantId);
-    await takeDefaultFrom(
-      ctx,
-      tx,
-      tenantId,
-      live.filter((row) => row.isTenantDefault && row.id !== before.id),
-    );
-    const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
-    const after = await reloadAfterVersionedUpdate(updated, () => findFeeSchedule(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "FeeSchedule",
-      subjectId: after.id,
-      before: scheduleSnapshot(before),
-      after: scheduleSnapshot(after),
-      purpose: "made the tenant default",
-    });
-    return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
-  });
+  const outcome = await feeSchedules.setTenantDefault(ctx, tenantId, input);
   forgetCached(ctx, tenantId);
-  return payload;
+  return answer(outcome, calendar);
 }
 
 /**
@@ -624,52 +538,6 @@ export async function setTenantDefaultFeeSchedule(
  */
 export async function retireFeeSchedule(ctx: RequestContext, input: RetireFeeScheduleInput): Promise<RetireFeeSchedulePayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: RetireFeeSchedulePayload = { feeSchedule: null, errors: [notFound(FEE_SCHEDULE, ctx.locale)] };
-  if (!isId(input.id)) return missing;
   const calendar = await tenantCalendar(ctx, tenantId);
-
-  const outcome = await ctx
-    .scope(tenantId)
-    .transaction(async (tx): Promise<RetireFeeSchedulePayload | { inUse: { isTenantDefault: boolean; networkIds: string[] } }> => {
-      await lockFeeSchedules(tx, tenantId);
-      const before = await findFeeSchedule(tx, tenantId, input.id);
-      if (!before) return missing;
-      if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-      if (before.retiredAt) return { feeSchedule: toFeeSchedule(before, calendar), errors: [] };
-      const networkIds = await findNetworkIdsUsingFeeSchedule(tx, tenantId, before.id);
-      if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
-
-      const updated = await updateFeeScheduleIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-      const after = await reloadAfterVersionedUpdate(updated, () => findFeeSchedule(tx, tenantId, before.id), ctx.locale);
-      if (!after) return missing;
-      await ctx.audit.recordChange(tx, tenantId, {
-        subjectType: "FeeSchedule",
-        subjectId: after.id,
-        before: scheduleSnapshot(before),
-        after: scheduleSnapshot(after),
-        purpose: "retire",
-      });
-      return { feeSchedule: toFeeSchedule(after, calendar), errors: [] };
-    });
-  if (!("inUse" in outcome)) return outcome;
-  // Read after the transaction: the network loader opens its own.
-  const loaded = await ctx.loaders(tenantId).networkById.loadMany(outcome.inUse.networkIds);
-  const networks = loaded.filter((network): network is Network => network !== null && !(network instanceof Error));
-  const { isTenantDefault } = outcome.inUse;
-  const error = errorResult(
-    FeeScheduleInUse,
-    "IN_USE",
-    isTenantDefault
-      ? {
-          sv: "Arvodesreglerna är regionens standard. Gör andra regler till standard först.",
-          en: "The schedule is the tenant's default. Make another schedule the default first.",
-        }
-      : {
-          sv: `Arvodesreglerna används av ${networks.length} nätverk. Välj andra regler för dem först.`,
-          en: `The schedule is used by ${networks.length} network(s). Choose another schedule for them first.`,
-        },
-    ctx.locale,
-    { isTenantDefault, networks },
-  );
-  return { feeSchedule: null, errors: [error] };
+  return answer(await feeSchedules.retire(ctx, tenantId, input), calendar);
 }

@@ -1,22 +1,10 @@
-import {
-  checkConfigurationName,
-  type FieldError,
-  type IntakeRules,
-  isSameConfigurationName,
-  type Locale,
-  normaliseLine,
-  validateIntakeRules,
-} from "@medverkan/domain";
-import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
-import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
-import { errorResult } from "../common/errors/error-result.js";
-import { notFound } from "../common/errors/not-found.js";
+import { checkConfigurationName, type FieldError, type IntakeRules, normaliseLine, validateIntakeRules } from "@medverkan/domain";
+import { ConfigurationKind, type Outcome } from "../common/configuration/configuration-kind.js";
+import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
-import { handOverTenantDefault } from "../common/tenant-default.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
-import type { Tx } from "../context/tenant-scope.js";
 import type { Network } from "../network/network.type.js";
 import type {
   CreateIntakeRuleSetInput,
@@ -34,22 +22,8 @@ import {
   type SetTenantDefaultIntakeRuleSetPayload,
   type UpdateIntakeRuleSetPayload,
 } from "./intake-rules.payload.js";
-import {
-  clearTenantDefaultIntakeRuleSets,
-  findIntakeRuleSet,
-  findLiveIntakeRuleSets,
-  findNetworkIdsUsingIntakeRuleSet,
-  type IntakeRuleSetData,
-  type IntakeRuleSetRow,
-  insertIntakeRuleSet,
-  listIntakeRuleSets,
-  lockIntakeRuleSets,
-  updateIntakeRuleSetIfVersion,
-} from "./intake-rules.repository.js";
+import { findIntakeRuleSet, type IntakeRuleSetRow, intakeRuleSetStore, listIntakeRuleSets } from "./intake-rules.repository.js";
 import type { IntakeRequirements, IntakeRuleSet } from "./intake-rules.type.js";
-
-const RULE_SET = { sv: "Regeluppsättningen för intag", en: "The intake rule set" };
-const SUBJECT = "IntakeRuleSet";
 
 function toIntakeRuleSet(row: IntakeRuleSetRow): IntakeRuleSet {
   const rules = toIntakeRules(row);
@@ -101,31 +75,38 @@ function requireReader(ctx: RequestContext): StaffActor {
   return actor as StaffActor;
 }
 
-const nameTaken = (name: string, locale: Locale) =>
-  errorResult(
-    IntakeRuleSetNameTaken,
-    "NAME_TAKEN",
-    { sv: `Det finns redan en regeluppsättning med namnet ${name}.`, en: `There is already an intake rule set named ${name}.` },
-    locale,
-    { name },
-  );
+/** A rule set's lifecycle (name, tenant default, retirement, versioned update, audit) is the configuration kit's. */
+const intakeRuleSets = new ConfigurationKind({
+  subjectType: "IntakeRuleSet",
+  called: { sv: "Regeluppsättningen för intag", en: "The intake rule set" },
+  store: intakeRuleSetStore,
+  snapshot,
+  defaultMovedPurpose: "tenant default moved to another rule set",
+  nameTaken: {
+    type: IntakeRuleSetNameTaken,
+    message: (name) => ({
+      sv: `Det finns redan en regeluppsättning med namnet ${name}.`,
+      en: `There is already an intake rule set named ${name}.`,
+    }),
+  },
+  inUse: {
+    type: IntakeRuleSetInUse,
+    tenantDefault: {
+      sv: "Regeluppsättningen är regionens standard. Gör en annan till standard först.",
+      en: "The rule set is the tenant's default. Make another one the default first.",
+    },
+    usedBy: (count) => ({
+      sv: `Regeluppsättningen används av ${count} nätverk. Välj andra regler för dem först.`,
+      en: `The rule set is used by ${count} network(s). Choose other rules for them first.`,
+    }),
+  },
+});
 
-const inUse = (isTenantDefault: boolean, networks: Network[], locale: Locale) =>
-  errorResult(
-    IntakeRuleSetInUse,
-    "IN_USE",
-    isTenantDefault
-      ? {
-          sv: "Regeluppsättningen är regionens standard. Gör en annan till standard först.",
-          en: "The rule set is the tenant's default. Make another one the default first.",
-        }
-      : {
-          sv: `Regeluppsättningen används av ${networks.length} nätverk. Välj andra regler för dem först.`,
-          en: `The rule set is used by ${networks.length} network(s). Choose other rules for them first.`,
-        },
-    locale,
-    { isTenantDefault, networks },
-  );
+/** A lifecycle step's outcome as the payloads say it. */
+const answer = <E>(outcome: Outcome<IntakeRuleSetRow, E>) => ({
+  intakeRuleSet: outcome.row && toIntakeRuleSet(outcome.row),
+  errors: outcome.errors,
+});
 
 export async function listIntakeRuleSetsForTenant(ctx: RequestContext, filter: { includeRetired: boolean }, args: PageArgs) {
   const actor = requireReader(ctx);
@@ -165,17 +146,6 @@ export async function getIntakeRequirements(ctx: RequestContext, network: Networ
   };
 }
 
-/** The previous default stops being one; each change is audited like any other. */
-function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: IntakeRuleSetRow[]): Promise<void> {
-  return handOverTenantDefault(ctx, tx, tenantId, {
-    previous,
-    clear: clearTenantDefaultIntakeRuleSets,
-    subjectType: SUBJECT,
-    snapshot: snapshot,
-    purpose: "tenant default moved to another rule set",
-  });
-}
-
 /** Checked in full before anything is written; the rule set, a moved default and their audit events commit together. */
 export async function createIntakeRuleSet(ctx: RequestContext, input: CreateIntakeRuleSetInput): Promise<CreateIntakeRuleSetPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
@@ -184,24 +154,8 @@ export async function createIntakeRuleSet(ctx: RequestContext, input: CreateInta
   const rules = rulesFromInput(input.rules);
   errors.push(...validateIntakeRules(rules, "input.rules"));
   if (name === null || errors.length > 0) throw badUserInput(errors, ctx.locale);
-
-  return ctx.scope(tenantId).transaction(async (tx): Promise<CreateIntakeRuleSetPayload> => {
-    await lockIntakeRuleSets(tx, tenantId);
-    const live = await findLiveIntakeRuleSets(tx, tenantId);
-    if (live.some((row) => isSameConfigurationName(row.name, name))) return { intakeRuleSet: null, errors: [nameTaken(name, ctx.locale)] };
-    const isTenantDefault = input.isTenantDefault === true;
-    if (isTenantDefault) {
-      await takeDefaultFrom(
-        ctx,
-        tx,
-        tenantId,
-        live.filter((row) => row.isTenantDefault),
-      );
-    }
-    const row = await insertIntakeRuleSet(tx, tenantId, { name, isTenantDefault, ...toIntakeRuleSetColumns(rules) });
-    await ctx.audit.recordChange(tx, tenantId, { subjectType: SUBJECT, subjectId: row.id, before: null, after: snapshot(row) });
-    return { intakeRuleSet: toIntakeRuleSet(row), errors: [] };
-  });
+  const isTenantDefault = input.isTenantDefault === true;
+  return answer(await intakeRuleSets.create(ctx, tenantId, () => ({ name, isTenantDefault, ...toIntakeRuleSetColumns(rules) })));
 }
 
 /**
@@ -210,41 +164,15 @@ export async function createIntakeRuleSet(ctx: RequestContext, input: CreateInta
  */
 export async function updateIntakeRuleSet(ctx: RequestContext, input: UpdateIntakeRuleSetInput): Promise<UpdateIntakeRuleSetPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: UpdateIntakeRuleSetPayload = { intakeRuleSet: null, errors: [notFound(RULE_SET, ctx.locale)] };
-  if (!isId(input.id)) return missing;
+  // A malformed id answers NotFound before the input is checked, as it always has (the kit checks it again).
+  if (!isId(input.id)) return { intakeRuleSet: null, errors: [intakeRuleSets.notFound(ctx.locale)] };
   const errors: FieldError[] = [];
   const name = input.name === undefined ? undefined : checkConfigurationName(errors, input.name, "input.name");
   const rules = input.rules ? rulesFromInput(input.rules) : undefined;
   if (rules) errors.push(...validateIntakeRules(rules, "input.rules"));
   if (errors.length > 0) throw badUserInput(errors, ctx.locale);
-
-  return ctx.scope(tenantId).transaction(async (tx): Promise<UpdateIntakeRuleSetPayload> => {
-    await lockIntakeRuleSets(tx, tenantId);
-    const before = await findIntakeRuleSet(tx, tenantId, input.id);
-    if (!before || before.retiredAt) return missing;
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-
-    const data: Partial<IntakeRuleSetData> = { ...(name ? { name } : {}), ...(rules ? toIntakeRuleSetColumns(rules) : {}) };
-    const proposed = { ...before, ...data } as IntakeRuleSetRow;
-    if (JSON.stringify(snapshot(proposed)) === JSON.stringify(snapshot(before)))
-      return { intakeRuleSet: toIntakeRuleSet(before), errors: [] };
-    if (name && name !== before.name) {
-      const others = (await findLiveIntakeRuleSets(tx, tenantId)).filter((row) => row.id !== before.id);
-      if (others.some((row) => isSameConfigurationName(row.name, name)))
-        return { intakeRuleSet: null, errors: [nameTaken(name, ctx.locale)] };
-    }
-
-    const updated = await updateIntakeRuleSetIfVersion(tx, tenantId, before.id, input.expectedVersion, data);
-    const after = await reloadAfterVersionedUpdate(updated, () => findIntakeRuleSet(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: SUBJECT,
-      subjectId: after.id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return { intakeRuleSet: toIntakeRuleSet(after), errors: [] };
-  });
+  const change = { ...(name ? { name } : {}), ...(rules ? toIntakeRuleSetColumns(rules) : {}) };
+  return answer(await intakeRuleSets.update(ctx, tenantId, input, () => change));
 }
 
 /** Networks that name no rule set of their own use the tenant's default; there is at most one. */
@@ -253,35 +181,7 @@ export async function setTenantDefaultIntakeRuleSet(
   input: SetTenantDefaultIntakeRuleSetInput,
 ): Promise<SetTenantDefaultIntakeRuleSetPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: SetTenantDefaultIntakeRuleSetPayload = { intakeRuleSet: null, errors: [notFound(RULE_SET, ctx.locale)] };
-  if (!isId(input.id)) return missing;
-
-  return ctx.scope(tenantId).transaction(async (tx): Promise<SetTenantDefaultIntakeRuleSetPayload> => {
-    await lockIntakeRuleSets(tx, tenantId);
-    const before = await findIntakeRuleSet(tx, tenantId, input.id);
-    if (!before || before.retiredAt) return missing;
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-    if (before.isTenantDefault) return { intakeRuleSet: toIntakeRuleSet(before), errors: [] };
-
-    const live = await findLiveIntakeRuleSets(tx, tenantId);
-    await takeDefaultFrom(
-      ctx,
-      tx,
-      tenantId,
-      live.filter((row) => row.isTenantDefault && row.id !== before.id),
-    );
-    const updated = await updateIntakeRuleSetIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
-    const after = await reloadAfterVersionedUpdate(updated, () => findIntakeRuleSet(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: SUBJECT,
-      subjectId: after.id,
-      before: snapshot(before),
-      after: snapshot(after),
-      purpose: "made the tenant default",
-    });
-    return { intakeRuleSet: toIntakeRuleSet(after), errors: [] };
-  });
+  return answer(await intakeRuleSets.setTenantDefault(ctx, tenantId, input));
 }
 
 /**
@@ -290,35 +190,5 @@ export async function setTenantDefaultIntakeRuleSet(
  */
 export async function retireIntakeRuleSet(ctx: RequestContext, input: RetireIntakeRuleSetInput): Promise<RetireIntakeRuleSetPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: RetireIntakeRuleSetPayload = { intakeRuleSet: null, errors: [notFound(RULE_SET, ctx.locale)] };
-  if (!isId(input.id)) return missing;
-
-  const outcome = await ctx
-    .scope(tenantId)
-    .transaction(async (tx): Promise<RetireIntakeRuleSetPayload | { inUse: { isTenantDefault: boolean; networkIds: string[] } }> => {
-      await lockIntakeRuleSets(tx, tenantId);
-      const before = await findIntakeRuleSet(tx, tenantId, input.id);
-      if (!before) return missing;
-      if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-      if (before.retiredAt) return { intakeRuleSet: toIntakeRuleSet(before), errors: [] };
-      const networkIds = await findNetworkIdsUsingIntakeRuleSet(tx, tenantId, before.id);
-      if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
-
-      const updated = await updateIntakeRuleSetIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-      const after = await reloadAfterVersionedUpdate(updated, () => findIntakeRuleSet(tx, tenantId, before.id), ctx.locale);
-      if (!after) return missing;
-      await ctx.audit.recordChange(tx, tenantId, {
-        subjectType: SUBJECT,
-        subjectId: after.id,
-        before: snapshot(before),
-        after: snapshot(after),
-        purpose: "retire",
-      });
-      return { intakeRuleSet: toIntakeRuleSet(after), errors: [] };
-    });
-  if (!("inUse" in outcome)) return outcome;
-  // Read after the transaction: the network loader opens its own.
-  const networks = await ctx.loaders(tenantId).networkById.loadMany(outcome.inUse.networkIds);
-  const found = networks.filter((network): network is Network => network !== null && !(network instanceof Error));
-  return { intakeRuleSet: null, errors: [inUse(outcome.inUse.isTenantDefault, found, ctx.locale)] };
+  return answer(await intakeRuleSets.retire(ctx, tenantId, input));
 }

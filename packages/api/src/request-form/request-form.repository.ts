@@ -1,4 +1,6 @@
 import type { AssignmentType, Prisma, RequestForm } from "@medverkan/database";
+import type { ConfigurationStore } from "../common/configuration/configuration-kind.js";
+import type { VersionedRowStore } from "../common/configuration/versioned-rows.js";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -62,20 +64,18 @@ export function insertAssignmentType(
   return tx.assignmentType.create({ data: { tenantId, ...data } });
 }
 
-/** Changes a type still in use only if it still has the version the caller read; returns 0 or 1. */
-export async function updateLiveAssignmentTypeIfVersion(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  expectedVersion: number,
-  data: { labelSv?: string; labelEn?: string; retiredAt?: Date },
-): Promise<number> {
-  const result = await tx.assignmentType.updateMany({
-    where: { tenantId, id, version: expectedVersion, retiredAt: null },
-    data: { ...data, version: { increment: 1 } },
-  });
-  return result.count;
-}
+/** An assignment type's versioned changes, the port of the kit's versioned rows (common/configuration). */
+export const assignmentTypeStore: VersionedRowStore<AssignmentTypeRow, { labelSv?: string; labelEn?: string; retiredAt?: Date }> = {
+  find: findAssignmentType,
+  /** Changes a type still in use only if it still has the version the caller read; returns 0 or 1. */
+  async updateIfVersion(tx, tenantId, id, expectedVersion, change) {
+    const result = await tx.assignmentType.updateMany({
+      where: { tenantId, id, version: expectedVersion, retiredAt: null },
+      data: { ...change, version: { increment: 1 } },
+    });
+    return result.count;
+  },
+};
 
 // ─── Request forms ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -102,44 +102,36 @@ export function findLiveRequestForms(tx: Tx, tenantId: string): Promise<RequestF
   return tx.requestForm.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } });
 }
 
-export function insertRequestForm(tx: Tx, tenantId: string, data: RequestFormData): Promise<RequestFormRow> {
-  return tx.requestForm.create({ data: { tenantId, ...data } });
-}
-
-/** Applies a change only if the form is still live with the version the caller read; returns 0 or 1. */
-export async function updateRequestFormIfVersion(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  expectedVersion: number,
-  data: Partial<RequestFormData> & { retiredAt?: Date },
-): Promise<number> {
-  const result = await tx.requestForm.updateMany({
-    where: { tenantId, id, version: expectedVersion, retiredAt: null },
-    data: { ...data, version: { increment: 1 } },
-  });
-  return result.count;
-}
-
-/** Takes the default away from the listed forms (each one's version moves on, as for any change). */
-export async function clearTenantDefaultRequestForms(tx: Tx, tenantId: string, ids: readonly string[]): Promise<RequestFormRow[]> {
-  if (ids.length === 0) return [];
-  await tx.requestForm.updateMany({
-    where: { tenantId, id: { in: [...ids] } },
-    data: { isTenantDefault: false, version: { increment: 1 } },
-  });
-  return tx.requestForm.findMany({ where: { tenantId, id: { in: [...ids] } }, orderBy: { id: "asc" } });
-}
-
-/** The networks still open that name this form. */
-export async function findNetworkIdsUsingRequestForm(tx: Tx, tenantId: string, requestFormId: string): Promise<string[]> {
-  const rows = await tx.network.findMany({
-    where: { tenantId, requestFormId, retiredAt: null },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  return rows.map((row) => row.id);
-}
+/** A form's lifecycle queries, the configuration kit's port (common/configuration): the kit puts them in order. */
+export const requestFormStore: ConfigurationStore<RequestFormRow, RequestFormData, Partial<RequestFormData>> = {
+  lock: lockRequestForms,
+  find: findRequestForm,
+  findLive: findLiveRequestForms,
+  insert: (tx, tenantId, data) => tx.requestForm.create({ data: { tenantId, ...data } }),
+  async updateIfVersion(tx, tenantId, id, expectedVersion, change) {
+    const result = await tx.requestForm.updateMany({
+      where: { tenantId, id, version: expectedVersion, retiredAt: null },
+      data: { ...change, version: { increment: 1 } },
+    });
+    return result.count;
+  },
+  async clearTenantDefault(tx, tenantId, ids) {
+    if (ids.length === 0) return [];
+    await tx.requestForm.updateMany({
+      where: { tenantId, id: { in: [...ids] } },
+      data: { isTenantDefault: false, version: { increment: 1 } },
+    });
+    return tx.requestForm.findMany({ where: { tenantId, id: { in: [...ids] } }, orderBy: { id: "asc" } });
+  },
+  async findNetworkIdsUsing(tx, tenantId, requestFormId) {
+    const rows = await tx.network.findMany({
+      where: { tenantId, requestFormId, retiredAt: null },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((row) => row.id);
+  },
+};
 
 /** The form each network uses: its own, or the tenant's default when it names none. */
 export async function findRequestFormsForNetworks(

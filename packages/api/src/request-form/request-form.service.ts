@@ -2,7 +2,6 @@ import {
   type AssignmentTypeOption,
   checkConfigurationName,
   type FieldError,
-  isSameConfigurationName,
   type Locale,
   normaliseAssignmentTypeLabel,
   normaliseRequestFormDefinition,
@@ -14,13 +13,13 @@ import {
   validateAssignmentTypeLabel,
   validateRequestFormDefinition,
 } from "@medverkan/domain";
-import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
-import { badUserInput, conflict } from "../common/errors/api-error.js";
+import { ConfigurationKind, type Outcome } from "../common/configuration/configuration-kind.js";
+import { VersionedRows } from "../common/configuration/versioned-rows.js";
+import { badUserInput } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
-import { handOverTenantDefault } from "../common/tenant-default.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantAdmin } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -61,27 +60,55 @@ import {
 } from "./request-form.payload.js";
 import {
   type AssignmentTypeRow,
-  clearTenantDefaultRequestForms,
+  assignmentTypeStore,
   findAssignmentType,
   findAssignmentTypeByKey,
   findLiveAssignmentTypes,
   findLiveRequestForms,
-  findNetworkIdsUsingRequestForm,
   findRequestForm,
   insertAssignmentType,
-  insertRequestForm,
   listLiveAssignmentTypes,
   listRequestForms,
   lockRequestForms,
-  type RequestFormData,
   type RequestFormRow,
-  updateLiveAssignmentTypeIfVersion,
-  updateRequestFormIfVersion,
+  requestFormStore,
 } from "./request-form.repository.js";
 import type { AssignmentType, RequestForm } from "./request-form.type.js";
 
 const ASSIGNMENT_TYPE = { sv: "Uppdragstypen", en: "The assignment type" };
-const REQUEST_FORM = { sv: "Formuläret", en: "The request form" };
+
+/** Assignment types are versioned rows with audited changes; they have no name, default or networks of their own. */
+const assignmentTypes = new VersionedRows({ subjectType: "AssignmentType", store: assignmentTypeStore, snapshot: assignmentTypeSnapshot });
+
+/** A form's lifecycle (name, tenant default, retirement, versioned update, audit) is the configuration kit's. */
+const requestForms = new ConfigurationKind({
+  subjectType: "RequestForm",
+  called: { sv: "Formuläret", en: "The request form" },
+  store: requestFormStore,
+  snapshot: formSnapshot,
+  defaultMovedPurpose: "tenant default moved to another form",
+  nameTaken: {
+    type: RequestFormNameTaken,
+    message: (name) => ({ sv: `Det finns redan ett formulär med namnet ${name}.`, en: `There is already a request form named ${name}.` }),
+  },
+  inUse: {
+    type: RequestFormInUse,
+    tenantDefault: {
+      sv: "Formuläret är regionens standard. Gör ett annat formulär till standard först.",
+      en: "The form is the tenant's default. Make another form the default first.",
+    },
+    usedBy: (count) => ({
+      sv: `Formuläret används av ${count} nätverk. Välj ett annat formulär för dem först.`,
+      en: `The form is used by ${count} network(s). Choose another form for them first.`,
+    }),
+  },
+});
+
+/** A lifecycle step's outcome as the payloads say it. */
+const answer = <E>(outcome: Outcome<RequestFormRow, E>, locale: Locale) => ({
+  requestForm: outcome.row && toRequestForm(outcome.row, locale),
+  errors: outcome.errors,
+});
 
 const asOption = (row: AssignmentTypeRow): AssignmentTypeOption => ({ key: row.key, label: { sv: row.labelSv, en: row.labelEn } });
 
@@ -109,15 +136,6 @@ const keyTaken = (row: AssignmentTypeRow, locale: Locale) =>
         },
     locale,
     { assignmentType: toAssignmentType(row, locale) },
-  );
-
-const nameTaken = (name: string, locale: Locale) =>
-  errorResult(
-    RequestFormNameTaken,
-    "NAME_TAKEN",
-    { sv: `Det finns redan ett formulär med namnet ${name}.`, en: `There is already a request form named ${name}.` },
-    locale,
-    { name },
   );
 
 // ─── Public reads ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -186,12 +204,7 @@ export async function createAssignmentType(ctx: RequestContext, input: CreateAss
     if (existing) return { assignmentType: null, errors: [keyTaken(existing, ctx.locale)] };
     const normalised = normaliseAssignmentTypeLabel(label);
     const row = await insertAssignmentType(tx, tenantId, { key: input.key, labelSv: normalised.sv, labelEn: normalised.en });
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "AssignmentType",
-      subjectId: row.id,
-      before: null,
-      after: assignmentTypeSnapshot(row),
-    });
+    await assignmentTypes.recordChange(ctx, tx, tenantId, null, row);
     return { assignmentType: toAssignmentType(row, ctx.locale), errors: [] };
   });
 }
@@ -215,25 +228,13 @@ export async function updateAssignmentType(ctx: RequestContext, input: UpdateAss
     };
     const errors = toInputPaths(validateAssignmentTypeLabel(label, "input"));
     if (errors.length > 0) throw badUserInput(errors, ctx.locale);
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+    assignmentTypes.expectVersion(before, input.expectedVersion, ctx.locale);
     const normalised = normaliseAssignmentTypeLabel(label);
-    if (normalised.sv === before.labelSv && normalised.en === before.labelEn) {
-      return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
-    }
+    const change = { labelSv: normalised.sv, labelEn: normalised.en };
+    if (assignmentTypes.changesNothing(before, change)) return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
 
-    const updated = await updateLiveAssignmentTypeIfVersion(tx, tenantId, before.id, input.expectedVersion, {
-      labelSv: normalised.sv,
-      labelEn: normalised.en,
-    });
-    const after = await reloadAfterVersionedUpdate(updated, () => findAssignmentType(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "AssignmentType",
-      subjectId: after.id,
-      before: assignmentTypeSnapshot(before),
-      after: assignmentTypeSnapshot(after),
-    });
-    return { assignmentType: toAssignmentType(after, ctx.locale), errors: [] };
+    const after = await assignmentTypes.write(ctx, tx, tenantId, before, input.expectedVersion, change);
+    return after ? { assignmentType: toAssignmentType(after, ctx.locale), errors: [] } : missing;
   });
 }
 
@@ -247,7 +248,7 @@ export async function retireAssignmentType(ctx: RequestContext, input: RetireAss
     await lockRequestForms(tx, tenantId);
     const before = await findAssignmentType(tx, tenantId, input.id);
     if (!before) return missing;
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
+    assignmentTypes.expectVersion(before, input.expectedVersion, ctx.locale);
     if (before.retiredAt) return { assignmentType: toAssignmentType(before, ctx.locale), errors: [] };
     const forms = (await findLiveRequestForms(tx, tenantId)).filter((form) => form.assignmentTypeKeys.includes(before.key));
     if (forms.length > 0) {
@@ -264,17 +265,8 @@ export async function retireAssignmentType(ctx: RequestContext, input: RetireAss
       return { assignmentType: null, errors: [error] };
     }
 
-    const updated = await updateLiveAssignmentTypeIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-    const after = await reloadAfterVersionedUpdate(updated, () => findAssignmentType(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "AssignmentType",
-      subjectId: after.id,
-      before: assignmentTypeSnapshot(before),
-      after: assignmentTypeSnapshot(after),
-      purpose: "retire",
-    });
-    return { assignmentType: toAssignmentType(after, ctx.locale), errors: [] };
+    const after = await assignmentTypes.write(ctx, tx, tenantId, before, input.expectedVersion, { retiredAt: new Date() }, "retire");
+    return after ? { assignmentType: toAssignmentType(after, ctx.locale), errors: [] } : missing;
   });
 }
 
@@ -294,20 +286,18 @@ async function checkedDefinition(
   return definition;
 }
 
-function takeDefaultFrom(ctx: RequestContext, tx: Tx, tenantId: string, previous: RequestFormRow[]): Promise<void> {
-  return handOverTenantDefault(ctx, tx, tenantId, {
-    previous,
-    clear: clearTenantDefaultRequestForms,
-    subjectType: "RequestForm",
-    snapshot: formSnapshot,
-    purpose: "tenant default moved to another form",
-  });
+/** The columns a checked definition is stored in. */
+function definitionColumns(definition: RequestFormDefinition) {
+  return {
+    fields: fieldsColumn(definition.fields),
+    assignmentTypeKeys: [...definition.assignmentTypeKeys],
+    questions: questionsColumn(definition.questions ?? []),
+  };
 }
 
 export async function createRequestForm(ctx: RequestContext, input: CreateRequestFormInput): Promise<CreateRequestFormPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  return ctx.scope(tenantId).transaction(async (tx): Promise<CreateRequestFormPayload> => {
-    await lockRequestForms(tx, tenantId);
+  const outcome = await requestForms.create(ctx, tenantId, async (tx) => {
     const errors: FieldError[] = [];
     const name = checkConfigurationName(errors, input.name, "input.name");
     const proposed = normaliseRequestFormDefinition({
@@ -317,28 +307,9 @@ export async function createRequestForm(ctx: RequestContext, input: CreateReques
     });
     const definition = await checkedDefinition(tx, ctx, tenantId, proposed, errors);
     if (name === null) throw badUserInput(errors, ctx.locale);
-
-    const live = await findLiveRequestForms(tx, tenantId);
-    if (live.some((row) => isSameConfigurationName(row.name, name))) return { requestForm: null, errors: [nameTaken(name, ctx.locale)] };
-    const isTenantDefault = input.isTenantDefault === true;
-    if (isTenantDefault) {
-      await takeDefaultFrom(
-        ctx,
-        tx,
-        tenantId,
-        live.filter((row) => row.isTenantDefault),
-      );
-    }
-    const row = await insertRequestForm(tx, tenantId, {
-      name,
-      isTenantDefault,
-      fields: fieldsColumn(definition.fields),
-      assignmentTypeKeys: [...definition.assignmentTypeKeys],
-      questions: questionsColumn(definition.questions ?? []),
-    });
-    await ctx.audit.recordChange(tx, tenantId, { subjectType: "RequestForm", subjectId: row.id, before: null, after: formSnapshot(row) });
-    return { requestForm: toRequestForm(row, ctx.locale), errors: [] };
+    return { name, isTenantDefault: input.isTenantDefault === true, ...definitionColumns(definition) };
   });
+  return answer(outcome, ctx.locale);
 }
 
 /**
@@ -347,14 +318,7 @@ export async function createRequestForm(ctx: RequestContext, input: CreateReques
  */
 export async function updateRequestForm(ctx: RequestContext, input: UpdateRequestFormInput): Promise<UpdateRequestFormPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: UpdateRequestFormPayload = { requestForm: null, errors: [notFound(REQUEST_FORM, ctx.locale)] };
-  if (!isId(input.id)) return missing;
-
-  return ctx.scope(tenantId).transaction(async (tx): Promise<UpdateRequestFormPayload> => {
-    await lockRequestForms(tx, tenantId);
-    const before = await findRequestForm(tx, tenantId, input.id);
-    if (!before || before.retiredAt) return missing;
-
+  const outcome = await requestForms.update(ctx, tenantId, input, async (before, tx) => {
     const errors: FieldError[] = [];
     const name = input.name === undefined ? before.name : checkConfigurationName(errors, input.name, "input.name");
     const current = definitionOf(before);
@@ -365,33 +329,9 @@ export async function updateRequestForm(ctx: RequestContext, input: UpdateReques
     });
     const definition = await checkedDefinition(tx, ctx, tenantId, proposed, errors);
     if (name === null) throw badUserInput(errors, ctx.locale);
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-
-    const data: Partial<RequestFormData> = {
-      name,
-      fields: fieldsColumn(definition.fields),
-      assignmentTypeKeys: [...definition.assignmentTypeKeys],
-      questions: questionsColumn(definition.questions ?? []),
-    };
-    const unchanged = JSON.stringify(formSnapshot({ ...before, ...data } as RequestFormRow)) === JSON.stringify(formSnapshot(before));
-    if (unchanged) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };
-    if (name !== before.name) {
-      const others = (await findLiveRequestForms(tx, tenantId)).filter((row) => row.id !== before.id);
-      if (others.some((row) => isSameConfigurationName(row.name, name)))
-        return { requestForm: null, errors: [nameTaken(name, ctx.locale)] };
-    }
-
-    const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, data);
-    const after = await reloadAfterVersionedUpdate(updated, () => findRequestForm(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "RequestForm",
-      subjectId: after.id,
-      before: formSnapshot(before),
-      after: formSnapshot(after),
-    });
-    return { requestForm: toRequestForm(after, ctx.locale), errors: [] };
+    return { name, ...definitionColumns(definition) };
   });
+  return answer(outcome, ctx.locale);
 }
 
 /** Networks that name no form of their own use the tenant's default; there is at most one. */
@@ -400,85 +340,11 @@ export async function setTenantDefaultRequestForm(
   input: SetTenantDefaultRequestFormInput,
 ): Promise<SetTenantDefaultRequestFormPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: SetTenantDefaultRequestFormPayload = { requestForm: null, errors: [notFound(REQUEST_FORM, ctx.locale)] };
-  if (!isId(input.id)) return missing;
-
-  return ctx.scope(tenantId).transaction(async (tx): Promise<SetTenantDefaultRequestFormPayload> => {
-    await lockRequestForms(tx, tenantId);
-    const before = await findRequestForm(tx, tenantId, input.id);
-    if (!before || before.retiredAt) return missing;
-    if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-    if (before.isTenantDefault) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };
-
-    const live = await findLiveRequestForms(tx, tenantId);
-    await takeDefaultFrom(
-      ctx,
-      tx,
-      tenantId,
-      live.filter((row) => row.isTenantDefault && row.id !== before.id),
-    );
-    const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, { isTenantDefault: true });
-    const after = await reloadAfterVersionedUpdate(updated, () => findRequestForm(tx, tenantId, before.id), ctx.locale);
-    if (!after) return missing;
-    await ctx.audit.recordChange(tx, tenantId, {
-      subjectType: "RequestForm",
-      subjectId: after.id,
-      before: formSnapshot(before),
-      after: formSnapshot(after),
-      purpose: "made the tenant default",
-    });
-    return { requestForm: toRequestForm(after, ctx.locale), errors: [] };
-  });
+  return answer(await requestForms.setTenantDefault(ctx, tenantId, input), ctx.locale);
 }
 
 /** Retires a form nobody uses; the tenant's default, or a form a network names, is refused with the networks listed. */
 export async function retireRequestForm(ctx: RequestContext, input: RetireRequestFormInput): Promise<RetireRequestFormPayload> {
   const { tenantId } = requireTenantAdmin(ctx);
-  const missing: RetireRequestFormPayload = { requestForm: null, errors: [notFound(REQUEST_FORM, ctx.locale)] };
-  if (!isId(input.id)) return missing;
-
-  const outcome = await ctx
-    .scope(tenantId)
-    .transaction(async (tx): Promise<RetireRequestFormPayload | { inUse: { isTenantDefault: boolean; networkIds: string[] } }> => {
-      await lockRequestForms(tx, tenantId);
-      const before = await findRequestForm(tx, tenantId, input.id);
-      if (!before) return missing;
-      if (before.version !== input.expectedVersion) throw conflict(ctx.locale);
-      if (before.retiredAt) return { requestForm: toRequestForm(before, ctx.locale), errors: [] };
-      const networkIds = await findNetworkIdsUsingRequestForm(tx, tenantId, before.id);
-      if (before.isTenantDefault || networkIds.length > 0) return { inUse: { isTenantDefault: before.isTenantDefault, networkIds } };
-
-      const updated = await updateRequestFormIfVersion(tx, tenantId, before.id, input.expectedVersion, { retiredAt: new Date() });
-      const after = await reloadAfterVersionedUpdate(updated, () => findRequestForm(tx, tenantId, before.id), ctx.locale);
-      if (!after) return missing;
-      await ctx.audit.recordChange(tx, tenantId, {
-        subjectType: "RequestForm",
-        subjectId: after.id,
-        before: formSnapshot(before),
-        after: formSnapshot(after),
-        purpose: "retire",
-      });
-      return { requestForm: toRequestForm(after, ctx.locale), errors: [] };
-    });
-  if (!("inUse" in outcome)) return outcome;
-  // Read after the transaction: the network loader opens its own.
-  const loaded = await ctx.loaders(tenantId).networkById.loadMany(outcome.inUse.networkIds);
-  const networks = loaded.filter((network): network is Network => network !== null && !(network instanceof Error));
-  const { isTenantDefault } = outcome.inUse;
-  const error = errorResult(
-    RequestFormInUse,
-    "IN_USE",
-    isTenantDefault
-      ? {
-          sv: "Formuläret är regionens standard. Gör ett annat formulär till standard först.",
-          en: "The form is the tenant's default. Make another form the default first.",
-        }
-      : {
-          sv: `Formuläret används av ${networks.length} nätverk. Välj ett annat formulär för dem först.`,
-          en: `The form is used by ${networks.length} network(s). Choose another form for them first.`,
-        },
-    ctx.locale,
-    { isTenantDefault, networks },
-  );
-  return { requestForm: null, errors: [error] };
+  return answer(await requestForms.retire(ctx, tenantId, input), ctx.locale);
 }
