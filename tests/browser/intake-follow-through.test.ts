@@ -2,6 +2,7 @@ import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, newPerson, screenshot } from "./browser.js";
+import { personnummer } from "./people.js";
 import { signIn, signOut } from "./sign-in.js";
 
 // Kalmar's intake followed through in Chromium (seeds 002/003: "Barn behöver skriftligt samtycke från
@@ -32,16 +33,6 @@ let memberPath: string;
 let membershipId: string;
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** A valid personnummer (check digit by the Luhn algorithm) for `yyyymmdd` and a three-digit serial. */
-function personnummer(yyyymmdd: string, serial: string): string {
-  const digits = `${yyyymmdd.slice(2)}${serial}`;
-  const sum = [...digits].reduce((total, digit, index) => {
-    const product = Number(digit) * (index % 2 === 0 ? 2 : 1);
-    return total + (product > 9 ? product - 9 : product);
-  }, 0);
-  return `${yyyymmdd}-${serial}${(10 - (sum % 10)) % 10}`;
-}
 
 // Fifteen years and a month old: under Kalmar's guardian age (18) whatever the day of the run.
 const born = new Date();

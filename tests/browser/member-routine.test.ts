@@ -4,6 +4,7 @@ import { demoMemberSubjects } from "@medverkan/database/seed";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, newPerson, screenshot } from "./browser.js";
+import { personnummer } from "./people.js";
 import { signIn, signOut } from "./sign-in.js";
 
 // The member's side in Chromium (issue 18, "Mina sidor"), on the real API and a fresh seeded database:
@@ -30,15 +31,6 @@ const MEMBER_NAME = `Astrid ${FAMILY_NAME}`;
 const COMPETENCE = "utskrivning från hjärtavdelning";
 let requestPath: string;
 
-/** A valid personnummer (check digit by the Luhn algorithm) for `yyyymmdd` and a three-digit serial. */
-function personnummer(yyyymmdd: string, serial: string): string {
-  const digits = `${yyyymmdd.slice(2)}${serial}`;
-  const sum = [...digits].reduce((total, digit, index) => {
-    const product = Number(digit) * (index % 2 === 0 ? 2 : 1);
-    return total + (product > 9 ? product - 9 : product);
-  }, 0);
-  return `${yyyymmdd}-${serial}${(10 - (sum % 10)) % 10}`;
-}
 // The citizen's e-identification at the development provider: the same number signs in as the same person.
 const CITIZEN_NUMBER = personnummer("19850412", "238");
 

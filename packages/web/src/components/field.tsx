@@ -81,6 +81,25 @@ export function ErrorSummary({ errors, title }: { errors: Array<{ message: strin
   );
 }
 
+/** What a step came to: one sentence, and the reasons behind it when there are several (a refused move's rules). */
+export type Report = { kind: "success" | "error" | "info"; text: string; details?: string[] } | null;
+
+export function StatusReport({ report }: { report: Report }) {
+  if (!report) return null;
+  return (
+    <div className={`status status-${report.kind}`} role={report.kind === "error" ? "alert" : "status"}>
+      <p>{report.text}</p>
+      {report.details?.length ? (
+        <ul>
+          {report.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 export function Status({ children, kind = "info" }: { children: ReactNode; kind?: "info" | "success" | "error" }) {
   return (
     <p className={`status status-${kind}`} role={kind === "error" ? "alert" : "status"}>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import { Field, Status } from "../components/field";
+import { Field, Status, StatusReport } from "../components/field";
 import { graphql } from "../generated";
 import type { IntakeMemberQuery, MembershipStatus } from "../generated/graphql";
 import { fieldErrorsOf } from "../graphql/errors";
@@ -382,18 +382,7 @@ function MembershipSection({
         </dd>
       </dl>
       {!coordinated ? <p>{t("coordNotCoordinated")}</p> : null}
-      {message ? (
-        <div className={`status status-${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          <p>{message.text}</p>
-          {message.details?.length ? (
-            <ul>
-              {message.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <StatusReport report={message} />
       {coordinated && rules ? (
         <>
           <h3>{t("coordRequirements")}</h3>

@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useMutation } from "urql";
 import { DownloadButton } from "../../components/download";
-import { ErrorSummary, Field } from "../../components/field";
+import { ErrorSummary, Field, type Report, StatusReport } from "../../components/field";
 import { graphql } from "../../generated";
 import type { IntakeAppointmentOutcome, IntakeMemberQuery, MembershipStatus } from "../../generated/graphql";
 import { type FieldError, fieldErrorsOf } from "../../graphql/errors";
@@ -51,7 +51,6 @@ type AppointmentView = NonNullable<MembershipView["intakeAppointments"]>[number]
 type Kind = "PLACE" | "PHONE" | "VIDEO";
 const KINDS: readonly Kind[] = ["PLACE", "PHONE", "VIDEO"];
 const OUTCOMES: readonly IntakeAppointmentOutcome[] = ["HELD", "NO_SHOW", "CANCELLED"];
-export type Report = { kind: "success" | "error" | "info"; text: string; details?: string[] } | null;
 
 /**
  * The API records a meeting's place as free text or a video link. A phone meeting is booked with the place "Per
@@ -82,22 +81,6 @@ function sortErrors(
 }
 
 const pathOf = (error: FieldError) => error.field.replace(/^input\./, "");
-
-function ReportView({ report }: { report: Report }) {
-  if (!report) return null;
-  return (
-    <div className={`status status-${report.kind}`} role={report.kind === "error" ? "alert" : "status"}>
-      <p>{report.text}</p>
-      {report.details?.length ? (
-        <ul>
-          {report.details.map((detail) => (
-            <li key={detail}>{detail}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
 
 /** When and where, as the coordinator and the member read it. */
 function When({ appointment }: { appointment: { startsAt: string; endsAt?: string | null } }) {
@@ -147,7 +130,7 @@ export function IntakeAppointmentSection({
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{t("coordAppointmentHeading")}</h3>
-      <ReportView report={report} />
+      <StatusReport report={report} />
       {open ? (
         <>
           <dl className="facts" data-testid={`appointment-${membership.id}`}>
@@ -492,7 +475,7 @@ function OutcomeForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${prefix}-heading`}>
       <h4 id={`${prefix}-heading`}>{t("coordAppointmentOutcomeHeading")}</h4>
-      <ReportView report={refusal} />
+      <StatusReport report={refusal} />
       <fieldset
         id={`${prefix}-outcome`}
         aria-describedby={outcomeErrors.length ? `${prefix}-outcome-error` : undefined}
