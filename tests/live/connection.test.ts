@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { connect, type LiveClient, settle, subscribe, wsUrl } from "../support/live.js";
 import { REGISTER_MEMBER } from "../support/queries.js";
-import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
+import { newCitizen, type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
 
 // Issue 17: the token of a live connection is checked like an HTTP request's — on connect, before each subscription
 // starts and before each change is delivered — and the connection is closed (4401) when it expires. One instance
@@ -32,10 +32,17 @@ async function listening(count: number): Promise<void> {
 }
 
 async function register(networkId: string, overrides: Record<string, unknown> = {}): Promise<void> {
-  const citizen = await api.tokenFor({ tenant: "jonkoping", newCitizen: true });
+  const citizen = await newCitizen(api, "jonkoping");
   const response = await api.graphql<{ registerMember: { errors: unknown[] } }>(REGISTER_MEMBER, {
-    token: citizen,
-    variables: { input: registrationInput(jonkoping, { networkIds: [networkId], municipality: "Jönköping", ...overrides }) },
+    token: citizen.token,
+    variables: {
+      input: registrationInput(jonkoping, {
+        networkIds: [networkId],
+        municipality: "Jönköping",
+        birthDate: citizen.birthDate,
+        ...overrides,
+      }),
+    },
   });
   expect(response.data?.registerMember.errors, JSON.stringify(response)).toEqual([]);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accept, activePool, contactSharingVersion, INVITE, memberTokens, mutate } from "../invitations/invitations.js";
 import { connect, type LiveClient, type Subscription, settle, subscribe } from "../support/live.js";
 import { REGISTER_MEMBER } from "../support/queries.js";
-import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
+import { newCitizen, type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
 import { startMatching, submitRequest } from "../support/requests.js";
 import { type SecondInstance, startSecondInstance } from "../support/second-instance.js";
 
@@ -159,10 +159,12 @@ describe("subscriptions deliver another instance's writes, and nothing across te
     expect(answered.inboxNotificationAdded.summary).not.toContain(answer.invitationAnswered.invitee.givenName);
 
     // Someone registers for the library through B: the network's coordinator sees the intake queue move.
-    const citizen = await api.tokenFor({ tenant: "jonkoping", newCitizen: true });
+    const citizen = await newCitizen(api, "jonkoping");
     const registered = await B.graphql<{ registerMember: { errors: unknown[] } }>(REGISTER_MEMBER, {
-      token: citizen,
-      variables: { input: registrationInput(jonkoping, { networkIds: [libraryId], municipality: "Jönköping" }) },
+      token: citizen.token,
+      variables: {
+        input: registrationInput(jonkoping, { networkIds: [libraryId], municipality: "Jönköping", birthDate: citizen.birthDate }),
+      },
     });
     expect(registered.errors, JSON.stringify(registered.errors)).toBeUndefined();
     expect(registered.data?.registerMember.errors).toEqual([]);

@@ -1,4 +1,5 @@
 import type { TestApi } from "@medverkan/api/testing";
+import { exampleIdentityNumber } from "@medverkan/domain";
 import { PUBLIC_TENANT } from "./queries.js";
 
 export interface PublicTenant {
@@ -34,4 +35,18 @@ export function registrationInput(tenant: PublicTenant, overrides: Record<string
     consent: { textVersion: tenant.currentConsentText?.version, accepted: true },
     ...overrides,
   };
+}
+
+let citizens = 0;
+
+/**
+ * A new citizen signed in through the region's BankID provider, as a token carrying their verified personal identity
+ * number, and the birth date that number gives: a registration with that token must give that date (the age rules are
+ * decided on it), so pass `{ birthDate }` with the registration. Each call is another person.
+ */
+export async function newCitizen(api: TestApi, tenant: string): Promise<{ token: string; birthDate: string }> {
+  citizens += 1;
+  const born = new Date(Date.UTC(1960, 0, 1) + citizens * 86_400_000);
+  const birthDate = born.toISOString().slice(0, 10);
+  return { token: await api.tokenFor({ tenant, personalIdentityNumber: exampleIdentityNumber(birthDate, 982) }), birthDate };
 }
