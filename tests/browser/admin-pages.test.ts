@@ -162,20 +162,16 @@ describe("Administration in the browser", () => {
   }, 300_000);
 
   it("the platform operator's page lists the regions and creates one with its first administrator", async () => {
-    // The development sign-in has no platform operator (its issuer is not the platform's), so the operator's session
-    // is the API's own development token, put where the app keeps a session; the page itself is used as a person would.
-    const token = await api.tokenFor({ role: "platform-operator" });
+    // Signed in as everyone else is: from the region page's link, at the development provider, for the platform.
     const { context: operatorContext, page: operatorPage } = await newPerson(browser);
     const page = operatorPage;
     await page.goto(`${origin}/region`);
-    await page.evaluate((accessToken) => {
-      // Runs in the page, which has a sessionStorage (the tests' own types have no DOM).
-      (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage.setItem(
-        "medverkan.session",
-        JSON.stringify({ tenant: "platform", accessToken, expiresAt: Date.now() + 3_600_000 }),
-      );
-    }, token);
-    await page.goto(`${origin}/operator/tenants`);
+    await page.getByRole("link", { name: "Plattformens operatörer loggar in här" }).click();
+    await page.getByRole("heading", { level: 1, name: "Logga in som plattformsoperatör" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByLabel("Välj person").selectOption("platform-operator");
+    await page.getByRole("button", { name: "Logga in" }).click();
     await page.getByRole("heading", { level: 1, name: "Regioner på plattformen" }).waitFor();
     await page.getByRole("cell", { name: "kalmar", exact: true }).waitFor();
     await expectAccessible(page);

@@ -112,6 +112,14 @@ export async function startMedverkan(
           config.developmentIdentityProvider?.extraRedirectUris,
         );
         devIdpSlot.handler = developmentIdentityProvider.handler as NonNullable<typeof devIdpSlot.handler>;
+        // Platform operators sign in at the same local provider, for the platform's own audience.
+        server.platformIssuers.trust({
+          issuer: developmentIdentityProvider.issuer,
+          audience: PLATFORM_AUDIENCE,
+          jwksUrl: developmentIdentityProvider.jwksUri,
+          publicKeys: null,
+          clientId: dev.DEVELOPMENT_CLIENT_ID,
+        });
         const tenants = await dev.trustDevelopmentIdentityProvider(database.prisma, developmentIdentityProvider);
         log.info({ issuer: developmentIdentityProvider.issuer, tenants }, "development identity provider");
       } catch (error) {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
+import type { PlatformIssuer } from "./auth/platform-issuers.js";
 import type { KeySetCacheSettings } from "./auth/token-verifier.js";
 import { parsePiiKey } from "./identity/personal-identity-number.crypto.js";
 import type { MailSettings } from "./notification/mail-transport.js";
@@ -34,7 +35,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Seed the four demo regions on start (default in dev on the embedded database). */
   seedOnStart: boolean;
-  platformIssuer: { issuer: string; audience: string; jwksUrl: string | null; publicKeys: JSONWebKeySet | null } | null;
+  /** Who signs platform operators' tokens; with a `clientId`, operators sign in in the web app there too. */
+  platformIssuer: PlatformIssuer | null;
   /** Remote JWKS caching (auth/token-verifier.ts): refetch on an unknown `kid` at most once per `cooldownMs`; unset: 30 s / 10 min. */
   jwksCache?: KeySetCacheSettings;
   /** The longest a token may be valid, `exp − iat` (auth/token-verifier.ts); unset: 24 h. */
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         audience: env.MEDVERKAN_PLATFORM_AUDIENCE ?? "medverkan:platform",
         jwksUrl: env.MEDVERKAN_PLATFORM_JWKS_URL ?? null,
         publicKeys: platformKeys,
+        clientId: env.MEDVERKAN_PLATFORM_CLIENT_ID || null,
       }
     : null;
 

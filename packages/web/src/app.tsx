@@ -18,6 +18,7 @@ import { MyAssignmentsPage } from "./pages/my-assignments";
 import { MyDataPage } from "./pages/my-data";
 import { MyPagesPage } from "./pages/my-pages";
 import { NewRequestPage } from "./pages/new-request";
+import { PlatformSignInPage } from "./pages/operator/sign-in";
 import { PayrollPage } from "./pages/payroll";
 import { PoolPage } from "./pages/pool";
 import { PostalRegistrationPage } from "./pages/postal-registration";
@@ -94,6 +95,7 @@ function SignedInApp() {
           <Route path="/region" element={<RegionPage />} />
           <Route path="/signin/:tenant" element={<SignInPage />} />
           <Route path="/auth/callback" element={<AuthCallbackPage />} />
+          <Route path="/operator/signin" element={<PlatformSignInPage />} />
           <Route path="/requests" element={<RequestsPage />} />
           <Route path="/requests/new" element={<NewRequestPage />} />
           <Route path="/requests/:id" element={<RequestPage />} />

@@ -6,6 +6,7 @@ import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
 import { findIdentityByLogin, findIdentityProviderForToken, findPlatformOperator } from "./actor.repository.js";
 import { linkLoginByIdentityNumber, verifiedPersonalIdentityNumber } from "./identity-number-link.js";
+import type { PlatformIssuers } from "./platform-issuers.js";
 import { linkInvitedStaffLogin } from "./staff-invitation.js";
 import {
   DEFAULT_TOKEN_POLICY,
@@ -14,7 +15,6 @@ import {
   type TokenPolicy,
   TokenRejected,
   TokenVerifier,
-  type TrustedIssuer,
 } from "./token-verifier.js";
 
 export interface Authenticator {
@@ -24,14 +24,21 @@ export interface Authenticator {
 
 export function createAuthenticator(
   system: PrismaClient,
-  platformIssuer: Omit<TrustedIssuer, "target"> | null,
+  platformIssuers: PlatformIssuers,
   keySetCache?: KeySetCacheSettings,
   tokenPolicy: TokenPolicy = DEFAULT_TOKEN_POLICY,
 ): Authenticator {
   const verifier = new TokenVerifier(
     async (issuer, audiences) => {
-      if (platformIssuer && issuer === platformIssuer.issuer && audiences.includes(platformIssuer.audience)) {
-        return { ...platformIssuer, target: { kind: "PLATFORM" } };
+      const platform = platformIssuers.find(issuer, audiences);
+      if (platform) {
+        return {
+          issuer: platform.issuer,
+          audience: platform.audience,
+          jwksUrl: platform.jwksUrl,
+          publicKeys: platform.publicKeys,
+          target: { kind: "PLATFORM" },
+        };
       }
       const provider = await findIdentityProviderForToken(system, issuer, audiences);
       if (!provider) return null;

@@ -3,6 +3,7 @@ import type { Locale } from "@medverkan/domain";
 import type { Logger } from "pino";
 import { AuditWriter } from "../audit/audit-writer.js";
 import type { Actor } from "../auth/actor.js";
+import type { PlatformSignIn } from "../auth/platform-issuers.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { type ReplicaRouting, TenantScope } from "./tenant-scope.js";
 
@@ -24,6 +25,8 @@ export interface RequestContext {
   readonly system: PrismaClient;
   /** With a replica: where this request's tenant transactions may read (server/replica-routing.ts sets it). */
   readonly replica: ReplicaRouting | null;
+  /** Where platform operators sign in with a browser (public); null when no platform issuer has a browser client. */
+  readonly platformSignIn: PlatformSignIn | null;
 }
 
 export function createRequestContext(options: {
@@ -38,6 +41,7 @@ export function createRequestContext(options: {
   poolWaitMs?: number;
   /** The hot standby and this request's route (read-only operations read there), when there is one. */
   replica?: ReplicaRouting | null;
+  platformSignIn?: PlatformSignIn | null;
 }): RequestContext {
   const scopes = new Map<string, TenantScope>();
   const loaders = new Map<string, Loaders>();
@@ -57,6 +61,7 @@ export function createRequestContext(options: {
     log: options.log,
     system: options.prisma,
     replica: options.replica ?? null,
+    platformSignIn: options.platformSignIn ?? null,
     scope,
     loaders(tenantId: string) {
       let existing = loaders.get(tenantId);

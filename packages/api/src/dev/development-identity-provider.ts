@@ -1,7 +1,7 @@
 // Development only: a real OpenID Connect provider mounted at /idp (issuer `<api origin>/idp`), trusted by the seeded
 // tenants as one of their identity providers. Never imported in production (app.ts loads it dynamically).
 import { Prisma, type PrismaClient } from "@medverkan/database";
-import { demoAudience, demoMemberSubjects, demoStaff } from "@medverkan/database/seed";
+import { demoAudience, demoMemberSubjects, demoStaff, PLATFORM_OPERATOR_SUBJECT } from "@medverkan/database/seed";
 import { REGION_SEEDS } from "@medverkan/domain";
 import type { IdentityProvider, IdpAccountGroup } from "@medverkan/identity-provider";
 
@@ -16,8 +16,21 @@ const ROLE_LABEL: Record<string, string> = {
   ANALYST: "analytiker",
 };
 
-/** The seeded people of every seeded tenant, grouped by region: staff by role, then members. */
+/** The seeded people of every seeded tenant, grouped by region (staff by role, then members), then the platform's operator. */
 export function developmentAccountGroups(): IdpAccountGroup[] {
+  return [...regionGroups(), platformGroup()];
+}
+
+/** The seeded platform operator, who signs in for the platform's audience (`medverkan:platform`), not a region's. */
+function platformGroup(): IdpAccountGroup {
+  return {
+    key: "platform",
+    label: "Plattformen",
+    accounts: [{ subject: PLATFORM_OPERATOR_SUBJECT, label: "Plattformsoperatör (demo)", claims: { name: "Plattformsoperatör (demo)" } }],
+  };
+}
+
+function regionGroups(): IdpAccountGroup[] {
   return Object.keys(demoStaff).map((slug) => {
     const region = REGION_SEEDS.find((seed) => seed.tenant.slug === slug);
     const label = region?.tenant.name ?? slug;

@@ -56,6 +56,9 @@ export class LiveContext implements RequestContext {
   get replica() {
     return this.current.replica;
   }
+  get platformSignIn() {
+    return this.current.platformSignIn;
+  }
   scope(tenantId: string): TenantScope {
     return this.current.scope(tenantId);
   }

@@ -8,6 +8,7 @@ import { DocumentResolver } from "../document/document.resolver.js";
 import { FeeClaimResolver } from "../fee-claim/fee-claim.resolver.js";
 import { FeeScheduleResolver, NetworkFeeScheduleResolver } from "../fee-schedule/fee-schedule.resolver.js";
 import { IdentityProviderResolver, TenantIdentityProvidersResolver } from "../identity/identity-provider.resolver.js";
+import { PlatformSignInResolver } from "../identity/platform-sign-in.resolver.js";
 import { IntakeAppointmentResolver, MembershipAppointmentsResolver } from "../intake/appointment.resolver.js";
 import { IntakeResolver, MemberGuardiansResolver, MembershipIntakeResolver } from "../intake/intake.resolver.js";
 import { IntakeRuleSetResolver, NetworkIntakeResolver } from "../intake-rules/intake-rules.resolver.js";
@@ -62,6 +63,7 @@ const resolvers = [
   LiveResolver,
   TenantIdentityProvidersResolver,
   IdentityProviderResolver,
+  PlatformSignInResolver,
   LoginResolver,
   TenantResolver,
   TenantAdminResolver,

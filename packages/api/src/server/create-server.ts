@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { type Authenticator, createAuthenticator } from "../auth/authenticate.js";
+import { PlatformIssuers } from "../auth/platform-issuers.js";
 import { TokenRejected } from "../auth/token-verifier.js";
 import { serviceUnavailable, unauthenticated, wwwAuthenticate } from "../common/errors/api-error.js";
 import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/format-error.js";
@@ -59,6 +60,8 @@ export interface RunningApiServer {
   liveEvents: LiveEventHub;
   /** With a replica (DATABASE_REPLICA_URL): its router, whose counters tests and benchmarks read. */
   replicaRouter: ReplicaRouter | null;
+  /** Who may sign platform operators' tokens; the development provider is added once it listens (app.ts). */
+  platformIssuers: PlatformIssuers;
   /** Stops taking requests, lets those in flight finish (up to the grace period), then closes. */
   stop(): Promise<void>;
 }
@@ -84,9 +87,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const replicaRouter = database.replica ? new ReplicaRouter(database.replica, log, config.replicaWaitMs ?? DEFAULT_REPLICA_WAIT_MS) : null;
   replicaRouter?.start();
 
+  const platformIssuers = new PlatformIssuers(config.platformIssuer ? [config.platformIssuer] : []);
   const authenticator: Authenticator = createAuthenticator(
     database.prisma,
-    config.platformIssuer,
+    platformIssuers,
     config.jwksCache,
     config.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds } : undefined,
   );
@@ -183,6 +187,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
             transactionTimeoutMs: config.databaseLimits?.transactionTimeoutMs,
             poolWaitMs: config.databaseLimits?.poolWaitMs,
             replica: replicaRouter ? { router: replicaRouter, route: newReadRoute() } : null,
+            platformSignIn: platformIssuers.browserSignIn(),
           });
           attachIdempotencyKey(context, idempotencyKey);
           attachClientAddress(context, req.ip);
@@ -245,6 +250,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     live,
     liveEvents,
     replicaRouter,
+    platformIssuers,
     async stop() {
       state.shuttingDown = true;
       // Subscriptions end first (1001 Going away): they would otherwise hold the server open past the grace period.

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useQuery } from "urql";
 import { chooseRegion, chosenRegion } from "../auth/session";
 import { graphql } from "../generated";
@@ -56,6 +56,9 @@ export function RegionPage() {
           {t("memberRegisterButton")}
         </button>
       </form>
+      <p className="hint">
+        <Link to="/operator/signin">{t("platformSignInLink")}</Link>
+      </p>
     </>
   );
 }
