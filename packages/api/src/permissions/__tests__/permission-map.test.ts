@@ -80,6 +80,6 @@ describe("permission map", () => {
       .filter(([, rule]) => rule === allow)
       .map(([field]) => field)
       .sort();
-    expect(publicFields).toEqual(["me", "registerMember", "tenant", "vocabulary"]);
+    expect(publicFields).toEqual(["me", "platformSignIn", "registerMember", "tenant", "vocabulary"]);
   });
 });
