@@ -1,37 +1,15 @@
-import { createAssignmentLoaders } from "../assignment/assignment.loaders.js";
-import { createFeeScheduleLoaders } from "../fee-schedule/fee-schedule.loaders.js";
-import { createIntakeLoaders } from "../intake/intake.loaders.js";
-import { createIntakeRulesLoaders } from "../intake-rules/intake-rules.loaders.js";
-import { createInvitationLoaders } from "../invitation/invitation.loaders.js";
-import { createMemberLoaders } from "../member/member.loaders.js";
-import { createNetworkLoaders } from "../network/network.loaders.js";
-import { createOrganisationLoaders } from "../organisation/organisation.loaders.js";
-import { createRequestLoaders } from "../request/request.loaders.js";
-import { createRequestFormLoaders } from "../request-form/request-form.loaders.js";
-import { createSelfServiceLoaders } from "../self-service/self-service.loaders.js";
-import { createStaffLoaders } from "../staff/staff.loaders.js";
-import { createTaxonomyLoaders } from "../taxonomy/taxonomy.loaders.js";
-import { createTrainingLoaders } from "../training/training.loaders.js";
 import type { TenantScope } from "./tenant-scope.js";
 
-/** Every feature's DataLoaders for one tenant; created per request so nothing is cached across actors. */
-export function createLoaders(scope: TenantScope) {
-  return {
-    ...createNetworkLoaders(scope),
-    ...createMemberLoaders(scope),
-    ...createFeeScheduleLoaders(scope),
-    ...createIntakeRulesLoaders(scope),
-    ...createIntakeLoaders(scope),
-    ...createRequestFormLoaders(scope),
-    ...createOrganisationLoaders(scope),
-    ...createTaxonomyLoaders(scope),
-    ...createStaffLoaders(scope),
-    ...createSelfServiceLoaders(scope),
-    ...createTrainingLoaders(scope),
-    ...createInvitationLoaders(scope),
-    ...createAssignmentLoaders(scope),
-    ...createRequestLoaders(scope),
-  };
-}
+/**
+ * One tenant's DataLoaders, as the request context hands them out (`ctx.loaders(tenantId)`).
+ *
+ * The context sits below the features, so it names none of them: each feature's `*.loaders.ts` adds its own loaders to
+ * this interface (`declare module "../context/loaders.js"`), and the composition root, schema/loaders.ts, builds the
+ * object that fills it and gives that factory to every request context. Were the list here, context/ would import every
+ * feature while the features import context/: one import cycle, and the lowest folder depending on the highest.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: an open registry; each feature's *.loaders.ts merges its loaders in.
+export interface Loaders {}
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** Builds one tenant's loaders, once per request and tenant: schema/loaders.ts's `createLoaders`. */
+export type LoadersFactory = (scope: TenantScope) => Loaders;

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { AuditWriter } from "../audit/audit-writer.js";
 import type { Actor } from "../auth/actor.js";
 import type { PlatformSignIn } from "../auth/platform-issuers.js";
-import { createLoaders, type Loaders } from "./loaders.js";
+import type { Loaders, LoadersFactory } from "./loaders.js";
 import { type ReplicaRouting, TenantScope } from "./tenant-scope.js";
 
 /**
@@ -42,6 +42,11 @@ export function createRequestContext(options: {
   /** The hot standby and this request's route (read-only operations read there), when there is one. */
   replica?: ReplicaRouting | null;
   platformSignIn?: PlatformSignIn | null;
+  /**
+   * Builds one tenant's DataLoaders: the composition root's registry (schema/loaders.ts), handed in by the server so
+   * that the context, below the features, imports none of them.
+   */
+  createLoaders: LoadersFactory;
 }): RequestContext {
   const scopes = new Map<string, TenantScope>();
   const loaders = new Map<string, Loaders>();
@@ -66,7 +71,7 @@ export function createRequestContext(options: {
     loaders(tenantId: string) {
       let existing = loaders.get(tenantId);
       if (!existing) {
-        existing = createLoaders(scope(tenantId));
+        existing = options.createLoaders(scope(tenantId));
         loaders.set(tenantId, existing);
       }
       return existing;

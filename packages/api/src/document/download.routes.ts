@@ -10,6 +10,7 @@ import {
 import { type Request, type Response, Router } from "express";
 import type { Actor } from "../auth/actor.js";
 import { isId } from "../common/ids.js";
+import type { LoadersFactory } from "../context/loaders.js";
 import { createRequestContext } from "../context/request-context.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import { findDownloadLink, findLiveMember, findStaffWithGrants, recordDownload, tenantExists } from "./document.repository.js";
@@ -27,7 +28,12 @@ export function redactDownloadSecret(url: string): string {
   return url.replace(/^(\/downloads\/[^/?#]*\/[^/?#]*\/[^/?#]*\/)[^/?#]+/u, "$1[redacted]");
 }
 
-export function downloadRoutes(database: Database, limits?: { transactionTimeoutMs?: number; poolWaitMs?: number }): Router {
+/** `createLoaders` is the composition root's (schema/loaders.ts), passed down by create-server.ts. */
+export function downloadRoutes(
+  database: Database,
+  createLoaders: LoadersFactory,
+  limits?: { transactionTimeoutMs?: number; poolWaitMs?: number },
+): Router {
   const router = Router();
   router.get("/downloads/:tenantId/:kind/:subjectId/:secret", async (req: Request, res: Response) => {
     const locale = resolveLocale(req.headers["accept-language"]);
@@ -87,6 +93,7 @@ export function downloadRoutes(database: Database, limits?: { transactionTimeout
         log: req.log,
         transactionTimeoutMs: limits?.transactionTimeoutMs,
         poolWaitMs: limits?.poolWaitMs,
+        createLoaders,
       });
       const document = await loadDocument(ctx, checked.kind, subjectId);
       if (!document) return refuse("DOCUMENT_NOT_AVAILABLE");

@@ -22,3 +22,8 @@ export function createRequestFormLoaders(scope: TenantScope) {
     }),
   };
 }
+
+// This feature's part of every request's loaders (context/loaders.ts); schema/loaders.ts builds them.
+declare module "../context/loaders.js" {
+  interface Loaders extends ReturnType<typeof createRequestFormLoaders> {}
+}

@@ -24,7 +24,6 @@ import { NotificationResolver } from "../notification/notification.resolver.js";
 import { CostCentreResolver, OrganisationResolver, UnitResolver } from "../organisation/organisation.resolver.js";
 import { PayrollExportResolver } from "../payroll/payroll.resolver.js";
 import { PayrollDetailsResolver } from "../payroll-details/payroll-details.resolver.js";
-import { createPermissions } from "../permissions/permissions.js";
 import { PriceBaseAmountResolver } from "../price-base-amount/price-base-amount.resolver.js";
 import { PrivacyResolver } from "../privacy/privacy.resolver.js";
 import { RegistrationResolver } from "../registration/registration.resolver.js";
@@ -55,6 +54,7 @@ import {
 } from "../training/training.resolver.js";
 import { RoleGrantResolver, ViewerResolver } from "../viewer/viewer.resolver.js";
 import { VocabularyResolver } from "../vocabulary/vocabulary.resolver.js";
+import { createPermissions } from "./permissions.js";
 
 const resolvers = [
   DocumentResolver,

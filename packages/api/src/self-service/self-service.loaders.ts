@@ -17,3 +17,8 @@ export function createSelfServiceLoaders(scope: TenantScope) {
     }),
   };
 }
+
+// This feature's part of every request's loaders (context/loaders.ts); schema/loaders.ts builds them.
+declare module "../context/loaders.js" {
+  interface Loaders extends ReturnType<typeof createSelfServiceLoaders> {}
+}

@@ -23,6 +23,7 @@ import { createRequestContext, type RequestContext } from "../context/request-co
 import { downloadRoutes, redactDownloadSecret } from "../document/download.routes.js";
 import { LiveEventHub } from "../live/live-event.js";
 import { buildApiSchema } from "../schema/build-schema.js";
+import { createLoaders } from "../schema/loaders.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
@@ -188,6 +189,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
             poolWaitMs: config.databaseLimits?.poolWaitMs,
             replica: replicaRouter ? { router: replicaRouter, route: newReadRoute() } : null,
             platformSignIn: platformIssuers.browserSignIn(),
+            createLoaders,
           });
           attachIdempotencyKey(context, idempotencyKey);
           attachClientAddress(context, req.ip);
@@ -206,7 +208,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     }),
   );
   // Documents behind short-lived download links (createDownloadLink): PDF, iCalendar, CSV.
-  app.use(downloadRoutes(database, config.databaseLimits));
+  app.use(downloadRoutes(database, createLoaders, config.databaseLimits));
   // Medverkan's own web app at `/` (packages/web), when it has been built; `/graphql` stays the API.
   const webApp = config.webAppDirectory === null ? null : webAppRoutes(config.webAppDirectory);
   if (webApp) app.use(webApp);

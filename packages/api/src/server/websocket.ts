@@ -26,6 +26,7 @@ import { createErrorFormatter } from "../common/errors/format-error.js";
 import { createRequestContext } from "../context/request-context.js";
 import { LiveContext } from "../live/live-context.js";
 import type { LiveEventHub } from "../live/live-event.js";
+import { createLoaders } from "../schema/loaders.js";
 import { MAX_QUERY_COST, operationCost, QUERY_TOO_COMPLEX_MESSAGE } from "./query-cost.js";
 
 // GraphQL subscriptions over WebSocket (graphql-ws, protocol `graphql-transport-ws`) on the API's own server and path
@@ -254,6 +255,7 @@ export function startLiveServer(options: LiveServerOptions): RunningLiveServer {
             log: state.log,
             transactionTimeoutMs: options.transactionTimeoutMs,
             poolWaitMs: options.poolWaitMs,
+            createLoaders,
           });
         const contextValue: LiveContext = new LiveContext(build(state.actor), build, {
           hub: options.hub,

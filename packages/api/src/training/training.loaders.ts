@@ -33,3 +33,8 @@ export function createTrainingLoaders(scope: TenantScope) {
     }),
   };
 }
+
+// This feature's part of every request's loaders (context/loaders.ts); schema/loaders.ts builds them.
+declare module "../context/loaders.js" {
+  interface Loaders extends ReturnType<typeof createTrainingLoaders> {}
+}

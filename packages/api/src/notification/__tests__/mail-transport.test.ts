@@ -5,6 +5,7 @@ import type { PrismaClient } from "@medverkan/database";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRequestContext } from "../../context/request-context.js";
+import { createLoaders } from "../../schema/loaders.js";
 import { folderTransport, isPermanentRecipientFailure, stableMessageId } from "../mail-transport.js";
 import { developmentMailSettings, startNotifications } from "../notification-runtime.js";
 import { listDevOutbox } from "../outbox-admin.service.js";
@@ -78,6 +79,7 @@ describe("development outbox", () => {
       },
       prisma,
       log: pino({ level: "silent" }),
+      createLoaders,
     });
     await expect(listDevOutbox(ctx, {})).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
     await runtime.stop();

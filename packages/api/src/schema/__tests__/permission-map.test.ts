@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType } from "graphql";
 import { allow, deny } from "graphql-shield";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildBareSchema } from "../../schema/build-schema.js";
+import { buildBareSchema } from "../build-schema.js";
 import { permissionMapOf } from "../permissions.js";
 
 // "A diff here changes who can reach an endpoint": the permission of every root field, as a reviewed snapshot.

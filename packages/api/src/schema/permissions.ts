@@ -21,6 +21,8 @@ import { notificationPermissions } from "../notification/notification.rules.js";
 import { organisationPermissions } from "../organisation/organisation.rules.js";
 import { payrollPermissions } from "../payroll/payroll.rules.js";
 import { payrollDetailsPermissions } from "../payroll-details/payroll-details.rules.js";
+import { commonPermissions } from "../permissions/common.rules.js";
+import { mergePermissionMaps } from "../permissions/permission-map.js";
 import { priceBaseAmountPermissions } from "../price-base-amount/price-base-amount.rules.js";
 import { privacyPermissions } from "../privacy/privacy.rules.js";
 import { registrationPermissions } from "../registration/registration.rules.js";
@@ -37,10 +39,12 @@ import { tenantPermissions } from "../tenant/tenant.rules.js";
 import { trainingPermissions } from "../training/training.rules.js";
 import { viewerPermissions } from "../viewer/viewer.rules.js";
 import { vocabularyPermissions } from "../vocabulary/vocabulary.rules.js";
-import { commonPermissions } from "./common.rules.js";
-import { mergePermissionMaps } from "./permission-map.js";
 
-/** Every feature's permission map in one place. Anything not listed is denied. */
+/**
+ * Every feature's permission map in one place. Anything not listed is denied. The registry lives at the composition
+ * root beside build-schema.ts because it lists the features; permissions/ below them keeps what the features build
+ * their maps from (the PermissionMap type and its merge, the shared rules), so it imports none of them.
+ */
 const featurePermissionMap = mergePermissionMaps([
   notificationPermissions,
   commonPermissions,
