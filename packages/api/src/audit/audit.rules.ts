@@ -1,11 +1,13 @@
-import { or } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { isMember, permissionRule } from "../permissions/rules.js";
+
+const readsAuditLog = permissionRule(Permission.ReadAuditLog);
 
 export const auditPermissions: PermissionMap = {
-  Query: { auditEvents: or(isTenantAdmin, isCoordinator), myDataAccessLog: isMember },
-  AuditEventConnection: or(isTenantAdmin, isCoordinator),
-  AuditEvent: or(isTenantAdmin, isCoordinator),
+  Query: { auditEvents: readsAuditLog, myDataAccessLog: isMember },
+  AuditEventConnection: readsAuditLog,
+  AuditEvent: readsAuditLog,
   DataAccessLogEntryConnection: isMember,
   DataAccessLogEntry: isMember,
 };

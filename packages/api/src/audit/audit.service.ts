@@ -1,17 +1,14 @@
 import type { AuditAction as DatabaseAuditAction } from "@medverkan/database";
-import { coordinatedNetworks, type TenantActor } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import { toSortedPage, toSortedPageRequest } from "../common/pagination/ordering.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import { type AuditEventFilter, type AuditEventOrderBy, auditEventSorting } from "./audit.input.js";
 import { findMemberIdsOfNetworks, listAccessesToMember, listAuditEvents } from "./audit.repository.js";
 import type { AuditAction, AuditActorType, AuditEvent, DataAccessLogEntry } from "./audit.type.js";
-
-const isTenantAdmin = (actor: TenantActor) =>
-  actor.kind === "STAFF" && actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null);
 
 /**
  * The tenant's audit log: a tenant admin reads all of it; a coordinator reads the events about members of the
@@ -25,14 +22,13 @@ export async function listTenantAuditEvents(
 ) {
   const actor = requireTenantActor(ctx);
   const page = toSortedPageRequest(args, orderBy, auditEventSorting, ctx.locale);
-  const networks = coordinatedNetworks(actor);
-  const admin = isTenantAdmin(actor);
-  if (actor.kind !== "STAFF" || (!admin && networks !== "ALL" && networks.length === 0)) throw forbidden(ctx.locale);
+  const networks = networksWhere(actor, Permission.ReadAuditLog);
+  if (actor.kind !== "STAFF" || (networks !== "ALL" && networks.length === 0)) throw forbidden(ctx.locale);
   if ((filter?.memberId && !isId(filter.memberId)) || (filter?.actorId && !isId(filter.actorId)))
     return toSortedPage([], page, auditEventSorting, 0);
 
   const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
-    const memberIds = admin || networks === "ALL" ? ("ALL" as const) : await findMemberIdsOfNetworks(tx, actor.tenantId, networks);
+    const memberIds = networks === "ALL" ? ("ALL" as const) : await findMemberIdsOfNetworks(tx, actor.tenantId, networks);
     return listAuditEvents(
       tx,
       actor.tenantId,

@@ -1,5 +1,6 @@
 import type { Actor, TenantActor } from "../auth/actor.js";
 import { forbidden, unauthenticated } from "../common/errors/api-error.js";
+import { can, Permission } from "../permissions/permission.js";
 import type { RequestContext } from "./request-context.js";
 
 /** The tenant of the verified token: the only tenant an authenticated operation may touch. */
@@ -16,9 +17,7 @@ export type StaffActor = Extract<Actor, { kind: "STAFF" }>;
  */
 export function requireTenantAdmin(ctx: RequestContext): StaffActor {
   const actor = requireTenantActor(ctx);
-  if (actor.kind !== "STAFF" || !actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null)) {
-    throw forbidden(ctx.locale);
-  }
+  if (actor.kind !== "STAFF" || !can(actor, Permission.ConfigureTenant)) throw forbidden(ctx.locale);
   return actor;
 }
 

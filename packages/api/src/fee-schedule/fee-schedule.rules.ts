@@ -1,19 +1,13 @@
-import { allow, type IRule, rule } from "graphql-shield";
-import type { RequestContext } from "../context/request-context.js";
+import { allow, type IRule } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isTenantAdmin } from "../permissions/rules.js";
+import { isTenantAdmin, permissionRule } from "../permissions/rules.js";
 
 /**
  * Fee rules are read by those who configure, apply and analyse them — tenant admins, coordinators and analysts — never
  * by the public. Services check the tenant again (a foreign schedule reads as missing).
  */
-export const readsFeeSchedules: IRule = rule("readsFeeSchedules", { cache: "contextual" })(
-  (_parent, _args, ctx: RequestContext) =>
-    ctx.actor.kind === "STAFF" &&
-    ctx.actor.grants.some(
-      (grant) => grant.role === "COORDINATOR" || grant.role === "ANALYST" || (grant.role === "TENANT_ADMIN" && grant.networkId === null),
-    ),
-);
+export const readsFeeSchedules: IRule = permissionRule(Permission.ReadFeeSchedules);
 
 export const feeSchedulePermissions: PermissionMap = {
   Query: { feeSchedules: readsFeeSchedules, feeSchedule: readsFeeSchedules, feePreview: readsFeeSchedules },

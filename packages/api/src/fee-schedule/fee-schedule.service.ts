@@ -24,6 +24,7 @@ import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { Network } from "../network/network.type.js";
+import { can, Permission } from "../permissions/permission.js";
 import { loadPriceBaseAmountTable, toPriceBaseAmount } from "../price-base-amount/price-base-amount.service.js";
 import { findTenantById } from "../tenant/tenant.repository.js";
 import { type FeeFailureCode, FeeNotComputable, type FeePreviewResult } from "./fee-preview.type.js";
@@ -117,12 +118,7 @@ async function tenantCalendar(ctx: RequestContext, tenantId: string): Promise<Te
 /** Fee rules are read by those who configure, apply and analyse them: tenant admins, coordinators, analysts. */
 function requireReader(ctx: RequestContext): StaffActor {
   const actor = requireTenantActor(ctx);
-  const reads =
-    actor.kind === "STAFF" &&
-    actor.grants.some(
-      (grant) => grant.role === "COORDINATOR" || grant.role === "ANALYST" || (grant.role === "TENANT_ADMIN" && grant.networkId === null),
-    );
-  if (!reads) throw forbidden(ctx.locale);
+  if (!can(actor, Permission.ReadFeeSchedules)) throw forbidden(ctx.locale);
   return actor as StaffActor;
 }
 

@@ -1,10 +1,11 @@
-import { allow, or } from "graphql-shield";
+import { allow } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator, isTenantAdmin } from "../permissions/rules.js";
+import { isTenantAdmin, permissionRule } from "../permissions/rules.js";
 
 // Coordinators run intake by these rules, so they read them; only tenant admins change them. The public reads
 // `Network.intakeRequirements` (a summary; `Network` itself is public). Services check the tenant again.
-const readsIntakeRules = or(isTenantAdmin, isCoordinator);
+const readsIntakeRules = permissionRule(Permission.ReadIntakeRules);
 
 export const intakeRulesPermissions: PermissionMap = {
   Query: { intakeRuleSets: readsIntakeRules, intakeRuleSet: readsIntakeRules },

@@ -6,6 +6,7 @@ import { type PageArgs, toPage, toPageRequest } from "../common/pagination/conne
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin, type StaffActor } from "../context/require-tenant.js";
 import type { Network } from "../network/network.type.js";
+import { can, Permission } from "../permissions/permission.js";
 import type {
   CreateIntakeRuleSetInput,
   IntakeRulesInput,
@@ -68,10 +69,7 @@ function rulesFromInput(input: IntakeRulesInput): IntakeRules {
 /** Coordinators run intake by these rules, so they read them too; changing them is for tenant admins. */
 function requireReader(ctx: RequestContext): StaffActor {
   const actor = requireTenantActor(ctx);
-  const reads =
-    actor.kind === "STAFF" &&
-    actor.grants.some((grant) => grant.role === "COORDINATOR" || (grant.role === "TENANT_ADMIN" && grant.networkId === null));
-  if (!reads) throw forbidden(ctx.locale);
+  if (!can(actor, Permission.ReadIntakeRules)) throw forbidden(ctx.locale);
   return actor as StaffActor;
 }
 

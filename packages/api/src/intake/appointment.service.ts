@@ -11,7 +11,6 @@ import {
   validateAppointmentTime,
   validateFollowUp,
 } from "@medverkan/domain";
-import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -25,6 +24,7 @@ import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
 import type { NetworkVisibility } from "../member/member.repository.js";
 import type { Membership } from "../member/member.type.js";
 import { enqueueIntakeAppointmentMessage } from "../notification/enqueue.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import { findMembersNotToProcess } from "../privacy/privacy.repository.js";
 import { processingRestricted } from "../privacy/processing-restriction.js";
 import { intakeRuleNotMet } from "../registration/registration.service.js";
@@ -89,9 +89,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function requireIntakeStaff(ctx: RequestContext): { actor: StaffActor; networks: NetworkVisibility } {
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "STAFF") throw forbidden(ctx.locale);
-  if (actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null)) return { actor, networks: "ALL" };
-  if (!actor.grants.some((grant) => grant.role === "COORDINATOR")) throw forbidden(ctx.locale);
-  return { actor, networks: coordinatedNetworks(actor) };
+  const networks = networksWhere(actor, Permission.ManageIntake);
+  if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
+  return { actor, networks };
 }
 
 const invalid = (errors: readonly FieldError[], locale: Locale) =>

@@ -1,9 +1,10 @@
-import { allow, or } from "graphql-shield";
+import { allow } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { isCoordinator, isMember, permissionRule } from "../permissions/rules.js";
 
 // Intake appointments and the follow-up log: coordinators (narrowed to their networks in the service) and tenant admins.
-const managesIntake = or(isCoordinator, isTenantAdmin);
+const managesIntake = permissionRule(Permission.ManageIntake);
 
 // Services narrow every answer to the networks the coordinator coordinates; these rules only keep everyone else out.
 export const intakePermissions: PermissionMap = {

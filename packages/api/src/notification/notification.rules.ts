@@ -1,11 +1,11 @@
-import { or } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isAuthenticated, isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { isAuthenticated, isMember, isTenantAdmin, permissionRule } from "../permissions/rules.js";
 import { isMemberOrStaff } from "../request/request.rules.js";
 
 // Templates, sender and the outbox are tenant configuration; preferences are the member's own. The development
 // outbox is refused in production by its service whatever the rule says.
-const readsDevOutbox = or(isTenantAdmin, isCoordinator);
+const readsDevOutbox = permissionRule(Permission.ReadDevOutbox);
 
 export const notificationPermissions: PermissionMap = {
   Query: {

@@ -1,10 +1,10 @@
-import { coordinatedNetworks } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, requireTenantAdmin } from "../context/require-tenant.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import { composeMessage } from "./compose.js";
 import type { RetryOutboxMessageInput } from "./notification.input.js";
 import { toOutboxMessage } from "./notification.mapper.js";
@@ -54,8 +54,7 @@ export async function listDevOutbox(ctx: RequestContext, args: PageArgs) {
   if (production) throw forbidden(ctx.locale);
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "STAFF") throw forbidden(ctx.locale);
-  const tenantAdmin = actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null);
-  const networks = tenantAdmin ? "ALL" : coordinatedNetworks(actor);
+  const networks = networksWhere(actor, Permission.ReadDevOutbox);
   if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
   const page = toPageRequest(args, ctx.locale);
   const { rows, total, nodes } = await ctx.scope(actor.tenantId).transaction(async (tx) => {

@@ -1,13 +1,15 @@
-import { or } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isAuthenticated, isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { isAuthenticated, isMember, permissionRule } from "../permissions/rules.js";
+
+const setsPayrollDetails = permissionRule(Permission.SetMemberPayrollDetails);
 
 export const payrollDetailsPermissions: PermissionMap = {
-  Mutation: { setMyBankAccount: isMember, setMemberPayrollDetails: or(isCoordinator, isTenantAdmin) },
+  Mutation: { setMyBankAccount: isMember, setMemberPayrollDetails: setsPayrollDetails },
   SetMyBankAccountPayload: isMember,
-  SetMemberPayrollDetailsPayload: or(isCoordinator, isTenantAdmin),
+  SetMemberPayrollDetailsPayload: setsPayrollDetails,
   // Handed out only by setMemberPayrollDetails, after its own check of who may see the member.
-  MemberPayrollDetails: or(isCoordinator, isTenantAdmin),
+  MemberPayrollDetails: setsPayrollDetails,
   InvalidBankAccount: isAuthenticated,
   InvalidEmployeeNumber: isAuthenticated,
   EmployeeNumberTaken: isAuthenticated,

@@ -1,5 +1,4 @@
 import { parseBankAccount, parseEmployeeNumber } from "@medverkan/domain";
-import { coordinatedNetworks } from "../auth/actor.js";
 import { conflict, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -8,6 +7,7 @@ import type { Tx } from "../context/tenant-scope.js";
 import { findMember } from "../member/member.repository.js";
 import { toMember } from "../member/member.service.js";
 import type { Member } from "../member/member.type.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import { processingRestricted } from "../privacy/processing-restriction.js";
 import { requireMember } from "../request/request-access.js";
 import type { BankAccountInput, SetMemberPayrollDetailsInput, SetMyBankAccountInput } from "./payroll-details.input.js";
@@ -106,8 +106,7 @@ export async function setMemberPayrollDetails(
   const tenantId = actor.tenantId;
   const missing = { payrollDetails: null, errors: [notFound(MEMBER, ctx.locale)] };
   if (!isId(input.memberId)) return missing;
-  const isAdmin = actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null);
-  const networks = isAdmin ? "ALL" : coordinatedNetworks(actor);
+  const networks = networksWhere(actor, Permission.SetMemberPayrollDetails);
   if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
 
   let employeeNumber: string | null | undefined;

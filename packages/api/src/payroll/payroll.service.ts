@@ -1,5 +1,4 @@
 import { isIsoDate, type PayrollClaim, type PayrollPersonIdentity, payrollCsv, payrollPaxml, personSummaries } from "@medverkan/domain";
-import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -14,6 +13,7 @@ import { dateColumn, isoDate } from "../fee-schedule/fee-schedule.mapper.js";
 import { money } from "../fee-schedule/money.type.js";
 import { enqueuePayrollExportClaims } from "../notification/enqueue.js";
 import { findPayrollReferences, findTenantPayrollSettings, readPayrollIdentities } from "../payroll-details/payroll-details.repository.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import type { CreatePayrollExportPayload, MarkPayrollExportPaidPayload } from "./payroll.payload.js";
 import { NothingToExport } from "./payroll.payload.js";
 import {
@@ -39,8 +39,7 @@ const PAYER = { sv: "Den betalande organisationen", en: "The paying organisation
 function requirePayrollStaff(ctx: RequestContext): { actor: StaffActor; networks: "ALL" | string[] } {
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "STAFF") throw forbidden(ctx.locale);
-  if (actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null)) return { actor, networks: "ALL" };
-  const networks = coordinatedNetworks(actor);
+  const networks = networksWhere(actor, Permission.RunPayroll);
   if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
   return { actor, networks };
 }

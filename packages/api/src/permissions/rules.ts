@@ -1,6 +1,7 @@
 import { type IRule, rule } from "graphql-shield";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
 import type { RequestContext } from "../context/request-context.js";
+import { can, Permission } from "./permission.js";
 
 // Rule atoms shared by the features' permission maps. `contextual` rules depend only on the actor, so shield
 // evaluates them once per request; `strict` rules look at the parent object as well.
@@ -18,10 +19,24 @@ export const isCoordinator: IRule = rule("isCoordinator", { cache: "contextual" 
 );
 
 /** A tenant-wide administrator of the caller's tenant (configuration is never granted per network). */
-export const isTenantAdmin: IRule = rule("isTenantAdmin", { cache: "contextual" })(
-  (_parent, _args, ctx: RequestContext) =>
-    ctx.actor.kind === "STAFF" && ctx.actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null),
+export const isTenantAdmin: IRule = rule("isTenantAdmin", { cache: "contextual" })((_parent, _args, ctx: RequestContext) =>
+  can(ctx.actor, Permission.ConfigureTenant),
 );
+
+const permissionRules = new Map<Permission, IRule>();
+
+/**
+ * The shield's gate for a permission of the vocabulary (permission.ts), named after it in the permission map; the
+ * service behind the field narrows to the networks with `networksWhere` from the same table.
+ */
+export function permissionRule(permission: Permission): IRule {
+  let existing = permissionRules.get(permission);
+  if (!existing) {
+    existing = rule(`can(${permission})`, { cache: "contextual" })((_parent, _args, ctx: RequestContext) => can(ctx.actor, permission));
+    permissionRules.set(permission, existing);
+  }
+  return existing;
+}
 
 export const isPlatformOperator: IRule = rule("isPlatformOperator", { cache: "contextual" })(
   (_parent, _args, ctx: RequestContext) => ctx.actor.kind === "PLATFORM_OPERATOR",

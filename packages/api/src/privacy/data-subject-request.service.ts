@@ -10,6 +10,7 @@ import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
 import { RegistrationChannel } from "../member/member.type.js";
+import { can, networksWhere, Permission } from "../permissions/permission.js";
 import type { CompleteDataSubjectRequestInput, DataSubjectRequestFilter, RecordDataSubjectRequestInput } from "./privacy.input.js";
 import type { DataSubjectRequestPayload } from "./privacy.payload.js";
 import {
@@ -24,26 +25,19 @@ import { toDataSubjectRequest } from "./privacy.service.js";
 const REQUEST = { sv: "Begäran", en: "The request" };
 const MEMBER = { sv: "Medlemmen", en: "The member" };
 
-const isTenantAdmin = (actor: TenantActor) =>
-  actor.kind === "STAFF" && actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null);
-
 /**
  * Whose requests the actor may see and handle: a tenant admin all of the tenant's, a coordinator those of members of
  * the networks they coordinate (erased members included: their memberships remain).
  */
 async function visibleMemberIds(tx: Tx, actor: TenantActor): Promise<"ALL" | string[]> {
-  if (isTenantAdmin(actor)) return "ALL";
-  const networks = coordinatedNetworks(actor);
+  const networks = networksWhere(actor, Permission.HandleDataSubjectRequests);
   if (networks === "ALL") return "ALL";
   return findMemberIdsOfNetworks(tx, actor.tenantId, networks);
 }
 
 function requireStaff(ctx: RequestContext): TenantActor {
   const actor = requireTenantActor(ctx);
-  if (
-    actor.kind !== "STAFF" ||
-    (!isTenantAdmin(actor) && coordinatedNetworks(actor) !== "ALL" && coordinatedNetworks(actor).length === 0)
-  ) {
+  if (actor.kind !== "STAFF" || !can(actor, Permission.HandleDataSubjectRequests)) {
     throw forbidden(ctx.locale);
   }
   return actor;

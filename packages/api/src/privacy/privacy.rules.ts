@@ -1,9 +1,10 @@
 import { or } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { isCoordinator, isMember, isTenantAdmin, permissionRule } from "../permissions/rules.js";
 
 const memberOrCoordinator = or(isMember, isCoordinator);
-const requestLogReader = or(isCoordinator, isTenantAdmin);
+const requestLogReader = permissionRule(Permission.HandleDataSubjectRequests);
 
 export const privacyPermissions: PermissionMap = {
   Query: { exportMyData: isMember, dataSubjectRequests: requestLogReader },

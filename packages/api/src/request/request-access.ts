@@ -1,8 +1,9 @@
 import { type FieldError, fieldError } from "@medverkan/domain";
-import { type Actor, coordinatedNetworks, hasRole } from "../auth/actor.js";
+import { type Actor, hasRole } from "../auth/actor.js";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, type StaffActor } from "../context/require-tenant.js";
+import { can, networksWhere, Permission } from "../permissions/permission.js";
 import { NOTHING_VISIBLE, type RequestVisibility } from "./request.repository.js";
 
 // Who sees and does what with a request. Requesters act for their unit (the unit comes from their grant, never the
@@ -20,14 +21,11 @@ export function requesterUnitIds(actor: Actor): string[] {
   return [...new Set(ids)];
 }
 
-const isTenantWideAdmin = (actor: Actor) =>
-  actor.kind === "STAFF" && actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null);
-
 export function requestVisibility(actor: Actor): RequestVisibility {
   if (actor.kind === "MEMBER") return { ...NOTHING_VISIBLE, memberId: actor.memberId };
   if (actor.kind !== "STAFF") return NOTHING_VISIBLE;
-  const networks = coordinatedNetworks(actor);
-  if (isTenantWideAdmin(actor) || networks === "ALL") return { ...NOTHING_VISIBLE, all: true };
+  const networks = networksWhere(actor, Permission.ReadNetworkRequests);
+  if (networks === "ALL") return { ...NOTHING_VISIBLE, all: true };
   return { all: false, unitIds: requesterUnitIds(actor), networkIds: networks, memberId: null };
 }
 
@@ -45,7 +43,7 @@ export function standingOn(actor: Actor, request: { unitId: string; networkId: s
   return {
     unit: requesterUnitIds(actor).includes(request.unitId),
     coordinator: hasRole(actor, "COORDINATOR", request.networkId),
-    admin: isTenantWideAdmin(actor),
+    admin: can(actor, Permission.ConfigureTenant),
   };
 }
 

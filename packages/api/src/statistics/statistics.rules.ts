@@ -1,18 +1,12 @@
-import { or, rule } from "graphql-shield";
-import type { RequestContext } from "../context/request-context.js";
+import { or } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { isCoordinator, isPlatformOperator, isTenantAdmin } from "../permissions/rules.js";
+import { isPlatformOperator, permissionRule } from "../permissions/rules.js";
 
-/** A tenant-wide analyst (analysts are never granted per network). */
-const isAnalyst = rule("isAnalyst", { cache: "contextual" })(
-  (_parent, _args, ctx: RequestContext) =>
-    ctx.actor.kind === "STAFF" && ctx.actor.grants.some((grant) => grant.role === "ANALYST" && grant.networkId === null),
-);
-
-const readsStatistics = or(isAnalyst, isTenantAdmin, isCoordinator);
+const readsStatistics = permissionRule(Permission.ReadStatistics);
 
 /** The figures themselves are also what platform operators read, tenant by tenant (platformStatistics). */
-const readsFigures = or(isAnalyst, isTenantAdmin, isCoordinator, isPlatformOperator);
+const readsFigures = or(readsStatistics, isPlatformOperator);
 
 // Every type below carries aggregates only; none of them leads to a person.
 export const statisticsPermissions: PermissionMap = {

@@ -25,11 +25,11 @@ import {
   type StatisticsQuery,
   validateStatisticsQuery,
 } from "@medverkan/domain";
-import { coordinatedNetworks } from "../auth/actor.js";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
 import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor, type StaffActor } from "../context/require-tenant.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import { statisticsCsv } from "./statistics.csv.js";
 import {
   assignmentConcentration,
@@ -57,9 +57,7 @@ import {
 export function requireStatisticsReader(ctx: RequestContext): { actor: StaffActor; networks: "ALL" | string[] } {
   const actor = requireTenantActor(ctx);
   if (actor.kind !== "STAFF") throw forbidden(ctx.locale);
-  const tenantWide = actor.grants.some((grant) => (grant.role === "ANALYST" || grant.role === "TENANT_ADMIN") && grant.networkId === null);
-  if (tenantWide) return { actor, networks: "ALL" };
-  const networks = coordinatedNetworks(actor);
+  const networks = networksWhere(actor, Permission.ReadStatistics);
   if (networks !== "ALL" && networks.length === 0) throw forbidden(ctx.locale);
   return { actor, networks };
 }

@@ -6,7 +6,7 @@ import {
   TRAINING_SESSION_LABELS,
   validateTrainingSession,
 } from "@medverkan/domain";
-import { coordinatedNetworks, hasRole } from "../auth/actor.js";
+import { hasRole } from "../auth/actor.js";
 import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
 import { notFound } from "../common/errors/not-found.js";
@@ -17,6 +17,7 @@ import { requireTenantActor, type StaffActor } from "../context/require-tenant.j
 import type { Tx } from "../context/tenant-scope.js";
 import type { Network } from "../network/network.type.js";
 import { enqueueIntroductionBooked } from "../notification/enqueue.js";
+import { networksWhere, Permission } from "../permissions/permission.js";
 import { toSessionPage, toSessionPageRequest } from "./session-page.js";
 import type { CancelTrainingSessionInput, CreateTrainingSessionInput, UpdateTrainingSessionInput } from "./training.input.js";
 import { toSessionSummary, toTrainingSession } from "./training.mapper.js";
@@ -47,10 +48,7 @@ const NETWORK = { sv: "Nätverket", en: "The network" };
  * personal data; the enrolments under them are for coordinators only (see the enrolment service).
  */
 export function planningNetworks(ctx: RequestContext): NetworkVisibility {
-  const actor = ctx.actor;
-  if (actor.kind !== "STAFF") return [];
-  if (actor.grants.some((grant) => grant.role === "TENANT_ADMIN" && grant.networkId === null)) return "ALL";
-  return coordinatedNetworks(actor);
+  return networksWhere(ctx.actor, Permission.PlanTrainingSessions);
 }
 
 export const canSee = (networks: NetworkVisibility, networkId: string) => networks === "ALL" || networks.includes(networkId);

@@ -1,8 +1,9 @@
 import { allow, or } from "graphql-shield";
+import { Permission } from "../permissions/permission.js";
 import type { PermissionMap } from "../permissions/permission-map.js";
-import { canReadMemberPersonalData, isAuthenticated, isCoordinator, isMember, isTenantAdmin } from "../permissions/rules.js";
+import { canReadMemberPersonalData, isAuthenticated, isCoordinator, isMember, permissionRule } from "../permissions/rules.js";
 
-const plansSessions = or(isCoordinator, isTenantAdmin);
+const plansSessions = permissionRule(Permission.PlanTrainingSessions);
 const actsOnEnrolments = or(isCoordinator, isMember);
 
 export const trainingPermissions: PermissionMap = {

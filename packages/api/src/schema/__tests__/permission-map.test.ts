@@ -1,6 +1,7 @@
 import { getNamedType, isObjectType } from "graphql";
 import { allow, deny } from "graphql-shield";
 import { beforeAll, describe, expect, it } from "vitest";
+import { describePermissions } from "../../permissions/permission.js";
 import { buildBareSchema } from "../build-schema.js";
 import { permissionMapOf } from "../permissions.js";
 
@@ -71,6 +72,10 @@ describe("permission map", () => {
         .map(([type, rules]) => [type, describeTypeRules(rules)]),
     );
     await expect(JSON.stringify(summary, null, 2)).toMatchFileSnapshot("./permission-map.snapshot.json");
+  });
+
+  it("matches the reviewed snapshot of the permission vocabulary: which grants give each `can(…)` above", async () => {
+    await expect(JSON.stringify(describePermissions(), null, 2)).toMatchFileSnapshot("./permission-vocabulary.snapshot.json");
   });
 
   it("denies the anonymous caller everything that is not declared public", () => {
