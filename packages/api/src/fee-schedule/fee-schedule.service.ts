@@ -175,6 +175,7 @@ const versionInForce = (today: string, locale: Locale) => {
   );
 };
 
+// Every FeeFailureCode is an ErrorCode of its own name: a new failure in the domain fails the type check here.
 function notComputable(reason: FeeFailureCode, field: string | null, message: LocalizedText, locale: Locale): FeeNotComputable {
   return errorResult(FeeNotComputable, reason, message, locale, { reason, field });
 }

@@ -94,6 +94,7 @@ function requireIntakeStaff(ctx: RequestContext): { actor: StaffActor; networks:
   return { actor, networks };
 }
 
+// Every FieldErrorCode and IntakeAppointmentRefusal is an ErrorCode of its own name: a new one fails the type check here.
 const invalid = (errors: readonly FieldError[], locale: Locale) =>
   errors.map((error) => errorResult(InvalidIntakeInput, error.code, error.message, locale, { field: error.field }));
 

@@ -15,6 +15,7 @@ import {
 } from "@medverkan/domain";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
 import { badUserInput, conflict, forbidden } from "../common/errors/api-error.js";
+import type { ErrorCode } from "../common/errors/error-code.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { type NotFound, notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -71,7 +72,7 @@ const ORGANISATION = { sv: "Organisationen", en: "The organisation" };
 const REPRESENTATION = { sv: "Representationen", en: "The representation" };
 const MEMBER = { sv: "Medlemmen", en: "The member" };
 
-const notAllowed = (code: string, sv: string, en: string, ctx: RequestContext) =>
+const notAllowed = (code: ErrorCode, sv: string, en: string, ctx: RequestContext) =>
   errorResult(RepresentationNotAllowed, code, { sv, en }, ctx.locale);
 
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);

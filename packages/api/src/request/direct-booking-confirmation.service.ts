@@ -1,6 +1,7 @@
 import { directBookingReleasesContact, isCarriedOutRequestStatus } from "@medverkan/domain";
 import { coordinatedNetworks, hasRole } from "../auth/actor.js";
 import { forbidden } from "../common/errors/api-error.js";
+import type { ErrorCode } from "../common/errors/error-code.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { isId } from "../common/ids.js";
@@ -137,7 +138,7 @@ export function declineMyDirectBooking(ctx: RequestContext, id: string): Promise
   return decide(ctx, memberDecider(ctx), id, "REJECTED");
 }
 
-const notConfirmable = (code: string, sv: string, en: string, locale: RequestContext["locale"]) =>
+const notConfirmable = (code: ErrorCode, sv: string, en: string, locale: RequestContext["locale"]) =>
   errorResult(DirectBookingNotConfirmable, code, { sv, en }, locale);
 
 async function decide(

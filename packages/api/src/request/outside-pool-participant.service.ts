@@ -1,5 +1,6 @@
 import { isClosedRequestStatus, OUTSIDE_POOL_PARTICIPANT_LIMITS, validateOutsidePoolParticipant } from "@medverkan/domain";
 import { badUserInput, forbidden } from "../common/errors/api-error.js";
+import type { ErrorCode } from "../common/errors/error-code.js";
 import { errorResult } from "../common/errors/error-result.js";
 import { notFound } from "../common/errors/not-found.js";
 import { type IdempotentAnswer, withIdempotency } from "../common/idempotency/idempotency.js";
@@ -39,7 +40,7 @@ import { REQUEST, requestVisibility, requireStaff, standingOn } from "./request-
 
 const PARTICIPANT = { sv: "Medverkande", en: "The participant" };
 
-const notAllowed = (ctx: RequestContext, code: string, sv: string, en: string) =>
+const notAllowed = (ctx: RequestContext, code: ErrorCode, sv: string, en: string) =>
   errorResult(OutsidePoolParticipantNotAllowed, code, { sv, en }, ctx.locale);
 
 const toParticipant = (row: OutsidePoolParticipantRow): OutsidePoolParticipant => ({ ...row });

@@ -1,5 +1,6 @@
 import type { Locale, RequestRuleViolation } from "@medverkan/domain";
 import { type ClassType, createUnionType, Field, Int, ObjectType } from "type-graphql";
+import type { ErrorCode } from "../common/errors/error-code.js";
 import { ErrorResult, errorResult } from "../common/errors/error-result.js";
 import { NotFound } from "../common/errors/not-found.js";
 import { FeedbackType } from "./feedback.type.js";
@@ -26,9 +27,10 @@ export class ParticipantNotIdentified extends ErrorResult {
   index!: number;
 }
 
+// Every RequestRuleCode of the domain is an ErrorCode of its own name: a new rule fails the type check here.
 export const requestErrors = {
   rule: (violation: RequestRuleViolation, locale: Locale) => errorResult(RequestRuleNotMet, violation.rule, violation.message, locale),
-  ruleOf: (code: string, sv: string, en: string, locale: Locale) => errorResult(RequestRuleNotMet, code, { sv, en }, locale),
+  ruleOf: (code: ErrorCode, sv: string, en: string, locale: Locale) => errorResult(RequestRuleNotMet, code, { sv, en }, locale),
   feedbackAlreadyGiven: (locale: Locale) =>
     errorResult(
       FeedbackAlreadyGiven,

@@ -7,6 +7,7 @@ import { MEMBERSHIP_STATUS_LABELS } from "../intake/membership-status.js";
 import type { LocalizedText } from "../messages/locale.js";
 import { REQUEST_STATUS_LABELS } from "../request/request-lifecycle.js";
 import { REQUEST_FIELD_LABELS } from "../request-form/request-form.js";
+import { ERROR_CODE_LABELS } from "./error-code-labels.js";
 import { CARE_DOMAIN_LABELS, PERSPECTIVE_LABELS } from "./vocabulary.js";
 
 /**
@@ -30,6 +31,18 @@ const FORM_QUESTION_TYPE_LABELS: Labels = {
   SINGLE_CHOICE: l("Ett val", "Single choice"),
   MULTIPLE_CHOICE: l("Flera val", "Multiple choice"),
   YES_NO: l("Ja eller nej", "Yes or no"),
+};
+
+const FEE_FAILURE_CODE_LABELS: Labels = {
+  HOURLY_NOT_OFFERED: l("Timarvode erbjuds inte", "Hourly fees are not offered"),
+  HOURLY_ONLY_FOR_SHORT: l("Timarvode bara för korta uppdrag", "Hourly fees only for short occasions"),
+  INVALID_AMOUNT: l("Ogiltigt belopp", "Invalid amount"),
+  INVALID_DURATION: l("Ogiltig längd", "Invalid duration"),
+  INVALID_OCCASION_DATE: l("Ogiltigt datum", "Invalid occasion date"),
+  NO_CATEGORY: l("Ingen arvodeskategori passar", "No fee category fits"),
+  NO_PRICE_BASE_AMOUNT: l("Prisbasbelopp saknas för året", "No price base amount for the year"),
+  OUTSIDE_SCHEDULE_VALIDITY: l("Utanför arvodesregelns giltighetstid", "Outside the fee schedule's validity"),
+  ZERO_DURATION: l("Ingen tid", "No time"),
 };
 
 export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
@@ -150,6 +163,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     TRAINING_SESSION_CALENDAR: l("Introduktionen i kalendern", "Introduction calendar file"),
     INTAKE_APPOINTMENT_CALENDAR: l("Introduktionsmötet i kalendern", "Introduction meeting calendar file"),
   },
+  ErrorCode: { ...ERROR_CODE_LABELS, ...FEE_FAILURE_CODE_LABELS },
   FeeBasis: {
     FIXED_AMOUNTS: l("Fasta belopp", "Fixed amounts"),
     SHARE_OF_PRICE_BASE_AMOUNT: l("Andel av prisbasbeloppet", "Share of the price base amount"),
@@ -165,17 +179,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
     OCCASION_DATE: l("Tillfällets datum", "Occasion date"),
   },
   FeeClaimStatus: FEE_CLAIM_STATUS_LABELS,
-  FeeFailureCode: {
-    HOURLY_NOT_OFFERED: l("Timarvode erbjuds inte", "Hourly fees are not offered"),
-    HOURLY_ONLY_FOR_SHORT: l("Timarvode bara för korta uppdrag", "Hourly fees only for short occasions"),
-    INVALID_AMOUNT: l("Ogiltigt belopp", "Invalid amount"),
-    INVALID_DURATION: l("Ogiltig längd", "Invalid duration"),
-    INVALID_OCCASION_DATE: l("Ogiltigt datum", "Invalid occasion date"),
-    NO_CATEGORY: l("Ingen arvodeskategori passar", "No fee category fits"),
-    NO_PRICE_BASE_AMOUNT: l("Prisbasbelopp saknas för året", "No price base amount for the year"),
-    OUTSIDE_SCHEDULE_VALIDITY: l("Utanför arvodesregelns giltighetstid", "Outside the fee schedule's validity"),
-    ZERO_DURATION: l("Ingen tid", "No time"),
-  },
+  FeeFailureCode: FEE_FAILURE_CODE_LABELS,
   FeeRounding: {
     DOWN_TO_KRONA: l("Nedåt till hel krona", "Down to a whole krona"),
     EXACT_ORE: l("Exakt i öre", "Exact in öre"),

@@ -1,5 +1,6 @@
 import type { Locale, LocalizedText } from "@medverkan/domain";
 import { Field, InterfaceType } from "type-graphql";
+import { ErrorCode } from "./error-code.js";
 
 /**
  * An expected business outcome returned in a mutation's payload (an intake rule not met, consent missing) rather
@@ -7,8 +8,8 @@ import { Field, InterfaceType } from "type-graphql";
  */
 @InterfaceType({ description: "An expected business outcome a client should handle; `message` is in the request's language." })
 export abstract class ErrorResult {
-  @Field(() => String, { description: "Stable machine-readable code." })
-  code!: string;
+  @Field(() => ErrorCode, { description: "Stable machine-readable code." })
+  code!: ErrorCode;
 
   @Field(() => String)
   message!: string;
@@ -23,7 +24,7 @@ export abstract class ErrorResult {
 /** Builds a typed payload error: the class decides its GraphQL type, the message comes in both languages. */
 export function errorResult<T extends ErrorResult>(
   type: new () => T,
-  code: string,
+  code: ErrorCode,
   messages: LocalizedText,
   locale: Locale,
   extra?: Omit<Partial<T>, keyof ErrorResult>,

@@ -1,4 +1,5 @@
 import type { CombinedError } from "@urql/core";
+import type { ErrorCode } from "../../generated/graphql";
 import { type FieldError, fieldErrorsOf } from "../../graphql/errors";
 
 // What a mutation on the request page answered, split the way the page shows it: errors that belong to one field
@@ -8,7 +9,7 @@ import { type FieldError, fieldErrorsOf } from "../../graphql/errors";
 
 export interface PayloadError {
   __typename?: string;
-  code?: string;
+  code?: ErrorCode;
   message?: string;
 }
 
@@ -23,7 +24,7 @@ export function failureOf(
   error: CombinedError | undefined,
   payloadErrors: ReadonlyArray<PayloadError> | undefined,
   fallback: string,
-  fieldOfRule: Readonly<Record<string, string>> = {},
+  fieldOfRule: Readonly<Partial<Record<ErrorCode, string>>> = {},
 ): Failure | null {
   const fields = fieldErrorsOf(error).map((found) => ({ ...found, field: found.field.replace(/^input\./, "") }));
   const others: string[] = [];
