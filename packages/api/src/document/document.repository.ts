@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@medverkan/database";
 import type { Grant } from "../auth/actor.js";
 import type { Tx } from "../context/tenant-scope.js";
+import { effectiveStatusWhere } from "../invitation/invitation.repository.js";
 
 // The only code of documents and download links that knows about Prisma.
 
@@ -118,10 +119,13 @@ export async function findAssignmentForAgreement(tx: Tx, tenantId: string, assig
   });
 }
 
-/** Whether a member was invited to the request or holds a place in it (what `myInvitations`/`myAssignments` show). */
-export async function memberTakesPartIn(tx: Tx, tenantId: string, memberId: string, requestId: string): Promise<boolean> {
+/**
+ * Whether a member was invited to the request or holds a place in it (what `myInvitations`/`myAssignments` show). An
+ * invitation past its answer time counts as expired whether or not the expiry job has written it yet.
+ */
+export async function memberTakesPartIn(tx: Tx, tenantId: string, memberId: string, requestId: string, now: Date): Promise<boolean> {
   const invitations = await tx.invitation.count({
-    where: { tenantId, memberId, requestId, status: { in: ["PENDING", "ACCEPTED", "WAITLISTED"] } },
+    where: { tenantId, memberId, requestId, ...effectiveStatusWhere(["PENDING", "ACCEPTED", "WAITLISTED"], now) },
   });
   return invitations > 0;
 }

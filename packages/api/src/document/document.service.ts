@@ -256,7 +256,7 @@ export async function loadDocument(ctx: RequestContext, kind: DocumentKind, subj
       const occasion = await scope.transaction((tx) => findOccasionContext(tx, tenantId, subjectId));
       if (!occasion) return null;
       if (actor.kind === "MEMBER") {
-        const takesPart = await scope.transaction((tx) => memberTakesPartIn(tx, tenantId, actor.memberId, occasion.requestId));
+        const takesPart = await scope.transaction((tx) => memberTakesPartIn(tx, tenantId, actor.memberId, occasion.requestId, new Date()));
         if (!takesPart) return null;
       } else if (!(await unlessRefused(getRequest(ctx, occasion.requestId)))) {
         return null;

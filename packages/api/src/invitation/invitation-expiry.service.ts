@@ -5,7 +5,8 @@ import { expireLapsedInvitations } from "./invitation.repository.js";
 /**
  * Writes EXPIRED on every unanswered invitation past its answer time, tenant by tenant (each in its own tenant
  * transaction, under row-level security). For a scheduler: idempotent, so running it twice, late or in parallel
- * with the lazy expiry on read changes nothing more. Returns how many invitations it expired.
+ * with an answer that writes the expiry changes nothing more. Reads do not wait for it: they derive the status.
+ * Returns how many invitations it expired.
  */
 export async function expireInvitations(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
   const tenants = await asSystem(prisma).tenant.findMany({ where: { retiredAt: null }, select: { id: true } });

@@ -332,15 +332,14 @@ export async function withdrawContactSharingConsent(
   });
 }
 
-/** The member's own invitations, newest last; lapsed ones are written EXPIRED first. */
+/** The member's own invitations, newest last; lapsed ones shown (and filtered) EXPIRED without being written. */
 export async function listMyInvitations(ctx: RequestContext, filter: InvitationFilter | null, args: PageArgs) {
   const actor = requireMember(ctx);
   const page = toPageRequest(args, ctx.locale);
   const now = new Date();
-  const { rows, total } = await ctx.scope(actor.tenantId).transaction(async (tx) => {
-    await expireLapsedInvitations(tx, actor.tenantId, now, { memberId: actor.memberId });
-    return listInvitations(tx, actor.tenantId, { memberId: actor.memberId, statuses: filter?.statuses ?? [] }, page);
-  });
+  const { rows, total } = await ctx
+    .scope(actor.tenantId)
+    .transaction((tx) => listInvitations(tx, actor.tenantId, { memberId: actor.memberId, statuses: filter?.statuses ?? [] }, page, now));
   return toPage(
     rows.map((row) => toMyInvitation(row, now)),
     page,
@@ -348,13 +347,12 @@ export async function listMyInvitations(ctx: RequestContext, filter: InvitationF
   );
 }
 
-/** One of the member's own invitations (a live update re-reads it here), lapsed written EXPIRED first; anyone else's looks missing. */
+/** One of the member's own invitations (a live update re-reads it here), a lapsed one shown EXPIRED; anyone else's looks missing. */
 export async function getMyInvitation(ctx: RequestContext, id: string) {
   const actor = requireMember(ctx);
   if (!isId(id)) return null;
   const now = new Date();
   const row = await ctx.scope(actor.tenantId).transaction(async (tx) => {
-    await expireLapsedInvitations(tx, actor.tenantId, now, { memberId: actor.memberId });
     const found = await findInvitation(tx, actor.tenantId, id);
     return found?.memberId === actor.memberId ? found : null;
   });

@@ -213,17 +213,6 @@ export async function expireLapsedInvitations(
   return result.count;
 }
 
-/**
- * The lazy expiry of a page of requests: one write for all of them, as `expireLapsedInvitations` does for one. In SQL,
- * like the reads of the page below: it runs on every read of a coordinator's page of requests (issue 10).
- */
-export function expireLapsedInvitationsOfRequests(tx: Tx, tenantId: string, now: Date, requestIds: readonly string[]): Promise<number> {
-  return tx.$executeRaw`
-    UPDATE "Invitation" SET "status" = 'EXPIRED', "version" = "version" + 1
-    WHERE "tenantId" = ${tenantId}::uuid AND "requestId" = ANY(${[...requestIds]}::uuid[])
-      AND "status" = 'PENDING' AND "expiresAt" <= ${now}::timestamptz`;
-}
-
 export function countAccepted(tx: Tx, tenantId: string, requestId: string): Promise<number> {
   return tx.invitation.count({ where: { tenantId, requestId, status: "ACCEPTED" } });
 }
@@ -312,17 +301,44 @@ export interface InvitationListFilter {
   statuses?: readonly InvitationStatus[];
 }
 
+/**
+ * A filter by status as the reader sees it at `now` (`effectiveInvitationStatus`): a PENDING row past its answer time
+ * is EXPIRED, whether or not the expiry job has written it yet. So PENDING means still open, and EXPIRED takes in the
+ * lapsed ones still stored PENDING. Reads never write the expiry: the worker and the mutations do.
+ */
+export function effectiveStatusWhere(statuses: readonly InvitationStatus[], now: Date): Prisma.InvitationWhereInput {
+  const stored = statuses.filter((status) => status !== "PENDING");
+  const or: Prisma.InvitationWhereInput[] = [];
+  if (stored.length > 0) or.push({ status: { in: stored } });
+  if (statuses.includes("PENDING")) or.push({ status: "PENDING", expiresAt: { gt: now } });
+  if (statuses.includes("EXPIRED")) or.push({ status: "PENDING", expiresAt: { lte: now } });
+  return { OR: or };
+}
+
+/** `effectiveStatusWhere` in SQL, on the "Invitation" row `i`, as an `AND …` to append (empty for no statuses). */
+function effectiveStatusSql(statuses: readonly InvitationStatus[], now: Date): Prisma.Sql {
+  if (statuses.length === 0) return Prisma.empty;
+  const stored = statuses.filter((status) => status !== "PENDING");
+  const or: Prisma.Sql[] = [];
+  // Enum arrays are sent as text[] and cast: the embedded database cannot send a JavaScript array as an enum array.
+  if (stored.length > 0) or.push(Prisma.sql`i."status" = ANY(${stored}::text[]::"InvitationStatus"[])`);
+  if (statuses.includes("PENDING")) or.push(Prisma.sql`(i."status" = 'PENDING' AND i."expiresAt" > ${now}::timestamptz)`);
+  if (statuses.includes("EXPIRED")) or.push(Prisma.sql`(i."status" = 'PENDING' AND i."expiresAt" <= ${now}::timestamptz)`);
+  return Prisma.sql`AND (${Prisma.join(or, " OR ")})`;
+}
+
 export async function listInvitations(
   tx: Tx,
   tenantId: string,
   filter: InvitationListFilter,
   page: PageRequest,
+  now: Date,
 ): Promise<{ rows: InvitationRow[]; total: number }> {
   const where: Prisma.InvitationWhereInput = {
     tenantId,
     ...(filter.requestId ? { requestId: filter.requestId } : {}),
     ...(filter.memberId ? { memberId: filter.memberId } : {}),
-    ...(filter.statuses?.length ? { status: { in: [...filter.statuses] } } : {}),
+    ...(filter.statuses?.length ? { AND: [effectiveStatusWhere(filter.statuses, now)] } : {}),
   };
   const query = pageQuery(page);
   const [rows, total] = await Promise.all([
@@ -440,10 +456,10 @@ export async function listInvitationsOfRequests(
   requestIds: readonly string[],
   statuses: readonly InvitationStatus[],
   page: SortedPageRequest<InvitationOrderField>,
+  now: Date,
 ): Promise<Map<string, { rows: InvitationRow[]; total: number }>> {
   const ids = [...requestIds];
-  // Enum arrays are sent as text[] and cast: the embedded database cannot send a JavaScript array as an enum array.
-  const byStatus = statuses.length ? Prisma.sql`AND i."status" = ANY(${[...statuses]}::text[]::"InvitationStatus"[])` : Prisma.empty;
+  const byStatus = effectiveStatusSql(statuses, now);
   const { orderBy, after } = sortedPageSql(page, invitationSortColumns, Prisma.sql`i."id"`);
   const [result] = await tx.$queryRaw<{ rows: unknown; totals: Record<string, number> }[]>`
     SELECT

@@ -34,7 +34,6 @@ import {
 import { toInvitation, toInvitee } from "./invitation.mapper.js";
 import { type InviteMembersPayload, invitationErrors, type WithdrawInvitationPayload } from "./invitation.payload.js";
 import {
-  expireLapsedInvitationsOfRequests,
   findInvitation,
   findInvitationByInviteeId,
   findInviteeFacts,
@@ -236,22 +235,22 @@ export interface RequestInvitationsRead {
 const pageArgsOf = (read: RequestInvitationsRead) => JSON.stringify([read.statuses, read.page]);
 
 /**
- * The invitations of a batch of requests, in one tenant transaction. Lapsed ones are written EXPIRED first (one write
- * for the batch), so a status filter sees the truth; then one query per distinct page asked for (one on a page of
- * requests); and every invitee on every page read is an audited read of a member's personal data, all in one insert.
+ * The invitations of a batch of requests, in one tenant transaction: one query per distinct page asked for (one on a
+ * page of requests); and every invitee on every page read is an audited read of a member's personal data, all in one
+ * insert. Nothing is written to the invitations: a lapsed one is shown EXPIRED (and filtered as such) at read time,
+ * and the expiry job writes it later.
  */
 export function readRequestInvitations(scope: TenantScope, reads: readonly RequestInvitationsRead[]): Promise<Page<Invitation>[]> {
   const tenantId = scope.tenantId;
   const now = new Date();
   return scope.transaction(async (tx) => {
-    await expireLapsedInvitationsOfRequests(tx, tenantId, now, [...new Set(reads.map((read) => read.requestId))]);
     const sameArgs = new Map<string, RequestInvitationsRead[]>();
     for (const read of reads) sameArgs.set(pageArgsOf(read), [...(sameArgs.get(pageArgsOf(read)) ?? []), read]);
     const found = new Map<string, Map<string, { rows: InvitationRow[]; total: number }>>();
     for (const [args, group] of sameArgs) {
       const { statuses, page } = group[0] as RequestInvitationsRead;
       const requestIds = [...new Set(group.map((read) => read.requestId))];
-      found.set(args, await listInvitationsOfRequests(tx, tenantId, requestIds, statuses, page));
+      found.set(args, await listInvitationsOfRequests(tx, tenantId, requestIds, statuses, page, now));
     }
     const results = reads.map((read) => found.get(pageArgsOf(read))?.get(read.requestId) ?? { rows: [], total: 0 });
     await AuditWriter.recordMany(
@@ -285,7 +284,7 @@ export function readRequestInvitations(scope: TenantScope, reads: readonly Reque
 
 /**
  * One invitation for a coordinator of its request's network (a live update of an answer re-reads it here), with the
- * same rules as `Request.invitations`: lapsed written EXPIRED first, the invitee's name an audited read. Another
+ * same rules as `Request.invitations`: a lapsed one shown EXPIRED (not written), the invitee's name an audited read. Another
  * network's or tenant's invitation looks missing.
  */
 export async function getRequestInvitation(
@@ -302,8 +301,7 @@ export async function getRequestInvitation(
     const found = await findInvitation(tx, actor.tenantId, id);
     const request = found ? await findRequest(tx, actor.tenantId, found.requestId) : null;
     if (!found || !request || !standingOn(actor, request).coordinator) return null;
-    await expireLapsedInvitationsOfRequests(tx, actor.tenantId, now, [request.id]);
-    const row = (await findInvitation(tx, actor.tenantId, id)) as InvitationRow;
+    const row = found;
     const invitation = toInvitation(row, now);
     if (statuses && !statuses.includes(invitation.status)) return null;
     await ctx.audit.record(tx, actor.tenantId, {

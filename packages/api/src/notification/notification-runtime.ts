@@ -13,7 +13,7 @@ export interface OutboxSettings extends Partial<OutboxWorkerOptions> {
 
 /**
  * What the worker does periodically for every tenant, in that tenant's transaction: the reminder scans, and the expiry
- * of unanswered invitations (also applied lazily on read, so a stopped worker only delays the status change).
+ * of unanswered invitations (reads derive it meanwhile, so a stopped worker only delays the stored status change).
  */
 const PERIODIC_SCANS: readonly ReminderScan[] = [...REMINDER_SCANS, (tx, tenantId) => expireLapsedInvitations(tx, tenantId, new Date())];
 
