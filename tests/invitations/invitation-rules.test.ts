@@ -295,8 +295,8 @@ describe("expiry", () => {
       filter: { statuses: ["EXPIRED"] },
     });
     expect(mine.myInvitations.nodes.map((node) => node.id)).toContain(sent?.id);
-    // Written, not only shown: the stored status is EXPIRED after the read.
-    expect((await prisma().invitation.findFirstOrThrow({ where: { id: sent?.id } })).status).toBe("EXPIRED");
+    // Shown, not written: a read derives the expiry; the answer below (or the expiry job) writes it.
+    expect((await prisma().invitation.findFirstOrThrow({ where: { id: sent?.id } })).status).toBe("PENDING");
 
     const late = await accept(api, tokenOf(memberId), sent?.id as string, version);
     expect(late.errors).toEqual([expect.objectContaining({ code: "INVITATION_NOT_OPEN", reason: "EXPIRED" })]);
@@ -309,6 +309,57 @@ describe("expiry", () => {
     expect(new Date(again.invitations[0]?.expiresAt as string).getTime()).toBeGreaterThan(Date.now());
     const answered = await accept(api, tokenOf(memberId), sent?.id as string, version);
     expect(answered.invitation?.status).toBe("ACCEPTED");
+  });
+
+  it("a read derives the expiry and writes nothing: the member and the coordinator see EXPIRED, the row stays PENDING until the answer writes it", async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const requestId = await newRequest(1, "Referensgrupp om läkemedelsgenomgång");
+    const memberId = pool[11] as string;
+    const [sent] = (await invite(requestId, [memberId])).invitations;
+    const id = sent?.id as string;
+    await lapse(api, id);
+    const stored = () => prisma().invitation.findFirstOrThrow({ where: { id }, select: { status: true, version: true } });
+    const before = await stored();
+    expect(before.status).toBe("PENDING");
+
+    const mine = async (filter: { statuses: string[] } | null) =>
+      (
+        await query<{ myInvitations: { totalCount: number; nodes: MyInvitationView[] } }>(api, tokenOf(memberId), MY_INVITATIONS, {
+          filter,
+        })
+      ).myInvitations.nodes;
+    expect((await mine(null)).find((node) => node.id === id)?.status).toBe("EXPIRED");
+    expect((await mine({ statuses: ["EXPIRED"] })).map((node) => node.id)).toContain(id);
+    expect((await mine({ statuses: ["PENDING"] })).map((node) => node.id)).not.toContain(id);
+
+    const ofRequest = async (filter: { statuses: string[] } | null) =>
+      (
+        await query<{ request: { invitations: { totalCount: number; nodes: InvitationView[] } } }>(
+          api,
+          t.coordinator as string,
+          REQUEST_INVITATIONS,
+          { id: requestId, filter },
+        )
+      ).request.invitations;
+    expect((await ofRequest(null)).nodes.map((node) => [node.id, node.status])).toEqual([[id, "EXPIRED"]]);
+    expect(await ofRequest({ statuses: ["PENDING"] })).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(await ofRequest({ statuses: ["EXPIRED"] })).toMatchObject({ totalCount: 1, nodes: [{ id, status: "EXPIRED" }] });
+    // The coordinator's page of requests, with each request's invitations (read in one batch).
+    const page = await query<{ requests: { nodes: Array<{ id: string; invitations: { nodes: InvitationView[] } }> } }>(
+      api,
+      t.coordinator as string,
+      "query($since: DateTimeISO) { requests(first: 20, filter: { submittedFrom: $since }) { nodes { id invitations(first: 20) { nodes { id status } } } } }",
+      { since },
+    );
+    expect(page.requests.nodes.find((node) => node.id === requestId)?.invitations.nodes).toEqual([{ id, status: "EXPIRED" }]);
+
+    // None of these reads wrote: the row is as the lapse left it.
+    expect(await stored()).toEqual(before);
+
+    // The answer (a mutation, under the request's lock) writes the expiry it refuses with.
+    const late = await accept(api, tokenOf(memberId), id, version);
+    expect(late.errors).toEqual([expect.objectContaining({ code: "INVITATION_NOT_OPEN", reason: "EXPIRED" })]);
+    expect(await stored()).toEqual({ status: "EXPIRED", version: before.version + 1 });
   });
 
   it("a lapsed invitation is refused even before anyone has read it", async () => {
