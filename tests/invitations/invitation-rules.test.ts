@@ -353,6 +353,14 @@ describe("expiry", () => {
     );
     expect(page.requests.nodes.find((node) => node.id === requestId)?.invitations.nodes).toEqual([{ id, status: "EXPIRED" }]);
 
+    // The member's own data export says what every read says.
+    const exported = await query<{ exportMyData: { data: { invitations: { id: string; status: string }[] } } }>(
+      api,
+      tokenOf(memberId),
+      "query { exportMyData { data } }",
+    );
+    expect(exported.exportMyData.data.invitations.find((invitation) => invitation.id === id)?.status).toBe("EXPIRED");
+
     // None of these reads wrote: the row is as the lapse left it.
     expect(await stored()).toEqual(before);
 

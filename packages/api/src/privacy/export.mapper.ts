@@ -1,3 +1,4 @@
+import { effectiveInvitationStatus } from "@medverkan/domain";
 import type { EverythingAboutMember } from "./privacy.repository.js";
 
 export const EXPORT_FORMAT = "medverkan.member-export/1";
@@ -14,6 +15,8 @@ export function toExportDocument(
   everything: EverythingAboutMember,
   tenant: { slug: string; name: string },
   protectedFields: { bankAccount: { clearingNumber: string; accountNumber: string } | null } = { bankAccount: null },
+  /** When the export is made: an unanswered invitation past its answer time is EXPIRED, as every read shows it. */
+  now: Date = new Date(),
 ): Record<string, unknown> {
   const { member } = everything;
   const document = {
@@ -134,7 +137,7 @@ export function toExportDocument(
     invitations: member.invitations.map((invitation) => ({
       id: invitation.id,
       request: { id: invitation.requestId, title: invitation.request.title, unit: invitation.request.unit.name },
-      status: invitation.status,
+      status: effectiveInvitationStatus(invitation, now),
       message: invitation.message,
       invitedAt: invitation.invitedAt,
       expiresAt: invitation.expiresAt,

@@ -119,7 +119,7 @@ async function buildExport(tx: Tx, tenantId: string, memberId: string, now: Date
   const [everything, tenant] = await Promise.all([findEverythingAboutMember(tx, tenantId, memberId), findTenantName(tx, tenantId)]);
   if (!everything || !tenant) throw new Error("the member to export vanished inside its transaction");
   const bankAccount = await readBankAccount(tx, tenantId, memberId);
-  return { format: EXPORT_FORMAT, generatedAt: now, data: toExportDocument(everything, tenant, { bankAccount }) };
+  return { format: EXPORT_FORMAT, generatedAt: now, data: toExportDocument(everything, tenant, { bankAccount }, now) };
 }
 
 /** Members: everything held about you, as JSON (art. 15 and 20). Audited as an export. */
