@@ -159,10 +159,16 @@ export interface Database {
   /**
    * Calls `onPayload` with each NOTIFY payload on `channel`, from any session (any API instance) once its transaction
    * committed. PostgreSQL: one session connection of its own (the direct URL), reconnected with backoff when cut —
-   * `onReconnect` is told, since notifications sent meanwhile were missed. PGlite: its own in-process listen.
-   * Resolves when listening; the returned function stops.
+   * `onReconnect` is told, since notifications sent meanwhile were missed; `onLost` is told at once when the connection
+   * ends, before it is reopened (a listener that must not act on stale data stops trusting it until `onReconnect`).
+   * PGlite: its own in-process listen. Resolves when listening; the returned function stops.
    */
-  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   /** Embedded only: the whole data directory as a tarball, to open copies of this database with `loadDataDir`. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -272,7 +278,8 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
     async ping() {
       await probe.query("SELECT 1");
     },
-    listen: (channel, onPayload, onReconnect) => listenOnSession(directUrl, connectTimeoutMs, channel, onPayload, onReconnect),
+    listen: (channel, onPayload, onReconnect, onLost) =>
+      listenOnSession(directUrl, connectTimeoutMs, channel, onPayload, onReconnect, onLost),
     async close() {
       // Bounded: a connection lost mid-transaction in a failover (the server or the pooler went away under it) may
       // never be handed back to the pool, and ending the pool would wait for it forever.
@@ -368,6 +375,7 @@ async function listenOnSession(
   channel: string,
   onPayload: (payload: string) => void,
   onReconnect?: () => void,
+  onLost?: () => void,
 ): Promise<() => Promise<void>> {
   if (!CHANNEL_NAME.test(channel)) throw new Error(`Not a channel name: ${channel}`);
   let stopped = false;
@@ -387,7 +395,9 @@ async function listenOnSession(
       // Only an established listener is reopened here; a failed first connect is the caller's error.
       if (client !== next) return;
       client = null;
-      if (!stopped) scheduleReopen();
+      if (stopped) return;
+      onLost?.();
+      scheduleReopen();
     });
     await next.connect();
     await next.query(`LISTEN ${channel}`);
