@@ -5,6 +5,7 @@ import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
 import type { Actor } from "./actor.js";
 import { findIdentityByLogin, findIdentityProviderForToken, findPlatformOperator } from "./actor.repository.js";
+import type { AuthCache } from "./auth-cache.js";
 import { linkLoginByIdentityNumber, verifiedPersonalIdentityNumber } from "./identity-number-link.js";
 import type { PlatformIssuers } from "./platform-issuers.js";
 import { linkInvitedStaffLogin } from "./staff-invitation.js";
@@ -27,7 +28,18 @@ export function createAuthenticator(
   platformIssuers: PlatformIssuers,
   keySetCache?: KeySetCacheSettings,
   tokenPolicy: TokenPolicy = DEFAULT_TOKEN_POLICY,
+  /** This instance's memory of the provider and identity lookups, emptied on every announced change (auth-cache.ts). */
+  cache?: AuthCache,
 ): Authenticator {
+  const providerFor = async (issuer: string, audiences: string[]) => {
+    const cached = cache?.provider(issuer, audiences);
+    if (cached) return cached;
+    const readFrom = cache?.current;
+    const provider = await findIdentityProviderForToken(system, issuer, audiences);
+    if (provider && readFrom !== undefined) cache?.keepProvider(issuer, audiences, provider, readFrom);
+    return provider;
+  };
+
   const verifier = new TokenVerifier(
     async (issuer, audiences) => {
       const platform = platformIssuers.find(issuer, audiences);
@@ -40,7 +52,7 @@ export function createAuthenticator(
           target: { kind: "PLATFORM" },
         };
       }
-      const provider = await findIdentityProviderForToken(system, issuer, audiences);
+      const provider = await providerFor(issuer, audiences);
       if (!provider) return null;
       return {
         target: {
@@ -77,7 +89,8 @@ export function createAuthenticator(
         return { kind: "PLATFORM_OPERATOR", subject: token.subject, operatorId: operator.id };
       }
 
-      // Roles come from the server's own grants, looked up fresh on every request so a revocation takes effect at once.
+      // Roles come from the server's own grants: read from the database, or from this instance's cache, which every
+      // committed change to grants, staff users, logins, members and providers empties at once (auth-cache.ts).
       const { tenantId, identityProviderId, identityProviderKind } = token.target;
       const verifiedNumber = verifiedPersonalIdentityNumber(
         { kind: identityProviderKind, identifierClaim: token.target.identifierClaim },
@@ -88,8 +101,27 @@ export function createAuthenticator(
         claims: token.claims,
         ...(verifiedNumber ? { verifiedPersonalIdentityNumber: verifiedNumber } : {}),
       };
+      const cached = cache?.identity(tenantId, identityProviderId, token.subject);
+      if (cached?.staff) {
+        const { staff } = cached;
+        return {
+          kind: "STAFF",
+          tenantId,
+          subject: token.subject,
+          staffUserId: staff.id,
+          name: staff.name,
+          unitId: staff.unitId,
+          grants: staff.grants,
+          ...login,
+        };
+      }
+      if (cached?.memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId: cached.memberId, ...login };
+      const readFrom = cache?.current;
       return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
-        let { staff, memberId } = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject);
+        const found = await findIdentityByLogin(tx, tenantId, identityProviderId, token.subject);
+        // Only an identity found as it is is kept; one linked in this transaction is kept from the next request on.
+        if (readFrom !== undefined) cache?.keepIdentity(tenantId, identityProviderId, token.subject, found, readFrom);
+        let { staff, memberId } = found;
         let invitationLoginId: string | null = null;
         if (!staff && !memberId && identityProviderKind !== "CITIZEN") {
           invitationLoginId = await linkInvitedStaffLogin(tx, tenantId, identityProviderId, token.subject, token.claims);

@@ -11,6 +11,7 @@ import { resolveLocale } from "@medverkan/domain";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { AuthCache } from "../auth/auth-cache.js";
 import { type Authenticator, createAuthenticator } from "../auth/authenticate.js";
 import { PlatformIssuers } from "../auth/platform-issuers.js";
 import { TokenRejected } from "../auth/token-verifier.js";
@@ -57,6 +58,8 @@ export interface RunningApiServer {
   httpServer: Server;
   /** Subscriptions over WebSocket at the same path (graphql-ws). */
   live: RunningLiveServer;
+  /** This instance's memory of authentication's lookups (for tests). */
+  authCache: AuthCache;
   /** This instance's LISTEN on the database, fanned out to its subscriptions. */
   liveEvents: LiveEventHub;
   /** With a replica (DATABASE_REPLICA_URL): its router, whose counters tests and benchmarks read. */
@@ -89,11 +92,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   replicaRouter?.start();
 
   const platformIssuers = new PlatformIssuers(config.platformIssuer ? [config.platformIssuer] : []);
+  // Emptied by every committed change to what authentication reads, announced by the database to every instance.
+  const authCache = await AuthCache.start(database, log);
   const authenticator: Authenticator = createAuthenticator(
     database.prisma,
     platformIssuers,
     config.jwksCache,
     config.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds } : undefined,
+    authCache,
   );
 
   const armor = new ApolloArmor({
@@ -250,6 +256,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     url: `http://${host}:${address.port}/graphql`,
     httpServer,
     live,
+    authCache,
     liveEvents,
     replicaRouter,
     platformIssuers,
@@ -259,6 +266,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       await live.stop();
       await liveEvents.stop();
       await apollo.stop();
+      await authCache.stop();
       replicaRouter?.stop();
     },
   };
