@@ -20,6 +20,8 @@ export interface SecondInstance {
   api: TestApi;
   /** `process`: its own Node process (PostgreSQL); `server`: a second server in this process (embedded PGlite). */
   kind: "process" | "server";
+  /** `server` only: how many entries its authentication cache holds (a process keeps its memory to itself). */
+  authCacheSize?: () => { providers: number; identities: number };
   stop(): Promise<void>;
 }
 
@@ -79,7 +81,7 @@ async function startServer(first: TestApi, options: SecondInstanceOptions): Prom
     log: first.running.log,
   });
   const stop = () => server.stop();
-  return { api: instanceAt(first, server.url, stop), kind: "server", stop };
+  return { api: instanceAt(first, server.url, stop), kind: "server", authCacheSize: () => server.authCache.size, stop };
 }
 
 async function startProcess(first: TestApi, serverUrl: string, options: SecondInstanceOptions): Promise<SecondInstance> {
