@@ -15,6 +15,7 @@ const REVOKE_ROLE = `mutation($input: RevokeRoleInput!) { revokeRole(input: $inp
 const DISABLE_PROVIDER = `mutation($input: DisableIdentityProviderInput!) {
   disableIdentityProvider(input: $input) { identityProvider { id } errors { __typename } } }`;
 const MEMBERS = `query { members(first: 1) { totalCount } }`;
+const DISABLE_STAFF = `mutation($input: DisableStaffUserInput!) { disableStaffUser(input: $input) { staffUser { id } errors { __typename } } }`;
 
 let a: TestApi;
 let second: SecondInstance;
@@ -70,6 +71,21 @@ describe("the authentication cache", () => {
     }
     expect(errorCode(await b.graphql(MEMBERS, { token: actors.coordinator }))).toBe("FORBIDDEN");
     expect(errorCode(await a.graphql(MEMBERS, { token: actors.coordinator }))).toBe("FORBIDDEN");
+  });
+
+  it("a staff user disabled through one instance is no longer staff at the very next request on the other", async () => {
+    const analyst = await a.running.database.prisma.staffUser.findFirstOrThrow({
+      where: { id: await staffUserIdOf(a, subjectOf(actors.analyst)) },
+    });
+    const kindOnB = async () => (await ok<{ me: { kind: string } }>(b, actors.analyst, ME)).me.kind;
+    expect(await kindOnB()).toBe("STAFF");
+    expect(await kindOnB()).toBe("STAFF");
+
+    const disabled = await ok<{ disableStaffUser: { errors: unknown[] } }>(a, actors.admin, DISABLE_STAFF, {
+      input: { id: analyst.id, expectedVersion: analyst.version },
+    });
+    expect(disabled.disableStaffUser.errors).toEqual([]);
+    expect(await kindOnB()).not.toBe("STAFF");
   });
 
   it("an identity provider disabled through one instance refuses its tokens at the very next request on the other", async () => {
