@@ -101,6 +101,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     config.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds } : undefined,
     authCache,
   );
+  // Subscriptions check the token again before each change they deliver, woken by the live channel; the cache's
+  // announcements come over another connection and could arrive after that wake-up. So live connections read the
+  // grants afresh every time, and a revoked grant ends a subscription at the next change as before the cache.
+  const freshAuthenticator: Authenticator = createAuthenticator(
+    database.prisma,
+    platformIssuers,
+    config.jwksCache,
+    config.tokenMaxLifetimeSeconds ? { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds } : undefined,
+  );
 
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
@@ -238,7 +247,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     httpServer,
     schema,
     database,
-    authenticator,
+    authenticator: freshAuthenticator,
     hub: liveEvents,
     log,
     validationRules: protection.validationRules,
