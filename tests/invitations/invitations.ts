@@ -121,6 +121,12 @@ export type Payload<Result> = Result[keyof Result] extends infer P
     : P
   : never;
 
+/**
+ * What a call gets that names no type and whose typed document's variables do not fit: a type that has none of the
+ * payload's fields, so the mistake shows at the first use instead of passing as an untyped payload.
+ */
+export type VariablesDoNotFitTheDocument = { readonly __variablesDoNotFitTheTypedDocument: never };
+
 /** A mutation's payload, asserting there was no GraphQL error. */
 export async function mutate<Document extends TypedDocumentNode<unknown, never>>(
   api: TestApi,
@@ -129,7 +135,7 @@ export async function mutate<Document extends TypedDocumentNode<unknown, never>>
   input: VariablesOf<Document> extends { input: infer Input } ? Input : never,
 ): Promise<Payload<ResultOf<Document>>>;
 /** The same for a plain-string document (files not yet converted), with a hand-written payload type. */
-export async function mutate<T = Record<string, unknown>>(
+export async function mutate<T = VariablesDoNotFitTheDocument>(
   api: TestApi,
   token: string,
   document: GraphQLDocument,
@@ -151,7 +157,12 @@ export async function query<Document extends TypedDocumentNode<unknown, never>>(
     : [variables: VariablesOf<Document>]
 ): Promise<ResultOf<Document>>;
 /** The same for a plain-string document (files not yet converted), with a hand-written result type. */
-export async function query<T>(api: TestApi, token: string, document: GraphQLDocument, variables?: Record<string, unknown>): Promise<T>;
+export async function query<T = VariablesDoNotFitTheDocument>(
+  api: TestApi,
+  token: string,
+  document: GraphQLDocument,
+  variables?: Record<string, unknown>,
+): Promise<T>;
 export async function query(api: TestApi, token: string, document: GraphQLDocument, variables: unknown = {}): Promise<unknown> {
   const response = await api.graphql(document, { token, variables: variables as Record<string, unknown> });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
