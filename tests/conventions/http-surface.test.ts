@@ -1,4 +1,4 @@
-import { API_ERROR_CODES, GRAPHQL_LIMITS, MAX_PAGE_SIZE, startTestApi, type TestApi } from "@medverkan/api/testing";
+import { API_ERROR_CODES, GRAPHQL_LIMITS, type GraphQLResponse, MAX_PAGE_SIZE, startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldErrors } from "../support/errors.js";
 import { MEMBERS } from "../support/queries.js";
@@ -33,7 +33,7 @@ describe("pagination", () => {
     let after: string | null = null;
     let total = 0;
     for (let guard = 0; guard < 50; guard += 1) {
-      const response: Awaited<ReturnType<typeof api.graphql<Page>>> = await api.graphql<Page>(MEMBERS, {
+      const response: GraphQLResponse<Page> = await api.graphql<Page>(MEMBERS, {
         token: coordinator,
         variables: { first: 7, after },
       });

@@ -1,4 +1,4 @@
-import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import type { GraphQLDocument, GraphQLResponse, TestApi } from "@medverkan/api/testing";
 import { expect } from "vitest";
 import { confirmDirectBooking } from "../support/requests.js";
 
@@ -104,7 +104,12 @@ export interface PayloadError {
 export const kr = (kronor: number) => kronor * 100;
 
 /** Runs a mutation and returns its payload, failing the test on a GraphQL error. */
-export async function mutate<T extends object>(api: TestApi, token: string, document: string, input: Record<string, unknown>): Promise<T> {
+export async function mutate<T extends object>(
+  api: TestApi,
+  token: string,
+  document: GraphQLDocument,
+  input: Record<string, unknown>,
+): Promise<T> {
   const response = await api.graphql<Record<string, T>>(document, { token, variables: { input } });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return Object.values(response.data ?? {})[0] as T;

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "@graphql-codegen/cli";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import testsConfig, { typedDocuments } from "../codegen.js";
 
 // Issue 16: a front-end team builds typed clients with GraphQL Code Generator's client preset on the printed schema.
 // This runs it on schema/schema.graphql with the operations of each role (tests/front-end/operations) and type-checks
@@ -92,5 +93,50 @@ export const count = (claims: MyFeeClaimsQuery): number => claims.myFeeClaims.to
     const stale = join(workspace, "stale.graphql");
     writeFileSync(stale, "query Stale { requests(first: 5) { nodes { id noSuchField } } }\n");
     await expect(codegen(stale, join(workspace, "stale-gql/"))).rejects.toThrow(/noSuchField/);
+  });
+});
+
+// Issue 20: the end-to-end tests' own documents (`graphql(...)` in tests/, tests/codegen.ts) are typed the same way, so
+// a renamed field fails the build's type check of tests/ instead of a test run.
+describe("the end-to-end tests' typed documents", () => {
+  const tests = join(import.meta.dirname, "..");
+  const generateTests = (schema: string, output: string) =>
+    generate({ ...testsConfig, schema, cwd: tests, silent: true, generates: { [output]: typedDocuments } }, true);
+
+  it("refuse a schema where a field the tests ask for was renamed (Invitation.status → state)", async () => {
+    const schema = readFileSync(join(root, "schema", "schema.graphql"), "utf8");
+    const invitation = schema.indexOf("type Invitation {");
+    const renamed = join(workspace, "renamed.graphql");
+    writeFileSync(
+      renamed,
+      schema.slice(0, invitation) + schema.slice(invitation).replace("\n  status: InvitationStatus!", "\n  state: InvitationStatus!"),
+    );
+    await expect(generateTests(renamed, join(workspace, "renamed-tests-gql/"))).rejects.toThrow(
+      /Cannot query field "status" on type "Invitation"/,
+    );
+  });
+
+  it("type a test's use of a result: a field the operation does not have fails tsc", async () => {
+    await generateTests(join(root, "schema", "schema.graphql"), join(workspace, "tests-gql/"));
+    const usage = join(workspace, "tests-usage.ts");
+    writeFileSync(
+      usage,
+      `import type { InviteMembersMutation, InviteMembersMutationVariables } from "./tests-gql/graphql.js";
+export const statuses = (payload: InviteMembersMutation): string[] => payload.inviteMembers.invitations.map((i) => i.status);
+export const variables: InviteMembersMutationVariables = { input: { requestId: "r", memberIds: ["m"] } };
+`,
+    );
+    expect(typeErrors([usage])).toEqual([]);
+    const renamed = join(workspace, "tests-renamed-usage.ts");
+    writeFileSync(
+      renamed,
+      `import type { InviteMembersMutation, InviteMembersMutationVariables } from "./tests-gql/graphql.js";
+export const states = (payload: InviteMembersMutation): string[] => payload.inviteMembers.invitations.map((i) => i.state);
+export const variables: InviteMembersMutationVariables = { input: { request: "r", memberIds: ["m"] } };
+`,
+    );
+    const errors = typeErrors([renamed]).join("\n");
+    expect(errors).toMatch(/Property 'state' does not exist/);
+    expect(errors).toMatch(/'request' does not exist in type 'InviteMembersInput'/);
   });
 });

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { type GraphQLDocument, startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMatching, submitRequest } from "../support/requests.js";
 import {
@@ -456,7 +456,7 @@ describe("permission edges", () => {
   });
 
   it("each role reaches only its own operations", async () => {
-    const forbidden = async (token: string | undefined, document: string, input: Record<string, unknown>) => {
+    const forbidden = async (token: string | undefined, document: GraphQLDocument, input: Record<string, unknown>) => {
       const response = await api.graphql(document, { token, variables: { input } });
       expect(errorCodes(response).length).toBeGreaterThan(0);
       expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);

@@ -1,102 +1,63 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLAIM_FIELDS, type Claim, holdOccasion, prepareOne } from "../fees/fees.js";
-import { startMatching, submitRequest } from "../support/requests.js";
-import {
-  accept,
-  activePool,
-  contactSharingVersion,
-  errorCodes,
-  INVITATION_FIELDS,
-  INVITE,
-  type InvitationView,
-  ME_MEMBER,
-  MY_INVITATIONS,
-  type MyInvitationView,
-  mutate,
-  type PayloadError,
-  participants,
-  query,
-} from "./invitations.js";
+import { type Claim, holdOccasion, prepareOne } from "../fees/fees.js";
+import { graphql } from "../generated/gql.js";
+import type { RecordInvitationAnswerOnBehalfInput } from "../generated/graphql.js";
+import { aJonkopingInvitation, aKalmarRequestWithTwoInvitedMembers, type Invitee } from "../support/scenarios.js";
+import { accept, errorCodes, mutate, participants, present, query } from "./invitations.js";
 
 // Issue 15 step 5 through Kalmar's routine (seeds/003, step 2c): the development leader asks a person by phone and
 // documents the yes and the consent to share contact details. The answer recorded on the member's behalf goes through
 // the member's own answer (same rules, same release of contact details), is audited, and the member sees who recorded
 // it and how. Nobody outside the member's network can do it: another network's or tenant's invitation is not found.
 
-const RECORD = `mutation($input: RecordInvitationAnswerOnBehalfInput!) { recordInvitationAnswerOnBehalf(input: $input) {
-  invitation { ${INVITATION_FIELDS} answerChannel answerRecordedByRole }
-  errors { __typename ... on ErrorResult { code message messageSv messageEn } ... on ConsentRequired { currentVersion } } } }`;
-const MY_INVITATIONS_WITH_RECORDER = MY_INVITATIONS.replace("contactShared", "contactShared answerChannel answerRecordedByRole");
-const MY_LOG = `query { myDataAccessLog(first: 100) { nodes { actorType roles subjectType purpose } } }`;
+const RECORD = graphql(`mutation RecordInvitationAnswerOnBehalf($input: RecordInvitationAnswerOnBehalfInput!) {
+  recordInvitationAnswerOnBehalf(input: $input) {
+    invitation { ...InvitationFields answerChannel answerRecordedByRole }
+    errors { __typename ...PayloadErrorFields ... on ConsentRequired { currentVersion } } } }`);
+const MY_INVITATIONS_WITH_RECORDER = graphql(`query MyInvitationsWithRecorder { myInvitations(first: 20) {
+  nodes { ...MyInvitationFields answerChannel answerRecordedByRole } } }`);
+const MY_LOG = graphql(`query MyDataAccessLogOnBehalf { myDataAccessLog(first: 100) { nodes { actorType roles subjectType purpose } } }`);
 
 let api: TestApi;
 const t: Record<string, string> = {};
 let version: string;
 let requestId: string;
-const people: Record<string, { id: string; email: string | null }> = {};
-const invitationOf: Record<string, string> = {};
+let member1: Invitee;
+let member2: Invitee;
 let jonkopingInvitation: string;
 
-type RecordResult = { invitation: (InvitationView & { answerChannel: string | null; answerRecordedByRole: string | null }) | null };
-
-const record = (token: string, input: Record<string, unknown>) => mutate<RecordResult>(api, token, RECORD, input);
+const record = (token: string, input: RecordInvitationAnswerOnBehalfInput) => mutate(api, token, RECORD, input);
 
 const myInvitation = async (token: string, id: string) =>
-  (await query<{ myInvitations: { nodes: MyInvitationView[] } }>(api, token, MY_INVITATIONS_WITH_RECORDER)).myInvitations.nodes.find(
-    (node) => node.id === id,
-  );
+  (await query(api, token, MY_INVITATIONS_WITH_RECORDER)).myInvitations?.nodes.find((node) => node.id === id);
 
-const notFound = (errors: PayloadError[]) => expect(errors.map((error) => error.code)).toEqual(["NOT_FOUND"]);
+const notFound = (errors: Array<{ code?: string | undefined }>) => expect(errors.map((error) => error.code)).toEqual(["NOT_FOUND"]);
 
 beforeAll(async () => {
   api = await startTestApi();
-  const [coordinator, requester, member1, member2, jkpCoordinator, peerCoordinator, jkpRequester, vgrCoordinator] = await Promise.all([
-    api.tokenFor({ tenant: "kalmar", role: "coordinator" }),
-    // kalmar-requester-7: Äldreomsorg Nybro.
-    api.signToken({ subject: "kalmar-requester-7", audience: "medverkan:kalmar" }),
-    api.signToken({ subject: "kalmar-member-1", audience: "medverkan:kalmar" }),
-    api.signToken({ subject: "kalmar-member-2", audience: "medverkan:kalmar" }),
-    api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" }),
-    api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" }),
-    api.tokenFor({ tenant: "jonkoping", role: "requester" }),
-    api.tokenFor({ tenant: "vgr", role: "coordinator" }),
-  ]);
-  Object.assign(t, { coordinator, requester, member1, member2, jkpCoordinator, peerCoordinator, jkpRequester, vgrCoordinator });
-  for (const key of ["member1", "member2"]) {
-    people[key] = (await query<{ me: { member: { id: string; email: string | null } } }>(api, t[key] as string, ME_MEMBER)).me.member;
-  }
-  version = await contactSharingVersion(api, "kalmar");
-
-  requestId = await submitRequest(api, t.requester as string, {
-    networkSlug: "intressebanken",
+  // Kalmar's members 1 and 2 asked to Äldreomsorg Nybro's request; a Jönköping invitation in Levande bibliotek, for the
+  // other-network check.
+  const kalmar = await aKalmarRequestWithTwoInvitedMembers(api, {
     title: "Brukarröster i Nybros hemtjänst",
-    numberOfPersons: 2,
-  });
-  await startMatching(api, t.coordinator as string, requestId);
-  const sent = await mutate<{ invitations: InvitationView[] }>(api, t.coordinator as string, INVITE, {
-    requestId,
-    memberIds: [people.member1?.id, people.member2?.id],
     message: "Hej! Jag ringer dig om det här.",
   });
-  expect(sent.errors).toEqual([]);
-  for (const invitation of sent.invitations) {
-    const key = people.member1?.id === invitation.invitee.memberId ? "member1" : "member2";
-    invitationOf[key] = invitation.id;
-  }
-
-  // A Jönköping invitation in Levande bibliotek, for the other-network check.
-  const network = await api.running.database.prisma.network.findFirstOrThrow({
-    where: { tenant: { slug: "jonkoping" }, slug: "levande-bibliotek" },
+  ({ requestId, member1, member2, consentVersion: version } = kalmar);
+  jonkopingInvitation = (await aJonkopingInvitation(api)).invitationId;
+  const [jkpCoordinator, peerCoordinator, vgrCoordinator] = await Promise.all([
+    api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" }),
+    api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" }),
+    api.tokenFor({ tenant: "vgr", role: "coordinator" }),
+  ]);
+  Object.assign(t, {
+    coordinator: kalmar.coordinator,
+    requester: kalmar.requester,
+    member1: member1.token,
+    member2: member2.token,
+    jkpCoordinator,
+    peerCoordinator,
+    vgrCoordinator,
   });
-  const [member] = await activePool(api, jkpCoordinator, network.id, 1);
-  const jkpRequest = await submitRequest(api, jkpRequester, { networkSlug: "levande-bibliotek", numberOfPersons: 1 });
-  await startMatching(api, jkpCoordinator, jkpRequest);
-  const jkpSent = await mutate<{ invitations: InvitationView[] }>(api, jkpCoordinator, INVITE, {
-    requestId: jkpRequest,
-    memberIds: [member],
-  });
-  jonkopingInvitation = jkpSent.invitations[0]?.id as string;
 });
 
 afterAll(async () => {
@@ -106,7 +67,7 @@ afterAll(async () => {
 describe("a coordinator records a member's answer on their behalf", () => {
   it("a consent version that is not the tenant's current one is refused in Swedish and English, and nothing changes", async () => {
     const payload = await record(t.coordinator as string, {
-      invitationId: invitationOf.member1,
+      invitationId: member1.invitationId,
       accept: true,
       consentTextVersion: `${version}-old`,
       channel: "PHONE",
@@ -114,13 +75,14 @@ describe("a coordinator records a member's answer on their behalf", () => {
     });
     expect(payload.invitation).toBeNull();
     expect(payload.errors).toHaveLength(1);
-    const [error] = payload.errors as [PayloadError];
+    const [error] = payload.errors;
+    if (!error) throw new Error("no error");
     expect(error.__typename).toBe("ConsentRequired");
     expect(error.currentVersion).toBe(version);
     expect(error.messageSv).toBeTruthy();
     expect(error.messageEn).toBeTruthy();
     expect(error.messageSv).not.toBe(error.messageEn);
-    const mine = await myInvitation(t.member1 as string, invitationOf.member1 as string);
+    const mine = await myInvitation(t.member1 as string, member1.invitationId);
     expect(mine?.status).toBe("PENDING");
     expect(mine?.answerChannel).toBeNull();
     expect(await participants(api, t.requester as string, requestId)).toEqual([]);
@@ -131,7 +93,7 @@ describe("a coordinator records a member's answer on their behalf", () => {
       token: t.coordinator,
       variables: {
         input: {
-          invitationId: invitationOf.member1,
+          invitationId: member1.invitationId,
           accept: true,
           consentTextVersion: version,
           channel: "PHONE",
@@ -140,27 +102,27 @@ describe("a coordinator records a member's answer on their behalf", () => {
       },
     });
     expect(errorCodes(response)).toEqual(["BAD_USER_INPUT"]);
-    expect((await myInvitation(t.member1 as string, invitationOf.member1 as string))?.status).toBe("PENDING");
+    expect((await myInvitation(t.member1 as string, member1.invitationId))?.status).toBe("PENDING");
   });
 
   it("another network's coordinator and another tenant's coordinator find no such invitation; a member may not record at all", async () => {
-    const input = { accept: true, consentTextVersion: version, channel: "PHONE", answeredAt: new Date().toISOString() };
-    notFound((await record(t.vgrCoordinator as string, { ...input, invitationId: invitationOf.member1 })).errors);
+    const input = { accept: true, consentTextVersion: version, channel: "PHONE" as const, answeredAt: new Date().toISOString() };
+    notFound((await record(t.vgrCoordinator as string, { ...input, invitationId: member1.invitationId })).errors);
     notFound((await record(t.peerCoordinator as string, { ...input, invitationId: jonkopingInvitation })).errors);
     notFound((await record(t.coordinator as string, { ...input, invitationId: jonkopingInvitation })).errors);
     const asMember = await api.graphql(RECORD, {
       token: t.member2,
-      variables: { input: { ...input, invitationId: invitationOf.member2 } },
+      variables: { input: { ...input, invitationId: member2.invitationId } },
     });
     expect(errorCodes(asMember)).toEqual(["FORBIDDEN"]);
-    expect((await myInvitation(t.member1 as string, invitationOf.member1 as string))?.status).toBe("PENDING");
-    expect((await myInvitation(t.member2 as string, invitationOf.member2 as string))?.status).toBe("PENDING");
+    expect((await myInvitation(t.member1 as string, member1.invitationId))?.status).toBe("PENDING");
+    expect((await myInvitation(t.member2 as string, member2.invitationId))?.status).toBe("PENDING");
   });
 
   it("a phone acceptance with the current consent version gives the place and releases contact details, like the member's own", async () => {
     const answeredAt = new Date(Date.now() - 3_600_000).toISOString();
     const payload = await record(t.coordinator as string, {
-      invitationId: invitationOf.member1,
+      invitationId: member1.invitationId,
       accept: true,
       consentTextVersion: version,
       channel: "PHONE",
@@ -174,16 +136,16 @@ describe("a coordinator records a member's answer on their behalf", () => {
     expect(payload.invitation?.respondedAt).toBe(answeredAt);
 
     // The member's own acceptance, for comparison.
-    const own = await accept(api, t.member2 as string, invitationOf.member2 as string, version);
+    const own = await accept(api, t.member2 as string, member2.invitationId, version);
     expect(own.errors).toEqual([]);
     expect(own.invitation?.status).toBe("ACCEPTED");
 
     const contacts = await participants(api, t.requester as string, requestId);
-    expect(contacts.map((contact) => contact.email).sort()).toEqual([people.member1?.email, people.member2?.email].sort());
+    expect(contacts.map((contact) => contact.email).sort()).toEqual([member1.email, member2.email].sort());
 
     // Answered twice is refused the same way as the member's own second answer.
     const again = await record(t.coordinator as string, {
-      invitationId: invitationOf.member1,
+      invitationId: member1.invitationId,
       accept: false,
       channel: "PAPER",
       answeredAt,
@@ -192,19 +154,17 @@ describe("a coordinator records a member's answer on their behalf", () => {
   });
 
   it("the member sees who recorded the answer and how, in the invitation and in the log of who touched their data", async () => {
-    const mine = await myInvitation(t.member1 as string, invitationOf.member1 as string);
+    const mine = await myInvitation(t.member1 as string, member1.invitationId);
     expect(mine?.status).toBe("ACCEPTED");
     expect(mine?.contactShared).toBe(true);
     expect(mine?.answerChannel).toBe("PHONE");
     expect(mine?.answerRecordedByRole).toBe("COORDINATOR");
-    const own = await myInvitation(t.member2 as string, invitationOf.member2 as string);
+    const own = await myInvitation(t.member2 as string, member2.invitationId);
     expect(own?.answerChannel).toBeNull();
     expect(own?.answerRecordedByRole).toBeNull();
 
-    const log = await query<{
-      myDataAccessLog: { nodes: Array<{ actorType: string; roles: string[]; subjectType: string; purpose: string }> };
-    }>(api, t.member1 as string, MY_LOG);
-    const recorded = log.myDataAccessLog.nodes.filter((node) => node.purpose?.includes("on the member's behalf (by phone)"));
+    const log = present((await query(api, t.member1 as string, MY_LOG)).myDataAccessLog);
+    const recorded = log.nodes.filter((node) => node.purpose?.includes("on the member's behalf (by phone)"));
     expect(recorded.map((node) => node.subjectType).sort()).toEqual(["Consent", "Invitation"]);
     for (const node of recorded) {
       expect(node.actorType).toBe("STAFF");
@@ -213,13 +173,14 @@ describe("a coordinator records a member's answer on their behalf", () => {
   });
 });
 
-const PAPER = `mutation($input: RecordPaperSignedFeeClaimInput!) { recordPaperSignedFeeClaim(input: $input) {
-  claim { ${CLAIM_FIELDS} submittedChannel submittedRecordedByRole }
-  errors { __typename ... on ErrorResult { code message messageSv messageEn } ... on FeeClaimStatusDoesNotAllow { status } } } }`;
-const ATTEST_CLAIM = `mutation($input: FeeClaimActionInput!) { attestFeeClaim(input: $input) { claim { id status version } errors { __typename } } }`;
-const MY_CLAIMS = `query { myFeeClaims(first: 50) { nodes { id status submittedAt submittedChannel submittedRecordedByRole } } }`;
-
-type PaperClaim = Claim & { submittedChannel: string | null; submittedRecordedByRole: string | null };
+const PAPER = graphql(`mutation RecordPaperSignedFeeClaim($input: RecordPaperSignedFeeClaimInput!) {
+  recordPaperSignedFeeClaim(input: $input) {
+    claim { id status version submittedAt submittedChannel submittedRecordedByRole }
+    errors { __typename ...PayloadErrorFields ... on FeeClaimStatusDoesNotAllow { status } } } }`);
+const ATTEST_CLAIM = graphql(`mutation AttestFeeClaimOnBehalf($input: FeeClaimActionInput!) {
+  attestFeeClaim(input: $input) { claim { id status version } errors { __typename } } }`);
+const MY_CLAIMS = graphql(`query MyFeeClaimsOnBehalf { myFeeClaims(first: 50) {
+  nodes { id status submittedAt submittedChannel submittedRecordedByRole } } }`);
 
 describe("a coordinator records a fee claim the participant signed on paper", () => {
   let claim: Claim;
@@ -240,8 +201,8 @@ describe("a coordinator records a fee claim the participant signed on paper", ()
     expect(claim.status).toBe("DRAFT");
   });
 
-  const paper = (token: string, input: Record<string, unknown>) =>
-    mutate<{ claim: PaperClaim | null }>(api, token, PAPER, { id: claim.id, expectedVersion: claim.version, ...input });
+  const paper = (token: string, input: { signedAt: string }) =>
+    mutate(api, token, PAPER, { id: claim.id, expectedVersion: claim.version, ...input });
 
   it("nobody outside the claim's network can record it, a member cannot at all, and a signature in the future is refused", async () => {
     const signedAt = new Date(Date.now() - 86_400_000).toISOString();
@@ -257,7 +218,7 @@ describe("a coordinator records a fee claim the participant signed on paper", ()
       variables: { input: { id: claim.id, expectedVersion: claim.version, signedAt: new Date(Date.now() + 86_400_000).toISOString() } },
     });
     expect(errorCodes(future)).toEqual(["BAD_USER_INPUT"]);
-    const mine = (await query<{ myFeeClaims: { nodes: PaperClaim[] } }>(api, t.member1 as string, MY_CLAIMS)).myFeeClaims.nodes;
+    const mine = (await query(api, t.member1 as string, MY_CLAIMS)).myFeeClaims?.nodes ?? [];
     expect(mine.find((node) => node.id === claim.id)?.status).toBe("DRAFT");
   });
 
@@ -272,33 +233,29 @@ describe("a coordinator records a fee claim the participant signed on paper", ()
       submittedRecordedByRole: "COORDINATOR",
     });
 
-    const mine = (await query<{ myFeeClaims: { nodes: PaperClaim[] } }>(api, t.member1 as string, MY_CLAIMS)).myFeeClaims.nodes;
+    const mine = (await query(api, t.member1 as string, MY_CLAIMS)).myFeeClaims?.nodes ?? [];
     expect(mine.find((node) => node.id === claim.id)).toMatchObject({
       status: "SUBMITTED",
       submittedAt: signedAt,
       submittedChannel: "PAPER",
       submittedRecordedByRole: "COORDINATOR",
     });
-    const log = await query<{
-      myDataAccessLog: { nodes: Array<{ actorType: string; roles: string[]; subjectType: string; purpose: string }> };
-    }>(api, t.member1 as string, MY_LOG);
-    const recorded = log.myDataAccessLog.nodes.filter(
-      (node) => node.subjectType === "FeeClaim" && node.purpose?.includes("signed on paper"),
-    );
+    const log = present((await query(api, t.member1 as string, MY_LOG)).myDataAccessLog);
+    const recorded = log.nodes.filter((node) => node.subjectType === "FeeClaim" && node.purpose?.includes("signed on paper"));
     expect(recorded).toHaveLength(1);
     expect(recorded[0]?.actorType).toBe("STAFF");
     expect(recorded[0]?.roles).toContain("COORDINATOR");
 
     // Recorded twice is refused by the same status rule as the member's own confirmation; the workflow goes on.
-    const again = await mutate<{ errors: PayloadError[] }>(api, t.coordinator as string, PAPER, {
+    const again = await mutate(api, t.coordinator as string, PAPER, {
       id: claim.id,
-      expectedVersion: (payload.claim as Claim).version,
+      expectedVersion: present(payload.claim).version,
       signedAt,
     });
     expect(again.errors.map((error) => error.__typename)).toEqual(["FeeClaimStatusDoesNotAllow"]);
-    const attested = await mutate<{ claim: { status: string } | null; errors: unknown[] }>(api, t.coordinator as string, ATTEST_CLAIM, {
+    const attested = await mutate(api, t.coordinator as string, ATTEST_CLAIM, {
       id: claim.id,
-      expectedVersion: (payload.claim as Claim).version,
+      expectedVersion: present(payload.claim).version,
     });
     expect(attested.errors).toEqual([]);
     expect(attested.claim?.status).toBe("ATTESTED");

@@ -2,7 +2,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type GraphQLResponse, startApiServer, type TestApi, throughPooler } from "@medverkan/api/testing";
+import {
+  documentText,
+  type GraphQLDocument,
+  type GraphQLRequestOptions,
+  type GraphQLResponse,
+  startApiServer,
+  type TestApi,
+  throughPooler,
+} from "@medverkan/api/testing";
 
 // A second API instance on the database of a running test API, as behind a load balancer (issue 10, scale-out).
 //
@@ -34,7 +42,7 @@ export interface SecondInstanceOptions {
 
 /** A `graphql` function like TestApi's, for another URL. */
 export function graphqlAt(url: string): TestApi["graphql"] {
-  return async (query, options = {}) => {
+  const graphql = async (document: GraphQLDocument, options: GraphQLRequestOptions = {}) => {
     const response = await fetch(url, {
       method: "POST",
       headers: {
@@ -42,11 +50,12 @@ export function graphqlAt(url: string): TestApi["graphql"] {
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...options.headers,
       },
-      body: JSON.stringify({ query, variables: options.variables }),
+      body: JSON.stringify({ query: documentText(document), variables: options.variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse, "status">;
     return { status: response.status, ...body } as GraphQLResponse<never>;
   };
+  return graphql as TestApi["graphql"];
 }
 
 /** The first instance's helpers (tokens, database handle) with requests going to `url`. */

@@ -1,5 +1,7 @@
 import "reflect-metadata";
+import type { ResultOf, TypedDocumentNode, VariablesOf } from "@graphql-typed-document-node/core";
 import { createScratchDatabase, type Database, openDatabase, type ScratchDatabase } from "@medverkan/database";
+import { print } from "graphql";
 import { type RunningMedverkan, startMedverkan } from "../app.js";
 import type { AppConfig } from "../config.js";
 import { TenantScope } from "../context/tenant-scope.js";
@@ -42,6 +44,24 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
 }
 
+export interface GraphQLRequestOptions<Variables = Record<string, unknown>> {
+  variables?: Variables;
+  token?: string | undefined;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The options of a typed document: `variables` is required when the operation has a required variable, and typed
+ * by the operation's variables either way.
+ */
+export type TypedRequestOptions<Variables> =
+  Record<string, never> extends Variables
+    ? [options?: GraphQLRequestOptions<Variables>]
+    : [options: GraphQLRequestOptions<Variables> & { variables: Variables }];
+
+/** A document from tests/generated (`graphql(...)`), or a plain string as before. */
+export type GraphQLDocument = string | TypedDocumentNode<unknown, never>;
+
 export interface TestApi {
   url: string;
   running: RunningMedverkan;
@@ -50,10 +70,15 @@ export interface TestApi {
   /** A token signed with the seeded tenants' trusted key, with any claims (for token-rejection tests). */
   signToken(request: TokenRequest): Promise<string>;
   devKey: DevSigningKey;
-  graphql<Data = Record<string, unknown>>(
-    query: string,
-    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
-  ): Promise<GraphQLResponse<Data>>;
+  /**
+   * A typed document (`graphql(...)` from tests/generated) gets its result and variables types from the operation;
+   * a string (or a typed document read with a hand-written type, while a file is converted) gets `Data`.
+   */
+  graphql<Document extends TypedDocumentNode<unknown, never>>(
+    document: Document,
+    ...options: TypedRequestOptions<VariablesOf<Document>>
+  ): Promise<GraphQLResponse<ResultOf<Document>>>;
+  graphql<Data = Record<string, unknown>>(query: GraphQLDocument, options?: GraphQLRequestOptions): Promise<GraphQLResponse<Data>>;
   stop(): Promise<void>;
 }
 
@@ -145,7 +170,8 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
       return (await mintDemoToken(devKey, request)).token;
     },
     signToken: (request) => mintDevToken(devKey, request),
-    async graphql(query, options = {}) {
+    async graphql(document: GraphQLDocument, options: GraphQLRequestOptions = {}) {
+      const query = documentText(document);
       const response = await fetch(running.url, {
         method: "POST",
         headers: {
@@ -163,6 +189,16 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
       await scratch?.drop();
     },
   };
+}
+
+/**
+ * The text sent for a document: a string as it is, a generated document printed. An empty object is what the generated
+ * `graphql()` returns for a text codegen has not seen yet.
+ */
+export function documentText(document: GraphQLDocument): string {
+  if (typeof document === "string") return document;
+  if (!("kind" in document)) throw new Error("not a generated document: run `npm run generate` (tests/generated is out of date)");
+  return print(document);
 }
 
 /**
