@@ -3,7 +3,7 @@ import type { JSONWebKeySet } from "jose";
 import { AuditWriter } from "../audit/audit-writer.js";
 import { serviceUnavailable } from "../common/errors/api-error.js";
 import { TenantScope } from "../context/tenant-scope.js";
-import type { Actor } from "./actor.js";
+import type { Actor, Grant, LoginContext } from "./actor.js";
 import { findIdentityByLogin, findIdentityProviderForToken, findPlatformOperator } from "./actor.repository.js";
 import type { AuthCache } from "./auth-cache.js";
 import { linkLoginByIdentityNumber, verifiedPersonalIdentityNumber } from "./identity-number-link.js";
@@ -102,19 +102,7 @@ export function createAuthenticator(
         ...(verifiedNumber ? { verifiedPersonalIdentityNumber: verifiedNumber } : {}),
       };
       const cached = cache?.identity(tenantId, identityProviderId, token.subject);
-      if (cached?.staff) {
-        const { staff } = cached;
-        return {
-          kind: "STAFF",
-          tenantId,
-          subject: token.subject,
-          staffUserId: staff.id,
-          name: staff.name,
-          unitId: staff.unitId,
-          grants: staff.grants,
-          ...login,
-        };
-      }
+      if (cached?.staff) return staffActor(cached.staff, tenantId, token.subject, login);
       if (cached?.memberId) return { kind: "MEMBER", tenantId, subject: token.subject, memberId: cached.memberId, ...login };
       const readFrom = cache?.current;
       return new TenantScope(system, tenantId).transaction(async (tx): Promise<Actor> => {
@@ -145,16 +133,7 @@ export function createAuthenticator(
           if (linked) return { kind: "MEMBER", tenantId, subject: token.subject, memberId: linked.memberId, ...login };
         }
         if (staff) {
-          const actor: Actor = {
-            kind: "STAFF",
-            tenantId,
-            subject: token.subject,
-            staffUserId: staff.id,
-            name: staff.name,
-            unitId: staff.unitId,
-            grants: staff.grants,
-            ...login,
-          };
+          const actor = staffActor(staff, tenantId, token.subject, login);
           // The link is audited in its own transaction, as the staff user it was linked to (SECURITY.md).
           if (invitationLoginId) {
             await new AuditWriter(actor).record(tx, tenantId, {
@@ -171,5 +150,24 @@ export function createAuthenticator(
         return { kind: "CITIZEN", tenantId, subject: token.subject, identityProviderKind, ...login };
       });
     },
+  };
+}
+
+/** The staff actor of an identity found by its login (from the database or this instance's cache alike). */
+function staffActor(
+  staff: { id: string; name: string; unitId: string | null; grants: Grant[] },
+  tenantId: string,
+  subject: string,
+  login: LoginContext,
+): Actor {
+  return {
+    kind: "STAFF",
+    tenantId,
+    subject,
+    staffUserId: staff.id,
+    name: staff.name,
+    unitId: staff.unitId,
+    grants: staff.grants,
+    ...login,
   };
 }
