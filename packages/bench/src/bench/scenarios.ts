@@ -11,10 +11,14 @@ export interface BenchUsers {
   /** An open request of the coordinator's network, for ranked candidates. */
   readonly openRequestId: string | null;
   readonly consentVersion: string;
+  /** The current contact-sharing consent text, which accepting an invitation agrees to. */
+  readonly contactConsentVersion: string;
+  /** Pending invitations of members who can sign in, oldest answer time first: one per `respondToInvitation`. */
+  readonly pendingInvitations: readonly { readonly id: string; readonly memberSubject: string }[];
   readonly year: number;
 }
 
-export type Target = "api" | "apollo" | "postgraphile";
+export type Target = "api" | "apollo" | "postgraphile" | "postgraphile5";
 export type Actor = "coordinator" | "analyst" | "member" | "anonymous";
 
 export interface Scenario {
@@ -29,6 +33,11 @@ export interface Scenario {
   readonly variables: (users: BenchUsers, sequence: number) => Record<string, unknown>;
   /** Why the scenario cannot run on this data set, if it cannot. */
   readonly unavailable?: (users: BenchUsers) => string | null;
+  /**
+   * When the requests are not all sent by one person: the subjects who take turns (request `sequence` is sent by
+   * the one at `sequence` modulo their number, as the actor).
+   */
+  readonly sentBy?: (users: BenchUsers) => readonly string[];
 }
 
 const ME = /* GraphQL */ `query Me { me { kind name } }`;
@@ -86,7 +95,7 @@ export const SCENARIOS: readonly Scenario[] = [
     variables: () => ({}),
   },
   {
-    // The same page asked of PostGraphile on the same database (postgraphile-server.ts), as the same coordinator
+    // The same page asked of PostGraphile 4 on the same database (postgraphile-server.ts), as the same coordinator
     // under the same row-level security: newest 50 of the coordinator's network (the generated coordinators each
     // coordinate exactly one network, the one the runner picked them for), every occasion by start, the first 20
     // invitations by id (the API's default page) with the invitee's name.
@@ -110,6 +119,38 @@ export const SCENARIOS: readonly Scenario[] = [
                 invitationsByTenantIdAndRequestId(first: 20, orderBy: ID_ASC) {
                   totalCount
                   nodes { id status memberByTenantIdAndMemberId { id givenName familyName } }
+                }
+              }
+            }
+          }`,
+      },
+    ],
+    variables: (users) => ({ networkId: users.networkId }),
+  },
+  {
+    // The same page of PostGraphile 5 (Grafast; peers/postgraphile5), the strongest peer (issue 19): same database,
+    // role, row-level security and page as PostGraphile 4's. Version 5 names a table's own id column `rowId` (`id` is
+    // its global object id) and orders by indexed columns only, so the document differs in those names alone.
+    key: "postgraphile5-requests-page",
+    title: "PostGraphile 5 peer: the same page of 50 requests on the same database and RLS",
+    target: "postgraphile5",
+    actor: "coordinator",
+    connections: 20,
+    documents: [
+      {
+        label: "allRequests(first: 50) { occasions, invitations(first: 20) { member } }",
+        query: /* GraphQL */ `
+          query RequestsPage5($networkId: UUID!) {
+            allRequests(first: 50, orderBy: ROW_ID_DESC, condition: { networkId: $networkId }) {
+              totalCount
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                rowId title status submittedAt numberOfPersons
+                unitByTenantIdAndUnitId { name }
+                occasionsByTenantIdAndRequestId(orderBy: [STARTS_AT_ASC, ROW_ID_ASC]) { nodes { rowId startsAt endsAt } }
+                invitationsByTenantIdAndRequestId(first: 20, orderBy: ROW_ID_ASC) {
+                  totalCount
+                  nodes { rowId status memberByTenantIdAndMemberId { rowId givenName familyName } }
                 }
               }
             }
@@ -204,6 +245,38 @@ export const SCENARIOS: readonly Scenario[] = [
         consent: { textVersion: users.consentVersion, accepted: true },
       },
     }),
+  },
+  {
+    // A write on the hot path: a member accepts an invitation (consent to share contact details, the place or the
+    // waiting list under the request's lock, contact release, audit, notifications). Each request is another member's
+    // pending invitation, so every answer is a real first answer; the invitations it used are answered afterwards
+    // (generate the data set again for a run on the same invitations).
+    key: "respond-to-invitation",
+    title: "A member accepts an invitation (respondToInvitation, another pending invitation each time)",
+    target: "api",
+    actor: "member",
+    connections: 10,
+    documents: [
+      {
+        label: "respondToInvitation(accept: true)",
+        query: /* GraphQL */ `
+          mutation Respond($input: RespondToInvitationInput!) {
+            respondToInvitation(input: $input) {
+              invitation { id status waitlistPosition }
+              errors { __typename ... on ErrorResult { code message } }
+            }
+          }`,
+      },
+    ],
+    variables: (users, sequence) => ({
+      input: {
+        invitationId: users.pendingInvitations[sequence % users.pendingInvitations.length]?.id,
+        accept: true,
+        consentTextVersion: users.contactConsentVersion,
+      },
+    }),
+    sentBy: (users) => users.pendingInvitations.map((invitation) => invitation.memberSubject),
+    unavailable: (users) => (users.pendingInvitations.length > 0 ? null : "no pending invitation of a member who can sign in"),
   },
   {
     key: "annual-statistics",

@@ -67,7 +67,7 @@ const client = new pg.Client({ connectionString: url });
 await client.connect();
 // The rows are consistent by construction; checking each foreign key row by row would triple the load time.
 await client.query("SET session_replication_role = replica");
-const totals = new Map<TableName, number>();
+const totals = new Map<string, number>();
 const regions = NATIONAL_REGIONS.slice(0, tenantCount);
 const bar = new cliProgress.SingleBar(
   {
@@ -92,6 +92,7 @@ for (const region of regions) {
     rows += loaded;
     bar.update({ rows });
   }
+  totals.set("Login", (totals.get("Login") ?? 0) + (await linkMemberLogins(client, region.slug)));
   bar.increment(1, { phase: "loaded" });
 }
 bar.stop();
@@ -137,4 +138,22 @@ async function recreateDatabase(target: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The generated members who can sign in (those with a subject) get a login at their tenant's identity provider, as a
+ * migrated member has: the API knows a person by login (provider and subject), so without one a bench member's token
+ * would be a citizen with no member behind it.
+ */
+async function linkMemberLogins(client: pg.ClientBase, slug: string): Promise<number> {
+  const inserted = await client.query(
+    `INSERT INTO "Login" ("tenantId", "id", "identityProviderId", "subject", "memberId", "method")
+     SELECT m."tenantId", gen_random_uuid(), p.id, m.subject, m.id, 'MIGRATED'
+       FROM "Member" m JOIN "Tenant" t ON t.id = m."tenantId"
+       JOIN LATERAL (SELECT id FROM "IdentityProvider" WHERE "tenantId" = t.id ORDER BY "createdAt", id LIMIT 1) p ON true
+      WHERE t.slug = $1 AND m.subject IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [slug],
+  );
+  return inserted.rowCount ?? 0;
 }
