@@ -1,9 +1,10 @@
-import { Prisma, type PrismaClient } from "@medverkan/database";
+import { db, jsonArrayFrom, jsonObjectFrom, type PrismaClient, rows, sql } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 import type { Grant } from "./actor.js";
 
-// Authentication runs on every request, so its reads are raw SQL: the generated client compiles each query (with its
-// values) in WebAssembly before sending it, which cost more than the queries themselves on this path.
+// Authentication runs on every request, so its reads are SQL (typed, see @medverkan/database's sql.ts): the generated
+// client compiles each model query (with its values) in WebAssembly before sending it, which cost more than the
+// queries themselves on this path.
 
 export interface IdentityProviderRow {
   id: string;
@@ -27,18 +28,22 @@ export async function findIdentityProviderForToken(
   audiences: string[],
 ): Promise<IdentityProviderRow | null> {
   if (audiences.length === 0) return null;
-  const [, rows] = await system.$transaction([
-    system.$executeRaw`SELECT set_config('app.identity_lookup', 'on', true)`,
-    system.$queryRaw<IdentityProviderRow[]>`
-      SELECT p."id"::text AS "id", p."tenantId"::text AS "tenantId", p."kind"::text AS "kind", p."issuer", p."audience",
-             p."jwksUrl", p."publicKeys", p."identifierClaim"
-      FROM "IdentityProvider" p
-      JOIN "Tenant" t ON t."id" = p."tenantId" AND t."retiredAt" IS NULL
-      WHERE p."issuer" = ${issuer} AND p."audience" = ANY (${audiences}::text[]) AND p."disabledAt" IS NULL
-      ORDER BY p."isPrimary" DESC, p."tenantId", p."id"
-      LIMIT 1`,
-  ]);
-  return rows[0] ?? null;
+  const provider = db
+    .selectFrom("IdentityProvider as p")
+    .innerJoin("Tenant as t", (join) => join.onRef("t.id", "=", "p.tenantId").on("t.retiredAt", "is", null))
+    .select(["p.id", "p.tenantId", "p.kind", "p.issuer", "p.audience", "p.jwksUrl", "p.publicKeys", "p.identifierClaim"])
+    .where("p.issuer", "=", issuer)
+    .where("p.audience", "=", sql<string>`ANY (${audiences}::text[])`)
+    .where("p.disabledAt", "is", null)
+    .orderBy("p.isPrimary", "desc")
+    .orderBy("p.tenantId")
+    .orderBy("p.id")
+    .limit(1);
+  const found = await system.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.identity_lookup', 'on', true)`;
+    return rows(tx, provider);
+  });
+  return found[0] ?? null;
 }
 
 export async function findPlatformOperator(system: PrismaClient, subject: string) {
@@ -63,46 +68,43 @@ export interface TenantIdentity {
  * login is linked to both (as a subject always has).
  */
 export async function findIdentityByLogin(tx: Tx, tenantId: string, identityProviderId: string, subject: string): Promise<TenantIdentity> {
-  const rows = await tx.$queryRaw<{ staff: StaffWithGrants | null; memberId: string | null }[]>(
-    Prisma.sql`
-      SELECT
-        (SELECT json_build_object(
-                  'id', s."id", 'name', s."name", 'unitId', s."unitId",
-                  'grants', COALESCE((
-                    SELECT json_agg(json_build_object('role', g."role", 'networkId', g."networkId", 'unitId', g."unitId") ORDER BY g."id")
-                    FROM "RoleGrant" g
-                    WHERE g."tenantId" = s."tenantId" AND g."staffUserId" = s."id" AND g."revokedAt" IS NULL), '[]'::json))
-         FROM "StaffUser" s
-         WHERE s."tenantId" = l."tenantId" AND s."id" = l."staffUserId" AND s."disabledAt" IS NULL) AS "staff",
-        (SELECT m."id"::text
-         FROM "Member" m
-         WHERE m."tenantId" = l."tenantId" AND m."id" = l."memberId" AND m."erasedAt" IS NULL) AS "memberId"
-      FROM "Login" l
-      WHERE l."tenantId" = ${tenantId}::uuid AND l."identityProviderId" = ${identityProviderId}::uuid AND l."subject" = ${subject}`,
+  const [row] = await rows(
+    tx,
+    db
+      .selectFrom("Login as l")
+      .where("l.tenantId", "=", tenantId)
+      .where("l.identityProviderId", "=", identityProviderId)
+      .where("l.subject", "=", subject)
+      .select((eb) => [
+        jsonObjectFrom(
+          eb
+            .selectFrom("StaffUser as s")
+            .whereRef("s.tenantId", "=", "l.tenantId")
+            .whereRef("s.id", "=", "l.staffUserId")
+            .where("s.disabledAt", "is", null)
+            .select((staff) => [
+              "s.id",
+              "s.name",
+              "s.unitId",
+              jsonArrayFrom(
+                staff
+                  .selectFrom("RoleGrant as g")
+                  .whereRef("g.tenantId", "=", "s.tenantId")
+                  .whereRef("g.staffUserId", "=", "s.id")
+                  .where("g.revokedAt", "is", null)
+                  .select(["g.role", "g.networkId", "g.unitId"])
+                  .orderBy("g.id"),
+              ).as("grants"),
+            ]),
+        ).as("staff"),
+        eb
+          .selectFrom("Member as m")
+          .whereRef("m.tenantId", "=", "l.tenantId")
+          .whereRef("m.id", "=", "l.memberId")
+          .where("m.erasedAt", "is", null)
+          .select("m.id")
+          .as("memberId"),
+      ]),
   );
-  const row = rows[0];
-  return { staff: row?.staff ?? null, memberId: row?.staff ? null : (row?.memberId ?? null) };
-}
-
-/** @deprecated Logins are linked through `Login` (identity provider + subject); kept for callers outside authentication. */
-export async function findIdentityBySubject(tx: Tx, tenantId: string, subject: string): Promise<TenantIdentity> {
-  const rows = await tx.$queryRaw<{ staff: (Omit<StaffWithGrants, "grants"> & { grants: Grant[] }) | null; memberId: string | null }[]>(
-    Prisma.sql`
-      SELECT
-        (SELECT json_build_object(
-                  'id', s."id", 'name', s."name", 'unitId', s."unitId",
-                  'grants', COALESCE((
-                    SELECT json_agg(json_build_object('role', g."role", 'networkId', g."networkId", 'unitId', g."unitId") ORDER BY g."id")
-                    FROM "RoleGrant" g
-                    WHERE g."tenantId" = s."tenantId" AND g."staffUserId" = s."id" AND g."revokedAt" IS NULL), '[]'::json))
-         FROM "StaffUser" s
-         WHERE s."tenantId" = ${tenantId}::uuid AND s."subject" = ${subject} AND s."disabledAt" IS NULL
-         ORDER BY s."id" LIMIT 1) AS "staff",
-        (SELECT m."id"::text
-         FROM "Member" m
-         WHERE m."tenantId" = ${tenantId}::uuid AND m."subject" = ${subject} AND m."erasedAt" IS NULL
-         ORDER BY m."id" LIMIT 1) AS "memberId"`,
-  );
-  const row = rows[0];
   return { staff: row?.staff ?? null, memberId: row?.staff ? null : (row?.memberId ?? null) };
 }

@@ -1,4 +1,14 @@
-import type { NotificationChannel, OutboxStatus, Prisma, PrismaClient } from "@medverkan/database";
+import {
+  db,
+  execute,
+  type NotificationChannel,
+  type OutboxStatus,
+  type Prisma,
+  type PrismaClient,
+  type RawBuilder,
+  rows,
+  sql,
+} from "@medverkan/database";
 import type { PageRequest } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -159,18 +169,6 @@ export function listActiveTenantIds(system: PrismaClient) {
   return system.tenant.findMany({ where: { retiredAt: null }, select: { id: true }, orderBy: { id: "asc" } });
 }
 
-export interface ClaimedMessage {
-  id: string;
-  tenantId: string;
-  kind: string;
-  idempotencyKey: string;
-  recipient: string;
-  locale: string;
-  payload: Prisma.JsonValue;
-  networkId: string | null;
-  attempts: number;
-}
-
 /**
  * Claims up to `limit` due messages of one tenant for `workerId` until the lease ends: PENDING ones whose time has
  * come, and SENDING ones whose lease has lapsed (their worker crashed or hung). `FOR UPDATE SKIP LOCKED` lets workers
@@ -179,23 +177,38 @@ export interface ClaimedMessage {
  * a message that crashes every worker that takes it still ends as FAILED.
  */
 export function claimDueMessages(tx: Tx, tenantId: string, workerId: string, leaseMs: number, limit: number) {
-  return tx.$queryRaw<ClaimedMessage[]>`
-    UPDATE "OutboxMessage" AS m
-       SET "status" = 'SENDING', "lockedBy" = ${workerId},
-           "lockedUntil" = now() + make_interval(secs => ${leaseMs / 1000}::double precision),
-           "attempts" = m."attempts" + 1
-     WHERE m."tenantId" = ${tenantId}::uuid
-       AND m."id" IN (
-         SELECT d."id" FROM "OutboxMessage" AS d
-          WHERE d."tenantId" = ${tenantId}::uuid
-            AND ((d."status" = 'PENDING' AND d."nextAttemptAt" <= now())
-              OR (d."status" = 'SENDING' AND d."lockedUntil" < now()))
-          ORDER BY d."nextAttemptAt"
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED)
-    RETURNING m."id"::text AS "id", m."tenantId"::text AS "tenantId", m."kind", m."idempotencyKey", m."recipient",
-              m."locale", m."payload", m."networkId"::text AS "networkId", m."attempts"`;
+  const due = db
+    .selectFrom("OutboxMessage as d")
+    .select("d.id")
+    .where("d.tenantId", "=", tenantId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("d.status", "=", "PENDING"), eb("d.nextAttemptAt", "<=", sql<Date>`now()`)]),
+        eb.and([eb("d.status", "=", "SENDING"), eb("d.lockedUntil", "<", sql<Date>`now()`)]),
+      ]),
+    )
+    .orderBy("d.nextAttemptAt")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  return rows(
+    tx,
+    db
+      .updateTable("OutboxMessage as m")
+      .set((eb) => ({
+        status: "SENDING",
+        lockedBy: workerId,
+        lockedUntil: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000}::double precision)`,
+        attempts: eb("m.attempts", "+", 1),
+      }))
+      .where("m.tenantId", "=", tenantId)
+      .where("m.id", "in", due)
+      .returning(["m.id", "m.tenantId", "m.kind", "m.idempotencyKey", "m.recipient", "m.locale", "m.payload", "m.networkId", "m.attempts"]),
+  );
 }
+
+/** A message this worker holds until its lease ends: what it needs to compose and send it. */
+export type ClaimedMessage = Awaited<ReturnType<typeof claimDueMessages>>[number];
 
 /**
  * Settles a claimed message, fenced by the lease: only the worker that still holds it may record the outcome. Returns
@@ -208,17 +221,24 @@ export async function settleMessage(
   workerId: string,
   outcome: { status: Extract<OutboxStatus, "SENT" | "PENDING" | "FAILED">; retryInMs?: number; error?: string },
 ): Promise<boolean> {
-  const error = outcome.error ?? null;
-  const retryInSeconds = (outcome.retryInMs ?? 0) / 1000;
-  const count = await tx.$executeRaw`
-    UPDATE "OutboxMessage"
-       SET "status" = ${outcome.status}::"OutboxStatus", "lockedBy" = NULL, "lockedUntil" = NULL,
-           "lastError" = ${error},
-           "sentAt" = CASE WHEN ${outcome.status} = 'SENT' THEN now() ELSE NULL END,
-           "nextAttemptAt" = CASE WHEN ${outcome.status} = 'PENDING'
-                                  THEN now() + make_interval(secs => ${retryInSeconds}::double precision)
-                                  ELSE "nextAttemptAt" END
-     WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid AND "status" = 'SENDING' AND "lockedBy" = ${workerId}`;
+  const settled = db
+    .updateTable("OutboxMessage")
+    .set({
+      status: outcome.status,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: outcome.error ?? null,
+      sentAt: outcome.status === "SENT" ? sql<Date>`now()` : null,
+      // A message to retry is due again after the pause; a sent or failed one keeps the time it was last due.
+      ...(outcome.status === "PENDING"
+        ? { nextAttemptAt: sql<Date>`now() + make_interval(secs => ${(outcome.retryInMs ?? 0) / 1000}::double precision)` }
+        : {}),
+    })
+    .where("tenantId", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "SENDING")
+    .where("lockedBy", "=", workerId);
+  const count = await execute(tx, settled);
   return count === 1;
 }
 
@@ -228,11 +248,20 @@ export async function settleMessage(
  * Nothing was sent, so the attempt the claim counted is returned. Fenced like `settleMessage`.
  */
 export async function releaseClaim(tx: Tx, tenantId: string, id: string, workerId: string): Promise<boolean> {
-  const count = await tx.$executeRaw`
-    UPDATE "OutboxMessage"
-       SET "status" = 'PENDING', "lockedBy" = NULL, "lockedUntil" = NULL,
-           "attempts" = GREATEST("attempts" - 1, 0), "nextAttemptAt" = now()
-     WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid AND "status" = 'SENDING' AND "lockedBy" = ${workerId}`;
+  const released = db
+    .updateTable("OutboxMessage")
+    .set({
+      status: "PENDING",
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: sql<number>`GREATEST("attempts" - 1, 0)`,
+      nextAttemptAt: sql<Date>`now()`,
+    })
+    .where("tenantId", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "SENDING")
+    .where("lockedBy", "=", workerId);
+  const count = await execute(tx, released);
   return count === 1;
 }
 
@@ -336,24 +365,39 @@ export function findEnrolmentWithSession(tx: Tx, tenantId: string, enrolmentId: 
 
 /** ENROLLED places in sessions that start on the tenant's tomorrow (in its own time zone). */
 export function findEnrolmentsStartingTomorrow(tx: Tx, tenantId: string) {
-  return tx.$queryRaw<{ id: string }[]>`
-    SELECT e."id"::text AS "id"
-      FROM "TrainingEnrolment" e
-      JOIN "TrainingSession" s ON s."tenantId" = e."tenantId" AND s."id" = e."sessionId"
-      JOIN "Tenant" t ON t."id" = e."tenantId"
-     WHERE e."tenantId" = ${tenantId}::uuid AND e."status" = 'ENROLLED' AND s."cancelledAt" IS NULL
-       AND (s."startsAt" AT TIME ZONE t."timeZone")::date = (now() AT TIME ZONE t."timeZone")::date + 1`;
+  return rows(
+    tx,
+    db
+      .selectFrom("TrainingEnrolment as e")
+      .innerJoin("TrainingSession as s", (join) => join.onRef("s.tenantId", "=", "e.tenantId").onRef("s.id", "=", "e.sessionId"))
+      .innerJoin("Tenant as t", "t.id", "e.tenantId")
+      .select("e.id")
+      .where("e.tenantId", "=", tenantId)
+      .where("e.status", "=", "ENROLLED")
+      .where("s.cancelledAt", "is", null)
+      .where(tomorrowInTenant(sql.ref("s.startsAt"))),
+  );
 }
 
 /** Confirmed participants of occasions that start on the tenant's tomorrow. */
 export function findOccasionParticipantsTomorrow(tx: Tx, tenantId: string) {
-  return tx.$queryRaw<{ assignmentId: string; occasionId: string }[]>`
-    SELECT a."id"::text AS "assignmentId", o."id"::text AS "occasionId"
-      FROM "Assignment" a
-      JOIN "Occasion" o ON o."tenantId" = a."tenantId" AND o."requestId" = a."requestId"
-      JOIN "Tenant" t ON t."id" = a."tenantId"
-     WHERE a."tenantId" = ${tenantId}::uuid AND a."status" = 'CONFIRMED' AND o."cancelledAt" IS NULL
-       AND (o."startsAt" AT TIME ZONE t."timeZone")::date = (now() AT TIME ZONE t."timeZone")::date + 1`;
+  return rows(
+    tx,
+    db
+      .selectFrom("Assignment as a")
+      .innerJoin("Occasion as o", (join) => join.onRef("o.tenantId", "=", "a.tenantId").onRef("o.requestId", "=", "a.requestId"))
+      .innerJoin("Tenant as t", "t.id", "a.tenantId")
+      .select(["a.id as assignmentId", "o.id as occasionId"])
+      .where("a.tenantId", "=", tenantId)
+      .where("a.status", "=", "CONFIRMED")
+      .where("o.cancelledAt", "is", null)
+      .where(tomorrowInTenant(sql.ref("o.startsAt"))),
+  );
+}
+
+/** `startsAt` falls on the tenant's tomorrow, in the tenant's own time zone (the query joins the tenant as `t`). */
+function tomorrowInTenant(startsAt: RawBuilder<unknown>) {
+  return sql<boolean>`(${startsAt} AT TIME ZONE t."timeZone")::date = (now() AT TIME ZONE t."timeZone")::date + 1`;
 }
 
 const requestSummarySelect = {
@@ -431,10 +475,17 @@ export function findCarriedOutAssignmentIds(tx: Tx, tenantId: string, requestId:
  * event from being sent again) but loses its content and most of its address.
  */
 export function redactDeliveredMessages(tx: Tx, tenantId: string, days: number) {
-  return tx.$executeRaw`
-    UPDATE "OutboxMessage"
-       SET "payload" = '{}'::jsonb,
-           "recipient" = left("recipient", 1) || '***' || substr("recipient", strpos("recipient", '@'))
-     WHERE "tenantId" = ${tenantId}::uuid AND "status" = 'SENT' AND "payload" <> '{}'::jsonb
-       AND "sentAt" < now() - make_interval(days => ${days}::int)`;
+  return execute(
+    tx,
+    db
+      .updateTable("OutboxMessage")
+      .set({
+        payload: sql`'{}'::jsonb`,
+        recipient: sql<string>`left("recipient", 1) || '***' || substr("recipient", strpos("recipient", '@'))`,
+      })
+      .where("tenantId", "=", tenantId)
+      .where("status", "=", "SENT")
+      .where(sql<boolean>`"payload" <> '{}'::jsonb`)
+      .where("sentAt", "<", sql<Date>`now() - make_interval(days => ${days}::int)`),
+  );
 }
