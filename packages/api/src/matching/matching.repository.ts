@@ -162,7 +162,7 @@ export function fairnessWindowEdges(windowStart: string): { surelyOut: string; s
  * (`MemberActivity`, `MemberActivityMonth`; migration 20261208140001): one row per member for the last invitation
  * and whether ever assigned, the window's whole UTC months, and the raw invitations and assignments of the window's
  * first days only. Before, every request aggregated the tenant's whole history (five years: ~40 000 rows for a
- * region) to the same numbers; `tests/matching/member-activity.test.ts` compares the two on seeded history.
+ * region) to the same numbers; `__tests__/member-activity.test.ts` compares the two on a seeded history.
  *
  * Each fact is its own uncorrelated subquery over the tenant's rows, aggregated per member and joined to the pool here
  * by member id, so no plan can run one of them again for every member of the pool: joined in SQL, a planner without
