@@ -122,8 +122,9 @@ interface PoolJson {
     hasAccessibilityNeeds: boolean,
     competences: string[],
   ][];
-  invited: [memberId: string, lastInvitedOn: string, inWindow: number][] | null;
-  assigned: [memberId: string, inWindow: number][] | null;
+  activity:
+    | [memberId: string, lastInvitedOn: string | null, invitationsInWindow: number, everAssigned: boolean, assignmentsInWindow: number][]
+    | null;
   tagged: [memberId: string, tagIds: string[]][] | null;
   asked: [memberId: string, status: string][] | null;
   paused: [memberId: string, pauses: [startsOn: string, endsOn: string | null][]][] | null;
@@ -133,30 +134,48 @@ interface PoolJson {
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
+ * The instants that decide which history counts in the fairness window, which begins at midnight of `windowStart` in
+ * the tenant's time zone. No time zone is a day away from UTC: an instant a day after the window's first midnight in
+ * UTC is inside the window wherever it is seen (`surelyIn`), one a day before it is outside (`surelyOut`). The counters
+ * are kept per UTC month: the months from `firstWholeMonth` (the first UTC month that begins at or after `surelyIn`)
+ * are inside whole, and only the history between `surelyOut` and it (at most 33 days) is read and converted row by row.
+ */
+export function fairnessWindowEdges(windowStart: string): { surelyOut: string; surelyIn: string; firstWholeMonth: string } {
+  const windowMidnightUtc = Date.parse(`${windowStart}T00:00:00Z`);
+  const surelyIn = new Date(windowMidnightUtc + 86_400_000);
+  const surelyOut = new Date(windowMidnightUtc - 86_400_000);
+  const monthStart = Date.UTC(surelyIn.getUTCFullYear(), surelyIn.getUTCMonth(), 1);
+  const firstWholeMonth = new Date(
+    monthStart === surelyIn.getTime() ? monthStart : Date.UTC(surelyIn.getUTCFullYear(), surelyIn.getUTCMonth() + 1, 1),
+  );
+  return { surelyOut: surelyOut.toISOString(), surelyIn: surelyIn.toISOString(), firstWholeMonth: firstWholeMonth.toISOString() };
+}
+
+/**
  * The network's active pool (never restricted or erased members) with every fact the ranking reads, in one statement:
  * the profile, the relevant tags, the last invitation to any request of the tenant (being asked is a load on the
  * person, whichever network asks) and how many fall in the fairness window, whether the member was ever assigned and
  * how many assignments began in the window, the member's invitation to this request, the pauses not over before
  * today, and the days on which the member takes part in another request's occasion near this one's.
  *
+ * The history facts come from the counters the database keeps where invitations and assignments are written
+ * (`MemberActivity`, `MemberActivityMonth`; migration 20261208140001): one row per member for the last invitation
+ * and whether ever assigned, the window's whole UTC months, and the raw invitations and assignments of the window's
+ * first days only. Before, every request aggregated the tenant's whole history (five years: ~40 000 rows for a
+ * region) to the same numbers; `__tests__/member-activity.test.ts` compares the two on a seeded history.
+ *
  * Each fact is its own uncorrelated subquery over the tenant's rows, aggregated per member and joined to the pool here
- * by member id. They read each of the tenant's invitations and assignments once, by the tenant prefix of an index,
- * and no plan can run one of them again for every member of the pool: joined in SQL, a planner without statistics (a
- * freshly loaded database, or the embedded one) re-aggregated the pauses for each of 5 000 members and took seconds.
- * The price is that members of the tenant outside the pool are aggregated too. Calendar dates are compared in the
- * tenant's time zone, as the domain counts them, but `timezone()` runs only for the rows within a day of the window's
- * first midnight: five years of history cost two comparisons per row.
+ * by member id, so no plan can run one of them again for every member of the pool: joined in SQL, a planner without
+ * statistics (a freshly loaded database, or the embedded one) re-aggregated the pauses for each of 5 000 members and
+ * took seconds. Calendar dates are compared in the tenant's time zone, as the domain counts them.
  */
 export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<PoolCandidate[]> {
   const { tenantId, networkId, requestId, timeZone } = query;
-  // No time zone is a day away from UTC: an instant a day after the window's first midnight in UTC is inside the
-  // window wherever it is seen, one a day before it is outside. Only the two days between are converted.
-  const windowMidnightUtc = Date.parse(`${query.windowStart}T00:00:00Z`);
-  const surelyIn = new Date(windowMidnightUtc + 86_400_000).toISOString();
-  const surelyOut = new Date(windowMidnightUtc - 86_400_000).toISOString();
-  const inWindow = (column: Prisma.Sql) =>
-    Prisma.sql`(${column} >= ${surelyIn}::timestamptz OR (${column} >= ${surelyOut}::timestamptz
-      AND timezone(${timeZone}::text, ${column})::date >= ${query.windowStart}::date))`;
+  const edges = fairnessWindowEdges(query.windowStart);
+  // Of the rows between `surelyOut` and the first whole month, those whose calendar day is in the window.
+  const edgeOfWindow = (column: Prisma.Sql) =>
+    Prisma.sql`${column} >= ${edges.surelyOut}::timestamptz AND ${column} < ${edges.firstWholeMonth}::timestamptz
+      AND (${column} >= ${edges.surelyIn}::timestamptz OR timezone(${timeZone}::text, ${column})::date >= ${query.windowStart}::date)`;
   const rows = await tx.$queryRaw<{ [K in keyof PoolJson]: string | null }[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(m."id", m."birthDate", m."birthYear", m."municipality", m."perspectives",
@@ -166,14 +185,22 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
          JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
         WHERE ms."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'
           AND ${processingAllowedSql("m")})::text AS "pool",
-      (SELECT json_agg(json_build_array(x."memberId", timezone(${timeZone}::text, x."lastAt")::date, x."inWindow"))
-         FROM (SELECT i."memberId", max(i."invitedAt") AS "lastAt", count(*) FILTER (WHERE ${inWindow(Prisma.sql`i."invitedAt"`)}) AS "inWindow"
-                 FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid
-                GROUP BY i."memberId") x)::text AS "invited",
-      (SELECT json_agg(json_build_array(x."memberId", x."inWindow"))
-         FROM (SELECT a."memberId", count(*) FILTER (WHERE ${inWindow(Prisma.sql`a."createdAt"`)}) AS "inWindow"
-                 FROM "Assignment" a WHERE a."tenantId" = ${tenantId}::uuid AND a."status" <> 'CANCELLED'
-                GROUP BY a."memberId") x)::text AS "assigned",
+      (SELECT json_agg(json_build_array(a."memberId", timezone(${timeZone}::text, a."lastInvitedAt")::date,
+                coalesce(w."invitations", 0), a."liveAssignments" > 0, coalesce(w."assignments", 0)))
+         FROM "MemberActivity" a
+         LEFT JOIN (SELECT x."memberId", sum(x."invitations") AS "invitations", sum(x."assignments") AS "assignments"
+                      FROM (SELECT mo."memberId", mo."invitations", mo."liveAssignments" AS "assignments"
+                              FROM "MemberActivityMonth" mo
+                             WHERE mo."tenantId" = ${tenantId}::uuid AND mo."month" >= ${edges.firstWholeMonth.slice(0, 10)}::date
+                            UNION ALL
+                            SELECT i."memberId", 1, 0 FROM "Invitation" i
+                             WHERE i."tenantId" = ${tenantId}::uuid AND ${edgeOfWindow(Prisma.sql`i."invitedAt"`)}
+                            UNION ALL
+                            SELECT s."memberId", 0, 1 FROM "Assignment" s
+                             WHERE s."tenantId" = ${tenantId}::uuid AND s."status" <> 'CANCELLED'
+                               AND ${edgeOfWindow(Prisma.sql`s."createdAt"`)}) x
+                     GROUP BY x."memberId") w ON w."memberId" = a."memberId"
+        WHERE a."tenantId" = ${tenantId}::uuid AND (a."lastInvitedAt" IS NOT NULL OR a."liveAssignments" > 0))::text AS "activity",
       (SELECT json_agg(json_build_array(x."memberId", x."tagIds"))
          FROM (SELECT e."memberId", json_agg(e."tagId") AS "tagIds"
                  FROM "MemberExperience" e
@@ -197,16 +224,14 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
   const row = rows[0];
   const parse = <K extends keyof PoolJson>(key: K): PoolJson[K] => JSON.parse(row?.[key] ?? "null") as PoolJson[K];
   const byMember = <T extends [string, ...unknown[]]>(list: T[] | null) => new Map((list ?? []).map((entry) => [entry[0], entry]));
-  const invited = byMember(parse("invited"));
-  const assigned = byMember(parse("assigned"));
+  const activity = byMember(parse("activity"));
   const tagged = byMember(parse("tagged"));
   const asked = byMember(parse("asked"));
   const paused = byMember(parse("paused"));
   const booked = byMember(parse("booked"));
   return (parse("pool") ?? []).map(
     ([memberId, birthDate, birthYear, municipality, perspectives, languages, hasAccessibilityNeeds, competences]) => {
-      const invitation = invited.get(memberId);
-      const assignment = assigned.get(memberId);
+      const history = activity.get(memberId);
       const status = asked.get(memberId)?.[1];
       return {
         memberId,
@@ -218,10 +243,10 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
         hasAccessibilityNeeds,
         competences: competences ?? NONE,
         experienceTagIds: tagged.get(memberId)?.[1] ?? NONE,
-        lastAskedOn: invitation?.[1] ?? null,
-        invitationsInWindow: invitation?.[2] ?? 0,
-        everAssigned: assignment !== undefined,
-        assignmentsInWindow: assignment?.[1] ?? 0,
+        lastAskedOn: history?.[1] ?? null,
+        invitationsInWindow: history?.[2] ?? 0,
+        everAssigned: history?.[3] ?? false,
+        assignmentsInWindow: history?.[4] ?? 0,
         invitationToRequest: status === undefined ? null : status === "DECLINED" ? "DECLINED" : "OTHER",
         pauses: paused.get(memberId)?.[1].map(([startsOn, endsOn]) => ({ startsOn, endsOn })) ?? NONE,
         bookedDates: booked.get(memberId)?.[1] ?? NONE,

@@ -97,6 +97,8 @@ for (const region of regions) {
 }
 bar.stop();
 await client.query("SET session_replication_role = DEFAULT");
+// COPY ran with triggers off: the candidate ranking's counters (kept by triggers) are computed from the loaded history.
+await client.query('SELECT "rebuild_member_activity"()');
 const loaded = performance.now();
 // VACUUM as well as ANALYZE: freshly COPYed tables have no visibility map, so index-only scans would visit the heap
 // for every row until autovacuum (off on some servers, slow on all) got round to them.
