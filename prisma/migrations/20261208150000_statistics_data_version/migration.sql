@@ -72,12 +72,18 @@ BEGIN
 END
 $$;
 
--- A row's note, for the row-level triggers on Member and Tenant.
+-- A row's note, for the row-level triggers on Member and Tenant (a tenant is its own id: branches, not one CASE,
+-- since PL/pgSQL resolves every field a statement names, and a tenant row has no "tenantId").
 CREATE FUNCTION medverkan_statistics_changed_row() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  tenant uuid;
 BEGIN
-  INSERT INTO "StatisticsDataChange" ("tenantId", "transactionId")
-    VALUES (CASE WHEN TG_TABLE_NAME = 'Tenant' THEN NEW."id" ELSE NEW."tenantId" END, txid_current())
-    ON CONFLICT DO NOTHING;
+  IF TG_TABLE_NAME = 'Tenant' THEN
+    tenant := NEW."id";
+  ELSE
+    tenant := NEW."tenantId";
+  END IF;
+  INSERT INTO "StatisticsDataChange" ("tenantId", "transactionId") VALUES (tenant, txid_current()) ON CONFLICT DO NOTHING;
   RETURN NULL;
 END
 $$;
