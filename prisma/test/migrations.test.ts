@@ -32,10 +32,11 @@ async function structure(db: PGlite): Promise<string[]> {
     // Partial indexes (… WHERE …) cannot be expressed in schema.prisma; they are written by hand in migrations.
     `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '% WHERE %'`,
     // CHECK constraints cannot be expressed in schema.prisma either (e.g. a personal identity number's three columns
-    // set together, its ciphertext's envelope): written by hand in migrations, like partial indexes.
+    // set together, its ciphertext's envelope): written by hand in migrations, like partial indexes. Nor can
+    // constraint triggers (the statistics data version's deferred trigger), which PostgreSQL lists as constraints.
     `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%_prisma_migrations%'
-        AND contype <> 'c'`,
+        AND contype NOT IN ('c', 't')`,
   ];
   const lines: string[] = [];
   for (const sql of queries) {

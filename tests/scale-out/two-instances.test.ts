@@ -270,8 +270,8 @@ describe("two API instances on one database", () => {
   });
 
   it("gives the same statistics on both instances, and a change through one shows on the other at once", async () => {
-    // The protected statistics cubes are remembered in process (statistics.service.ts) under a digest of their exact
-    // inputs, so changed data is a new cube on every instance; a memo keyed by the question would answer stale here.
+    // Statistics are remembered in process (statistics-memo.ts) under the tenant's statistics data version, which the
+    // database replaces in every writing transaction; a memo keyed by the question alone would answer stale here.
     const ostergotland = await publicTenant(a, "ostergotland");
     const analyst = await a.tokenFor({ tenant: "ostergotland", role: "analyst" });
     const requester = await a.tokenFor({ tenant: "ostergotland", role: "requester" });

@@ -5,6 +5,7 @@ import type { KeySetCacheSettings } from "./auth/token-verifier.js";
 import { parsePiiKey } from "./identity/personal-identity-number.crypto.js";
 import type { MailSettings } from "./notification/mail-transport.js";
 import type { OutboxSettings } from "./notification/notification-runtime.js";
+import type { StatisticsWarmupSettings } from "./statistics/statistics-warmer.js";
 
 /** Everything the API reads from its environment, read once at start. */
 export interface AppConfig {
@@ -64,6 +65,8 @@ export interface AppConfig {
    * production; elsewhere unset means the public development key (identity/personal-identity-number.crypto.ts).
    */
   piiKey?: Buffer;
+  /** Warming statistics cubes after changes (statistics/statistics-warmer.ts); unset: on, with its defaults; false: off. */
+  statisticsWarmup?: StatisticsWarmupSettings | false;
   /** Browser origins (`https://app.example.se`) allowed to call the API cross-origin (CORS); unset or empty: none. */
   corsOrigins?: readonly string[];
 }

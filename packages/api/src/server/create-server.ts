@@ -25,6 +25,7 @@ import { downloadRoutes, redactDownloadSecret } from "../document/download.route
 import { LiveEventHub } from "../live/live-event.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { createLoaders } from "../schema/loaders.js";
+import { StatisticsWarmer } from "../statistics/statistics-warmer.js";
 import { cors, csrfPrevention, PREFLIGHT_HEADERS } from "./browser-access.js";
 import { withClientErrorStatus } from "./client-error-status.js";
 import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
@@ -60,6 +61,8 @@ export interface RunningApiServer {
   live: RunningLiveServer;
   /** This instance's memory of authentication's lookups (for tests). */
   authCache: AuthCache;
+  /** Null when `statisticsWarmup` is false. */
+  statisticsWarmer: StatisticsWarmer | null;
   /** This instance's LISTEN on the database, fanned out to its subscriptions. */
   liveEvents: LiveEventHub;
   /** With a replica (DATABASE_REPLICA_URL): its router, whose counters tests and benchmarks read. */
@@ -94,6 +97,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const platformIssuers = new PlatformIssuers(config.platformIssuer ? [config.platformIssuer] : []);
   // Emptied by every committed change to what authentication reads, announced by the database to every instance.
   const authCache = await AuthCache.start(database, log);
+  // Recomputes the annual report's cubes in the background after a tenant's statistics data changed.
+  const statisticsWarmer = config.statisticsWarmup === false ? null : await StatisticsWarmer.start(database, log, config.statisticsWarmup);
   const authenticator: Authenticator = createAuthenticator(
     database.prisma,
     platformIssuers,
@@ -266,6 +271,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     httpServer,
     live,
     authCache,
+    statisticsWarmer,
     liveEvents,
     replicaRouter,
     platformIssuers,
@@ -276,6 +282,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       await liveEvents.stop();
       await apollo.stop();
       await authCache.stop();
+      await statisticsWarmer?.stop();
       replicaRouter?.stop();
     },
   };

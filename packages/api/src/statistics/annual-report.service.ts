@@ -5,6 +5,7 @@ import type { Tx } from "../context/tenant-scope.js";
 import { findStatisticsSettings } from "./statistics.repository.js";
 import { computeStatistics, requireStatisticsReader } from "./statistics.service.js";
 import type { AnnualReport, AnnualReportFigure, StatisticsMeasures, StatisticsValue } from "./statistics.type.js";
+import { statisticsMemo } from "./statistics-memo.js";
 
 // The figures a coordination function reports to management once a year (seeds/004: "Tar fram årlig statistik"),
 // each next to the year before. They are the protected totals of the statistics API, so the report discloses
@@ -35,6 +36,7 @@ export async function getAnnualReport(ctx: RequestContext, year: number): Promis
   const { actor, networks } = requireStatisticsReader(ctx);
   const validated = validateStatisticsQuery({ year }, new Date().getUTCFullYear());
   if (!validated.ok) throw badUserInput(validated.errors, ctx.locale);
+  statisticsMemo.noteAsked(actor.tenantId, Date.now());
   return ctx
     .scope(actor.tenantId)
     .transaction((tx) => buildAnnualReport(ctx, tx, actor.tenantId, year, networks), { timeoutMs: 60_000, staleReadAllowed: true });

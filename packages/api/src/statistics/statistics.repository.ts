@@ -500,3 +500,34 @@ export async function findGroupLabels(tx: Tx, tenantId: string) {
   ]);
   return { networks, units, assignmentTypes };
 }
+
+/**
+ * The tenant's statistics data version (migration 20261208150000): a token every committed change to what this file
+ * reads replaces, in the writing transaction. Null for a tenant none has been recorded for yet.
+ */
+export async function readStatisticsVersion(tx: Tx, tenantId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ version: string }[]>`
+    SELECT "version"::text AS version FROM "StatisticsDataVersion" WHERE "tenantId" = ${tenantId}::uuid`;
+  return rows[0]?.version ?? null;
+}
+
+/**
+ * The first instant after `after` at which the pool counted at "now" (finestPool) could change without any write:
+ * the earliest registration, intake step, invitation, answer or assignment dated later than `after` (data dated
+ * ahead). finestPool compares only these instants with the date it counts at, so the pool counted at any instant
+ * from `after` up to (not including) this one is the pool counted at `after`. Null when nothing is dated later.
+ */
+export async function nextPoolChange(tx: Tx, tenantId: string, after: Date): Promise<Date | null> {
+  const tenant = Prisma.sql`${tenantId}::uuid`;
+  const at = Prisma.sql`${after.toISOString()}::timestamptz`;
+  const rows = await tx.$queryRaw<{ at: Date | null }[]>`
+    SELECT LEAST(
+      (SELECT min(ms."registeredAt") FROM "Membership" ms WHERE ms."tenantId" = ${tenant} AND ms."registeredAt" > ${at}),
+      (SELECT min(e."at") FROM "MembershipEvent" e WHERE e."tenantId" = ${tenant} AND e."at" > ${at}),
+      (SELECT min(i."invitedAt") FROM "Invitation" i WHERE i."tenantId" = ${tenant} AND i."invitedAt" > ${at}),
+      (SELECT min(i."respondedAt") FROM "Invitation" i WHERE i."tenantId" = ${tenant} AND i."respondedAt" > ${at}),
+      (SELECT min(a."createdAt") FROM "Assignment" a WHERE a."tenantId" = ${tenant} AND a."createdAt" > ${at})
+    ) AS at`;
+  const found = rows[0]?.at ?? null;
+  return found === null ? null : new Date(found);
+}

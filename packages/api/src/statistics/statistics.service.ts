@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   AGE_BAND_LABELS,
   type AgeBand,
@@ -14,7 +13,6 @@ import {
   MONTHS,
   PERSPECTIVE_LABELS,
   type Perspective,
-  ProtectedCube,
   periodEnd,
   planStatisticsAnswer,
   type StatisticsAnswerData,
@@ -34,10 +32,14 @@ import { statisticsCsv } from "./statistics.csv.js";
 import {
   assignmentConcentration,
   FAMILY_DIMENSIONS,
+  type FinestRow,
   findGroupLabels,
   findStatisticsSettings,
   finestPool,
+  nextPoolChange,
+  type StatisticsDimensionKey as RepositoryDimension,
   readFlow,
+  readStatisticsVersion,
 } from "./statistics.repository.js";
 import {
   type StatisticsDimension,
@@ -48,6 +50,7 @@ import {
   type StatisticsTable,
   type StatisticsValue,
 } from "./statistics.type.js";
+import { type StatisticsMemo, statisticsMemo } from "./statistics-memo.js";
 
 // A statistics answer: the repository reads each family's finest cells and aggregates, the domain protects them as
 // whole cubes and slices out the groups asked for (planStatisticsAnswer, answerStatistics), and this service labels
@@ -74,6 +77,7 @@ export async function getStatistics(ctx: RequestContext, input: StatisticsReques
   const { actor, networks } = requireStatisticsReader(ctx);
   const validated = validateStatisticsQuery(input, new Date().getUTCFullYear());
   if (!validated.ok) throw badUserInput(validated.errors, ctx.locale);
+  statisticsMemo.noteAsked(actor.tenantId, Date.now());
   return ctx
     .scope(actor.tenantId)
     .transaction((tx) => computeStatistics(ctx, tx, actor.tenantId, validated.query, networks, input.networkId ?? null), {
@@ -83,6 +87,12 @@ export async function getStatistics(ctx: RequestContext, input: StatisticsReques
     });
 }
 
+/**
+ * A statistics table, remembered under the tenant's statistics data version (see statistics-memo.ts): the version
+ * is read first, so a repeat costs that one statement, and a table computed from data newer than the version it is
+ * kept under (a write committed while computing) is only ever fresher than that version, never staler. A caller's
+ * own `cubeOf` (the suppression report measuring cubes) gets a table computed afresh, over cubes of its own.
+ */
 export async function computeStatistics(
   ctx: Pick<RequestContext, "locale">,
   tx: Tx,
@@ -90,8 +100,21 @@ export async function computeStatistics(
   query: StatisticsQuery,
   visible: "ALL" | string[],
   networkId: string | null,
-  cubeOf: CubeFactory = rememberedCube,
+  cubeOf?: CubeFactory,
+  memo: StatisticsMemo = statisticsMemo,
 ): Promise<StatisticsTable> {
+  const version = await readStatisticsVersion(tx, tenantId);
+  const now = new Date();
+  const memory = version === null ? null : { memo, prefix: `${tenantId}\u0000${version}` };
+  const answerKey =
+    memory && !cubeOf
+      ? `${memory.prefix}\u0000${JSON.stringify([query, visible === "ALL" ? visible : [...visible].sort(), networkId, ctx.locale])}`
+      : null;
+  if (answerKey) {
+    const known = memo.answer<StatisticsTable>(answerKey, now.getTime());
+    if (known) return known;
+  }
+
   const settings = await findStatisticsSettings(tx, tenantId);
   if (!settings) throw forbidden(ctx.locale);
   const labels = await findGroupLabels(tx, tenantId);
@@ -100,8 +123,8 @@ export async function computeStatistics(
     throw badUserInput([fieldError("input.networkId", "UNKNOWN_REFERENCE", { sv: "Nätverk", en: "Network" })], ctx.locale);
   }
   const plan = planStatisticsAnswer(query, { visible, networkId });
-  const data = await loadAnswerData(tx, tenantId, plan, settings);
-  const answer = answerStatistics(plan, data, cubeOf);
+  const loaded = await loadAnswerData(tx, tenantId, plan, settings, now, memory);
+  const answer = answerStatistics(plan, loaded.data, cubeOf ?? loaded.cubeOf);
 
   const groupLabel = makeLabeller(labels, ctx.locale);
   const rows: StatisticsRow[] = answer.rows
@@ -124,7 +147,27 @@ export async function computeStatistics(
     csv: "",
   };
   table.csv = statisticsCsv(table, ctx.locale);
+  // Shared by every later caller with the same question: callers only read it.
+  if (answerKey) memo.keepAnswer(answerKey, table, 2_048 + table.csv.length * 4 + rows.length * 1_500, loaded.from, loaded.until);
   return table;
+}
+
+/** What an answer's readings and cubes are remembered under: the tenant and its data version. */
+interface AnswerMemory {
+  readonly memo: StatisticsMemo;
+  readonly prefix: string;
+}
+
+interface LoadedAnswerData {
+  readonly data: StatisticsAnswerData;
+  /** Remembering cubes under the version, the year and each pool's instant. */
+  readonly cubeOf: CubeFactory | undefined;
+  /**
+   * The answer holds from `from` (its own instant) up to `until` (ms): the first instant a pool counted "now" could
+   * change without a write (see nextPoolChange); forever when it counts no pool "now".
+   */
+  readonly from: number;
+  readonly until: number;
 }
 
 /** Everything the answer is computed from: one read per flow family, the pool at every date shown, concentration. */
@@ -133,33 +176,111 @@ async function loadAnswerData(
   tenantId: string,
   plan: StatisticsAnswerPlan,
   settings: { smallCellThreshold: number; timeZone: string },
-): Promise<StatisticsAnswerData> {
+  now: Date,
+  memory: AnswerMemory | null,
+): Promise<LoadedAnswerData> {
   const window = { year: plan.year, timeZone: settings.timeZone };
+  const at = now.getTime();
+  let until = Number.POSITIVE_INFINITY;
+  /** A reading remembered under the version (flows and concentration: data only, never the clock). */
+  const remembered = async <T>(key: string, read: () => Promise<T>, bytes: (value: T) => number): Promise<T> => {
+    if (!memory) return read();
+    const fullKey = `${memory.prefix}\u0000${key}`;
+    const known = memory.memo.reading<T>(fullKey, at);
+    if (known !== undefined) return known;
+    const value = await read();
+    memory.memo.keepReading(fullKey, value, bytes(value), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    return value;
+  };
+  const flowKey = (family: FlowFamily, dimensions: readonly string[]) =>
+    JSON.stringify(["flow", family, window.year, window.timeZone, dimensions]);
+
   const flows = {} as Record<FlowFamily, StatisticsAnswerData["flows"][FlowFamily]>;
   for (const family of FLOW_FAMILIES) {
-    flows[family] = await readFlow(tx, tenantId, family, window, familyDimensionsAsked(plan, FAMILY_DIMENSIONS[family]));
+    const dimensions = familyDimensionsAsked(plan, FAMILY_DIMENSIONS[family]);
+    flows[family] = await remembered(
+      flowKey(family, dimensions),
+      () => readFlow(tx, tenantId, family, window, dimensions),
+      (reading) => 1_024 + (reading.aggregates.length + reading.finest.length) * 300,
+    );
   }
-  const now = new Date();
-  const pools = await finestPool(
-    tx,
-    tenantId,
-    plan.poolTimes.map((key) => periodEnd(plan.year, key, settings.timeZone, now)),
-    plan.year,
-  );
-  const total = await assignmentConcentration(tx, tenantId, plan.concentration.total, window, plan.periodMonths);
+
+  // The pool at each period's end, or now for a period not over yet (periodEnd). A pool at a past instant depends on
+  // the data only; the pool "now" is remembered from the instant it was counted at up to the first row dated after
+  // it (nextPoolChange), and cubes of it under that instant.
+  const dates = plan.poolTimes.map((key) => periodEnd(plan.year, key, settings.timeZone, now));
+  const poolSources: string[] = [];
+  const pools: (readonly FinestRow[])[] = [];
+  const missing: number[] = [];
+  dates.forEach((date, i) => {
+    const open = date.getTime() === at;
+    const key = open ? JSON.stringify(["pool-now", plan.year]) : JSON.stringify(["pool", plan.year, date.toISOString()]);
+    const known = memory?.memo.reading<{ rows: FinestRow[]; from: number; until: number }>(`${memory.prefix}\u0000${key}`, at);
+    if (known) {
+      pools[i] = known.rows;
+      poolSources[i] = `${key}@${known.from}`;
+      until = Math.min(until, known.until);
+    } else missing.push(i);
+  });
+  if (missing.length > 0) {
+    const read = await finestPool(
+      tx,
+      tenantId,
+      missing.map((i) => dates[i] as Date),
+      plan.year,
+    );
+    const openMissing = missing.some((i) => (dates[i] as Date).getTime() === at);
+    const next = openMissing ? await nextPoolChange(tx, tenantId, now) : null;
+    missing.forEach((i, j) => {
+      const date = dates[i] as Date;
+      const rows = read[j] ?? [];
+      const open = date.getTime() === at;
+      const key = open ? JSON.stringify(["pool-now", plan.year]) : JSON.stringify(["pool", plan.year, date.toISOString()]);
+      const heldUntil = open ? (next?.getTime() ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+      pools[i] = rows;
+      poolSources[i] = `${key}@${at}`;
+      if (open) until = Math.min(until, heldUntil);
+      memory?.memo.keepReading(
+        `${memory.prefix}\u0000${key}`,
+        { rows, from: at, until: heldUntil },
+        1_024 + rows.length * 300,
+        open ? at : Number.NEGATIVE_INFINITY,
+        heldUntil,
+      );
+    });
+  }
+
+  const monthsKey = plan.periodMonths.join(",");
+  const concentrationOf = (dimensions: readonly RepositoryDimension[]) =>
+    remembered(
+      JSON.stringify(["concentration", window.year, window.timeZone, dimensions, monthsKey]),
+      () => assignmentConcentration(tx, tenantId, dimensions, window, plan.periodMonths),
+      (rows) => 1_024 + rows.length * 300,
+    );
+  const total = await concentrationOf(plan.concentration.total);
   // An answer without groups asks the rows' concentration over the same dimensions as the total's: read it once.
   const rowDimensions = plan.concentration.rows;
   const sameAsTotal = rowDimensions !== null && rowDimensions.join() === plan.concentration.total.join();
   const concentration = {
-    rows:
-      rowDimensions === null
-        ? []
-        : sameAsTotal
-          ? total
-          : await assignmentConcentration(tx, tenantId, rowDimensions, window, plan.periodMonths),
+    rows: rowDimensions === null ? [] : sameAsTotal ? total : await concentrationOf(rowDimensions),
     total,
   };
-  return { threshold: settings.smallCellThreshold, familyDimensions: FAMILY_DIMENSIONS, flows, pools, concentration };
+
+  // Cubes are named by their label (family-cube.ts: the family, "POOL" or "POOL@<period>", then its counts): flows
+  // by the version, year and time zone; pools by the instant their reading was counted at.
+  const cubeOf = memory?.memo.cubeFactory((label) => {
+    const family = label.split(".", 1)[0] as string;
+    if ((FLOW_FAMILIES as readonly string[]).includes(family)) return `${memory.prefix}\u0000${flowKey(family as FlowFamily, [])}`;
+    const period = family === "POOL" ? "*" : family.startsWith("POOL@") ? family.slice("POOL@".length) : null;
+    const index = period === null ? -1 : plan.poolTimes.indexOf(period);
+    return index < 0 ? null : `${memory.prefix}\u0000cube-of\u0000${poolSources[index]}`;
+  });
+  return {
+    data: { threshold: settings.smallCellThreshold, familyDimensions: FAMILY_DIMENSIONS, flows, pools, concentration },
+    cubeOf,
+    from: at,
+    until,
+  };
 }
 
 function toValue(figure: StatisticsFigure): StatisticsValue {
@@ -174,37 +295,6 @@ export function toMeasures(figures: StatisticsFigures): StatisticsMeasures {
   const measures: Record<keyof StatisticsMeasures, StatisticsValue> = values;
   return Object.assign(new StatisticsMeasures(), measures satisfies Record<MeasureName, StatisticsValue>);
 }
-
-// Protecting a cube costs far more than reading its finest cells, and the hidden cells are a function of exactly
-// the inputs below. So cubes are remembered under a digest of those inputs: any change to the data gives another
-// digest (nothing to invalidate), and every API instance computes the same cube from the same data (nothing to
-// share). Bounded, oldest first out.
-const CUBE_MEMORY = 64;
-const rememberedCubes = new Map<string, ProtectedCube>();
-
-const rememberedCube: CubeFactory = (dimensions, finest, threshold, options) => {
-  const { levels, contributors, sensitive } = options;
-  // A caller's own rule for sensitive groups cannot be digested: such cubes are not remembered.
-  if (sensitive) return new ProtectedCube(dimensions, finest, threshold, options);
-  const digest = createHash("sha256");
-  digest.update(JSON.stringify([threshold, levels, dimensions.map((d) => [d.values, d.between?.length ?? 0])]));
-  for (const key of [...finest.keys()].sort()) {
-    digest.update(`${key}=${finest.get(key)}`);
-    if (contributors) digest.update(`:${(contributors.get(key) ?? []).join(",")}`);
-    digest.update("\n");
-  }
-  const id = digest.digest("base64");
-  const known = rememberedCubes.get(id);
-  if (known) {
-    rememberedCubes.delete(id);
-    rememberedCubes.set(id, known);
-    return known;
-  }
-  const cube = new ProtectedCube(dimensions, finest, threshold, options);
-  rememberedCubes.set(id, cube);
-  if (rememberedCubes.size > CUBE_MEMORY) rememberedCubes.delete(rememberedCubes.keys().next().value as string);
-  return cube;
-};
 
 // ─── Labels ─────────────────────────────────────────────────────────────────────────────────────────────────
 
