@@ -1,53 +1,44 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "../generated/gql.js";
+import type { CreateNetworkInput, NetworkFieldsFragment, RetireNetworkInput, UpdateNetworkInput } from "../generated/graphql.js";
+import { present, query } from "../invitations/invitations.js";
+import { auditEventCount, auditEventsAbout } from "../support/audit-log.js";
 import {
-  auditCount,
-  auditTrail,
   type ConfigurationActors,
   configurationActors,
   errorCode,
+  everyRegionsAdmin,
   expectFieldErrors,
   expectForbidden,
   MISSING_ID,
-  ok,
-  staffUserIdOf,
+  staffUserIdSeenBy,
 } from "../support/configuration-admin.js";
-import { REGISTER_MEMBER } from "../support/queries.js";
-import { type PublicTenant, publicTenant, registrationInput } from "../support/registration.js";
+import { fieldErrors } from "../support/errors.js";
+import { type PublicTenant, publicTenant, REGISTER_MEMBER_TYPED, typedRegistrationInput } from "../support/registration.js";
 
 // SPEC §4.10: a tenant admin creates, changes and retires networks — name, slug, care domain, contact address and
 // which intake rules, request form and fee schedule apply (or the tenant's default) — validated and audited.
 
-const NETWORK = "id slug name description careDomain contactEmail intakeRuleSetId requestFormId feeScheduleId retiredAt version";
-const ERRORS = "errors { __typename ... on ErrorResult { code message messageSv messageEn } ... on SlugTaken { slug } }";
-const RETIRE_ERRORS = "errors { __typename ... on ErrorResult { code message messageSv messageEn } }";
+graphql(`fragment NetworkFields on Network {
+  id slug name description careDomain contactEmail intakeRuleSetId requestFormId feeScheduleId retiredAt version
+}`);
 
-const CREATE = `mutation Create($input: CreateNetworkInput!) { createNetwork(input: $input) { network { ${NETWORK} } ${ERRORS} } }`;
-const UPDATE = `mutation Update($input: UpdateNetworkInput!) { updateNetwork(input: $input) { network { ${NETWORK} } ${ERRORS} } }`;
-const RETIRE = `mutation Retire($input: RetireNetworkInput!) { retireNetwork(input: $input) { network { ${NETWORK} } ${RETIRE_ERRORS} } }`;
-const NETWORKS = `query Networks($includeRetired: Boolean! = false, $first: Int, $after: String) {
+const CREATE = graphql(`mutation CreateNetworkOfTenant($input: CreateNetworkInput!) {
+  createNetwork(input: $input) {
+    network { ...NetworkFields } errors { __typename ...PayloadErrorFields ... on SlugTaken { slug } } } }`);
+const UPDATE = graphql(`mutation UpdateNetworkOfTenant($input: UpdateNetworkInput!) {
+  updateNetwork(input: $input) {
+    network { ...NetworkFields } errors { __typename ...PayloadErrorFields ... on SlugTaken { slug } } } }`);
+const RETIRE = graphql(`mutation RetireNetworkOfTenant($input: RetireNetworkInput!) {
+  retireNetwork(input: $input) { network { ...NetworkFields } errors { __typename ...PayloadErrorFields } } }`);
+const NETWORKS = graphql(`query NetworksOfTenant($includeRetired: Boolean! = false, $first: Int, $after: String) {
   networks(includeRetired: $includeRetired, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { ${NETWORK} }
-  }
-}`;
-const ONE = `query One($id: ID!) { network(id: $id) { ${NETWORK} } }`;
+    totalCount pageInfo { hasNextPage endCursor } nodes { ...NetworkFields } } }`);
+const ONE = graphql(`query NetworkById($id: ID!) { network(id: $id) { ...NetworkFields } }`);
+const DEFAULT_INTAKE_RULES = graphql(`query DefaultIntakeRuleSetOfTenant { intakeRuleSets(first: 20) { nodes { id isTenantDefault } } }`);
 
-interface Network {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  careDomain: string;
-  contactEmail: string;
-  intakeRuleSetId: string | null;
-  requestFormId: string | null;
-  feeScheduleId: string | null;
-  retiredAt: string | null;
-  version: number;
-}
-type Errors = Array<{ __typename: string; code: string; message: string; messageSv: string; messageEn: string; slug?: string }>;
-type Payload<K extends string> = Record<K, { network: Network | null; errors: Errors }>;
-type Connection = { networks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Network[] } };
+type Network = NetworkFieldsFragment;
 
 let api: TestApi;
 let actors: ConfigurationActors;
@@ -56,17 +47,29 @@ let vgr: PublicTenant;
 let kalmarRuleSetId: string;
 let vgrRuleSetId: string;
 let adminStaffId: string;
+/** Every region's administrator: the networks and audit events of all tenants, as the database held them. */
+let everyAdmin: string[];
 
-const create = (input: Record<string, unknown>, token = actors.admin) =>
-  api.graphql<Payload<"createNetwork">>(CREATE, { token, variables: { input } });
-const update = (input: Record<string, unknown>, token = actors.admin) =>
-  api.graphql<Payload<"updateNetwork">>(UPDATE, { token, variables: { input } });
-const retire = (input: Record<string, unknown>, token = actors.admin) =>
-  api.graphql<Payload<"retireNetwork">>(RETIRE, { token, variables: { input } });
-const adminList = (includeRetired = false) => ok<Connection>(api, actors.admin, NETWORKS, { includeRetired, first: 100 });
-const networkCount = () => api.running.database.prisma.network.count();
+const create = (input: CreateNetworkInput, token = actors.admin) => api.graphql(CREATE, { token, variables: { input } });
+const update = (input: UpdateNetworkInput, token = actors.admin) => api.graphql(UPDATE, { token, variables: { input } });
+const retire = (input: RetireNetworkInput, token = actors.admin) => api.graphql(RETIRE, { token, variables: { input } });
+const adminList = async (includeRetired = false) =>
+  present((await query(api, actors.admin, NETWORKS, { includeRetired, first: 100 })).networks, "the networks");
+const networkAs = async (token: string, id: string) => present((await query(api, token, ONE, { id })).network, "the network");
+/** How many networks there are in all tenants, retired ones too (each region's administrator counts their own). */
+const networkCount = async () => {
+  let count = 0;
+  for (const token of everyAdmin) {
+    count += present((await query(api, token, NETWORKS, { includeRetired: true, first: 1 })).networks).totalCount;
+  }
+  return count;
+};
+const auditCount = () => auditEventCount(api, everyAdmin, ["Network"]);
+const auditTrail = (id: string) => auditEventsAbout(api, actors.admin, id);
+const defaultRuleSetOf = async (adminToken: string) =>
+  present((await query(api, adminToken, DEFAULT_INTAKE_RULES)).intakeRuleSets?.nodes.find((set) => set.isTenantDefault)).id;
 
-function brukarradet(overrides: Record<string, unknown> = {}) {
+function brukarradet(overrides: Partial<CreateNetworkInput> = {}): CreateNetworkInput {
   return {
     slug: "brukarradet",
     name: "Brukarrådet",
@@ -81,14 +84,10 @@ beforeAll(async () => {
   api = await startTestApi();
   actors = await configurationActors(api);
   [kalmar, vgr] = await Promise.all([publicTenant(api, "kalmar"), publicTenant(api, "vgr")]);
-  const prisma = api.running.database.prisma;
-  const [own, foreign] = await Promise.all(
-    ["kalmar", "vgr"].map((slug) => prisma.intakeRuleSet.findFirst({ where: { tenant: { slug } }, select: { id: true } })),
-  );
-  if (!own || !foreign) throw new Error("The seed has no intake rule sets");
-  kalmarRuleSetId = own.id;
-  vgrRuleSetId = foreign.id;
-  adminStaffId = await staffUserIdOf(api, "kalmar-admin-1");
+  everyAdmin = await everyRegionsAdmin(api);
+  kalmarRuleSetId = await defaultRuleSetOf(actors.admin);
+  vgrRuleSetId = await defaultRuleSetOf(actors.foreignAdmin);
+  adminStaffId = await staffUserIdSeenBy(api, actors.admin, "kalmar-admin-1");
 });
 
 afterAll(async () => {
@@ -102,7 +101,7 @@ describe("networks", () => {
     const response = await create(brukarradet({ intakeRuleSetId: kalmarRuleSetId }));
     expect(response.errors).toBeUndefined();
     expect(response.data?.createNetwork.errors).toEqual([]);
-    const network = response.data?.createNetwork.network as Network;
+    const network = present(response.data?.createNetwork.network, "the created network");
     expect(network).toMatchObject({
       slug: "brukarradet",
       name: "Brukarrådet",
@@ -116,16 +115,21 @@ describe("networks", () => {
     });
     created = network;
 
-    expect((await adminList()).networks.nodes.map((node) => node.id)).toContain(network.id);
-    const asCoordinator = await ok<{ network: Network }>(api, actors.coordinator, ONE, { id: network.id });
-    expect(asCoordinator.network.name).toBe("Brukarrådet");
+    expect((await adminList()).nodes.map((node) => node.id)).toContain(network.id);
+    const asCoordinator = await networkAs(actors.coordinator, created.id);
+    expect(asCoordinator.name).toBe("Brukarrådet");
     const publicView = await publicTenant(api, "kalmar");
     expect(publicView.networks.nodes.map((node) => node.slug)).toContain("brukarradet");
 
-    const trail = await auditTrail(api, "Network", network.id);
+    const trail = await auditTrail(network.id);
     expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ action: "WRITE", actorType: "STAFF", actorId: adminStaffId, before: null });
-    expect(trail[0]?.after).toMatchObject({ slug: "brukarradet", contactEmail: "brukarradet@regionkalmar.example.se", version: 1 });
+    expect(trail[0]).toMatchObject({ subjectType: "Network", action: "WRITE", actorType: "STAFF", actorId: adminStaffId });
+    expect(trail[0]?.details?.before).toBeNull();
+    expect(trail[0]?.details?.after).toMatchObject({
+      slug: "brukarradet",
+      contactEmail: "brukarradet@regionkalmar.example.se",
+      version: 1,
+    });
   });
 
   it("changes only the fields an update names, under the version read, and audits before and after", async () => {
@@ -137,7 +141,7 @@ describe("networks", () => {
       intakeRuleSetId: null,
     });
     expect(response.data?.updateNetwork.errors).toEqual([]);
-    const network = response.data?.updateNetwork.network as Network;
+    const network = present(response.data?.updateNetwork.network, "the updated network");
     expect(network).toMatchObject({
       id: created.id,
       slug: "brukarradet",
@@ -148,33 +152,31 @@ describe("networks", () => {
       intakeRuleSetId: null,
       version: 2,
     });
-    const read = await ok<{ network: Network }>(api, actors.admin, ONE, { id: created.id });
-    expect(read.network).toEqual(network);
+    expect(await networkAs(actors.admin, created.id)).toEqual(network);
 
-    const trail = await auditTrail(api, "Network", created.id);
+    const trail = await auditTrail(created.id);
     expect(trail).toHaveLength(2);
-    expect(trail[1]?.before).toMatchObject({ name: "Brukarrådet", intakeRuleSetId: kalmarRuleSetId, version: 1 });
-    expect(trail[1]?.after).toMatchObject({ name: "Brukarrådet i Kalmar län", intakeRuleSetId: null, version: 2 });
+    expect(trail[1]?.details?.before).toMatchObject({ name: "Brukarrådet", intakeRuleSetId: kalmarRuleSetId, version: 1 });
+    expect(trail[1]?.details?.after).toMatchObject({ name: "Brukarrådet i Kalmar län", intakeRuleSetId: null, version: 2 });
 
     // Saving the same values again changes nothing: no new version, no audit event.
     const again = await update({ id: created.id, expectedVersion: 2, name: "Brukarrådet i Kalmar län" });
     expect(again.data?.updateNetwork.network?.version).toBe(2);
-    expect(await auditTrail(api, "Network", created.id)).toHaveLength(2);
+    expect(await auditTrail(created.id)).toHaveLength(2);
     created = network;
   });
 
   it("refuses a stale version with CONFLICT and writes nothing", async () => {
-    const before = await auditCount(api, "Network");
+    const before = await auditCount();
     const response = await update({ id: created.id, expectedVersion: 1, name: "Lost update" });
     expect(errorCode(response)).toBe("CONFLICT");
     expect(response.data ?? null).toBeNull();
-    const read = await ok<{ network: Network }>(api, actors.admin, ONE, { id: created.id });
-    expect(read.network).toMatchObject({ name: "Brukarrådet i Kalmar län", version: 2 });
-    expect(await auditCount(api, "Network")).toBe(before);
+    expect(await networkAs(actors.admin, created.id)).toMatchObject({ name: "Brukarrådet i Kalmar län", version: 2 });
+    expect(await auditCount()).toBe(before);
   });
 
   it("refuses invalid input with every field error at once, in both languages, and writes nothing", async () => {
-    const [networks, audits] = await Promise.all([networkCount(), auditCount(api, "Network")]);
+    const [networks, audits] = [await networkCount(), await auditCount()];
     const response = await create(
       brukarradet({
         slug: "Brukar Råd",
@@ -201,7 +203,7 @@ describe("networks", () => {
       ["input.contactEmail", "REQUIRED"],
     ]);
     expect(await networkCount()).toBe(networks);
-    expect(await auditCount(api, "Network")).toBe(audits);
+    expect(await auditCount()).toBe(audits);
   });
 
   it("answers in the request's language", async () => {
@@ -210,13 +212,14 @@ describe("networks", () => {
       variables: { input: brukarradet({ slug: "x", contactEmail: "fel" }) },
       headers: { "accept-language": "en" },
     });
-    const errors = response.errors?.[0]?.extensions?.fieldErrors as Array<{ message: string; messages: { en: string } }>;
+    const errors = fieldErrors(response);
+    expect(errors).not.toHaveLength(0);
     expect(errors[0]?.message).toBe(errors[0]?.messages.en);
   });
 
   it("answers SlugTaken for a slug another network already has", async () => {
     const networks = await networkCount();
-    const taken = kalmar.networks.nodes[0]?.slug as string;
+    const taken = present(kalmar.networks.nodes[0]).slug;
     const response = await create(brukarradet({ slug: taken }));
     expect(response.data?.createNetwork.network).toBeNull();
     expect(response.data?.createNetwork.errors).toEqual([
@@ -230,25 +233,25 @@ describe("networks", () => {
   it("retires a network: closed for registration, kept for history, its slug still taken", async () => {
     const response = await retire({ id: created.id, expectedVersion: 2 });
     expect(response.data?.retireNetwork.errors).toEqual([]);
-    const retired = response.data?.retireNetwork.network as Network;
+    const retired = present(response.data?.retireNetwork.network, "the retired network");
     expect(retired.retiredAt).not.toBeNull();
     expect(retired.version).toBe(3);
 
-    expect((await adminList()).networks.nodes.map((node) => node.id)).not.toContain(created.id);
-    expect((await adminList(true)).networks.nodes.map((node) => node.id)).toContain(created.id);
+    expect((await adminList()).nodes.map((node) => node.id)).not.toContain(created.id);
+    expect((await adminList(true)).nodes.map((node) => node.id)).toContain(created.id);
     expect((await publicTenant(api, "kalmar")).networks.nodes.map((node) => node.id)).not.toContain(created.id);
-    expect((await ok<{ network: Network }>(api, actors.admin, ONE, { id: created.id })).network.retiredAt).toBe(retired.retiredAt);
+    expect((await networkAs(actors.admin, created.id)).retiredAt).toBe(retired.retiredAt);
 
-    const registration = await api.graphql(REGISTER_MEMBER, {
-      variables: { input: registrationInput(kalmar, { networkIds: [created.id] }) },
+    const registration = await api.graphql(REGISTER_MEMBER_TYPED, {
+      variables: { input: typedRegistrationInput(kalmar, { networkIds: [created.id] }) },
     });
     expect(errorCode(registration)).toBe("BAD_USER_INPUT");
 
     const again = await retire({ id: created.id, expectedVersion: 3 });
     expect(again.data?.retireNetwork.network).toMatchObject({ retiredAt: retired.retiredAt, version: 3 });
-    const trail = await auditTrail(api, "Network", created.id);
+    const trail = await auditTrail(created.id);
     expect(trail).toHaveLength(3);
-    expect(trail[2]).toMatchObject({ purpose: "retire", before: expect.objectContaining({ retiredAt: null }) });
+    expect(trail[2]).toMatchObject({ purpose: "retire", details: { before: expect.objectContaining({ retiredAt: null }) } });
 
     const reuse = await create(brukarradet());
     expect(reuse.data?.createNetwork.errors[0]?.__typename).toBe("SlugTaken");
@@ -256,45 +259,48 @@ describe("networks", () => {
 
   it("pages through the networks with cursors", async () => {
     const all = await adminList(true);
-    const first = await ok<Connection>(api, actors.admin, NETWORKS, { includeRetired: true, first: 1 });
-    expect(first.networks.totalCount).toBe(all.networks.totalCount);
-    expect(first.networks.nodes).toHaveLength(1);
-    expect(first.networks.pageInfo.hasNextPage).toBe(true);
-    const second = await ok<Connection>(api, actors.admin, NETWORKS, {
-      includeRetired: true,
-      first: 100,
-      after: first.networks.pageInfo.endCursor,
-    });
-    expect([...first.networks.nodes, ...second.networks.nodes].map((node) => node.id)).toEqual(all.networks.nodes.map((node) => node.id));
+    const first = present((await query(api, actors.admin, NETWORKS, { includeRetired: true, first: 1 })).networks);
+    expect(first.totalCount).toBe(all.totalCount);
+    expect(first.nodes).toHaveLength(1);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = present(
+      (await query(api, actors.admin, NETWORKS, { includeRetired: true, first: 100, after: first.pageInfo.endCursor })).networks,
+    );
+    expect([...first.nodes, ...second.nodes].map((node) => node.id)).toEqual(all.nodes.map((node) => node.id));
   });
 });
 
 describe("networks across tenants", () => {
   it("a foreign network reads exactly like a missing one", async () => {
-    const foreignId = vgr.networks.nodes[0]?.id as string;
+    const foreignId = present(vgr.networks.nodes[0]).id;
     const foreign = await api.graphql(ONE, { token: actors.admin, variables: { id: foreignId } });
     const missing = await api.graphql(ONE, { token: actors.admin, variables: { id: MISSING_ID } });
     expect(foreign).toEqual(missing);
     expect(foreign.data).toEqual({ network: null });
-    const listed = (await adminList(true)).networks.nodes.map((node) => node.id);
+    const listed = (await adminList(true)).nodes.map((node) => node.id);
     for (const network of vgr.networks.nodes) expect(listed).not.toContain(network.id);
   });
 
   it("changing or retiring a foreign network answers NotFound, like a missing one, and changes nothing", async () => {
-    const foreignId = vgr.networks.nodes[0]?.id as string;
-    const before = await ok<{ network: Network }>(api, actors.foreignAdmin, ONE, { id: foreignId });
+    const foreignId = present(vgr.networks.nodes[0]).id;
+    const before = await networkAs(actors.foreignAdmin, foreignId);
     for (const mutate of [
-      (id: string) => update({ id, expectedVersion: before.network.version, name: "Kapad" }),
-      (id: string) => retire({ id, expectedVersion: before.network.version }),
+      async (id: string) => {
+        const response = await update({ id, expectedVersion: before.version, name: "Kapad" });
+        return { response, payload: response.data?.updateNetwork };
+      },
+      async (id: string) => {
+        const response = await retire({ id, expectedVersion: before.version });
+        return { response, payload: response.data?.retireNetwork };
+      },
     ]) {
       const foreign = await mutate(foreignId);
       const missing = await mutate(MISSING_ID);
-      expect(foreign).toEqual(missing);
-      const payload = Object.values(foreign.data ?? {})[0];
-      expect(payload?.network).toBeNull();
-      expect(payload?.errors.map((error) => error.__typename)).toEqual(["NotFound"]);
+      expect(foreign.response).toEqual(missing.response);
+      expect(foreign.payload?.network).toBeNull();
+      expect(foreign.payload?.errors.map((error) => error.__typename)).toEqual(["NotFound"]);
     }
-    const after = await ok<{ network: Network }>(api, actors.foreignAdmin, ONE, { id: foreignId });
+    const after = await networkAs(actors.foreignAdmin, foreignId);
     expect(after).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
-import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import type { GraphQLDocument, GraphQLResponse, TestApi } from "@medverkan/api/testing";
 import { expect } from "vitest";
+import { graphql } from "../generated/gql.js";
 import { fieldErrors, hasNoData } from "./errors.js";
 
 // Shared by the configuration specs (networks, organisations, taxonomy, staff): who is asking, how to call the API
@@ -59,7 +60,12 @@ export function expectFieldErrors(response: GraphQLResponse<unknown>, expected: 
  * Every caller but a tenant administrator is refused, without data (a nullable root field answers null): a signed-in
  * caller with FORBIDDEN, an anonymous one (no token) with UNAUTHENTICATED, so a front end knows to send them to sign in.
  */
-export async function expectForbidden(api: TestApi, tokens: (string | undefined)[], query: string, variables: Record<string, unknown>) {
+export async function expectForbidden(
+  api: TestApi,
+  tokens: (string | undefined)[],
+  query: GraphQLDocument,
+  variables: Record<string, unknown>,
+) {
   for (const token of tokens) {
     const response = await api.graphql(query, { token, variables });
     expect(errorCode(response), JSON.stringify(response.errors)).toBe(token ? "FORBIDDEN" : "UNAUTHENTICATED");
@@ -109,6 +115,29 @@ export async function auditTrail(api: TestApi, subjectType: string, subjectId: s
 /** How many audit events one tenant holds for a subject type: unchanged after a refused change. */
 export function auditCount(api: TestApi, subjectType: string): Promise<number> {
   return api.running.database.prisma.auditEvent.count({ where: { subjectType } });
+}
+
+const STAFF_SUBJECTS = graphql(`query StaffUserSubjects($after: String) {
+  staffUsers(first: 100, after: $after, includeDisabled: true) { pageInfo { hasNextPage endCursor } nodes { id subject } } }`);
+
+/** The staff user id behind a seeded role, as the tenant administrator (`adminToken`) finds it in the staff list. */
+export async function staffUserIdSeenBy(api: TestApi, adminToken: string, subject: string): Promise<string> {
+  let after: string | null = null;
+  do {
+    const variables: { after: string | null } = { after };
+    const response = await api.graphql(STAFF_SUBJECTS, { token: adminToken, variables });
+    const page = response.data?.staffUsers;
+    if (!page) throw new Error(`the staff list is not readable with this token: ${JSON.stringify(response.errors)}`);
+    const found = page.nodes.find((node) => node.subject === subject);
+    if (found) return found.id;
+    after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+  } while (after);
+  throw new Error(`No staff user ${subject}`);
+}
+
+/** The four demo regions' administrators: together they read every audit event and every network there is. */
+export function everyRegionsAdmin(api: TestApi): Promise<string[]> {
+  return Promise.all(["jonkoping", "vgr", "kalmar", "ostergotland"].map((tenant) => api.tokenFor({ tenant, role: "tenant-admin" })));
 }
 
 /** The staff user id behind a seeded role, for checking who an audit event names. */

@@ -1,5 +1,7 @@
 import type { TestApi } from "@medverkan/api/testing";
 import { exampleIdentityNumber } from "@medverkan/domain";
+import { graphql } from "../generated/gql.js";
+import type { RegisterMemberInput } from "../generated/graphql.js";
 import { PUBLIC_TENANT } from "./queries.js";
 
 export interface PublicTenant {
@@ -36,6 +38,42 @@ export function registrationInput(tenant: PublicTenant, overrides: Record<string
     ...overrides,
   };
 }
+
+/**
+ * The same input, typed from the schema (for the files converted to typed documents): `overrides` are checked against
+ * `RegisterMemberInput`, so a renamed input field fails the type check.
+ */
+export function typedRegistrationInput(tenant: PublicTenant, overrides: Partial<RegisterMemberInput> = {}): RegisterMemberInput {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}`;
+  const networkId = tenant.networks.nodes[0]?.id;
+  const version = tenant.currentConsentText?.version;
+  if (!networkId || !version) throw new Error(`${tenant.slug} has no network or no processing consent text to register with`);
+  return {
+    tenantSlug: tenant.slug,
+    networkIds: [networkId],
+    givenName: "Testa",
+    familyName: `Testsson-${unique}`,
+    email: `testa.${unique}@example.se`,
+    phone: "070-123 45 67",
+    birthDate: "1968-05-17",
+    municipality: "Kalmar",
+    perspectives: ["PATIENT"],
+    languages: ["sv"],
+    consent: { textVersion: version, accepted: true },
+    ...overrides,
+  };
+}
+
+/** `registerMember` as the registration page sends it, typed (the outcome, and every refusal with its details). */
+export const REGISTER_MEMBER_TYPED = graphql(`mutation RegisterMemberFromPage($input: RegisterMemberInput!) {
+  registerMember(input: $input) {
+    registration { outcome receivedAt message }
+    errors {
+      __typename
+      ... on ErrorResult { code message messageSv messageEn }
+      ... on IntakeRuleNotMet { rule missing }
+      ... on ConsentRequired { kind currentVersion } } } }`);
 
 let citizens = 0;
 
