@@ -19,21 +19,28 @@ export async function publicTenant(api: TestApi, slug: string): Promise<PublicTe
 
 let counter = 0;
 
-/** A valid registration input for the tenant's first network, unique per call unless `overrides` say otherwise. */
-export function registrationInput(tenant: PublicTenant, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** A new person's answers to the registration form, unique per call (family name and e-mail). */
+function aNewPerson() {
   counter += 1;
   const unique = `${Date.now().toString(36)}${counter}`;
   return {
-    tenantSlug: tenant.slug,
-    networkIds: [tenant.networks.nodes[0]?.id],
     givenName: "Testa",
     familyName: `Testsson-${unique}`,
     email: `testa.${unique}@example.se`,
     phone: "070-123 45 67",
     birthDate: "1968-05-17",
     municipality: "Kalmar",
-    perspectives: ["PATIENT"],
+    perspectives: ["PATIENT" as const],
     languages: ["sv"],
+  };
+}
+
+/** A valid registration input for the tenant's first network, unique per call unless `overrides` say otherwise. */
+export function registrationInput(tenant: PublicTenant, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    tenantSlug: tenant.slug,
+    networkIds: [tenant.networks.nodes[0]?.id],
+    ...aNewPerson(),
     consent: { textVersion: tenant.currentConsentText?.version, accepted: true },
     ...overrides,
   };
@@ -44,22 +51,13 @@ export function registrationInput(tenant: PublicTenant, overrides: Record<string
  * `RegisterMemberInput`, so a renamed input field fails the type check.
  */
 export function typedRegistrationInput(tenant: PublicTenant, overrides: Partial<RegisterMemberInput> = {}): RegisterMemberInput {
-  counter += 1;
-  const unique = `${Date.now().toString(36)}${counter}`;
   const networkId = tenant.networks.nodes[0]?.id;
   const version = tenant.currentConsentText?.version;
   if (!networkId || !version) throw new Error(`${tenant.slug} has no network or no processing consent text to register with`);
   return {
     tenantSlug: tenant.slug,
     networkIds: [networkId],
-    givenName: "Testa",
-    familyName: `Testsson-${unique}`,
-    email: `testa.${unique}@example.se`,
-    phone: "070-123 45 67",
-    birthDate: "1968-05-17",
-    municipality: "Kalmar",
-    perspectives: ["PATIENT"],
-    languages: ["sv"],
+    ...aNewPerson(),
     consent: { textVersion: version, accepted: true },
     ...overrides,
   };
