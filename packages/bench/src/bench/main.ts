@@ -417,20 +417,7 @@ async function findUsers(url: string, slug: string | undefined): Promise<BenchUs
       `SELECT version FROM "ConsentText" WHERE "tenantId" = $1 AND kind = 'CONTACT_SHARING' AND "retiredAt" IS NULL ORDER BY "publishedAt" DESC LIMIT 1`,
       [tenant.id],
     );
-    // Invitations a member can still accept: pending, not lapsed, on a request that takes answers, of a member who can
-    // sign in and is neither erased nor restricted. Enough for a run at a few hundred answers a second.
-    const pendingInvitations = (
-      await client.query<{ id: string; memberSubject: string }>(
-        `SELECT i.id, m.subject AS "memberSubject" FROM "Invitation" i
-           JOIN "Member" m ON m."tenantId" = i."tenantId" AND m.id = i."memberId"
-           JOIN "Request" r ON r."tenantId" = i."tenantId" AND r.id = i."requestId"
-          WHERE i."tenantId" = $1 AND i.status = 'PENDING' AND i."expiresAt" > now()
-            AND r.status IN ('MATCHING', 'PARTLY_FILLED', 'FILLED')
-            AND m.subject IS NOT NULL AND m."erasedAt" IS NULL AND m."restrictedAt" IS NULL
-          ORDER BY i."expiresAt", i.id LIMIT 20000`,
-        [tenant.id],
-      )
-    ).rows;
+    const pendingInvitations = await invitationsToAnswer(client, tenant.id, network.id);
     const year = await one<{ year: number }>(
       `SELECT extract(year FROM max("submittedAt"))::int - 1 AS year FROM "Request" WHERE "tenantId" = $1`,
       [tenant.id],
@@ -450,6 +437,43 @@ async function findUsers(url: string, slug: string | undefined): Promise<BenchUs
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Pending invitations for `respondToInvitation`, one per request of the load. The generated history has almost none
+ * left open (they lapsed or were answered), so the bench sends its own: members of the network who can sign in, who
+ * are neither erased nor restricted, invited to the network's open requests they were not yet asked to, with two weeks
+ * to answer — what `inviteMembers` would have written. Each run adds what the previous one used up.
+ */
+async function invitationsToAnswer(client: pg.Client, tenantId: string, networkId: string) {
+  const wanted = 5_000;
+  await client.query(
+    `INSERT INTO "Invitation" ("tenantId", "id", "requestId", "memberId", "status", "invitedAt", "expiresAt", "message")
+     SELECT $1, gen_random_uuid(), r.id, m.id, 'PENDING', now(), now() + interval '14 days', 'Inbjudan från benchmarken.'
+       FROM (SELECT id FROM "Request" WHERE "tenantId" = $1 AND "networkId" = $2 AND status IN ('MATCHING', 'PARTLY_FILLED')
+              ORDER BY "submittedAt" DESC LIMIT 20) r
+      CROSS JOIN LATERAL (
+        SELECT m.id FROM "Member" m
+          JOIN "Membership" s ON s."tenantId" = m."tenantId" AND s."memberId" = m.id AND s."networkId" = $2 AND s.status = 'ACTIVE'
+         WHERE m."tenantId" = $1 AND m."erasedAt" IS NULL AND m."restrictedAt" IS NULL
+           AND EXISTS (SELECT 1 FROM "Login" l WHERE l."tenantId" = m."tenantId" AND l."memberId" = m.id)
+           AND NOT EXISTS (SELECT 1 FROM "Invitation" i WHERE i."tenantId" = m."tenantId" AND i."requestId" = r.id AND i."memberId" = m.id)
+         ORDER BY m.id LIMIT 400) m
+      LIMIT GREATEST(0, $3 - (SELECT count(*) FROM "Invitation" i JOIN "Request" q ON q."tenantId" = i."tenantId" AND q.id = i."requestId"
+                              WHERE i."tenantId" = $1 AND q."networkId" = $2 AND i.status = 'PENDING' AND i."expiresAt" > now()))`,
+    [tenantId, networkId, wanted],
+  );
+  const { rows } = await client.query<{ id: string; memberSubject: string }>(
+    `SELECT i.id, l.subject AS "memberSubject" FROM "Invitation" i
+       JOIN "Request" r ON r."tenantId" = i."tenantId" AND r.id = i."requestId"
+       JOIN "Member" m ON m."tenantId" = i."tenantId" AND m.id = i."memberId"
+       JOIN LATERAL (SELECT subject FROM "Login" WHERE "tenantId" = m."tenantId" AND "memberId" = m.id ORDER BY id LIMIT 1) l ON true
+      WHERE i."tenantId" = $1 AND r."networkId" = $2 AND i.status = 'PENDING' AND i."expiresAt" > now()
+        AND r.status IN ('MATCHING', 'PARTLY_FILLED', 'FILLED') AND m."erasedAt" IS NULL AND m."restrictedAt" IS NULL
+      ORDER BY i."invitedAt", i.id LIMIT $3`,
+    [tenantId, networkId, wanted],
+  );
+  return rows;
 }
 
 async function mintTokens(signingKey: DevSigningKey, found: BenchUsers): Promise<Record<Exclude<Actor, "anonymous">, string>> {
