@@ -1,21 +1,18 @@
-// Prisma CLI configuration. Prisma's native engines cannot be downloaded here (no network beyond npm), so the CLI
-// runs on its WebAssembly engines through a driver adapter (`engine: "js"`), which connects even to compute a diff.
-// With DATABASE_URL set, that is the PostgreSQL server; without it, an in-memory PGlite — so `migrate diff` (and
-// `pnpm db:migration:new`) work on a machine with no database server at all. The schema must still be readable with
-// DATABASE_URL set, or the CLI falls back to the native engine and tries to download it; hence the placeholder.
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+// Prisma CLI configuration (Prisma 7). The project uses the CLI only for `prisma generate`. Migrations are written
+// with tools/schema-diff.mjs (`npm run db:migration:new`) and applied by src/migrator.ts, because every `prisma
+// migrate` command of Prisma 7 runs the native schema engine, which cannot be downloaded on this project's machines.
+// `generate` does not run that engine, but the CLI fetches it anyway unless PRISMA_SCHEMA_ENGINE_BINARY names an
+// existing file: tools/no-schema-engine stands in for it (and fails, saying why, if a migrate command starts it).
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
 
-const serverUrl = process.env.DATABASE_URL;
-process.env.DATABASE_URL ??= "postgresql://embedded@localhost/pglite";
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("tools/no-schema-engine", import.meta.url));
+// The CLI's update check and telemetry ("checkpoint") would otherwise try the network on every run.
+process.env.CHECKPOINT_DISABLE ??= "1";
 
 export default defineConfig({
   schema: "schema.prisma",
   migrations: { path: "migrations" },
-  engine: "js",
-  experimental: { adapter: true },
-  adapter: async () =>
-    serverUrl ? new PrismaPg({ connectionString: serverUrl }) : (new PrismaPGlite(new PGlite()) as unknown as PrismaPg),
+  // For a `prisma migrate …`/`db …` command run by hand where a native schema engine is installed.
+  ...(process.env.DATABASE_URL ? { datasource: { url: process.env.DATABASE_URL } } : {}),
 });

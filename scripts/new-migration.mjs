@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // pnpm db:migration:new <name>
-// Writes the next migration without a database or Prisma's native engines: `prisma migrate diff` from the schema as
-// it was when the newest migration was committed, to prisma/schema.prisma as it is now.
+// Writes the next migration without a database or Prisma's native engines: the diff (what `prisma migrate diff` would
+// print) from the schema as it was when the newest migration was committed, to prisma/schema.prisma as it is now.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,17 +21,23 @@ if (!lastCommit) {
   console.error("No committed migration found; commit the existing migrations first.");
   process.exit(1);
 }
-const previousSchema = execFileSync("git", ["show", `${lastCommit}:prisma/schema.prisma`], { cwd: root, encoding: "utf8" });
+// A schema committed before the Prisma 7 upgrade carries settings Prisma 7 refuses (the datasource's URLs, the
+// generator's engineType); they say nothing about tables, so they are dropped before the diff.
+const previousSchema = execFileSync("git", ["show", `${lastCommit}:prisma/schema.prisma`], { cwd: root, encoding: "utf8" }).replace(
+  /^\s*(url|directUrl|shadowDatabaseUrl|engineType)\s*=.*\n/gm,
+  "",
+);
 const scratch = mkdtempSync(join(tmpdir(), "medverkan-migration-"));
 const fromFile = join(scratch, "schema.prisma");
 writeFileSync(fromFile, previousSchema);
 
-const diff = spawnSync(
-  "pnpm",
-  ["exec", "prisma", "migrate", "diff", "--from-schema-datamodel", fromFile, "--to-schema-datamodel", "schema.prisma", "--script"],
-  // Without DATABASE_URL, prisma.config.ts gives the CLI an in-memory PGlite: no server is needed to compute a diff.
-  { cwd: prismaDir, encoding: "utf8" },
-);
+// Prisma's schema engine as WebAssembly (prisma/tools/schema-diff.mjs): Prisma 7's CLI runs `migrate diff` on a native
+// engine that cannot be downloaded here. No database server is needed: the engine gets an in-memory PGlite.
+const diff = spawnSync(process.execPath, [join(prismaDir, "tools", "schema-diff.mjs"), "--from", fromFile, "--to", "schema.prisma"], {
+  cwd: prismaDir,
+  encoding: "utf8",
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (diff.status !== 0) {
   console.error(diff.stderr);
   process.exit(diff.status ?? 1);

@@ -195,6 +195,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.kind === "postgres" ? openPostgres(options) : openEmbedded(options);
 }
 
+/**
+ * Prisma 7 compiles each query shape (the query with its values taken out) into a plan once and keeps the plans in an
+ * LRU cache; a miss runs the WebAssembly query compiler again, which is most of the client's CPU for a query. Prisma's
+ * default holds 1 000 plans. The API makes its queries from some 570 call sites, many of which give several shapes
+ * (optional filters, includes, page sizes), so a long-running instance can use more than 1 000 and the default would
+ * keep evicting plans that come back. 5 000 leaves room for the whole API; a plan is a small tree of SQL templates, so
+ * the bound also keeps the cache's memory bounded.
+ */
+export const QUERY_PLAN_CACHE_SIZE = 5_000;
+
 /** How long closing waits for pooled connections to come back before it leaves them. */
 const CLOSE_WAIT_MS = 5_000;
 
@@ -233,7 +243,7 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
     ...(pooler ? {} : { statement_timeout: options.statementTimeoutMs ?? 15_000 }),
     Client: BoundedConnectClient,
   };
-  const prisma = new PrismaClient({ adapter: counted(new PrismaPg(poolConfig)) });
+  const prisma = new PrismaClient({ adapter: counted(new PrismaPg(poolConfig)), queryPlanCacheMaxSize: QUERY_PLAN_CACHE_SIZE });
   // Readiness asks "can the database be reached?", not "is a pooled connection free?": it has a connection of its own,
   // so a pool busy with slow requests does not take the instance out of rotation.
   const probe = new pg.Pool({
@@ -300,7 +310,10 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
  * probe that reads how far it has replayed. The primary's position is read through the primary's probe.
  */
 function openReplica(url: string, primaryPool: pg.PoolConfig, primaryProbe: pg.Pool, describe: (url: string) => string): ReplicaLink {
-  const prisma = new PrismaClient({ adapter: counted(new PrismaPg({ ...primaryPool, connectionString: url })) });
+  const prisma = new PrismaClient({
+    adapter: counted(new PrismaPg({ ...primaryPool, connectionString: url })),
+    queryPlanCacheMaxSize: QUERY_PLAN_CACHE_SIZE,
+  });
   const probe = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000 });
   probe.on("error", () => {
     // Cut by a restart or a promotion: the next probe opens a new connection.
@@ -330,9 +343,7 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   await pglite.waitReady;
-  // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface it implements is unchanged
-  // in 6.19 (verified by the test suite running on it), so only the nominal types differ.
-  const prisma = new PrismaClient({ adapter: counted(new PrismaPGlite(pglite) as unknown as PrismaPg) });
+  const prisma = new PrismaClient({ adapter: counted(new PrismaPGlite(pglite)), queryPlanCacheMaxSize: QUERY_PLAN_CACHE_SIZE });
   const session: SqlSession = {
     exec: async (sql) => {
       await pglite.exec(sql);
