@@ -6,13 +6,15 @@ import { PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations, type MigrationReport, type SqlSession } from "./migrator.js";
 
 /**
- * SQL statements this process has sent through Prisma, so a test or a benchmark can show that statements per
- * request do not grow with page size. Kept on `globalThis` so every copy of this module (built and source) shares it.
+ * SQL statements (`count`) and transactions (`transactions`) this process has run through Prisma, so a test or a
+ * benchmark can show that statements per request do not grow with page size and that an operation is one
+ * transaction. Kept on `globalThis` so every copy of this module (built and source) shares it.
  */
 const COUNTER_KEY = Symbol.for("medverkan.sqlStatements");
-const globals = globalThis as Record<symbol, { count: number } | undefined>;
+const globals = globalThis as Record<symbol, { count: number; transactions?: number } | undefined>;
 globals[COUNTER_KEY] ??= { count: 0 };
-export const sqlStatementCounter: { count: number } = globals[COUNTER_KEY];
+globals[COUNTER_KEY].transactions ??= 0;
+export const sqlStatementCounter = globals[COUNTER_KEY] as { count: number; transactions: number };
 
 /** Wraps a driver adapter (factory, connection or transaction) so every query it runs is counted. */
 function counted<T extends object>(target: T): T {
@@ -30,7 +32,10 @@ function counted<T extends object>(target: T): T {
         return async (...args: unknown[]) => counted(await value.apply(object, args));
       }
       if (property === "startTransaction") {
-        return async (...args: unknown[]) => counted(releasingDeadConnections(await value.apply(object, args)));
+        return async (...args: unknown[]) => {
+          sqlStatementCounter.transactions += 1;
+          return counted(releasingDeadConnections(await value.apply(object, args)));
+        };
       }
       return value.bind(object);
     },
@@ -141,6 +146,8 @@ export function parseLsn(text: string): bigint {
 export interface Database {
   readonly kind: DatabaseOptions["kind"];
   readonly prisma: PrismaClient;
+  /** How many connections the client's pool holds at most (PGlite: one, it is a single session). */
+  readonly poolSize: number;
   /** PostgreSQL with `replicaUrl` only: the hot standby read-only work may use. */
   readonly replica?: ReplicaLink | null;
   /**
@@ -265,6 +272,7 @@ function openPostgres(given: Extract<DatabaseOptions, { kind: "postgres" }>): Da
   return {
     kind: "postgres",
     prisma,
+    poolSize: poolConfig.max ?? 10,
     replica,
     directUrl,
     description: `${describe(options.url)}${pooler ? " (transaction pooler)" : ""}${replica ? `, replica ${replica.description}` : ""}`,
@@ -353,6 +361,7 @@ async function openEmbedded(options: Extract<DatabaseOptions, { kind: "embedded"
   return {
     kind: "embedded",
     prisma,
+    poolSize: 1,
     description: options.dataDirectory ? `embedded PGlite in ${options.dataDirectory}` : "embedded PGlite in memory",
     migrate: () => applyMigrations(session),
     async ping() {

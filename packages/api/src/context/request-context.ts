@@ -5,6 +5,7 @@ import { AuditWriter } from "../audit/audit-writer.js";
 import type { Actor } from "../auth/actor.js";
 import type { PlatformSignIn } from "../auth/platform-issuers.js";
 import type { Loaders, LoadersFactory } from "./loaders.js";
+import { type OperationSharingSlots, OperationTransactions } from "./operation-transaction.js";
 import { type ReplicaRouting, TenantScope } from "./tenant-scope.js";
 
 /**
@@ -21,6 +22,12 @@ export interface RequestContext {
   scope(tenantId: string): TenantScope;
   /** DataLoaders for one tenant, memoized for this request only. */
   loaders(tenantId: string): Loaders;
+  /**
+   * The transactions this request's GraphQL operation shares: a query's service calls and loaders run in one per
+   * tenant (server/operation-transaction.ts begins and ends it). Outside a GraphQL operation (downloads, live
+   * updates) nothing is shared and each call has its own.
+   */
+  readonly operation: OperationTransactions;
   /** Platform-level reads outside any tenant (tenants, price base amounts). */
   readonly system: PrismaClient;
   /** With a replica: where this request's tenant transactions may read (server/replica-routing.ts sets it). */
@@ -42,18 +49,28 @@ export function createRequestContext(options: {
   /** The hot standby and this request's route (read-only operations read there), when there is one. */
   replica?: ReplicaRouting | null;
   platformSignIn?: PlatformSignIn | null;
+  /** This instance's slots for operations that share a transaction (GraphQL over HTTP); none: nothing is shared. */
+  sharingSlots?: OperationSharingSlots | null;
   /**
    * Builds one tenant's DataLoaders: the composition root's registry (schema/loaders.ts), handed in by the server so
    * that the context, below the features, imports none of them.
    */
   createLoaders: LoadersFactory;
 }): RequestContext {
+  const operation = new OperationTransactions(options.sharingSlots ?? null);
   const scopes = new Map<string, TenantScope>();
   const loaders = new Map<string, Loaders>();
   const scope = (tenantId: string) => {
     let existing = scopes.get(tenantId);
     if (!existing) {
-      existing = new TenantScope(options.prisma, tenantId, options.transactionTimeoutMs, options.poolWaitMs, options.replica ?? null);
+      existing = new TenantScope(
+        options.prisma,
+        tenantId,
+        options.transactionTimeoutMs,
+        options.poolWaitMs,
+        options.replica ?? null,
+        operation,
+      );
       scopes.set(tenantId, existing);
     }
     return existing;
@@ -64,6 +81,7 @@ export function createRequestContext(options: {
     actor: options.actor,
     audit: new AuditWriter(options.actor),
     log: options.log,
+    operation,
     system: options.prisma,
     replica: options.replica ?? null,
     platformSignIn: options.platformSignIn ?? null,

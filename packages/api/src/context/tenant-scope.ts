@@ -15,6 +15,17 @@ export interface TransactionOptions {
   staleReadAllowed?: boolean;
 }
 
+/**
+ * Transactions an operation shares among its service calls and DataLoader batches (operation-transaction.ts). `share`
+ * runs the work in the operation's transaction for the tenant, or answers null when the operation does not share.
+ */
+export interface SharedTransactions {
+  share<T>(
+    target: { prisma: PrismaClient; tenantId: string; timeoutMs: number; maxWaitMs: number },
+    work: (tx: Tx) => Promise<T>,
+  ): Promise<T> | null;
+}
+
 /** The replica and this request's route, when the API has a replica (DATABASE_REPLICA_URL). */
 export interface ReplicaRouting {
   router: ReplicaRouter;
@@ -38,10 +49,25 @@ export class TenantScope {
     /** How long to wait for a pooled connection while every one is busy (the pool's own wait, see DatabaseLimits). */
     private readonly maxWaitMs = DEFAULT_TRANSACTION_MAX_WAIT_MS,
     private readonly replica: ReplicaRouting | null = null,
+    /** The request's operation, whose transaction a call without options of its own joins when it shares one. */
+    private readonly operation: SharedTransactions | null = null,
   ) {}
 
+  /**
+   * Runs `work` in a tenant transaction: the operation's own when it shares one (a query) and the call asks for nothing
+   * else (no bound, isolation level or stale read of its own), otherwise a transaction for this call alone. With a
+   * replica, calls keep their own transactions: a query's reads may move to the primary one by one (see onReplica).
+   */
   transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const replica = this.replica;
+    const ownOptions = options.timeoutMs !== undefined || options.isolationLevel !== undefined || options.staleReadAllowed;
+    if (this.operation && !replica && !ownOptions) {
+      const shared = this.operation.share(
+        { prisma: this.prisma, tenantId: this.tenantId, timeoutMs: this.defaultTimeoutMs, maxWaitMs: this.maxWaitMs },
+        work,
+      );
+      if (shared) return shared;
+    }
     if (replica?.route.readOnlyOperation && (options.staleReadAllowed ? replica.router.usable() : replica.router.fresh())) {
       return this.onReplica(replica, work, options);
     }

@@ -56,6 +56,10 @@ export class LiveContext implements RequestContext {
   get replica() {
     return this.current.replica;
   }
+  /** Never shares: each change is read in transactions of its own (the context is rebuilt per change). */
+  get operation() {
+    return this.current.operation;
+  }
   get platformSignIn() {
     return this.current.platformSignIn;
   }

@@ -19,6 +19,7 @@ import { serviceUnavailable, unauthenticated, wwwAuthenticate } from "../common/
 import { createErrorFormatter, isDatabaseUnavailable } from "../common/errors/format-error.js";
 import { attachIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "../common/idempotency/idempotency-key.js";
 import type { AppConfig } from "../config.js";
+import { OperationSharingSlots } from "../context/operation-transaction.js";
 import { DEFAULT_REPLICA_WAIT_MS, newReadRoute, ReplicaRouter } from "../context/replica-router.js";
 import { createRequestContext, type RequestContext } from "../context/request-context.js";
 import { downloadRoutes, redactDownloadSecret } from "../document/download.routes.js";
@@ -32,6 +33,7 @@ import { type ExplorerTokenMinter, explorerRoutes } from "./explorer.routes.js";
 import { healthRoutes } from "./health.routes.js";
 import { loginChallengePlugin } from "./login-challenge.js";
 import { noStorePlugin } from "./no-store.js";
+import { operationTransactionPlugin } from "./operation-transaction.js";
 import { MAX_QUERY_COST, queryCostPlugin } from "./query-cost.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
 import { replicaRoutingPlugin } from "./replica-routing.js";
@@ -128,6 +130,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const protection = armor.protect();
 
   const schema = await buildApiSchema();
+  const formatError = createErrorFormatter(log);
+  // With a replica, reads keep a transaction per call (TenantScope.onReplica), so no operation takes a slot.
+  const sharingSlots = replicaRouter ? null : OperationSharingSlots.for(database);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.production,
@@ -140,7 +145,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     persistedQueries: false,
     // browser-access.ts answers first (in Swedish and English); this is the same rule kept as a second guard.
     csrfPrevention: { requestHeaders: [...PREFLIGHT_HEADERS] },
-    formatError: createErrorFormatter(log),
+    formatError,
     validationRules: [...protection.validationRules, refuseSubscriptions],
     plugins: [
       // graphql-armor types its plugins against Apollo's CommonJS build; they are the same at run time.
@@ -148,6 +153,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
       queryCostPlugin(GRAPHQL_LIMITS.maxCost),
+      operationTransactionPlugin(formatError),
       rateLimitPlugin(database.prisma, log, config.rateLimits),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
@@ -210,6 +216,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
             replica: replicaRouter ? { router: replicaRouter, route: newReadRoute() } : null,
             platformSignIn: platformIssuers.browserSignIn(),
             createLoaders,
+            sharingSlots,
           });
           attachIdempotencyKey(context, idempotencyKey);
           attachClientAddress(context, req.ip);
