@@ -60,10 +60,16 @@ export interface RequestSummary {
   [key: string]: unknown;
 }
 
-/** An occasion `days` from now, two hours long, on site. */
+/**
+ * An occasion `days` calendar days from today in Sweden (every seeded region's time zone), starting 08:00 UTC (09:00
+ * or 10:00 in Sweden), `hours` long, on site. Counted from the Swedish date, not the UTC one: between midnight in
+ * Sweden and midnight UTC the two differ, and "tomorrow" must be the tenant's tomorrow (reminders go out the tenant's
+ * day before).
+ */
 export function occasionInDays(days: number, hours = 2): { startsAt: string; endsAt: string; place: string } {
-  const start = new Date(Date.now() + days * 86_400_000);
-  start.setUTCHours(8, 0, 0, 0);
+  const swedishToday = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  const start = new Date(`${swedishToday}T08:00:00Z`);
+  start.setUTCDate(start.getUTCDate() + days);
   const end = new Date(start.getTime() + hours * 3_600_000);
   return { startsAt: start.toISOString(), endsAt: end.toISOString(), place: "Konferensrum Tallen" };
 }

@@ -1,4 +1,6 @@
 // pnpm --filter @medverkan/bench run cpu [--database URL] [--requests 2000] [--connections 4] [--only me,requests-page]
+// (from the root: node scripts/pnpm.mjs --filter @medverkan/bench run cpu --only requests-page). Only scenarios that
+// need no variables and fit a coordinator (requests-page, me): every request carries the first coordinator's token.
 //
 // The API's own CPU time per request (user + system, read from /proc), for comparing two builds on a machine that is
 // busy with other work: requests per second move with the machine's load, the CPU the API spends per request much less.
