@@ -1,135 +1,88 @@
-import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { type GraphQLResponse, startTestApi, type TestApi } from "@medverkan/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  auditEventsFor,
-  countAuditEvents,
-  ERROR_FIELDS,
-  errorCode,
-  MISSING_ID,
-  payloadErrors,
-  tenantId,
-} from "../support/configuration-rules.js";
+import { graphql } from "../generated/gql.js";
+import type {
+  RequestFormFieldInput,
+  RequestFormsAssignmentTypeFieldsFragment,
+  RequestFormsFormFieldsFragment,
+} from "../generated/graphql.js";
+import { present } from "../invitations/invitations.js";
+import { auditEventCount, auditEventsAbout } from "../support/audit-log.js";
+import { errorCode, MISSING_ID, payloadErrors } from "../support/configuration-rules.js";
 import { fieldErrors } from "../support/errors.js";
+import { everyNetworkOfTheTenantNames } from "../support/network-configuration.js";
 
 // Request forms as data (SPEC §2): which fields each region asks for, in its own words in Swedish and English, and
 // its own assignment types — public for front ends without a token, changed only by the tenant's admin, audited.
 
-const FIELD = /* GraphQL */ `field label labelSv labelEn required help helpSv helpEn`;
-const TYPE = /* GraphQL */ `id key label labelSv labelEn retiredAt version`;
-const FORM = /* GraphQL */ `id name isTenantDefault version retiredAt fields { ${FIELD} } assignmentTypes { ${TYPE} }`;
+graphql(`fragment RequestFormsAssignmentTypeFields on AssignmentType { id key label labelSv labelEn retiredAt version }`);
+graphql(`fragment RequestFormsFormFields on RequestForm {
+  id name isTenantDefault version retiredAt
+  fields { field label labelSv labelEn required help helpSv helpEn }
+  assignmentTypes { ...RequestFormsAssignmentTypeFields } }`);
 
-const PUBLIC_FORMS = /* GraphQL */ `
-  query PublicForms($slug: String!) {
-    tenant(slug: $slug) {
-      assignmentTypes(first: 50) { totalCount nodes { key label labelSv labelEn } }
-      networks(first: 5) { nodes { slug requestForm { ${FORM} } } }
-    }
-  }
-`;
-const FORMS = /* GraphQL */ `
-  query Forms($includeRetired: Boolean) { requestForms(first: 10, includeRetired: $includeRetired) { totalCount nodes { ${FORM} } } }
-`;
-const FORM_BY_ID = /* GraphQL */ `query Form($id: ID!) { requestForm(id: $id) { ${FORM} } }`;
+const PUBLIC_FORMS = graphql(`query RequestFormsPublicForms($slug: String!) {
+  tenant(slug: $slug) {
+    assignmentTypes(first: 50) { totalCount nodes { ...RequestFormsAssignmentTypeFields } }
+    networks(first: 5) { nodes { slug requestForm { ...RequestFormsFormFields } } } } }`);
+const FORMS = graphql(`query RequestFormsOfTenant($includeRetired: Boolean) {
+  requestForms(first: 10, includeRetired: $includeRetired) { totalCount nodes { ...RequestFormsFormFields } } }`);
+const FORM_BY_ID = graphql(`query RequestFormsFormById($id: ID!) { requestForm(id: $id) { ...RequestFormsFormFields } }`);
 
-const CREATE_TYPE = /* GraphQL */ `
-  mutation CreateType($input: CreateAssignmentTypeInput!) {
-    createAssignmentType(input: $input) {
-      assignmentType { ${TYPE} }
-      errors { ${ERROR_FIELDS} ... on AssignmentTypeKeyTaken { assignmentType { key retiredAt } } }
-    }
-  }
-`;
-const UPDATE_TYPE = /* GraphQL */ `
-  mutation UpdateType($input: UpdateAssignmentTypeInput!) {
-    updateAssignmentType(input: $input) { assignmentType { ${TYPE} } errors { ${ERROR_FIELDS} } }
-  }
-`;
-const RETIRE_TYPE = /* GraphQL */ `
-  mutation RetireType($input: RetireAssignmentTypeInput!) {
-    retireAssignmentType(input: $input) {
-      assignmentType { ${TYPE} }
-      errors { ${ERROR_FIELDS} ... on AssignmentTypeInUse { requestForms { id name } } }
-    }
-  }
-`;
-const CREATE_FORM = /* GraphQL */ `
-  mutation CreateForm($input: CreateRequestFormInput!) {
-    createRequestForm(input: $input) { requestForm { ${FORM} } errors { ${ERROR_FIELDS} ... on RequestFormNameTaken { name } } }
-  }
-`;
-const UPDATE_FORM = /* GraphQL */ `
-  mutation UpdateForm($input: UpdateRequestFormInput!) {
-    updateRequestForm(input: $input) { requestForm { ${FORM} } errors { ${ERROR_FIELDS} } }
-  }
-`;
-const SET_DEFAULT = /* GraphQL */ `
-  mutation SetDefault($input: SetTenantDefaultRequestFormInput!) {
-    setTenantDefaultRequestForm(input: $input) { requestForm { id isTenantDefault version } errors { ${ERROR_FIELDS} } }
-  }
-`;
-const RETIRE_FORM = /* GraphQL */ `
-  mutation RetireForm($input: RetireRequestFormInput!) {
-    retireRequestForm(input: $input) {
-      requestForm { id retiredAt version }
-      errors { ${ERROR_FIELDS} ... on RequestFormInUse { isTenantDefault networks { slug } } }
-    }
-  }
-`;
+const CREATE_TYPE = graphql(`mutation RequestFormsCreateAssignmentType($input: CreateAssignmentTypeInput!) {
+  createAssignmentType(input: $input) {
+    assignmentType { ...RequestFormsAssignmentTypeFields }
+    errors { __typename ...PayloadErrorFields ... on AssignmentTypeKeyTaken { assignmentType { key retiredAt } } } } }`);
+const UPDATE_TYPE = graphql(`mutation RequestFormsUpdateAssignmentType($input: UpdateAssignmentTypeInput!) {
+  updateAssignmentType(input: $input) {
+    assignmentType { ...RequestFormsAssignmentTypeFields } errors { __typename ...PayloadErrorFields } } }`);
+const RETIRE_TYPE = graphql(`mutation RequestFormsRetireAssignmentType($input: RetireAssignmentTypeInput!) {
+  retireAssignmentType(input: $input) {
+    assignmentType { ...RequestFormsAssignmentTypeFields }
+    errors { __typename ...PayloadErrorFields ... on AssignmentTypeInUse { requestForms { id name } } } } }`);
+const CREATE_FORM = graphql(`mutation RequestFormsCreateForm($input: CreateRequestFormInput!) {
+  createRequestForm(input: $input) {
+    requestForm { ...RequestFormsFormFields } errors { __typename ...PayloadErrorFields ... on RequestFormNameTaken { name } } } }`);
+const UPDATE_FORM = graphql(`mutation RequestFormsUpdateForm($input: UpdateRequestFormInput!) {
+  updateRequestForm(input: $input) { requestForm { ...RequestFormsFormFields } errors { __typename ...PayloadErrorFields } } }`);
+const SET_DEFAULT = graphql(`mutation RequestFormsSetTenantDefault($input: SetTenantDefaultRequestFormInput!) {
+  setTenantDefaultRequestForm(input: $input) {
+    requestForm { id isTenantDefault version } errors { __typename ...PayloadErrorFields } } }`);
+const RETIRE_FORM = graphql(`mutation RequestFormsRetireForm($input: RetireRequestFormInput!) {
+  retireRequestForm(input: $input) {
+    requestForm { id retiredAt version }
+    errors { __typename ...PayloadErrorFields ... on RequestFormInUse { isTenantDefault networks { slug } } } } }`);
 
-interface Field {
-  field: string;
-  label: string;
-  labelSv: string;
-  labelEn: string;
-  required: boolean;
-  help: string | null;
-  helpSv: string | null;
-  helpEn: string | null;
-}
-interface AssignmentType {
-  id: string;
-  key: string;
-  label: string;
-  labelSv: string;
-  labelEn: string;
-  retiredAt: string | null;
-  version: number;
-}
-interface Form {
-  id: string;
-  name: string;
-  isTenantDefault: boolean;
-  version: number;
-  retiredAt: string | null;
-  fields: Field[];
-  assignmentTypes: AssignmentType[];
-}
-interface PublicForms {
-  assignmentTypes: { totalCount: number; nodes: { key: string; label: string; labelSv: string; labelEn: string }[] };
-  networks: { nodes: { slug: string; requestForm: Form | null }[] };
-}
+type Form = RequestFormsFormFieldsFragment;
+type AssignmentType = RequestFormsAssignmentTypeFieldsFragment;
+type Field = Form["fields"][number];
 
 let api: TestApi;
 const tokens: Record<string, string> = {};
+const TENANTS = ["jonkoping", "vgr", "kalmar", "ostergotland"] as const;
+/** The four regions' administrators: together they read every audit event a change could have been written to. */
+const everyAdmin = () => TENANTS.map((tenant) => tokens[tenant] as string);
 
-async function publicForms(slug: string, headers: Record<string, string> = {}): Promise<PublicForms> {
-  const response = await api.graphql<{ tenant: PublicForms }>(PUBLIC_FORMS, { variables: { slug }, headers });
-  if (!response.data) throw new Error(JSON.stringify(response.errors));
+async function publicForms(slug: string, headers: Record<string, string> = {}) {
+  const response = await api.graphql(PUBLIC_FORMS, { variables: { slug }, headers });
+  if (!response.data?.tenant) throw new Error(JSON.stringify(response.errors));
   return response.data.tenant;
 }
 
 async function forms(token: string, includeRetired = false): Promise<Form[]> {
-  const response = await api.graphql<{ requestForms: { nodes: Form[] } }>(FORMS, { token, variables: { includeRetired } });
-  if (!response.data) throw new Error(JSON.stringify(response.errors));
+  const response = await api.graphql(FORMS, { token, variables: { includeRetired } });
+  if (!response.data?.requestForms) throw new Error(JSON.stringify(response.errors));
   return response.data.requestForms.nodes;
 }
 
-const formOf = async (slug: string, network: string) =>
-  (await publicForms(slug)).networks.nodes.find((node) => node.slug === network)?.requestForm as Form;
+const formOf = async (slug: string, network: string): Promise<Form> =>
+  present((await publicForms(slug)).networks.nodes.find((node) => node.slug === network)?.requestForm, `${slug}/${network}'s form`);
 const required = (form: Form) => form.fields.filter((field) => field.required).map((field) => field.field);
 const fieldOf = (form: Form, name: string) => form.fields.find((field) => field.field === name) as Field;
+/** Östergötland's administrator: the region whose forms and types these specs change. */
+const ostergotland = () => tokens.ostergotland as string;
 
-const minimalFields = [
+const minimalFields: RequestFormFieldInput[] = [
   { field: "ASSIGNMENT_TYPE", required: true, helpSv: "Vad gäller det?", helpEn: "What is it about?" },
   { field: "TITLE", required: true },
   { field: "PURPOSE", required: true, helpSv: "Vad vill rådet uppnå?", helpEn: "What does the council want to achieve?" },
@@ -137,8 +90,7 @@ const minimalFields = [
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const tenant of ["jonkoping", "vgr", "kalmar", "ostergotland"])
-    tokens[tenant] = await api.tokenFor({ tenant, role: "tenant-admin" });
+  for (const tenant of TENANTS) tokens[tenant] = await api.tokenFor({ tenant, role: "tenant-admin" });
   tokens.coordinator = await api.tokenFor({ tenant: "jonkoping", role: "coordinator" });
 });
 
@@ -199,7 +151,10 @@ describe("each region's request form, public without a token", () => {
   });
 
   it("gives labels and help in the request's language and in both", async () => {
-    const english = (await publicForms("ostergotland", { "accept-language": "en" })).networks.nodes[0]?.requestForm as Form;
+    const english = present(
+      (await publicForms("ostergotland", { "accept-language": "en" })).networks.nodes[0]?.requestForm,
+      "the English form",
+    );
     expect(fieldOf(english, "ASSIGNMENT_TYPE")).toMatchObject({
       label: "Type of assignment",
       labelSv: "Typ av uppdrag",
@@ -223,7 +178,7 @@ describe("assignment types", () => {
 
   it("are checked (key format, both labels) with every error at once", async () => {
     const response = await api.graphql(CREATE_TYPE, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { key: "brukarråd", labelSv: "", labelEn: "x".repeat(101) } },
     });
     expect(errorCode(response)).toBe("BAD_USER_INPUT");
@@ -236,12 +191,12 @@ describe("assignment types", () => {
   });
 
   it("are created, audited and listed publicly; a key is never reused", async () => {
-    const created = await api.graphql<{ createAssignmentType: { assignmentType: AssignmentType; errors: unknown[] } }>(CREATE_TYPE, {
-      token: tokens.ostergotland,
+    const created = await api.graphql(CREATE_TYPE, {
+      token: ostergotland(),
       variables: { input: { key: "COUNCIL_MEETING", labelSv: " Brukarrådsmöte ", labelEn: "User council meeting" } },
     });
     expect(created.data?.createAssignmentType.errors).toEqual([]);
-    panel = created.data?.createAssignmentType.assignmentType as AssignmentType;
+    panel = present(created.data?.createAssignmentType.assignmentType, "the created assignment type");
     expect(panel).toMatchObject({
       key: "COUNCIL_MEETING",
       label: "Brukarrådsmöte",
@@ -250,11 +205,11 @@ describe("assignment types", () => {
       version: 1,
     });
     expect((await publicForms("ostergotland")).assignmentTypes.nodes.map((type) => type.key)).toContain("COUNCIL_MEETING");
-    expect(await auditEventsFor(api, panel.id)).toMatchObject([
+    expect(await auditEventsAbout(api, ostergotland(), panel.id)).toMatchObject([
       { subjectType: "AssignmentType", details: { before: null, after: { key: "COUNCIL_MEETING", labelSv: "Brukarrådsmöte" } } },
     ]);
     const again = await api.graphql(CREATE_TYPE, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { key: "WORKSHOP", labelSv: "Verkstad", labelEn: "Workshop" } },
     });
     expect(payloadErrors(again, "createAssignmentType")).toMatchObject([
@@ -269,8 +224,8 @@ describe("assignment types", () => {
   });
 
   it("are relabelled (the key stays) under the version read, audited with before and after", async () => {
-    const response = await api.graphql<{ updateAssignmentType: { assignmentType: AssignmentType } }>(UPDATE_TYPE, {
-      token: tokens.ostergotland,
+    const response = await api.graphql(UPDATE_TYPE, {
+      token: ostergotland(),
       variables: { input: { id: panel.id, expectedVersion: panel.version, labelEn: "Meeting of the user council" } },
     });
     expect(response.data?.updateAssignmentType.assignmentType).toMatchObject({
@@ -279,41 +234,53 @@ describe("assignment types", () => {
       labelEn: "Meeting of the user council",
       version: 2,
     });
-    expect((await auditEventsFor(api, panel.id)).at(-1)?.details).toMatchObject({
+    expect((await auditEventsAbout(api, ostergotland(), panel.id)).at(-1)?.details).toMatchObject({
       before: { labelEn: "User council meeting", version: 1 },
       after: { labelEn: "Meeting of the user council", version: 2 },
     });
     const cleared = await api.graphql(UPDATE_TYPE, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { id: panel.id, expectedVersion: 2, labelSv: null } },
     });
     expect(fieldErrors(cleared).map((error) => error.field)).toEqual(["input.labelSv"]);
 
     // Saving the same labels again changes nothing: no new version, no audit event.
-    const audits = await countAuditEvents(api, ["AssignmentType"]);
-    const again = await api.graphql<{ updateAssignmentType: { assignmentType: AssignmentType } }>(UPDATE_TYPE, {
-      token: tokens.ostergotland,
+    const audits = await auditEventCount(api, everyAdmin(), ["AssignmentType"]);
+    const again = await api.graphql(UPDATE_TYPE, {
+      token: ostergotland(),
       variables: { input: { id: panel.id, expectedVersion: 2, labelEn: "Meeting of the user council" } },
     });
-    expect(again.data?.updateAssignmentType.assignmentType.version).toBe(2);
-    expect(await countAuditEvents(api, ["AssignmentType"])).toBe(audits);
-    panel = response.data?.updateAssignmentType.assignmentType as AssignmentType;
+    expect(again.data?.updateAssignmentType.assignmentType?.version).toBe(2);
+    expect(await auditEventCount(api, everyAdmin(), ["AssignmentType"])).toBe(audits);
+    panel = present(response.data?.updateAssignmentType.assignmentType, "the relabelled assignment type");
   });
 
   it("refuse a stale version with CONFLICT and write nothing", async () => {
-    const stored = () =>
+    // What an administrator can see of the type: the type itself (all its fields, its version) and the audit trail.
+    const stored = async () =>
       Promise.all([
-        api.running.database.prisma.assignmentType.findFirst({ where: { id: panel.id } }),
-        countAuditEvents(api, ["AssignmentType"]),
+        (await publicForms("ostergotland")).assignmentTypes.nodes.find((type) => type.id === panel.id),
+        auditEventCount(api, everyAdmin(), ["AssignmentType"]),
       ]);
     const before = await stored();
     expect(before[0]?.version).toBe(2);
-    for (const [document, input] of [
-      [UPDATE_TYPE, { id: panel.id, expectedVersion: 1, labelEn: "Lost update" }],
-      [RETIRE_TYPE, { id: panel.id, expectedVersion: 1 }],
-    ] as const) {
-      const response = await api.graphql(document, { token: tokens.ostergotland, variables: { input } });
-      expect(errorCode(response), JSON.stringify(response)).toBe("CONFLICT");
+    const attempts: [field: string, attempt: () => Promise<GraphQLResponse<unknown>>][] = [
+      [
+        "updateAssignmentType",
+        () =>
+          api.graphql(UPDATE_TYPE, {
+            token: ostergotland(),
+            variables: { input: { id: panel.id, expectedVersion: 1, labelEn: "Lost update" } },
+          }),
+      ],
+      [
+        "retireAssignmentType",
+        () => api.graphql(RETIRE_TYPE, { token: ostergotland(), variables: { input: { id: panel.id, expectedVersion: 1 } } }),
+      ],
+    ];
+    for (const [field, attempt] of attempts) {
+      const response = await attempt();
+      expect(errorCode(response), `${field}: ${JSON.stringify(response)}`).toBe("CONFLICT");
       expect(response.data ?? null).toBeNull();
     }
     expect(await stored()).toEqual(before);
@@ -327,9 +294,9 @@ describe("request forms", () => {
   let council: Form;
 
   it("are checked as a whole against the tenant's assignment types, every error at once, nothing written", async () => {
-    const before = (await forms(tokens.ostergotland as string, true)).length;
+    const before = (await forms(ostergotland(), true)).length;
     const response = await api.graphql(CREATE_FORM, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: {
         input: {
           name: "Brukarrådets förfrågan",
@@ -352,16 +319,16 @@ describe("request forms", () => {
     ]);
     // "SEMINAR" is VGR's: another tenant's assignment type is as unknown as one that does not exist.
     expect(fieldErrors(response)[0]?.messages.en).toBe("Assignment type 2 refers to something that does not exist.");
-    expect(await forms(tokens.ostergotland as string, true)).toHaveLength(before);
+    expect(await forms(ostergotland(), true)).toHaveLength(before);
   });
 
   it("are created with the region's own fields and types, audited", async () => {
-    const response = await api.graphql<{ createRequestForm: { requestForm: Form; errors: unknown[] } }>(CREATE_FORM, {
-      token: tokens.ostergotland,
+    const response = await api.graphql(CREATE_FORM, {
+      token: ostergotland(),
       variables: { input: { name: "Brukarrådets förfrågan", assignmentTypeKeys: ["COUNCIL_MEETING", "WORKSHOP"], fields: minimalFields } },
     });
     expect(response.data?.createRequestForm.errors).toEqual([]);
-    council = response.data?.createRequestForm.requestForm as Form;
+    council = present(response.data?.createRequestForm.requestForm, "the created form");
     expect(council).toMatchObject({ name: "Brukarrådets förfrågan", isTenantDefault: false, version: 1 });
     expect(council.fields.map((field) => [field.field, field.required, field.help])).toEqual([
       ["ASSIGNMENT_TYPE", true, "Vad gäller det?"],
@@ -372,19 +339,19 @@ describe("request forms", () => {
       ["COUNCIL_MEETING", "Brukarrådsmöte"],
       ["WORKSHOP", "Workshop"],
     ]);
-    expect(await auditEventsFor(api, council.id)).toMatchObject([
+    expect(await auditEventsAbout(api, ostergotland(), council.id)).toMatchObject([
       { subjectType: "RequestForm", details: { before: null, after: { assignmentTypeKeys: ["COUNCIL_MEETING", "WORKSHOP"] } } },
     ]);
     const again = await api.graphql(CREATE_FORM, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { name: "brukarrådets FÖRFRÅGAN", assignmentTypeKeys: ["WORKSHOP"], fields: minimalFields } },
     });
     expect(payloadErrors(again, "createRequestForm")).toMatchObject([{ __typename: "RequestFormNameTaken" }]);
   });
 
   it("are updated under optimistic concurrency, audited; a stale version changes nothing", async () => {
-    const response = await api.graphql<{ updateRequestForm: { requestForm: Form } }>(UPDATE_FORM, {
-      token: tokens.ostergotland,
+    const response = await api.graphql(UPDATE_FORM, {
+      token: ostergotland(),
       variables: {
         input: {
           id: council.id,
@@ -393,83 +360,91 @@ describe("request forms", () => {
         },
       },
     });
-    const updated = response.data?.updateRequestForm.requestForm as Form;
+    const updated = present(response.data?.updateRequestForm.requestForm, "the updated form");
     expect(updated.version).toBe(2);
     expect(required(updated)).toEqual(["ASSIGNMENT_TYPE", "TITLE", "PURPOSE", "COST_CENTRE"]);
     expect(updated.assignmentTypes.map((type) => type.key)).toEqual(["COUNCIL_MEETING", "WORKSHOP"]);
-    const [, change] = await auditEventsFor(api, council.id);
+    const [, change] = await auditEventsAbout(api, ostergotland(), council.id);
     const details = change?.details as { before: { fields: unknown[] }; after: { fields: unknown[] } };
     expect(details.before.fields).toHaveLength(3);
     expect(details.after.fields).toHaveLength(4);
 
     const stale = await api.graphql(UPDATE_FORM, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { id: council.id, expectedVersion: 1, name: "Annat namn" } },
     });
     expect(errorCode(stale)).toBe("CONFLICT");
-    const [reread] = (await forms(tokens.ostergotland as string)).filter((form) => form.id === council.id);
+    const [reread] = (await forms(ostergotland())).filter((form) => form.id === council.id);
     expect(reread).toEqual(updated);
     council = updated;
   });
 
   it("follow the network: its own form, or the tenant's default when it names none", async () => {
-    const seeded = (await forms(tokens.ostergotland as string)).find((form) => form.isTenantDefault) as Form;
-    const ostergotland = await tenantId(api, "ostergotland");
-    const prisma = api.running.database.prisma;
-    // Assigning forms to networks is the network feature's mutation; the test arranges the assignment directly.
-    await prisma.network.updateMany({ where: { tenantId: ostergotland }, data: { requestFormId: council.id } });
+    const seeded = present(
+      (await forms(ostergotland())).find((form) => form.isTenantDefault),
+      "the seeded default form",
+    );
+    // Pointing a network at a form is the network feature's mutation (updateNetwork), as the administrator does it.
+    await everyNetworkOfTheTenantNames(api, ostergotland(), { requestFormId: council.id });
     expect((await formOf("ostergotland", "levande-bibliotek")).id).toBe(council.id);
-    await prisma.network.updateMany({ where: { tenantId: ostergotland }, data: { requestFormId: null } });
+    await everyNetworkOfTheTenantNames(api, ostergotland(), { requestFormId: null });
     expect((await formOf("ostergotland", "levande-bibliotek")).id).toBe(seeded.id);
 
-    const response = await api.graphql<{ setTenantDefaultRequestForm: { requestForm: { isTenantDefault: boolean } } }>(SET_DEFAULT, {
-      token: tokens.ostergotland,
+    const response = await api.graphql(SET_DEFAULT, {
+      token: ostergotland(),
       variables: { input: { id: council.id, expectedVersion: council.version } },
     });
-    expect(response.data?.setTenantDefaultRequestForm.requestForm.isTenantDefault).toBe(true);
+    expect(response.data?.setTenantDefaultRequestForm.requestForm?.isTenantDefault).toBe(true);
     expect((await formOf("ostergotland", "levande-bibliotek")).id).toBe(council.id);
-    expect((await auditEventsFor(api, seeded.id)).at(-1)?.details).toMatchObject({
+    expect((await auditEventsAbout(api, ostergotland(), seeded.id)).at(-1)?.details).toMatchObject({
       before: { isTenantDefault: true },
       after: { isTenantDefault: false },
     });
 
-    await prisma.network.updateMany({ where: { tenantId: ostergotland }, data: { requestFormId: seeded.id } });
+    await everyNetworkOfTheTenantNames(api, ostergotland(), { requestFormId: seeded.id });
     expect((await formOf("ostergotland", "levande-bibliotek")).id).toBe(seeded.id);
-    council = (await forms(tokens.ostergotland as string)).find((form) => form.id === council.id) as Form;
+    council = present(
+      (await forms(ostergotland())).find((form) => form.id === council.id),
+      "the council form",
+    );
   });
 
   it("keep their assignment types: a type a form offers is not retired until the form stops offering it", async () => {
     const types = (await publicForms("ostergotland")).assignmentTypes.nodes;
-    const councilType = council.assignmentTypes.find((type) => type.key === "COUNCIL_MEETING") as AssignmentType;
+    const councilType = present(
+      council.assignmentTypes.find((type) => type.key === "COUNCIL_MEETING"),
+      "COUNCIL_MEETING",
+    );
     const refused = await api.graphql(RETIRE_TYPE, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { id: councilType.id, expectedVersion: councilType.version } },
     });
     expect(payloadErrors(refused, "retireAssignmentType")).toMatchObject([
       { __typename: "AssignmentTypeInUse", code: "IN_USE", requestForms: [{ id: council.id }] },
     ]);
 
-    const trimmed = await api.graphql<{ updateRequestForm: { requestForm: Form } }>(UPDATE_FORM, {
-      token: tokens.ostergotland,
+    const trimmed = await api.graphql(UPDATE_FORM, {
+      token: ostergotland(),
       variables: { input: { id: council.id, expectedVersion: council.version, assignmentTypeKeys: ["WORKSHOP"] } },
     });
-    council = trimmed.data?.updateRequestForm.requestForm as Form;
-    const retired = await api.graphql<{ retireAssignmentType: { assignmentType: AssignmentType } }>(RETIRE_TYPE, {
-      token: tokens.ostergotland,
+    council = present(trimmed.data?.updateRequestForm.requestForm, "the trimmed form");
+    const retired = await api.graphql(RETIRE_TYPE, {
+      token: ostergotland(),
       variables: { input: { id: councilType.id, expectedVersion: councilType.version } },
     });
-    expect(retired.data?.retireAssignmentType.assignmentType.retiredAt).not.toBeNull();
-    expect(retired.data?.retireAssignmentType.assignmentType.version).toBe(councilType.version + 1);
+    const retiredType = present(retired.data?.retireAssignmentType.assignmentType, "the retired assignment type");
+    expect(retiredType.retiredAt).not.toBeNull();
+    expect(retiredType.version).toBe(councilType.version + 1);
     expect((await publicForms("ostergotland")).assignmentTypes.nodes).toHaveLength(types.length - 1);
     const reuse = await api.graphql(CREATE_TYPE, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { key: "COUNCIL_MEETING", labelSv: "Nytt", labelEn: "New" } },
     });
     expect(payloadErrors(reuse, "createAssignmentType")).toMatchObject([
       { __typename: "AssignmentTypeKeyTaken", assignmentType: { key: "COUNCIL_MEETING", retiredAt: expect.any(String) } },
     ]);
     const offerRetired = await api.graphql(UPDATE_FORM, {
-      token: tokens.ostergotland,
+      token: ostergotland(),
       variables: { input: { id: council.id, expectedVersion: council.version, assignmentTypeKeys: ["COUNCIL_MEETING"] } },
     });
     expect(fieldErrors(offerRetired).map((error) => [error.field, error.code])).toEqual([
@@ -479,80 +454,110 @@ describe("request forms", () => {
 
   it("refuse retiring the default or a form a network uses; retire an unused one", async () => {
     const retire = (form: Form) =>
-      api.graphql(RETIRE_FORM, { token: tokens.ostergotland, variables: { input: { id: form.id, expectedVersion: form.version } } });
+      api.graphql(RETIRE_FORM, { token: ostergotland(), variables: { input: { id: form.id, expectedVersion: form.version } } });
     expect(payloadErrors(await retire(council), "retireRequestForm")).toMatchObject([
       { __typename: "RequestFormInUse", isTenantDefault: true, networks: [] },
     ]);
-    const seeded = (await forms(tokens.ostergotland as string)).find((form) => form.id !== council.id) as Form;
+    const seeded = present(
+      (await forms(ostergotland())).find((form) => form.id !== council.id),
+      "the seeded form",
+    );
     expect(payloadErrors(await retire(seeded), "retireRequestForm")).toMatchObject([
       { __typename: "RequestFormInUse", isTenantDefault: false, networks: [{ slug: "levande-bibliotek" }] },
     ]);
-    const draft = (
-      await api.graphql<{ createRequestForm: { requestForm: Form } }>(CREATE_FORM, {
-        token: tokens.ostergotland,
-        variables: { input: { name: "Utkast", assignmentTypeKeys: ["WORKSHOP"], fields: minimalFields } },
-      })
-    ).data?.createRequestForm.requestForm as Form;
+    const created = await api.graphql(CREATE_FORM, {
+      token: ostergotland(),
+      variables: { input: { name: "Utkast", assignmentTypeKeys: ["WORKSHOP"], fields: minimalFields } },
+    });
+    const draft = present(created.data?.createRequestForm.requestForm, "the draft form");
     expect(payloadErrors(await retire(draft), "retireRequestForm")).toEqual([]);
-    expect((await forms(tokens.ostergotland as string)).map((form) => form.id)).not.toContain(draft.id);
-    expect((await forms(tokens.ostergotland as string, true)).map((form) => form.id)).toContain(draft.id);
-    expect((await auditEventsFor(api, draft.id)).map((event) => event.purpose)).toEqual([null, "retire"]);
+    expect((await forms(ostergotland())).map((form) => form.id)).not.toContain(draft.id);
+    expect((await forms(ostergotland(), true)).map((form) => form.id)).toContain(draft.id);
+    expect((await auditEventsAbout(api, ostergotland(), draft.id)).map((event) => event.purpose)).toEqual([null, "retire"]);
   });
 });
 
 describe("tenant isolation and permissions", () => {
   it("another region's form and assignment types read and answer exactly like ones that do not exist", async () => {
     const vgrForm = await formOf("vgr", "levande-bibliotek");
-    const vgrType = vgrForm.assignmentTypes[0] as AssignmentType;
-    const foreign = await api.graphql(FORM_BY_ID, { token: tokens.jonkoping, variables: { id: vgrForm.id } });
-    const missing = await api.graphql(FORM_BY_ID, { token: tokens.jonkoping, variables: { id: MISSING_ID } });
+    const vgrType = present(vgrForm.assignmentTypes[0], "VGR's first assignment type");
+    const token = tokens.jonkoping;
+    const foreign = await api.graphql(FORM_BY_ID, { token, variables: { id: vgrForm.id } });
+    const missing = await api.graphql(FORM_BY_ID, { token, variables: { id: MISSING_ID } });
     expect(foreign).toEqual(missing);
     expect(foreign.data).toEqual({ requestForm: null });
 
-    const auditBefore = await countAuditEvents(api, ["RequestForm", "AssignmentType"]);
-    const attempts: [string, string, (id: string) => Record<string, unknown>][] = [
-      [UPDATE_FORM, "updateRequestForm", (id) => ({ id, expectedVersion: vgrForm.version, name: "Kapat" })],
-      [SET_DEFAULT, "setTenantDefaultRequestForm", (id) => ({ id, expectedVersion: vgrForm.version })],
-      [RETIRE_FORM, "retireRequestForm", (id) => ({ id, expectedVersion: vgrForm.version })],
+    const auditBefore = await auditEventCount(api, everyAdmin(), ["RequestForm", "AssignmentType"]);
+    const attempts: [field: string, attempt: (id: string) => Promise<GraphQLResponse<unknown>>][] = [
+      [
+        "updateRequestForm",
+        (id) => api.graphql(UPDATE_FORM, { token, variables: { input: { id, expectedVersion: vgrForm.version, name: "Kapat" } } }),
+      ],
+      [
+        "setTenantDefaultRequestForm",
+        (id) => api.graphql(SET_DEFAULT, { token, variables: { input: { id, expectedVersion: vgrForm.version } } }),
+      ],
+      ["retireRequestForm", (id) => api.graphql(RETIRE_FORM, { token, variables: { input: { id, expectedVersion: vgrForm.version } } })],
     ];
-    for (const [document, field, input] of attempts) {
-      const foreignChange = await api.graphql(document, { token: tokens.jonkoping, variables: { input: input(vgrForm.id) } });
-      const missingChange = await api.graphql(document, { token: tokens.jonkoping, variables: { input: input(MISSING_ID) } });
+    for (const [field, attempt] of attempts) {
+      const foreignChange = await attempt(vgrForm.id);
+      const missingChange = await attempt(MISSING_ID);
       expect(foreignChange, field).toEqual(missingChange);
       expect(payloadErrors(foreignChange, field), field).toMatchObject([{ __typename: "NotFound" }]);
     }
-    for (const [document, field, input] of [
-      [UPDATE_TYPE, "updateAssignmentType", (id: string) => ({ id, expectedVersion: vgrType.version, labelSv: "Kapad" })],
-      [RETIRE_TYPE, "retireAssignmentType", (id: string) => ({ id, expectedVersion: vgrType.version })],
-    ] as const) {
-      const foreignChange = await api.graphql(document, { token: tokens.jonkoping, variables: { input: input(vgrType.id) } });
-      const missingChange = await api.graphql(document, { token: tokens.jonkoping, variables: { input: input(MISSING_ID) } });
+    const typeAttempts: [field: string, attempt: (id: string) => Promise<GraphQLResponse<unknown>>][] = [
+      [
+        "updateAssignmentType",
+        (id) => api.graphql(UPDATE_TYPE, { token, variables: { input: { id, expectedVersion: vgrType.version, labelSv: "Kapad" } } }),
+      ],
+      ["retireAssignmentType", (id) => api.graphql(RETIRE_TYPE, { token, variables: { input: { id, expectedVersion: vgrType.version } } })],
+    ];
+    for (const [field, attempt] of typeAttempts) {
+      const foreignChange = await attempt(vgrType.id);
+      const missingChange = await attempt(MISSING_ID);
       expect(foreignChange, field).toEqual(missingChange);
       expect(payloadErrors(foreignChange, field), field).toMatchObject([{ __typename: "NotFound" }]);
     }
     expect(await formOf("vgr", "levande-bibliotek")).toEqual(vgrForm);
-    expect(await countAuditEvents(api, ["RequestForm", "AssignmentType"])).toBe(auditBefore);
+    expect(await auditEventCount(api, everyAdmin(), ["RequestForm", "AssignmentType"])).toBe(auditBefore);
   });
 
   it("a coordinator gets FORBIDDEN for every change and for the admin's list of forms", async () => {
     const form = await formOf("jonkoping", "peer");
-    const type = form.assignmentTypes[0] as AssignmentType;
-    const mutations: [string, Record<string, unknown>][] = [
-      [CREATE_TYPE, { key: "COORDINATED", labelSv: "Samordnat", labelEn: "Coordinated" }],
-      [UPDATE_TYPE, { id: type.id, expectedVersion: type.version, labelSv: "Samordnat" }],
-      [RETIRE_TYPE, { id: type.id, expectedVersion: type.version }],
-      [CREATE_FORM, { name: "Samordnarens", assignmentTypeKeys: [type.key], fields: minimalFields }],
-      [UPDATE_FORM, { id: form.id, expectedVersion: form.version, name: "Samordnarens" }],
-      [SET_DEFAULT, { id: form.id, expectedVersion: form.version }],
-      [RETIRE_FORM, { id: form.id, expectedVersion: form.version }],
+    const type = present(form.assignmentTypes[0], "Jönköping's first assignment type");
+    const token = tokens.coordinator;
+    const ownType = { id: type.id, expectedVersion: type.version };
+    const ownForm = { id: form.id, expectedVersion: form.version };
+    const mutations: [name: string, mutation: () => Promise<GraphQLResponse<unknown>>][] = [
+      [
+        "createAssignmentType",
+        () =>
+          api.graphql(CREATE_TYPE, {
+            token,
+            variables: { input: { key: "COORDINATED", labelSv: "Samordnat", labelEn: "Coordinated" } },
+          }),
+      ],
+      ["updateAssignmentType", () => api.graphql(UPDATE_TYPE, { token, variables: { input: { ...ownType, labelSv: "Samordnat" } } })],
+      ["retireAssignmentType", () => api.graphql(RETIRE_TYPE, { token, variables: { input: ownType } })],
+      [
+        "createRequestForm",
+        () =>
+          api.graphql(CREATE_FORM, {
+            token,
+            variables: { input: { name: "Samordnarens", assignmentTypeKeys: [type.key], fields: minimalFields } },
+          }),
+      ],
+      ["updateRequestForm", () => api.graphql(UPDATE_FORM, { token, variables: { input: { ...ownForm, name: "Samordnarens" } } })],
+      ["setTenantDefaultRequestForm", () => api.graphql(SET_DEFAULT, { token, variables: { input: ownForm } })],
+      ["retireRequestForm", () => api.graphql(RETIRE_FORM, { token, variables: { input: ownForm } })],
     ];
-    for (const [document, input] of mutations) {
-      const response = await api.graphql(document, { token: tokens.coordinator, variables: { input } });
-      expect(errorCode(response)).toBe("FORBIDDEN");
-      expect(response.data).toBeNull();
+    for (const [name, mutation] of mutations) {
+      const response = await mutation();
+      expect(errorCode(response), name).toBe("FORBIDDEN");
+      expect(response.data, name).toBeNull();
     }
-    expect(errorCode(await api.graphql(FORMS, { token: tokens.coordinator }))).toBe("FORBIDDEN");
-    expect(errorCode(await api.graphql(FORMS))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await api.graphql(FORMS, { token }))).toBe("FORBIDDEN");
+    expect(errorCode(await api.graphql(FORMS, {}))).toBe("UNAUTHENTICATED");
     expect(await formOf("jonkoping", "peer")).toEqual(form);
   });
 });
