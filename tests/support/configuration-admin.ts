@@ -4,7 +4,7 @@ import { graphql } from "../generated/gql.js";
 import { fieldErrors, hasNoData } from "./errors.js";
 
 // Shared by the configuration specs (networks, organisations, taxonomy, staff): who is asking, how to call the API
-// and fail loudly, and how to read back the audit trail that every configuration change must leave.
+// and fail loudly. The audit trail every configuration change must leave is read through the API (audit-log.ts).
 
 /** A UUID v7 that names no row in any tenant. */
 export const MISSING_ID = "01900000-0000-7000-8000-000000000000";
@@ -71,50 +71,6 @@ export async function expectForbidden(
     expect(errorCode(response), JSON.stringify(response.errors)).toBe(token ? "FORBIDDEN" : "UNAUTHENTICATED");
     expect(Object.values(response.data ?? {}).filter((value) => value !== null)).toEqual([]);
   }
-}
-
-export async function tenantIdOf(api: TestApi, slug: string): Promise<string> {
-  const tenant = await api.running.database.prisma.tenant.findFirst({ where: { slug }, select: { id: true } });
-  if (!tenant) throw new Error(`No tenant ${slug}`);
-  return tenant.id;
-}
-
-export interface AuditTrailEntry {
-  action: string;
-  actorType: string;
-  actorId: string | null;
-  actorRole: string | null;
-  purpose: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-/**
- * The audit events recorded for one subject, oldest first. No API exposes the audit log yet, so the test reads the
- * table directly (as the database owner, outside row-level security).
- */
-export async function auditTrail(api: TestApi, subjectType: string, subjectId: string): Promise<AuditTrailEntry[]> {
-  const rows = await api.running.database.prisma.auditEvent.findMany({
-    where: { subjectType, subjectId },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  });
-  return rows.map((row) => {
-    const details = (row.details ?? {}) as { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
-    return {
-      action: row.action,
-      actorType: row.actorType,
-      actorId: row.actorId,
-      actorRole: row.actorRole,
-      purpose: row.purpose,
-      before: details.before ?? null,
-      after: details.after ?? null,
-    };
-  });
-}
-
-/** How many audit events one tenant holds for a subject type: unchanged after a refused change. */
-export function auditCount(api: TestApi, subjectType: string): Promise<number> {
-  return api.running.database.prisma.auditEvent.count({ where: { subjectType } });
 }
 
 const STAFF_SUBJECTS = graphql(`query StaffUserSubjects($after: String) {
