@@ -130,6 +130,7 @@ beforeAll(async () => {
   }
   tokens.jonkopingMember2 = await tokenForSubject(api, "jonkoping", "jonkoping-member-2");
   tokens.kalmarOtherUnit = await tokenForSubject(api, "kalmar", "kalmar-requester-2");
+  await api.running.notifications.worker?.idle();
   await api.running.notifications.worker?.runOnce();
   catcher.messages.length = 0;
 });
