@@ -4,7 +4,13 @@ import { graphql } from "../generated/gql.js";
 import type { FeePreviewInput, FeeScheduleFieldsFragment, FeeScheduleVersionInput } from "../generated/graphql.js";
 import { present } from "../invitations/invitations.js";
 import { auditEventCount, auditEventsAbout } from "../support/audit-log.js";
-import { errorCode, MISSING_ID, payloadErrors, stockholmDate } from "../support/configuration-rules.js";
+import {
+  errorCode,
+  expectForeignChangesAnswerLikeMissing,
+  type ForeignChangeAttempt,
+  MISSING_ID,
+  stockholmDate,
+} from "../support/configuration-rules.js";
 import { fieldErrors, hasNoData } from "../support/errors.js";
 
 // Fee schedules as versioned data (SPEC §2): each region's published figures reproduced through the API, new rules
@@ -677,7 +683,7 @@ describe("tenant isolation and permissions", () => {
   it("another region's schedule cannot be changed: every mutation answers NotFound as for a missing id, nothing written", async () => {
     const auditBefore = await auditEventCount(api, everyAdmin(), ["FeeSchedule", "FeeScheduleVersion"]);
     const token = tokens.jonkoping;
-    const attempts: [field: string, attempt: (id: string) => Promise<GraphQLResponse<unknown>>][] = [
+    const attempts: ForeignChangeAttempt[] = [
       [
         "updateFeeSchedule",
         (id) => api.graphql(UPDATE, { token, variables: { input: { id, expectedVersion: vgr.version, name: "Kapad" } } }),
@@ -708,12 +714,7 @@ describe("tenant isolation and permissions", () => {
       ],
       ["retireFeeSchedule", (id) => api.graphql(RETIRE, { token, variables: { input: { id, expectedVersion: vgr.version } } })],
     ];
-    for (const [field, attempt] of attempts) {
-      const foreign = await attempt(vgr.id);
-      const missing = await attempt(MISSING_ID);
-      expect(foreign, field).toEqual(missing);
-      expect(payloadErrors(foreign, field), field).toMatchObject([{ __typename: "NotFound", code: "NOT_FOUND" }]);
-    }
+    await expectForeignChangesAnswerLikeMissing(attempts, vgr.id);
     expect(await schedule(tokens.vgr as string, vgr.id)).toEqual(vgr);
     expect(await auditEventCount(api, everyAdmin(), ["FeeSchedule", "FeeScheduleVersion"])).toBe(auditBefore);
   });

@@ -4,7 +4,13 @@ import { graphql } from "../generated/gql.js";
 import type { IntakeRuleSetFieldsFragment, IntakeRulesInput } from "../generated/graphql.js";
 import { present } from "../invitations/invitations.js";
 import { auditEventCount, auditEventsAbout } from "../support/audit-log.js";
-import { errorCode, MISSING_ID, payloadErrors, stockholmDate } from "../support/configuration-rules.js";
+import {
+  errorCode,
+  expectForeignChangesAnswerLikeMissing,
+  type ForeignChangeAttempt,
+  MISSING_ID,
+  stockholmDate,
+} from "../support/configuration-rules.js";
 import { fieldErrors } from "../support/errors.js";
 import { everyNetworkOfTheTenantNames } from "../support/network-configuration.js";
 import { publicTenant, REGISTER_MEMBER_TYPED, typedRegistrationInput } from "../support/registration.js";
@@ -368,7 +374,7 @@ describe("tenant isolation and permissions", () => {
 
     const auditBefore = await auditEventCount(api, everyAdmin(), ["IntakeRuleSet"]);
     const token = tokens.jonkoping;
-    const attempts: [field: string, attempt: (id: string) => Promise<GraphQLResponse<unknown>>][] = [
+    const attempts: ForeignChangeAttempt[] = [
       [
         "updateIntakeRuleSet",
         (id) =>
@@ -380,12 +386,7 @@ describe("tenant isolation and permissions", () => {
       ],
       ["retireIntakeRuleSet", (id) => api.graphql(RETIRE, { token, variables: { input: { id, expectedVersion: vgr.version } } })],
     ];
-    for (const [field, attempt] of attempts) {
-      const foreignChange = await attempt(vgr.id);
-      const missingChange = await attempt(MISSING_ID);
-      expect(foreignChange, field).toEqual(missingChange);
-      expect(payloadErrors(foreignChange, field), field).toMatchObject([{ __typename: "NotFound" }]);
-    }
+    await expectForeignChangesAnswerLikeMissing(attempts, vgr.id);
     expect(await ruleSet(tokens.vgr as string, vgr.id)).toEqual(vgr);
     expect(await auditEventCount(api, everyAdmin(), ["IntakeRuleSet"])).toBe(auditBefore);
   });

@@ -6,8 +6,8 @@ import { fieldErrors, hasNoData } from "./errors.js";
 // Shared by the configuration specs (networks, organisations, taxonomy, staff): who is asking, how to call the API
 // and fail loudly. The audit trail every configuration change must leave is read through the API (audit-log.ts).
 
-/** A UUID v7 that names no row in any tenant. */
-export const MISSING_ID = "01900000-0000-7000-8000-000000000000";
+// The id that names no row in any tenant: one constant for every configuration spec.
+export { MISSING_ID } from "./configuration-rules.js";
 
 export interface ConfigurationActors {
   /** Kalmar's tenant administrator. */

@@ -1,4 +1,5 @@
 import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import { expect } from "vitest";
 
 // Shared by the configuration specs (fee schedules, price base amounts, intake rules, request forms).
 
@@ -29,6 +30,22 @@ export function payloadErrors(
 ): { __typename: string; code?: string; message?: string }[] {
   const data = response.data as Record<string, { errors?: { __typename: string; code?: string; message?: string }[] } | null> | null;
   return data?.[field]?.errors ?? [];
+}
+
+/** One mutation field a client might aim at another tenant's row, and how to send it with an id. */
+export type ForeignChangeAttempt = [field: string, attempt: (id: string) => Promise<GraphQLResponse<unknown>>];
+
+/**
+ * Each change aimed at another tenant's row (`foreignId`) answers exactly as the same change of an id that names no
+ * row: the payload's NotFound, nothing that tells the row exists.
+ */
+export async function expectForeignChangesAnswerLikeMissing(attempts: readonly ForeignChangeAttempt[], foreignId: string): Promise<void> {
+  for (const [field, attempt] of attempts) {
+    const foreign = await attempt(foreignId);
+    const missing = await attempt(MISSING_ID);
+    expect(foreign, field).toEqual(missing);
+    expect(payloadErrors(foreign, field), field).toMatchObject([{ __typename: "NotFound", code: "NOT_FOUND" }]);
+  }
 }
 
 export interface AuditEventRow {
