@@ -78,9 +78,11 @@ async function expectInvalid(field: Locator, message: string | RegExp): Promise<
   await expect.poll(() => field.getAttribute("aria-invalid"), { timeout: 30_000 }).toBe("true");
   const id = (await field.getAttribute("id")) as string;
   expect(await field.getAttribute("aria-describedby")).toContain(`${id}-error`);
-  const text = (await field.page().locator(`[id="${id}-error"]`).textContent()) ?? "";
-  if (typeof message === "string") expect(text).toContain(message);
-  else expect(text).toMatch(message);
+  // The field may already be invalid from an earlier refusal (the browser's own check before the API's answer), so
+  // wait for this message rather than reading the first text that is there.
+  const text = () => field.page().locator(`[id="${id}-error"]`).textContent();
+  if (typeof message === "string") await expect.poll(text, { timeout: 30_000 }).toContain(message);
+  else await expect.poll(text, { timeout: 30_000 }).toMatch(message);
 }
 
 /** The coordinator's page of the new member. */
