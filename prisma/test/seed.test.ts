@@ -38,12 +38,14 @@ let tableNames: string[];
 /**
  * Rows that triggers keep beside the data and that say nothing a re-seed should reproduce: the candidate ranking's
  * counters keep a month they once counted at zero (harmless, read as nothing), and a tenant's statistics data version
- * is a new random value after every committed write, by design (migration 20261208150000).
+ * and its candidate pool version are new random values after every committed write, by design (migrations
+ * 20261208150000 and 20261208150001).
  */
 const DERIVED: Record<string, string> = {
   MemberActivity: `WHERE t."lastInvitedAt" IS NOT NULL OR t."liveAssignments" <> 0`,
   MemberActivityMonth: `WHERE t."invitations" <> 0 OR t."liveAssignments" <> 0`,
   StatisticsDataVersion: "WHERE false",
+  CandidatePoolVersion: "WHERE false",
 };
 
 /** Every row of every table, as canonical JSON keyed by table, for before/after comparisons. */

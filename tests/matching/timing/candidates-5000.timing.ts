@@ -147,15 +147,21 @@ it("ranks the top 20 of a 5 000-member pool", { timeout: 900_000 }, async () => 
         [
           "pool",
           (tx) =>
-            repo.findPoolCandidates(tx, {
+            repo.findCandidatePool(tx, {
               tenantId,
               networkId: network.id,
-              requestId: target.id,
               timeZone: "Europe/Stockholm",
               today: "2026-11-22",
               windowStart: "2025-11-22",
-              relevantTagIds: tags.slice(0, 12),
-              readsCompetences: false,
+            }),
+        ],
+        [
+          "request's own facts",
+          (tx) =>
+            repo.findRequestCandidateFacts(tx, {
+              tenantId,
+              requestId: target.id,
+              timeZone: "Europe/Stockholm",
               bookings: { from: new Date(occasion.startsAt.getTime() - 86_400_000), to: new Date(occasion.endsAt.getTime() + 86_400_000) },
             }),
         ],

@@ -23,6 +23,8 @@ export interface RequestForMatching {
   timeZone: string;
   /** The tenant's whole taxonomy (id and parent), so a sub-tag counts for the tag above it. */
   taxonomy: TagLink[];
+  /** The tenant's candidate pool version (CandidatePoolVersion), read in the same statement; null before its first. */
+  poolVersion: string | null;
 }
 
 interface RequestForMatchingRow {
@@ -37,11 +39,12 @@ interface RequestForMatchingRow {
   timeZone: string | null;
   /** JSON: [[id, parentId], …]. */
   taxonomy: string;
+  poolVersion: string | null;
 }
 
 /**
- * The request as matching sees it, if the reader coordinates its network, with the tenant's time zone and taxonomy:
- * one statement where it was five.
+ * The request as matching sees it, if the reader coordinates its network, with the tenant's time zone, taxonomy and
+ * candidate pool version: one statement where it was six.
  *
  * It also sets two planner settings for the rest of the transaction. The pool's facts are a few aggregates over the
  * tenant's rows: a parallel worker costs more to start than it saves when every core already serves another request,
@@ -66,7 +69,8 @@ export async function findRequestForMatching(
              WHERE o."tenantId" = r."tenantId" AND o."requestId" = r."id" AND o."cancelledAt" IS NULL) AS "occasions",
            (SELECT tn."timeZone" FROM "Tenant" tn WHERE tn."id" = r."tenantId") AS "timeZone",
            (SELECT coalesce(json_agg(json_build_array(e."id", e."parentId")), '[]')::text
-              FROM "ExperienceTag" e WHERE e."tenantId" = r."tenantId") AS "taxonomy"
+              FROM "ExperienceTag" e WHERE e."tenantId" = r."tenantId") AS "taxonomy",
+           (SELECT v."version"::text FROM "CandidatePoolVersion" v WHERE v."tenantId" = r."tenantId") AS "poolVersion"
     FROM "Request" r
     WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ${requestId}::uuid ${visible}`;
   const row = rows[0];
@@ -83,10 +87,17 @@ export async function findRequestForMatching(
     occasions: occasions.map(([startsAt, endsAt]) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) })),
     timeZone: row.timeZone ?? "Europe/Stockholm",
     taxonomy: taxonomy.map(([id, parentId]) => ({ id, parentId })),
+    poolVersion: row.poolVersion,
   };
 }
 
-/** One active member of the pool: what the ranking reads, and what the profile filter reads. */
+/**
+ * One active member of a network's pool: what the ranking reads, and what the profile filter reads. As the pool is
+ * read, the two facts that belong to one request stand as for a request that has asked nobody and near whose
+ * occasions nobody is booked; the service lays a request's own facts (`findRequestCandidateFacts`) over the few
+ * members they concern. The rest is the same for every request of the network on a day, so the pool is remembered
+ * under its version (candidate-pool-memo.ts).
+ */
 export interface PoolCandidate extends CandidateFacts, FilterableProfile {
   readonly municipality: string | null;
   readonly languages: readonly string[];
@@ -95,19 +106,11 @@ export interface PoolCandidate extends CandidateFacts, FilterableProfile {
 export interface PoolQuery {
   tenantId: string;
   networkId: string;
-  /** The request being matched: its own invitations exclude, its own assignments are no other booking. */
-  requestId: string;
   timeZone: string;
   /** The tenant's calendar date: pauses over before it do not count. */
   today: string;
   /** First calendar day of the fairness window. */
   windowStart: string;
-  /** The only tags the ranking reads (the sought tags, and the tags below and above them). */
-  relevantTagIds: readonly string[];
-  /** Whether the request seeks competences: only then are members' competences read. */
-  readsCompetences: boolean;
-  /** Instants between which other requests' occasions are bookings; null when no occasion lies ahead. */
-  bookings: { from: Date; to: Date } | null;
 }
 
 /** How the statement writes each set: arrays by position (names repeated thousands of times cost). */
@@ -126,9 +129,7 @@ interface PoolJson {
     | [memberId: string, lastInvitedOn: string | null, invitationsInWindow: number, everAssigned: boolean, assignmentsInWindow: number][]
     | null;
   tagged: [memberId: string, tagIds: string[]][] | null;
-  asked: [memberId: string, status: string][] | null;
   paused: [memberId: string, pauses: [startsOn: string, endsOn: string | null][]][] | null;
-  booked: [memberId: string, days: string[]][] | null;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -152,11 +153,11 @@ export function fairnessWindowEdges(windowStart: string): { surelyOut: string; s
 }
 
 /**
- * The network's active pool (never restricted or erased members) with every fact the ranking reads, in one statement:
- * the profile, the relevant tags, the last invitation to any request of the tenant (being asked is a load on the
- * person, whichever network asks) and how many fall in the fairness window, whether the member was ever assigned and
- * how many assignments began in the window, the member's invitation to this request, the pauses not over before
- * today, and the days on which the member takes part in another request's occasion near this one's.
+ * The network's active pool (never restricted or erased members) with every fact the ranking reads that does not
+ * depend on the request, in one statement: the profile, every experience tag, the last invitation to any request of
+ * the tenant (being asked is a load on the person, whichever network asks) and how many fall in the fairness window,
+ * whether the member was ever assigned and how many assignments began in the window, and the pauses not over before
+ * today.
  *
  * The history facts come from the counters the database keeps where invitations and assignments are written
  * (`MemberActivity`, `MemberActivityMonth`; migration 20261208140001): one row per member for the last invitation
@@ -169,8 +170,8 @@ export function fairnessWindowEdges(windowStart: string): { surelyOut: string; s
  * statistics (a freshly loaded database, or the embedded one) re-aggregated the pauses for each of 5 000 members and
  * took seconds. Calendar dates are compared in the tenant's time zone, as the domain counts them.
  */
-export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<PoolCandidate[]> {
-  const { tenantId, networkId, requestId, timeZone } = query;
+export async function findCandidatePool(tx: Tx, query: PoolQuery): Promise<PoolCandidate[]> {
+  const { tenantId, networkId, timeZone } = query;
   const edges = fairnessWindowEdges(query.windowStart);
   // Of the rows between `surelyOut` and the first whole month, those whose calendar day is in the window.
   const edgeOfWindow = (column: Prisma.Sql) =>
@@ -179,8 +180,7 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
   const rows = await tx.$queryRaw<{ [K in keyof PoolJson]: string | null }[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_array(m."id", m."birthDate", m."birthYear", m."municipality", m."perspectives",
-                m."languages", (m."accessibilityNeeds" IS NOT NULL AND btrim(m."accessibilityNeeds") <> ''),
-                CASE WHEN ${query.readsCompetences} THEN m."competences" ELSE '{}'::text[] END)), '[]')
+                m."languages", (m."accessibilityNeeds" IS NOT NULL AND btrim(m."accessibilityNeeds") <> ''), m."competences")), '[]')
          FROM "Membership" ms
          JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
         WHERE ms."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'
@@ -202,37 +202,23 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
                      GROUP BY x."memberId") w ON w."memberId" = a."memberId"
         WHERE a."tenantId" = ${tenantId}::uuid AND (a."lastInvitedAt" IS NOT NULL OR a."liveAssignments" > 0))::text AS "activity",
       (SELECT json_agg(json_build_array(x."memberId", x."tagIds"))
-         FROM (SELECT e."memberId", json_agg(e."tagId") AS "tagIds"
+         FROM (SELECT e."memberId", json_agg(e."tagId" ORDER BY e."tagId") AS "tagIds"
                  FROM "MemberExperience" e
-                WHERE e."tenantId" = ${tenantId}::uuid AND e."tagId" = ANY(${[...query.relevantTagIds]}::uuid[])
+                 JOIN "Membership" ms ON ms."tenantId" = e."tenantId" AND ms."memberId" = e."memberId"
+                WHERE e."tenantId" = ${tenantId}::uuid AND ms."networkId" = ${networkId}::uuid AND ms."status" = 'ACTIVE'
                 GROUP BY e."memberId") x)::text AS "tagged",
-      (SELECT json_agg(json_build_array(i."memberId", i."status"))
-         FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid AND i."requestId" = ${requestId}::uuid)::text AS "asked",
       (SELECT json_agg(json_build_array(x."memberId", x."pauses"))
          FROM (SELECT p."memberId", json_agg(json_build_array(p."startsOn", p."endsOn") ORDER BY p."startsOn", p."endsOn" NULLS LAST) AS "pauses"
                  FROM "MemberPause" p WHERE p."tenantId" = ${tenantId}::uuid AND (p."endsOn" IS NULL OR p."endsOn" >= ${query.today}::date)
-                GROUP BY p."memberId") x)::text AS "paused",
-      (SELECT json_agg(json_build_array(x."memberId", x."days"))
-         FROM (SELECT a."memberId", json_agg(DISTINCT timezone(${timeZone}::text, o."startsAt")::date) AS "days"
-                 FROM "Occasion" o
-                 JOIN "Assignment" a ON a."tenantId" = o."tenantId" AND a."requestId" = o."requestId"
-                WHERE o."tenantId" = ${tenantId}::uuid AND o."cancelledAt" IS NULL
-                  AND o."startsAt" >= ${query.bookings?.from.toISOString() ?? null}::timestamptz
-                  AND o."startsAt" < ${query.bookings?.to.toISOString() ?? null}::timestamptz
-                  AND a."status" <> 'CANCELLED' AND a."requestId" <> ${requestId}::uuid
-                GROUP BY a."memberId") x)::text AS "booked"`;
+                GROUP BY p."memberId") x)::text AS "paused"`;
   const row = rows[0];
   const parse = <K extends keyof PoolJson>(key: K): PoolJson[K] => JSON.parse(row?.[key] ?? "null") as PoolJson[K];
-  const byMember = <T extends [string, ...unknown[]]>(list: T[] | null) => new Map((list ?? []).map((entry) => [entry[0], entry]));
   const activity = byMember(parse("activity"));
   const tagged = byMember(parse("tagged"));
-  const asked = byMember(parse("asked"));
   const paused = byMember(parse("paused"));
-  const booked = byMember(parse("booked"));
   return (parse("pool") ?? []).map(
     ([memberId, birthDate, birthYear, municipality, perspectives, languages, hasAccessibilityNeeds, competences]) => {
       const history = activity.get(memberId);
-      const status = asked.get(memberId)?.[1];
       return {
         memberId,
         birthDate,
@@ -247,12 +233,54 @@ export async function findPoolCandidates(tx: Tx, query: PoolQuery): Promise<Pool
         invitationsInWindow: history?.[2] ?? 0,
         everAssigned: history?.[3] ?? false,
         assignmentsInWindow: history?.[4] ?? 0,
-        invitationToRequest: status === undefined ? null : status === "DECLINED" ? "DECLINED" : "OTHER",
         pauses: paused.get(memberId)?.[1].map(([startsOn, endsOn]) => ({ startsOn, endsOn })) ?? NONE,
-        bookedDates: booked.get(memberId)?.[1] ?? NONE,
+        invitationToRequest: null,
+        bookedDates: NONE,
       };
     },
   );
+}
+
+const byMember = <T extends [string, ...unknown[]]>(list: T[] | null) => new Map((list ?? []).map((entry) => [entry[0], entry]));
+
+export interface RequestCandidateQuery {
+  tenantId: string;
+  requestId: string;
+  timeZone: string;
+  /** Instants between which other requests' occasions are bookings; null when no occasion lies ahead. */
+  bookings: { from: Date; to: Date } | null;
+}
+
+/** The facts of the pool that belong to one request, by member: read anew for every ranking, never remembered. */
+export interface RequestCandidateFacts {
+  /** Each member's invitation to this request. */
+  readonly invitations: ReadonlyMap<string, "DECLINED" | "OTHER">;
+  /** The days on which each member takes part in another request's occasion near this one's. */
+  readonly bookedDates: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The members' invitations to the request and their other bookings near its occasions, in one statement. */
+export async function findRequestCandidateFacts(tx: Tx, query: RequestCandidateQuery): Promise<RequestCandidateFacts> {
+  const { tenantId, requestId, timeZone } = query;
+  const rows = await tx.$queryRaw<{ asked: string | null; booked: string | null }[]>`
+    SELECT
+      (SELECT json_agg(json_build_array(i."memberId", i."status"))
+         FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid AND i."requestId" = ${requestId}::uuid)::text AS "asked",
+      (SELECT json_agg(json_build_array(x."memberId", x."days"))
+         FROM (SELECT a."memberId", json_agg(DISTINCT timezone(${timeZone}::text, o."startsAt")::date) AS "days"
+                 FROM "Occasion" o
+                 JOIN "Assignment" a ON a."tenantId" = o."tenantId" AND a."requestId" = o."requestId"
+                WHERE o."tenantId" = ${tenantId}::uuid AND o."cancelledAt" IS NULL
+                  AND o."startsAt" >= ${query.bookings?.from.toISOString() ?? null}::timestamptz
+                  AND o."startsAt" < ${query.bookings?.to.toISOString() ?? null}::timestamptz
+                  AND a."status" <> 'CANCELLED' AND a."requestId" <> ${requestId}::uuid
+                GROUP BY a."memberId") x)::text AS "booked"`;
+  const asked = JSON.parse(rows[0]?.asked ?? "null") as [memberId: string, status: string][] | null;
+  const booked = JSON.parse(rows[0]?.booked ?? "null") as [memberId: string, days: string[]][] | null;
+  return {
+    invitations: new Map((asked ?? []).map(([memberId, status]) => [memberId, status === "DECLINED" ? "DECLINED" : "OTHER"])),
+    bookedDates: new Map(booked ?? []),
+  };
 }
 
 type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];

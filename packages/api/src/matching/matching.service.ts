@@ -1,12 +1,10 @@
 import {
-  type CandidateFilter,
   EXCLUSION_CODES,
-  fitsCandidateFilter,
+  filterCandidates,
   isoDateInTimeZone,
   type LocalizedText,
   rankCandidates,
   recentWindowStart,
-  tagsRelevantToRequest,
   validateCandidateFilter,
 } from "@medverkan/domain";
 import { coordinatedNetworks } from "../auth/actor.js";
@@ -17,8 +15,15 @@ import type { RequestContext } from "../context/request-context.js";
 import { requireTenantActor } from "../context/require-tenant.js";
 import { toMember } from "../member/member.service.js";
 import type { AgeBand } from "../member/member.type.js";
+import { candidatePoolMemo } from "./candidate-pool-memo.js";
 import type { CandidateFilterInput } from "./matching.input.js";
-import { findPoolCandidates, findRequestForMatching, findShortlistProfiles } from "./matching.repository.js";
+import {
+  findCandidatePool,
+  findRequestCandidateFacts,
+  findRequestForMatching,
+  findShortlistProfiles,
+  type PoolCandidate,
+} from "./matching.repository.js";
 import type { CandidateExclusion, RequestCandidate, RequestCandidates } from "./matching.type.js";
 
 /** Requests someone may still be asked to: a filled request may need a stand-in for a participant who drops out. */
@@ -48,9 +53,11 @@ function checkFirst(first: number, ctx: RequestContext): void {
 
 /**
  * The shortlist of candidates for a request, for a coordinator of its network; null when the request does not exist
- * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from two
- * statements whatever the pool's size (the request, then the pool), the shortlist's profiles and memberships from one
- * more; the ranking is the domain's pure function; every member returned is an audited read, all in one transaction.
+ * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from three
+ * statements whatever the pool's size — the request with the pool's version, the pool (remembered under that
+ * version: a repeat does not read it), the request's own invitations and bookings — the shortlist's profiles and
+ * memberships from one more; the ranking is the domain's pure function; every member returned is an audited read,
+ * all in one transaction.
  */
 export async function listRequestCandidates(
   ctx: RequestContext,
@@ -80,23 +87,41 @@ export async function listRequestCandidates(
     const lastOccasion = ahead.at(-1);
 
     const experienceTagIds = request.experienceTagIds;
-    const pool = await findPoolCandidates(tx, {
+    const poolKey =
+      request.poolVersion === null
+        ? null
+        : { tenantId: actor.tenantId, networkId: request.networkId, version: request.poolVersion, today, timeZone };
+    const poolMembers = await candidatePoolMemo.pool(poolKey, () =>
+      findCandidatePool(tx, {
+        tenantId: actor.tenantId,
+        networkId: request.networkId,
+        timeZone,
+        today,
+        windowStart: recentWindowStart(today),
+      }),
+    );
+    const own = await findRequestCandidateFacts(tx, {
       tenantId: actor.tenantId,
-      networkId: request.networkId,
       requestId: request.id,
       timeZone,
-      today,
-      windowStart: recentWindowStart(today),
-      relevantTagIds: tagsRelevantToRequest(taxonomy, experienceTagIds),
-      readsCompetences: request.competencesSought.length > 0,
       bookings:
         firstOccasion && lastOccasion
           ? { from: new Date(firstOccasion.startsAt.getTime() - DAY_MS), to: new Date(lastOccasion.endsAt.getTime() + DAY_MS) }
           : null,
     });
+    // The request's own facts concern a few members: only those get an object of their own, the rest are ranked as
+    // remembered (a pool of thousands copied for every ranking was most of its garbage).
+    const pool =
+      own.invitations.size === 0 && own.bookedDates.size === 0
+        ? poolMembers
+        : poolMembers.map((member): PoolCandidate => {
+            const invitation = own.invitations.get(member.memberId);
+            const booked = own.bookedDates.get(member.memberId);
+            if (invitation === undefined && booked === undefined) return member;
+            return { ...member, invitationToRequest: invitation ?? null, bookedDates: booked ?? member.bookedDates };
+          });
 
-    const filter: CandidateFilter = validation.filter;
-    const filtered = pool.filter((candidate) => fitsCandidateFilter(candidate, filter, today));
+    const filtered = filterCandidates(pool, validation.filter, today);
     const ranking = rankCandidates(
       {
         experienceTagIds,

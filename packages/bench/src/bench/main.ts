@@ -531,6 +531,8 @@ async function startApi(entry: string, databaseUrl: string, directUrl?: string):
       ...(entry.endsWith(".ts") ? ["--import", "tsx", "--conditions=@medverkan/source"] : []),
       "--import",
       join(import.meta.dirname, "api-probe.mjs"),
+      // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the API under the load.
+      ...(process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     ],
     env: {
       ...process.env,

@@ -99,10 +99,12 @@ bar.stop();
 await client.query("SET session_replication_role = DEFAULT");
 // COPY ran with triggers off: the candidate ranking's counters (kept by triggers) are computed from the loaded history.
 await client.query('SELECT "rebuild_member_activity"()');
-// The load bypassed the triggers that keep each tenant's statistics data version: give every tenant a new one, so an
-// API instance that remembered figures of these tenants cannot answer from them.
-await client.query(`INSERT INTO "StatisticsDataVersion" ("tenantId", "version") SELECT "id", gen_random_uuid() FROM "Tenant"
-  ON CONFLICT ("tenantId") DO UPDATE SET "version" = EXCLUDED."version", "changedAt" = CURRENT_TIMESTAMP`);
+// The load bypassed the triggers that keep each tenant's statistics data and candidate pool versions: give every
+// tenant new ones, so an API instance that remembered figures or pools of these tenants cannot answer from them.
+for (const table of ["StatisticsDataVersion", "CandidatePoolVersion"]) {
+  await client.query(`INSERT INTO "${table}" ("tenantId", "version") SELECT "id", gen_random_uuid() FROM "Tenant"
+    ON CONFLICT ("tenantId") DO UPDATE SET "version" = EXCLUDED."version", "changedAt" = CURRENT_TIMESTAMP`);
+}
 const loaded = performance.now();
 // VACUUM as well as ANALYZE: freshly COPYed tables have no visibility map, so index-only scans would visit the heap
 // for every row until autovacuum (off on some servers, slow on all) got round to them.

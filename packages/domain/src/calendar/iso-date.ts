@@ -34,9 +34,22 @@ export function formatIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (tens of microseconds: a request that dated a few
+// hundred things spent milliseconds here), and a process sees a handful of time zones: one per zone, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    // Only a zone Intl accepts gets here (the constructor throws otherwise), and there are a few hundred of those.
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant as seen in `timeZone` (an occasion at 00:30 Swedish time belongs to that day). */
 export function isoDateInTimeZone(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const parts = dateFormatIn(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return formatIsoDate({ year: part("year"), month: part("month"), day: part("day") });
 }

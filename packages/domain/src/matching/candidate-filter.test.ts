@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsCandidateFilter, validateCandidateFilter } from "./candidate-filter.js";
+import { filterCandidates, fitsCandidateFilter, validateCandidateFilter } from "./candidate-filter.js";
 
 const TODAY = "2026-11-22";
 const profile = {
@@ -26,6 +26,15 @@ describe("candidate filter", () => {
     expect(fitsCandidateFilter(profile, filter({ municipalities: ["VÄXJÖ"] }), TODAY)).toBe(true);
     expect(fitsCandidateFilter({ ...profile, municipality: null }, filter({ municipalities: ["Växjö"] }), TODAY)).toBe(false);
     expect(fitsCandidateFilter(profile, filter({ perspectives: ["RELATIVE"], languages: ["fi"] }), TODAY)).toBe(false);
+  });
+
+  it("filters a pool: the same array when nothing narrows, those who fit otherwise", () => {
+    const other = { ...profile, perspectives: ["PATIENT" as const], languages: ["fi"] };
+    const pool = [profile, other];
+    expect(filterCandidates(pool, filter({}), TODAY)).toBe(pool);
+    expect(filterCandidates(pool, filter({ perspectives: ["PATIENT"] }), TODAY)).toEqual([other]);
+    expect(filterCandidates(pool, filter({ languages: ["sv", "fi"] }), TODAY)).toEqual(pool);
+    expect(filterCandidates(pool, filter({ municipalities: ["Kalmar"] }), TODAY)).toEqual([]);
   });
 
   it("counts ages as the pool search does, by the calendar date of the birthday", () => {

@@ -62,3 +62,9 @@ export function fitsCandidateFilter(profile: FilterableProfile, filter: Candidat
   }
   return true;
 }
+
+/** The members of `pool` that pass the filter: the pool itself when the filter narrows nothing (no copy of thousands). */
+export function filterCandidates<T extends FilterableProfile>(pool: readonly T[], filter: CandidateFilter, today: string): readonly T[] {
+  const narrows = filter.perspectives.length + filter.ageBands.length + filter.languages.length + filter.municipalities.length > 0;
+  return narrows ? pool.filter((profile) => fitsCandidateFilter(profile, filter, today)) : pool;
+}

@@ -288,18 +288,6 @@ function soughtTagNeighbourhood(taxonomy: readonly TagLink[], sought: readonly s
   return { below, above };
 }
 
-/**
- * The only tags the ranking looks at for a request: each sought tag, the tags below it and the tags above it. The API
- * loads members' tags within this set, so a pool of thousands brings no more tag rows than it needs.
- */
-export function tagsRelevantToRequest(taxonomy: readonly TagLink[], sought: readonly string[]): string[] {
-  const { below, above } = soughtTagNeighbourhood(taxonomy, sought);
-  const ids = new Set<string>();
-  for (const set of below.values()) for (const id of set) ids.add(id);
-  for (const list of above.values()) for (const id of list) ids.add(id);
-  return [...ids].sort();
-}
-
 /** What every candidate's scoring shares: worked out once per ranking rather than once per member. */
 interface Prepared {
   readonly request: MatchingRequest;

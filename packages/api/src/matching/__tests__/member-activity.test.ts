@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TenantScope, type Tx } from "../../context/tenant-scope.js";
 import { createDevSigningKey, DEV_TOKEN_ISSUER, publicKeySet } from "../../dev/dev-keys.js";
 import { openTestDatabase } from "../../testing/test-database.js";
-import { fairnessWindowEdges, findPoolCandidates } from "../matching.repository.js";
+import { fairnessWindowEdges, findCandidatePool } from "../matching.repository.js";
 
 // The candidate ranking's history facts come from counters kept by triggers (migration
 // 20261208140001_member_activity_counters) instead of from the whole history on every request. These tests write a
@@ -248,23 +248,16 @@ async function referenceHistory(tx: Tx, timeZone: string, windowStart: string): 
 }
 
 async function compareWithReference(): Promise<number> {
-  const request = await database.prisma.request.findFirstOrThrow({ where: { tenantId, networkId }, select: { id: true } });
   let compared = 0;
   for (const timeZone of TIME_ZONES) {
     for (const today of TODAYS) {
       const windowStart = recentWindowStart(today);
       const { pool, reference } = await scope.transaction(async (tx) => ({
-        pool: await findPoolCandidates(tx, {
-          tenantId,
-          networkId,
-          requestId: request.id,
-          timeZone,
-          today,
-          windowStart,
-          relevantTagIds: [],
-          readsCompetences: false,
-          bookings: null,
-        }),
+        pool: (await findCandidatePool(tx, { tenantId, networkId, timeZone, today, windowStart })).map((member) => ({
+          ...member,
+          invitationToRequest: null,
+          bookedDates: [],
+        })),
         reference: await referenceHistory(tx, timeZone, windowStart),
       }));
       const none: History = { lastAskedOn: null, invitationsInWindow: 0, everAssigned: false, assignmentsInWindow: 0 };
