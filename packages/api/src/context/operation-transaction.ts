@@ -114,6 +114,8 @@ class SharedTenantTransaction {
   private settle!: (commit: boolean) => void;
   /** The first error a participant met that was not a GraphQL error of its own: the transaction may be aborted. */
   private failure: unknown = null;
+  /** Participants that have not finished yet. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(prisma: PrismaClient, tenantId: string, timeoutMs: number, maxWaitMs: number) {
     const verdict = new Promise<boolean>((resolve) => {
@@ -139,7 +141,15 @@ class SharedTenantTransaction {
     this.ready.catch(() => undefined);
   }
 
-  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const running = this.participate(work);
+    this.running.add(running);
+    const done = () => this.running.delete(running);
+    running.then(done, done);
+    return running;
+  }
+
+  private async participate<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const tx = await this.ready;
     try {
       return await work(tx);
@@ -152,6 +162,10 @@ class SharedTenantTransaction {
   }
 
   async end(commit: boolean): Promise<unknown> {
+    // GraphQL execution can end before every call it started has: when a field fails and takes its parent down to
+    // null, graphql-js answers without waiting for the parent's other fields. Those calls run on, in this transaction;
+    // it ends when they have, so none of them meets a closed transaction and what they wrote goes with the verdict.
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
     const committing = commit && this.failure === null;
     this.settle(committing);
     try {

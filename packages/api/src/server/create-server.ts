@@ -34,6 +34,7 @@ import { healthRoutes } from "./health.routes.js";
 import { loginChallengePlugin } from "./login-challenge.js";
 import { noStorePlugin } from "./no-store.js";
 import { operationTransactionPlugin } from "./operation-transaction.js";
+import { operationsInFlightPlugin } from "./operations-in-flight.js";
 import { MAX_QUERY_COST, queryCostPlugin } from "./query-cost.js";
 import { attachClientAddress, rateLimitPlugin } from "./rate-limit.js";
 import { replicaRoutingPlugin } from "./replica-routing.js";
@@ -151,6 +152,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       // graphql-armor types its plugins against Apollo's CommonJS build; they are the same at run time.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]).map(withClientErrorStatus),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // After the HTTP drain (connections whose clients stay), before the database closes (operations whose clients left).
+      operationsInFlightPlugin(config.shutdownGraceMs),
       ...(config.production || !options.explorerTokenMinter ? [ApolloServerPluginLandingPageDisabled()] : []),
       queryCostPlugin(GRAPHQL_LIMITS.maxCost),
       operationTransactionPlugin(formatError),

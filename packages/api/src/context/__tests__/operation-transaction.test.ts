@@ -105,6 +105,31 @@ describe("OperationTransactions", () => {
     expect(await auditRowExists(subject)).toBe(true);
   });
 
+  it("ends only when the calls still running have ended (a failed field can end execution before its siblings)", async () => {
+    const operation = sharingOperation();
+    const scope = new TenantScope(database.prisma, tenantId, undefined, undefined, null, operation);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let begun!: () => void;
+    const begin = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    const late = scope.transaction(async (tx) => {
+      await transactionId(tx);
+      begun();
+      await gate;
+      return writeAuditRow(tx);
+    });
+    await begin;
+    const finished = operation.finish(true);
+    release();
+    const subject = await late;
+    expect(await finished).toBeNull();
+    expect(await auditRowExists(subject)).toBe(true);
+  });
+
   it("rolls everything back when the operation itself failed", async () => {
     const operation = sharingOperation();
     const scope = new TenantScope(database.prisma, tenantId, undefined, undefined, null, operation);
