@@ -7,7 +7,14 @@ import { operationsInFlightPlugin } from "../operations-in-flight.js";
 function serverWith(gate: Promise<void>, gracePeriodMs: number) {
   return new ApolloServer({
     typeDefs: "type Query { slow: String }",
-    resolvers: { Query: { slow: async () => (await gate, "done") } },
+    resolvers: {
+      Query: {
+        slow: async () => {
+          await gate;
+          return "done";
+        },
+      },
+    },
     plugins: [operationsInFlightPlugin(gracePeriodMs)],
   });
 }
