@@ -1,4 +1,4 @@
-import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import type { GraphQLDocument, GraphQLResponse, TestApi } from "@medverkan/api/testing";
 import { expect } from "vitest";
 
 // Documents and helpers shared by the notification specs.
@@ -26,7 +26,14 @@ export const DEV_OUTBOX =
 export type PayloadErrors = Array<{ __typename: string; code: string; message: string }>;
 
 /** The payload of a mutation, asserting there was no GraphQL error. */
-export async function mutate<T>(api: TestApi, token: string, document: string, input: Record<string, unknown>, field: string, key: string) {
+export async function mutate<T>(
+  api: TestApi,
+  token: string,
+  document: GraphQLDocument,
+  input: Record<string, unknown>,
+  field: string,
+  key: string,
+) {
   const response = await api.graphql<Record<string, Record<string, unknown>>>(document, { token, variables: { input } });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   const payload = response.data?.[field] as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import type { GraphQLResponse } from "@medverkan/api/testing";
 import { expect } from "vitest";
 
 // Shared by the configuration specs (fee schedules, price base amounts, intake rules, request forms).
@@ -47,35 +47,3 @@ export async function expectForeignChangesAnswerLikeMissing(attempts: readonly F
     expect(payloadErrors(foreign, field), field).toMatchObject([{ __typename: "NotFound", code: "NOT_FOUND" }]);
   }
 }
-
-export interface AuditEventRow {
-  tenantId: string;
-  actorType: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  purpose: string | null;
-  details: { before: unknown; after: unknown } | null;
-}
-
-/** Audit events about one subject, oldest first, read straight from the database. */
-export async function auditEventsFor(api: TestApi, subjectId: string): Promise<AuditEventRow[]> {
-  const rows = await api.running.database.prisma.auditEvent.findMany({ where: { subjectId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  return rows as unknown as AuditEventRow[];
-}
-
-export async function countAuditEvents(api: TestApi, subjectTypes: string[]): Promise<number> {
-  return api.running.database.prisma.auditEvent.count({ where: { subjectType: { in: subjectTypes } } });
-}
-
-/** A tenant's id by slug, read from the public API. */
-export async function tenantId(api: TestApi, slug: string): Promise<string> {
-  const response = await api.graphql<{ tenant: { id: string } | null }>(`query T($slug: String!) { tenant(slug: $slug) { id } }`, {
-    variables: { slug },
-  });
-  const id = response.data?.tenant?.id;
-  if (!id) throw new Error(`No tenant ${slug}`);
-  return id;
-}
-
-export const ERROR_FIELDS = /* GraphQL */ `__typename ... on ErrorResult { code message messageSv messageEn }`;

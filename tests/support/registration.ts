@@ -1,20 +1,38 @@
 import type { TestApi } from "@medverkan/api/testing";
 import { exampleIdentityNumber } from "@medverkan/domain";
 import { graphql } from "../generated/gql.js";
-import type { RegisterMemberInput } from "../generated/graphql.js";
-import { PUBLIC_TENANT } from "./queries.js";
+import type { PublicTenantForRegistrationQuery, RegisterMemberInput } from "../generated/graphql.js";
 
-export interface PublicTenant {
-  id: string;
-  slug: string;
-  networks: { totalCount: number; nodes: { id: string; slug: string; name: string }[] };
-  currentConsentText: { version: string } | null;
-}
+const PUBLIC_TENANT = graphql(`query PublicTenantForRegistration($slug: String!) {
+  tenant(slug: $slug) { id slug networks(first: 20) { totalCount nodes { id slug name } } currentConsentText(kind: PROCESSING) { version } } }`);
+const POOL_SIZE = graphql(`query PoolSizeOfNetwork($networkId: ID) { members(networkId: $networkId, first: 1) { totalCount } }`);
+
+/** What a registration page reads of a tenant without a token: its networks and its current processing consent text. */
+export type PublicTenant = NonNullable<PublicTenantForRegistrationQuery["tenant"]>;
 
 export async function publicTenant(api: TestApi, slug: string): Promise<PublicTenant> {
-  const response = await api.graphql<{ tenant: PublicTenant }>(PUBLIC_TENANT, { variables: { slug } });
+  const response = await api.graphql(PUBLIC_TENANT, { variables: { slug } });
   if (!response.data?.tenant) throw new Error(`No tenant ${slug}: ${JSON.stringify(response.errors)}`);
   return response.data.tenant;
+}
+
+/**
+ * How many members the four demo regions' pools hold together, as the coordinator of each network counts its pool
+ * (every membership status, registrations still in intake too): unchanged after a refused registration. A member
+ * whose processing is restricted, or who is erased, is in no pool.
+ */
+export async function poolSizeOfEveryRegion(api: TestApi): Promise<number> {
+  let size = 0;
+  for (const tenant of ["jonkoping", "vgr", "kalmar", "ostergotland"]) {
+    for (const network of (await publicTenant(api, tenant)).networks.nodes) {
+      const coordinator = await api.tokenFor({ tenant, role: "coordinator", network: network.slug });
+      const response = await api.graphql(POOL_SIZE, { token: coordinator, variables: { networkId: network.id } });
+      const pool = response.data?.members;
+      if (!pool) throw new Error(`${tenant}/${network.slug}'s pool is not readable: ${JSON.stringify(response.errors)}`);
+      size += pool.totalCount;
+    }
+  }
+  return size;
 }
 
 let counter = 0;

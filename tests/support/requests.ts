@@ -1,4 +1,6 @@
 import type { GraphQLResponse, TestApi } from "@medverkan/api/testing";
+import { graphql } from "../generated/gql.js";
+import type { SubmitRequestInput } from "../generated/graphql.js";
 
 // GraphQL documents and helpers for requests (uppdragsförfrågningar), shared by every spec that needs a request:
 // invitations, matching, fees and statistics create theirs with `submitRequest`.
@@ -74,55 +76,64 @@ export function occasionInDays(days: number, hours = 2): { startsAt: string; end
   return { startsAt: start.toISOString(), endsAt: end.toISOString(), place: "Konferensrum Tallen" };
 }
 
-interface NetworkInfo {
-  id: string;
-  slug: string;
-  requestForm: { assignmentTypes: Array<{ key: string }> } | null;
-}
+const NETWORKS_TO_REQUEST_FROM = graphql(`query RequestInputNetworks {
+  me { tenant { networks(first: 20) { nodes { id slug requestForm { assignmentTypes { key } } } } } } }`);
+const DEFAULT_COST_CENTRE = graphql(`query DefaultCostCentre($unitId: ID) { myRequestOptions(unitId: $unitId) { defaultCostCentre } }`);
+const REQUEST_COUNT = graphql(`query RequestCountOfTenant { requests(first: 1) { totalCount } }`);
 
-async function networksOf(api: TestApi, token: string): Promise<NetworkInfo[]> {
-  const response = await api.graphql<{ me: { tenant: { networks: { nodes: NetworkInfo[] } } | null } }>(
-    `query { me { tenant { networks(first: 20) { nodes { id slug requestForm { assignmentTypes { key } } } } } } }`,
-    { token },
-  );
-  const networks = response.data?.me.tenant?.networks.nodes;
+async function networksOf(api: TestApi, token: string) {
+  const response = await api.graphql(NETWORKS_TO_REQUEST_FROM, { token });
+  const networks = response.data?.me?.tenant?.networks.nodes;
   if (!networks?.length) throw new Error(`no networks for this token: ${JSON.stringify(response.errors)}`);
   return networks;
 }
 
 /** The unit's own cost centre from `myRequestOptions`, or null (not a requester, or no single own cost centre). */
-export async function defaultCostCentre(api: TestApi, token: string, unitId?: string): Promise<string | null> {
-  const response = await api.graphql<{ myRequestOptions: { defaultCostCentre: string | null } | null }>(
-    "query DefaultCostCentre($unitId: ID) { myRequestOptions(unitId: $unitId) { defaultCostCentre } }",
-    { token, variables: { unitId: unitId ?? null } },
-  );
+export async function defaultCostCentre(api: TestApi, token: string, unitId?: string | number): Promise<string | null> {
+  const response = await api.graphql(DEFAULT_COST_CENTRE, { token, variables: { unitId: unitId ?? null } });
   return response.data?.myRequestOptions?.defaultCostCentre ?? null;
+}
+
+/** The network a request goes to (by id, by slug, or the token's first), and the first assignment type its form offers. */
+async function networkOffered(api: TestApi, token: string, networkId: string | number | null | undefined, networkSlug?: string) {
+  const networks = await networksOf(api, token);
+  const network = networks.find((n) => (networkId ? n.id === networkId : networkSlug ? n.slug === networkSlug : true));
+  if (!network) throw new Error(`no network ${networkSlug ?? networkId}`);
+  return { id: network.id, assignmentType: network.requestForm?.assignmentTypes[0]?.key };
+}
+
+/**
+ * How many requests the tenants of these administrators hold together (a tenant administrator sees every request of
+ * the tenant): unchanged after a refused submission.
+ */
+export async function requestCount(api: TestApi, adminTokens: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const token of adminTokens) {
+    const response = await api.graphql(REQUEST_COUNT, { token });
+    const requests = response.data?.requests;
+    if (!requests) throw new Error(`the requests are not readable with this token: ${JSON.stringify(response.errors)}`);
+    count += requests.totalCount;
+  }
+  return count;
 }
 
 /**
  * A complete submission that every seeded region's form accepts. `networkSlug` picks the network (default: the
- * tenant's first); any other key overrides the input field of the same name.
+ * tenant's first); any other key overrides the input field of the same name. The known fields are typed by the
+ * schema's SubmitRequestInput, so a typed document takes the result as it is.
  */
 export async function requestInput(
   api: TestApi,
   token: string,
-  overrides: Record<string, unknown> & { networkSlug?: string } = {},
-): Promise<Record<string, unknown>> {
+  overrides: Partial<SubmitRequestInput> & Record<string, unknown> & { networkSlug?: string } = {},
+): Promise<SubmitRequestInput & Record<string, unknown>> {
   const { networkSlug, ...rest } = overrides;
-  let networkId = rest.networkId as string | undefined;
-  let assignmentType = rest.assignmentType as string | undefined;
-  if (!networkId || !assignmentType) {
-    const networks = await networksOf(api, token);
-    const network = networks.find((n) => (networkId ? n.id === networkId : networkSlug ? n.slug === networkSlug : true));
-    if (!network) throw new Error(`no network ${networkSlug ?? networkId}`);
-    networkId ??= network.id;
-    assignmentType ??= network.requestForm?.assignmentTypes[0]?.key;
-  }
+  const offered = rest.networkId && rest.assignmentType ? null : await networkOffered(api, token, rest.networkId, networkSlug);
   // Like a front end: the cost centre prefilled with the unit's own (a form that requires it gets it sent).
-  const costCentre = "costCentre" in rest ? undefined : await defaultCostCentre(api, token, rest.unitId as string | undefined);
-  return {
-    networkId,
-    assignmentType,
+  const costCentre = "costCentre" in rest ? undefined : await defaultCostCentre(api, token, rest.unitId ?? undefined);
+  const complete: SubmitRequestInput = {
+    networkId: rest.networkId ?? offered?.id ?? "",
+    assignmentType: rest.assignmentType ?? offered?.assignmentType,
     ...(costCentre ? { costCentre } : {}),
     title: "Patientberättelse på arbetsplatsträff",
     purpose: "Vi vill förstå hur patienter upplever övergången från slutenvård till hemmet.",
@@ -139,8 +150,8 @@ export async function requestInput(
     preparation: "Ett kort samtal med oss en vecka innan.",
     compensationOffered: "Arvode enligt regionens riktlinjer samt resersättning.",
     contactPerson: { name: "Kontakt Person", email: "kontakt.person@example.se", phone: "070-123 45 67" },
-    ...rest,
   };
+  return { ...complete, ...rest };
 }
 
 export async function submitRequestResponse(

@@ -139,3 +139,29 @@ export async function aLapsedInvitation(api: TestApi, title = "Fokusgrupp om uts
   await letTheAnswerTimeRunOut(api, world.invitationId);
   return world;
 }
+
+const INTAKE_QUEUE_MEMBERS = graphql(`query ScenarioIntakeQueueMembers($after: String) {
+  intakeQueue(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { member { id email } } } }`);
+
+/**
+ * The person who registered with `email` has since signed in through the region's identity provider (a database
+ * step: a registration from the public form has no login). Found as the network's coordinator (`coordinatorToken`)
+ * finds a registration, in the intake queue; returns their member id and their own token.
+ */
+export async function theRegistrantHasSignedIn(
+  api: TestApi,
+  tenant: string,
+  coordinatorToken: string,
+  email: string,
+): Promise<{ memberId: string; token: string }> {
+  const page = async (after: string | null) =>
+    present((await query(api, coordinatorToken, INTAKE_QUEUE_MEMBERS, { after })).intakeQueue, "the intake queue");
+  let memberId: string | undefined;
+  for (let queue = await page(null); ; queue = await page(queue.pageInfo.endCursor ?? null)) {
+    memberId = queue.nodes.find((node) => node.member.email === email)?.member.id;
+    if (memberId || !queue.pageInfo.hasNextPage) break;
+  }
+  if (!memberId) throw new Error(`${email} is not in this coordinator's intake queue`);
+  const token = present((await membersHaveSignedIn(api, tenant, [memberId])).get(memberId), `${email}'s token`);
+  return { memberId, token };
+}
