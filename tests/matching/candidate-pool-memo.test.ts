@@ -2,6 +2,7 @@ import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { sqlStatementCounter } from "@medverkan/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
+import { startMatching, submitRequest } from "../support/requests.js";
 import { type SecondInstance, startSecondInstance } from "../support/second-instance.js";
 
 // Issue 19 item 5: the candidate ranking remembers each network's pool under the tenant's candidate pool version,
@@ -44,11 +45,25 @@ const LIFT = graphql(`mutation PoolMemoLift($input: LiftRestrictionInput!) {
   liftRestriction(input: $input) { errors { ... on ErrorResult { message } } }
 }`);
 
+const INVITE = graphql(`mutation PoolMemoInvite($input: InviteMembersInput!) {
+  inviteMembers(input: $input) { invitations { id } errors { ... on ErrorResult { message } } }
+}`);
+
+const CONSENT_TEXT = graphql(
+  `query PoolMemoConsentText($slug: String!) { tenant(slug: $slug) { currentConsentText(kind: CONTACT_SHARING) { version } } }`,
+);
+
+const RESPOND = graphql(`mutation PoolMemoRespond($input: RespondToInvitationInput!) {
+  respondToInvitation(input: $input) { invitation { status } errors { ... on ErrorResult { message } } }
+}`);
+
 let api: TestApi;
 let coordinator: string;
 let member: string;
 let memberId: string;
 let requestId: string;
+/** The first occasion of the request that has not ended. */
+let occasionStart: string;
 
 const stockholmDay = (at: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(at);
 
@@ -84,6 +99,7 @@ beforeAll(async () => {
   for (const request of open.data?.requests?.nodes ?? []) {
     if (request.occasions.length === 0 || request.occasions.some((occasion) => Date.parse(occasion.startsAt) < week)) continue;
     requestId = request.id;
+    occasionStart = request.occasions.map((occasion) => occasion.startsAt).sort()[0] as string;
     if (reasonsOf(await ranking()) !== null) break;
     requestId = "";
   }
@@ -172,6 +188,37 @@ describe("the candidate pool remembered under its version", () => {
     const after = await ranking();
     expect(reasonsOf(after)).not.toBeNull();
     expect(after.eligibleCount).toBe(before.eligibleCount);
+  });
+
+  it("reads the request's own facts every time: an assignment on the same day elsewhere lowers the member at once", async () => {
+    expect(reasonsOf(await ranking())).not.toContain("BOOKED_ON_OCCASION_DATE");
+    // Another request of the network on the same day; the member is invited to it and accepts.
+    const requester = await api.tokenFor({ tenant: "jonkoping", role: "requester" });
+    const endsAt = new Date(Date.parse(occasionStart) + 3_600_000).toISOString();
+    const other = await submitRequest(api, requester, {
+      networkSlug: "levande-bibliotek",
+      title: "Samma dag, annan förfrågan",
+      occasions: [{ startsAt: occasionStart, endsAt, place: "Ryhov, sal 3" }],
+    });
+    await startMatching(api, coordinator, other);
+    const invited = await api.graphql(INVITE, { token: coordinator, variables: { input: { requestId: other, memberIds: [memberId] } } });
+    expect(invited.data?.inviteMembers.errors).toEqual([]);
+    const invitationId = invited.data?.inviteMembers.invitations[0]?.id as string;
+    const consent = await api.graphql(CONSENT_TEXT, { variables: { slug: "jonkoping" } });
+    const version = consent.data?.tenant?.currentConsentText?.version as string;
+    const accepted = await api.graphql(RESPOND, {
+      token: member,
+      variables: { input: { invitationId, accept: true, consentTextVersion: version } },
+    });
+    expect(accepted.data?.respondToInvitation.errors).toEqual([]);
+    expect(accepted.data?.respondToInvitation.invitation?.status).toBe("ACCEPTED");
+
+    const after = await ranking();
+    expect(reasonsOf(after)).toContain("BOOKED_ON_OCCASION_DATE");
+    const points = after.nodes
+      .find((node) => node.member.id === memberId)
+      ?.reasons.find((reason) => reason.code === "BOOKED_ON_OCCASION_DATE");
+    expect(points?.points).toBe(-15);
   });
 
   it("shows a change made through one instance in the next ranking on another", async () => {

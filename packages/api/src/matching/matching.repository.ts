@@ -1,13 +1,13 @@
 import { Prisma, type RequestStatus } from "@medverkan/database";
-import type { CandidateFacts, FilterableProfile, Perspective, TagLink } from "@medverkan/domain";
+import { type CandidateFacts, DEFAULT_TIME_ZONE, type FilterableProfile, type Perspective, type TagLink } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
 import { findMembershipsByMemberIds, type MemberRow, type NetworkVisibility } from "../member/member.repository.js";
 import { processingAllowedSql } from "../privacy/processing-allowed.js";
 
-// The facts the candidate ranking needs, in two statements whatever the pool's size: the request with everything
-// around it, then the whole pool with its facts. Both are written in SQL and answer JSON: Prisma compiles each model
-// query anew (several milliseconds of CPU), and the driver turns every value of thousands of rows into a JavaScript
-// value one by one, where one JSON text is parsed at native speed (issue 10).
+// The facts the candidate ranking needs, in two statements whatever the pool's size — the request with everything
+// around it and its own facts, then the whole pool with its facts, which is remembered under the pool's version and
+// not read again until something in it changes. Both are written in SQL and answer JSON: the driver turns every value
+// of thousands of rows into a JavaScript value one by one, where one JSON text is parsed at native speed (issue 10).
 // Every query names the tenant itself as well as running under row-level security.
 
 export interface RequestForMatching {
@@ -25,6 +25,16 @@ export interface RequestForMatching {
   taxonomy: TagLink[];
   /** The tenant's candidate pool version (CandidatePoolVersion), read in the same statement; null before its first. */
   poolVersion: string | null;
+  /** The facts of the pool that belong to this request. */
+  own: RequestCandidateFacts;
+}
+
+/** The facts of the pool that belong to one request, by member: read with the request every time, never remembered. */
+export interface RequestCandidateFacts {
+  /** Each member's invitation to this request. */
+  readonly invitations: ReadonlyMap<string, "DECLINED" | "OTHER">;
+  /** The days on which each member takes part in another request's occasion near this one's. */
+  readonly bookedDates: ReadonlyMap<string, readonly string[]>;
 }
 
 interface RequestForMatchingRow {
@@ -40,11 +50,17 @@ interface RequestForMatchingRow {
   /** JSON: [[id, parentId], …]. */
   taxonomy: string;
   poolVersion: string | null;
+  /** JSON: [[memberId, status], …] or null. */
+  asked: string | null;
+  /** JSON: [[memberId, [day, …]], …] or null. */
+  booked: string | null;
 }
 
 /**
  * The request as matching sees it, if the reader coordinates its network, with the tenant's time zone, taxonomy and
- * candidate pool version: one statement where it was six.
+ * candidate pool version, and the pool's facts that belong to this request: the members' invitations to it, and the
+ * days on which members take part in another request's occasion near its occasions still to come (from a day before
+ * the first that has not ended to a day after the last, as of `now`). One statement where it was seven.
  *
  * It also sets two planner settings for the rest of the transaction. The pool's facts are a few aggregates over the
  * tenant's rows: a parallel worker costs more to start than it saves when every core already serves another request,
@@ -56,6 +72,7 @@ export async function findRequestForMatching(
   tenantId: string,
   requestId: string,
   networks: NetworkVisibility,
+  now: Date,
 ): Promise<RequestForMatching | null> {
   const visible = networks === "ALL" ? Prisma.empty : Prisma.sql`AND r."networkId" = ANY(${[...networks]}::uuid[])`;
   const rows = await tx.$queryRaw<RequestForMatchingRow[]>`
@@ -67,16 +84,33 @@ export async function findRequestForMatching(
            (SELECT coalesce(json_agg(json_build_array(o."startsAt", o."endsAt") ORDER BY o."startsAt", o."id"), '[]')::text
               FROM "Occasion" o
              WHERE o."tenantId" = r."tenantId" AND o."requestId" = r."id" AND o."cancelledAt" IS NULL) AS "occasions",
-           (SELECT tn."timeZone" FROM "Tenant" tn WHERE tn."id" = r."tenantId") AS "timeZone",
+           tn."timeZone",
            (SELECT coalesce(json_agg(json_build_array(e."id", e."parentId")), '[]')::text
               FROM "ExperienceTag" e WHERE e."tenantId" = r."tenantId") AS "taxonomy",
-           (SELECT v."version"::text FROM "CandidatePoolVersion" v WHERE v."tenantId" = r."tenantId") AS "poolVersion"
+           (SELECT v."version"::text FROM "CandidatePoolVersion" v WHERE v."tenantId" = r."tenantId") AS "poolVersion",
+           (SELECT json_agg(json_build_array(i."memberId", i."status"))
+              FROM "Invitation" i WHERE i."tenantId" = r."tenantId" AND i."requestId" = r."id")::text AS "asked",
+           (SELECT json_agg(json_build_array(x."memberId", x."days"))
+              FROM (SELECT a."memberId", json_agg(DISTINCT timezone(coalesce(tn."timeZone", ${DEFAULT_TIME_ZONE}), o."startsAt")::date) AS "days"
+                      FROM (SELECT (array_agg(n."startsAt" ORDER BY n."startsAt", n."id"))[1] - interval '1 day' AS "from",
+                                   (array_agg(n."endsAt" ORDER BY n."startsAt" DESC, n."id" DESC))[1] + interval '1 day' AS "to"
+                              FROM "Occasion" n
+                             WHERE n."tenantId" = r."tenantId" AND n."requestId" = r."id" AND n."cancelledAt" IS NULL
+                               AND n."endsAt" >= ${now.toISOString()}::timestamptz) near
+                      JOIN "Occasion" o ON o."tenantId" = r."tenantId" AND o."cancelledAt" IS NULL
+                                       AND o."startsAt" >= near."from" AND o."startsAt" < near."to"
+                      JOIN "Assignment" a ON a."tenantId" = o."tenantId" AND a."requestId" = o."requestId"
+                     WHERE a."status" <> 'CANCELLED' AND a."requestId" <> r."id"
+                     GROUP BY a."memberId") x)::text AS "booked"
     FROM "Request" r
+    LEFT JOIN "Tenant" tn ON tn."id" = r."tenantId"
     WHERE r."tenantId" = ${tenantId}::uuid AND r."id" = ${requestId}::uuid ${visible}`;
   const row = rows[0];
   if (!row) return null;
   const occasions = JSON.parse(row.occasions) as [string, string][];
   const taxonomy = JSON.parse(row.taxonomy) as [string, string | null][];
+  const asked = JSON.parse(row.asked ?? "null") as [memberId: string, status: string][] | null;
+  const booked = JSON.parse(row.booked ?? "null") as [memberId: string, days: string[]][] | null;
   return {
     id: row.id,
     networkId: row.networkId,
@@ -85,16 +119,20 @@ export async function findRequestForMatching(
     competencesSought: row.competencesSought ?? [],
     experienceTagIds: row.experienceTagIds,
     occasions: occasions.map(([startsAt, endsAt]) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) })),
-    timeZone: row.timeZone ?? "Europe/Stockholm",
+    timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
     taxonomy: taxonomy.map(([id, parentId]) => ({ id, parentId })),
     poolVersion: row.poolVersion,
+    own: {
+      invitations: new Map((asked ?? []).map(([memberId, status]) => [memberId, status === "DECLINED" ? "DECLINED" : "OTHER"])),
+      bookedDates: new Map(booked ?? []),
+    },
   };
 }
 
 /**
  * One active member of a network's pool: what the ranking reads, and what the profile filter reads. As the pool is
  * read, the two facts that belong to one request stand as for a request that has asked nobody and near whose
- * occasions nobody is booked; the service lays a request's own facts (`findRequestCandidateFacts`) over the few
+ * occasions nobody is booked; the service lays a request's own facts (read with the request) over the few
  * members they concern. The rest is the same for every request of the network on a day, so the pool is remembered
  * under its version (candidate-pool-memo.ts).
  */
@@ -242,46 +280,6 @@ export async function findCandidatePool(tx: Tx, query: PoolQuery): Promise<PoolC
 }
 
 const byMember = <T extends [string, ...unknown[]]>(list: T[] | null) => new Map((list ?? []).map((entry) => [entry[0], entry]));
-
-export interface RequestCandidateQuery {
-  tenantId: string;
-  requestId: string;
-  timeZone: string;
-  /** Instants between which other requests' occasions are bookings; null when no occasion lies ahead. */
-  bookings: { from: Date; to: Date } | null;
-}
-
-/** The facts of the pool that belong to one request, by member: read anew for every ranking, never remembered. */
-export interface RequestCandidateFacts {
-  /** Each member's invitation to this request. */
-  readonly invitations: ReadonlyMap<string, "DECLINED" | "OTHER">;
-  /** The days on which each member takes part in another request's occasion near this one's. */
-  readonly bookedDates: ReadonlyMap<string, readonly string[]>;
-}
-
-/** The members' invitations to the request and their other bookings near its occasions, in one statement. */
-export async function findRequestCandidateFacts(tx: Tx, query: RequestCandidateQuery): Promise<RequestCandidateFacts> {
-  const { tenantId, requestId, timeZone } = query;
-  const rows = await tx.$queryRaw<{ asked: string | null; booked: string | null }[]>`
-    SELECT
-      (SELECT json_agg(json_build_array(i."memberId", i."status"))
-         FROM "Invitation" i WHERE i."tenantId" = ${tenantId}::uuid AND i."requestId" = ${requestId}::uuid)::text AS "asked",
-      (SELECT json_agg(json_build_array(x."memberId", x."days"))
-         FROM (SELECT a."memberId", json_agg(DISTINCT timezone(${timeZone}::text, o."startsAt")::date) AS "days"
-                 FROM "Occasion" o
-                 JOIN "Assignment" a ON a."tenantId" = o."tenantId" AND a."requestId" = o."requestId"
-                WHERE o."tenantId" = ${tenantId}::uuid AND o."cancelledAt" IS NULL
-                  AND o."startsAt" >= ${query.bookings?.from.toISOString() ?? null}::timestamptz
-                  AND o."startsAt" < ${query.bookings?.to.toISOString() ?? null}::timestamptz
-                  AND a."status" <> 'CANCELLED' AND a."requestId" <> ${requestId}::uuid
-                GROUP BY a."memberId") x)::text AS "booked"`;
-  const asked = JSON.parse(rows[0]?.asked ?? "null") as [memberId: string, status: string][] | null;
-  const booked = JSON.parse(rows[0]?.booked ?? "null") as [memberId: string, days: string[]][] | null;
-  return {
-    invitations: new Map((asked ?? []).map(([memberId, status]) => [memberId, status === "DECLINED" ? "DECLINED" : "OTHER"])),
-    bookedDates: new Map(booked ?? []),
-  };
-}
 
 type MembershipRow = Awaited<ReturnType<typeof findMembershipsByMemberIds>>[number];
 

@@ -17,19 +17,11 @@ import { toMember } from "../member/member.service.js";
 import type { AgeBand } from "../member/member.type.js";
 import { candidatePoolMemo } from "./candidate-pool-memo.js";
 import type { CandidateFilterInput } from "./matching.input.js";
-import {
-  findCandidatePool,
-  findRequestCandidateFacts,
-  findRequestForMatching,
-  findShortlistProfiles,
-  type PoolCandidate,
-} from "./matching.repository.js";
+import { findCandidatePool, findRequestForMatching, findShortlistProfiles, type PoolCandidate } from "./matching.repository.js";
 import type { CandidateExclusion, RequestCandidate, RequestCandidates } from "./matching.type.js";
 
 /** Requests someone may still be asked to: a filled request may need a stand-in for a participant who drops out. */
 const OPEN_FOR_MATCHING = new Set(["SUBMITTED", "MATCHING", "PARTLY_FILLED", "FILLED"]);
-
-const DAY_MS = 86_400_000;
 
 const EXCLUSION_TEXT: Record<(typeof EXCLUSION_CODES)[number], LocalizedText> = {
   ALREADY_INVITED: { sv: "Redan tillfrågade till den här förfrågan", en: "Already invited to this request" },
@@ -53,9 +45,9 @@ function checkFirst(first: number, ctx: RequestContext): void {
 
 /**
  * The shortlist of candidates for a request, for a coordinator of its network; null when the request does not exist
- * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from three
- * statements whatever the pool's size — the request with the pool's version, the pool (remembered under that
- * version: a repeat does not read it), the request's own invitations and bookings — the shortlist's profiles and
+ * for the caller (another network's or tenant's request looks exactly like a missing one). The facts come from two
+ * statements whatever the pool's size — the request with the pool's version and its own invitations and nearby
+ * bookings, then the pool (remembered under that version: a repeat does not read it) — the shortlist's profiles and
  * memberships from one more; the ranking is the domain's pure function; every member returned is an audited read,
  * all in one transaction.
  */
@@ -73,18 +65,16 @@ export async function listRequestCandidates(
   if (!isId(requestId) || (networks !== "ALL" && networks.length === 0)) return null;
 
   return ctx.scope(actor.tenantId).transaction(async (tx) => {
-    const request = await findRequestForMatching(tx, actor.tenantId, requestId, networks);
+    const now = new Date();
+    const request = await findRequestForMatching(tx, actor.tenantId, requestId, networks, now);
     if (!request) return null;
     if (!OPEN_FOR_MATCHING.has(request.status)) {
       return { requestId: request.id, matchingOpen: false, nodes: [], eligibleCount: 0, excluded: [] };
     }
     const { timeZone, taxonomy } = request;
-    const now = new Date();
     const today = isoDateInTimeZone(now, timeZone);
     // Occasions already over do not decide who can come any more.
     const ahead = request.occasions.filter((occasion) => occasion.endsAt.getTime() >= now.getTime());
-    const firstOccasion = ahead[0];
-    const lastOccasion = ahead.at(-1);
 
     const experienceTagIds = request.experienceTagIds;
     const poolKey =
@@ -100,15 +90,7 @@ export async function listRequestCandidates(
         windowStart: recentWindowStart(today),
       }),
     );
-    const own = await findRequestCandidateFacts(tx, {
-      tenantId: actor.tenantId,
-      requestId: request.id,
-      timeZone,
-      bookings:
-        firstOccasion && lastOccasion
-          ? { from: new Date(firstOccasion.startsAt.getTime() - DAY_MS), to: new Date(lastOccasion.endsAt.getTime() + DAY_MS) }
-          : null,
-    });
+    const { own } = request;
     // The request's own facts concern a few members: only those get an object of their own, the rest are ranked as
     // remembered (a pool of thousands copied for every ranking was most of its garbage).
     const pool =
