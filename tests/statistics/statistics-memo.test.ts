@@ -98,6 +98,50 @@ describe("the statistics memo", () => {
     expect(await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StatisticsDataChange"`).toEqual([]);
   });
 
+  it("replaces the statistics and candidate pool versions at commit in one order: transactions writing in either order never deadlock", async () => {
+    const prisma = a.running.database.prisma;
+    const versions = async () =>
+      (
+        await prisma.$queryRaw<{ statistics: string; pool: string }[]>`
+        SELECT (SELECT "version"::text FROM "StatisticsDataVersion" WHERE "tenantId" = ${kalmarId}::uuid) AS statistics,
+               (SELECT "version"::text FROM "CandidatePoolVersion" WHERE "tenantId" = ${kalmarId}::uuid) AS pool`
+      )[0];
+    const before = await versions();
+    // Attendance is read by statistics only, invitations by both. Each transaction touches rows of its own, so only the
+    // version rows are shared; half note statistics first, half the pool first (migration 20261208150001).
+    const attendances = await prisma.attendance.findMany({ where: { tenantId: kalmarId }, select: { id: true }, take: 6 });
+    const invitations = await prisma.invitation.findMany({ where: { tenantId: kalmarId }, select: { id: true }, take: 6 });
+    const pairs = Math.min(attendances.length, invitations.length);
+    expect(pairs).toBeGreaterThan(1);
+    const touchAttendance = (tx: typeof prisma, id: string) =>
+      tx.$executeRaw`UPDATE "Attendance" SET "tenantId" = "tenantId" WHERE "id" = ${id}::uuid`;
+    const touchInvitation = (tx: typeof prisma, id: string) =>
+      tx.$executeRaw`UPDATE "Invitation" SET "tenantId" = "tenantId" WHERE "id" = ${id}::uuid`;
+    for (let round = 0; round < 5; round += 1) {
+      await Promise.all(
+        Array.from({ length: pairs }, (_, i) =>
+          prisma.$transaction(async (tx) => {
+            const attendance = attendances[i]?.id as string;
+            const invitation = invitations[i]?.id as string;
+            if (i % 2 === 0) {
+              await touchAttendance(tx as typeof prisma, attendance);
+              await touchInvitation(tx as typeof prisma, invitation);
+            } else {
+              await touchInvitation(tx as typeof prisma, invitation);
+              await touchAttendance(tx as typeof prisma, attendance);
+            }
+          }),
+        ),
+      );
+    }
+    const after = await versions();
+    expect(after?.statistics).not.toBe(before?.statistics);
+    expect(after?.pool).not.toBe(before?.pool);
+    expect(await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StatisticsDataChange" UNION ALL SELECT 1 FROM "CandidatePoolChange"`).toEqual(
+      [],
+    );
+  });
+
   it("shows a request submitted through the API in the next answer", async () => {
     const before = await totals(a);
     await totals(a);

@@ -38,14 +38,43 @@ CREATE POLICY tenant_isolation ON "CandidatePoolChange"
   USING ("tenantId" = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
   WITH CHECK ("tenantId" = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
 
--- At commit (deferred), once per transaction and tenant: a new version and the note removed. No announcement: every
--- ranking reads the version in its own transaction, so no instance can serve a pool older than what it reads.
+-- At commit (deferred), once per transaction and tenant, both versions in one function, the statistics version first.
+-- Each version row is locked from the moment it is replaced to the end of the commit, and deferred triggers fire in
+-- the order their notes were written: with a trigger per version, a transaction that changed fee claims and then
+-- invitations would lock the statistics version and then the pool's, and one that changed them the other way round
+-- would lock them in the other order — two such commits at once could deadlock. Whichever note's trigger fires first
+-- now replaces what the transaction changed, always in the same order, and removes both notes; the other finds none.
+-- No announcement for the pool: every ranking reads the version in its own transaction, so no instance can serve a
+-- pool older than what it reads.
+CREATE FUNCTION medverkan_data_versions(tenant uuid, tx bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM "StatisticsDataChange" WHERE "tenantId" = tenant AND "transactionId" = tx) THEN
+    INSERT INTO "StatisticsDataVersion" ("tenantId", "version", "changedAt")
+      VALUES (tenant, gen_random_uuid(), CURRENT_TIMESTAMP)
+      ON CONFLICT ("tenantId") DO UPDATE SET "version" = EXCLUDED."version", "changedAt" = EXCLUDED."changedAt";
+    DELETE FROM "StatisticsDataChange" WHERE "tenantId" = tenant AND "transactionId" = tx;
+    PERFORM pg_notify('medverkan_statistics', tenant::text);
+  END IF;
+  IF EXISTS (SELECT 1 FROM "CandidatePoolChange" WHERE "tenantId" = tenant AND "transactionId" = tx) THEN
+    INSERT INTO "CandidatePoolVersion" ("tenantId", "version", "changedAt")
+      VALUES (tenant, gen_random_uuid(), CURRENT_TIMESTAMP)
+      ON CONFLICT ("tenantId") DO UPDATE SET "version" = EXCLUDED."version", "changedAt" = EXCLUDED."changedAt";
+    DELETE FROM "CandidatePoolChange" WHERE "tenantId" = tenant AND "transactionId" = tx;
+  END IF;
+END
+$$;
+
+-- Runs as the writer (no SECURITY DEFINER), as before: a tenant transaction writes only its own tenant's rows.
+CREATE OR REPLACE FUNCTION medverkan_statistics_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM medverkan_data_versions(NEW."tenantId", NEW."transactionId");
+  RETURN NULL;
+END
+$$;
+
 CREATE FUNCTION medverkan_candidate_pool_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "CandidatePoolVersion" ("tenantId", "version", "changedAt")
-    VALUES (NEW."tenantId", gen_random_uuid(), CURRENT_TIMESTAMP)
-    ON CONFLICT ("tenantId") DO UPDATE SET "version" = EXCLUDED."version", "changedAt" = EXCLUDED."changedAt";
-  DELETE FROM "CandidatePoolChange" WHERE "tenantId" = NEW."tenantId" AND "transactionId" = NEW."transactionId";
+  PERFORM medverkan_data_versions(NEW."tenantId", NEW."transactionId");
   RETURN NULL;
 END
 $$;
