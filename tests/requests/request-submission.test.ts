@@ -1,31 +1,38 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { demoAudience } from "@medverkan/database/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "../generated/gql.js";
+import type { RequestFilter, SubmitRequestInput, UpdateRequestInput } from "../generated/graphql.js";
+import { auditEventsAbout } from "../support/audit-log.js";
+import { everyRegionsAdmin } from "../support/configuration-admin.js";
 import { fieldErrors } from "../support/errors.js";
-import {
-  occasionInDays,
-  REQUEST,
-  REQUESTS,
-  requestInput,
-  SUBMIT_REQUEST,
-  submitRequest,
-  submitRequestResponse,
-  UPDATE_REQUEST,
-} from "../support/requests.js";
+import { occasionInDays, requestCount, requestInput } from "../support/requests.js";
 
 // Issue 5, item 1: a requester submits a request with the fields the tenant's form requires and gets every field
 // error at once in Swedish and English; requesters see their own unit's requests, coordinators their networks',
 // another tenant nothing — a foreign request looks exactly like a missing one.
 
+const SUBMIT = graphql(`mutation RequestSubmissionSubmit($input: SubmitRequestInput!) {
+  submitRequest(input: $input) { request { id } errors { __typename ... on ErrorResult { code message } } } }`);
+const UPDATE = graphql(`mutation RequestSubmissionUpdate($input: UpdateRequestInput!) {
+  updateRequest(input: $input) { request { id title numberOfPersons version } errors { __typename ... on ErrorResult { code message } } } }`);
+const READ = graphql(`query RequestSubmissionRead($id: ID!) {
+  request(id: $id) { id status unitId networkId title version costCentreCode assignmentTypeKey contactPerson { name email phone }
+    occasions { startsAt place } events { fromStatus toStatus } } }`);
+const LIST = graphql(`query RequestSubmissionList($filter: RequestFilter, $first: Int, $after: String) {
+  requests(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id unitId networkId status } } }`);
+const COMPETENCES = graphql(`query RequestSubmissionCompetences($id: ID!) { request(id: $id) { competencesSought } }`);
+const JONKOPING_FORM_FIELDS = graphql(`query RequestSubmissionJonkopingFormFields {
+  tenant(slug: "jonkoping") { networks { nodes { requestForm { fields { field type maxItems } } } } } }`);
+
 let api: TestApi;
 const tokens: Record<string, string> = {};
-const prisma = () => api.running.database.prisma;
 
 const token = (name: string) => tokens[name] as string;
 
-async function requestCount(): Promise<number> {
-  return prisma().request.count();
-}
+/** Every request in every region, as the regions' administrators count them: a refused submission adds none. */
+const requestsInEveryRegion = async () => requestCount(api, await everyRegionsAdmin(api));
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -44,37 +51,43 @@ afterAll(async () => {
   await api?.stop();
 });
 
-interface RequestData {
-  id: string;
-  status: string;
-  unitId: string;
-  networkId: string;
-  title: string;
-  version: number;
-  costCentreCode: string | null;
-  assignmentTypeKey: string;
-  contactPerson: { name: string; email: string; phone: string | null };
-  occasions: Array<{ startsAt: string; place: string | null }>;
-  events: Array<{ fromStatus: string | null; toStatus: string }>;
+type Overrides = Partial<SubmitRequestInput> & Record<string, unknown> & { networkSlug?: string };
+
+/** A complete submission (requestInput) with these overrides, as `as`. */
+async function submitResponse(as: string, overrides: Overrides = {}) {
+  const input = await requestInput(api, token(as), overrides);
+  return api.graphql(SUBMIT, { token: token(as), variables: { input } });
+}
+
+/** Submits a complete request as `as` and returns its id; throws with the errors if it was refused. */
+async function submit(as: string, overrides: Overrides = {}): Promise<string> {
+  const response = await submitResponse(as, overrides);
+  const request = response.data?.submitRequest?.request;
+  if (!request) throw new Error(`submitRequest failed: ${JSON.stringify(response.errors ?? response.data?.submitRequest?.errors)}`);
+  return request.id;
+}
+
+async function update(as: string, input: UpdateRequestInput) {
+  return api.graphql(UPDATE, { token: token(as), variables: { input } });
 }
 
 async function read(id: string, as: string) {
-  const response = await api.graphql<{ request: RequestData | null }>(REQUEST, { token: token(as), variables: { id } });
+  const response = await api.graphql(READ, { token: token(as), variables: { id } });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data?.request ?? null;
 }
 
-async function list(as: string, filter: Record<string, unknown> = {}, first = 100) {
-  const response = await api.graphql<{
-    requests: { totalCount: number; nodes: Array<{ id: string; unitId: string; networkId: string; status: string }> };
-  }>(REQUESTS, { token: token(as), variables: { filter, first } });
+async function list(as: string, filter: RequestFilter = {}, first = 100) {
+  const response = await api.graphql(LIST, { token: token(as), variables: { filter, first } });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data?.requests as { totalCount: number; nodes: Array<{ id: string; unitId: string; networkId: string; status: string }> };
+  const requests = response.data?.requests;
+  if (!requests) throw new Error("no requests page");
+  return requests;
 }
 
 describe("submitting a request", () => {
   it("stores a complete request as SUBMITTED, with its occasions, history and the unit's own cost centre", async () => {
-    const id = await submitRequest(api, token("jkpRequester"), { networkSlug: "levande-bibliotek" });
+    const id = await submit("jkpRequester", { networkSlug: "levande-bibliotek" });
     const request = await read(id, "jkpRequester");
     expect(request).toMatchObject({
       status: "SUBMITTED",
@@ -86,12 +99,13 @@ describe("submitting a request", () => {
     });
     expect(request?.occasions).toHaveLength(1);
     expect(request?.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, "SUBMITTED"]]);
-    const audit = await prisma().auditEvent.findMany({ where: { subjectType: "Request", subjectId: id } });
-    expect(audit.map((event) => event.action)).toEqual(["WRITE"]);
+    // In every region's log, as its administrator reads it: the submission's WRITE, and nothing anywhere else.
+    const audit = (await Promise.all((await everyRegionsAdmin(api)).map((admin) => auditEventsAbout(api, admin, id)))).flat();
+    expect(audit.filter((event) => event.subjectType === "Request").map((event) => event.action)).toEqual(["WRITE"]);
   });
 
   it("gives every field error at once, in Swedish and English, and writes nothing", async () => {
-    const before = await requestCount();
+    const before = await requestsInEveryRegion();
     const input = await requestInput(api, token("jkpRequester"), {
       title: "   ",
       numberOfPersons: 0,
@@ -102,7 +116,7 @@ describe("submitting a request", () => {
       ["sv", "Rubrik måste fyllas i."],
       ["en", "Title is required."],
     ] as const) {
-      const response = await api.graphql(SUBMIT_REQUEST, {
+      const response = await api.graphql(SUBMIT, {
         token: token("jkpRequester"),
         variables: { input },
         headers: { "accept-language": language },
@@ -119,11 +133,11 @@ describe("submitting a request", () => {
       expect(errors[0]?.message).toBe(expected);
       expect(errors[0]?.messages).toEqual({ sv: "Rubrik måste fyllas i.", en: "Title is required." });
     }
-    expect(await requestCount()).toBe(before);
+    expect(await requestsInEveryRegion()).toBe(before);
   });
 
   it("asks for what the region's form requires: Jönköping's form wants audience size and occasions", async () => {
-    const response = await submitRequestResponse(api, token("jkpRequester"), { audienceSize: null, occasions: [] });
+    const response = await submitResponse("jkpRequester", { audienceSize: null, occasions: [] });
     expect(fieldErrors(response).map((e) => [e.field, e.code])).toEqual([
       ["input.occasions", "TOO_FEW"],
       ["input.audienceSize", "REQUIRED"],
@@ -131,21 +145,16 @@ describe("submitting a request", () => {
   });
 
   it("keeps the competences Jönköping's form asks for, once each, and says how the field is answered", async () => {
-    const id = await submitRequest(api, token("jkpRequester"), {
+    const id = await submit("jkpRequester", {
       networkSlug: "levande-bibliotek",
       competencesSought: [" Van att tala inför grupp ", "van att tala inför grupp", "Projektledning"],
     });
-    const stored = await api.graphql<{ request: { competencesSought: string[] } }>(
-      `query($id: ID!) { request(id: $id) { competencesSought } }`,
-      { token: token("jkpRequester"), variables: { id } },
-    );
-    expect(stored.data?.request.competencesSought).toEqual(["Van att tala inför grupp", "Projektledning"]);
-    const form = await api.graphql<{
-      tenant: { networks: { nodes: { requestForm: { fields: { field: string; type: string; maxItems: number | null }[] } }[] } };
-    }>(`{ tenant(slug: "jonkoping") { networks { nodes { requestForm { fields { field type maxItems } } } } } }`);
-    const field = form.data?.tenant.networks.nodes[0]?.requestForm.fields.find((f) => f.field === "COMPETENCES_SOUGHT");
+    const stored = await api.graphql(COMPETENCES, { token: token("jkpRequester"), variables: { id } });
+    expect(stored.data?.request?.competencesSought).toEqual(["Van att tala inför grupp", "Projektledning"]);
+    const form = await api.graphql(JONKOPING_FORM_FIELDS);
+    const field = form.data?.tenant?.networks.nodes[0]?.requestForm?.fields.find((f) => f.field === "COMPETENCES_SOUGHT");
     expect(field).toEqual({ field: "COMPETENCES_SOUGHT", type: "TEXT_LIST", maxItems: 10 });
-    const tooLong = await submitRequestResponse(api, token("jkpRequester"), { competencesSought: ["x".repeat(201)] });
+    const tooLong = await submitResponse("jkpRequester", { competencesSought: ["x".repeat(201)] });
     expect(fieldErrors(tooLong).map((e) => [e.field, e.code])).toEqual([["input.competencesSought[0]", "TOO_LONG"]]);
   });
 
@@ -155,7 +164,7 @@ describe("submitting a request", () => {
       endsAt: new Date(Date.now() - 80_000_000).toISOString(),
       place: "Sal 1",
     };
-    const response = await submitRequestResponse(api, token("jkpRequester"), {
+    const response = await submitResponse("jkpRequester", {
       assignmentType: "NO_SUCH_TYPE",
       occasions: [past],
       experienceSought: { tagKeys: ["no-such-tag"], text: null },
@@ -169,18 +178,18 @@ describe("submitting a request", () => {
 
   it("bills a cost centre of the unit's organisation or a shared one, never another organisation's", async () => {
     // 490900 is Jönköping's shared LPO cost centre; JK-7100 belongs to Jönköpings kommun.
-    const shared = await submitRequest(api, token("jkpRequester"), { costCentre: "490900" });
+    const shared = await submit("jkpRequester", { costCentre: "490900" });
     expect((await read(shared, "jkpRequester"))?.costCentreCode).toBe("490900");
-    const foreign = await submitRequestResponse(api, token("jkpRequester"), { costCentre: "JK-7100" });
+    const foreign = await submitResponse("jkpRequester", { costCentre: "JK-7100" });
     expect(fieldErrors(foreign).map((e) => [e.field, e.code])).toEqual([["input.costCentre", "NOT_ALLOWED"]]);
-    const unknown = await submitRequestResponse(api, token("jkpRequester"), { costCentre: "000000" });
+    const unknown = await submitResponse("jkpRequester", { costCentre: "000000" });
     expect(fieldErrors(unknown).map((e) => [e.field, e.code])).toEqual([["input.costCentre", "UNKNOWN_REFERENCE"]]);
   });
 
   it("takes the unit from the requester's grant; coordinators and members cannot submit", async () => {
     const input = await requestInput(api, token("jkpRequester"));
     for (const who of ["jkpLbCoordinator", "jkpMember", "jkpAnalyst", "jkpAdmin"]) {
-      const refused = await api.graphql(SUBMIT_REQUEST, { token: token(who), variables: { input } });
+      const refused = await api.graphql(SUBMIT, { token: token(who), variables: { input } });
       expect(refused.errors?.[0]?.extensions?.code, who).toBe("FORBIDDEN");
     }
   });
@@ -188,7 +197,7 @@ describe("submitting a request", () => {
   it("answers a network of another tenant as missing", async () => {
     const kalmarInput = await requestInput(api, token("kalmarRequester"));
     const input = await requestInput(api, token("jkpRequester"), { networkId: kalmarInput.networkId, assignmentType: "WORKSHOP" });
-    const response = await api.graphql<{ submitRequest: { request: null; errors: Array<{ code: string }> } }>(SUBMIT_REQUEST, {
+    const response = await api.graphql(SUBMIT, {
       token: token("jkpRequester"),
       variables: { input },
     });
@@ -203,10 +212,10 @@ describe("who sees which request", () => {
   let kalmarRequest: string;
 
   beforeAll(async () => {
-    lbRequest = await submitRequest(api, token("jkpRequester"), { networkSlug: "levande-bibliotek", title: "LB-förfrågan" });
-    peerRequest = await submitRequest(api, token("jkpRequester"), { networkSlug: "peer", title: "Peer-förfrågan" });
-    otherUnitRequest = await submitRequest(api, token("jkpOtherUnit"), { networkSlug: "peer", title: "Psykiatrins förfrågan" });
-    kalmarRequest = await submitRequest(api, token("kalmarRequester"));
+    lbRequest = await submit("jkpRequester", { networkSlug: "levande-bibliotek", title: "LB-förfrågan" });
+    peerRequest = await submit("jkpRequester", { networkSlug: "peer", title: "Peer-förfrågan" });
+    otherUnitRequest = await submit("jkpOtherUnit", { networkSlug: "peer", title: "Psykiatrins förfrågan" });
+    kalmarRequest = await submit("kalmarRequester");
   });
 
   it("a requester sees their own unit's requests only", async () => {
@@ -252,47 +261,33 @@ describe("who sees which request", () => {
     expect(coordinatorView.nodes.every((n) => n.status === "SUBMITTED")).toBe(true);
     const future = await list("jkpAdmin", { submittedFrom: new Date(Date.now() + 3_600_000).toISOString() });
     expect(future.totalCount).toBe(0);
-    const first = await api.graphql<{
-      requests: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string }> };
-    }>(REQUESTS, { token: token("jkpRequester"), variables: { first: 1 } });
+    const first = await api.graphql(LIST, { token: token("jkpRequester"), variables: { first: 1 } });
     const page = first.data?.requests;
     expect(page?.nodes).toHaveLength(1);
     expect(page?.pageInfo.hasNextPage).toBe(true);
-    const second = await api.graphql<{ requests: { nodes: Array<{ id: string }> } }>(REQUESTS, {
+    const second = await api.graphql(LIST, {
       token: token("jkpRequester"),
       variables: { first: 1, after: page?.pageInfo.endCursor },
     });
-    expect(second.data?.requests.nodes[0]?.id).not.toBe(page?.nodes[0]?.id);
+    expect(second.data?.requests?.nodes[0]?.id).not.toBe(page?.nodes[0]?.id);
   });
 });
 
 describe("changing a request before matching", () => {
   it("changes fields with the version read, refuses a stale version, and checks the whole form", async () => {
-    const id = await submitRequest(api, token("jkpRequester"));
-    const changed = await api.graphql<{ updateRequest: { request: { title: string; numberOfPersons: number; version: number } | null } }>(
-      UPDATE_REQUEST,
-      { token: token("jkpRequester"), variables: { input: { requestId: id, expectedVersion: 1, title: "Ny rubrik", numberOfPersons: 3 } } },
-    );
-    expect(changed.data?.updateRequest.request).toMatchObject({ title: "Ny rubrik", numberOfPersons: 3, version: 2 });
-    const stale = await api.graphql(UPDATE_REQUEST, {
-      token: token("jkpRequester"),
-      variables: { input: { requestId: id, expectedVersion: 1, title: "Annan" } },
-    });
+    const id = await submit("jkpRequester");
+    const changed = await update("jkpRequester", { requestId: id, expectedVersion: 1, title: "Ny rubrik", numberOfPersons: 3 });
+    expect(changed.data?.updateRequest?.request).toMatchObject({ title: "Ny rubrik", numberOfPersons: 3, version: 2 });
+    const stale = await update("jkpRequester", { requestId: id, expectedVersion: 1, title: "Annan" });
     expect(stale.errors?.[0]?.extensions?.code).toBe("CONFLICT");
-    const invalid = await api.graphql(UPDATE_REQUEST, {
-      token: token("jkpRequester"),
-      variables: { input: { requestId: id, expectedVersion: 2, purpose: "" } },
-    });
+    const invalid = await update("jkpRequester", { requestId: id, expectedVersion: 2, purpose: "" });
     expect(fieldErrors(invalid).map((e) => [e.field, e.code])).toEqual([["input.purpose", "REQUIRED"]]);
     expect((await read(id, "jkpRequester"))?.title).toBe("Ny rubrik");
   });
 
   it("is not possible for another unit (looks missing)", async () => {
-    const id = await submitRequest(api, token("jkpRequester"));
-    const response = await api.graphql<{ updateRequest: { errors: Array<{ code: string }> } }>(UPDATE_REQUEST, {
-      token: token("jkpOtherUnit"),
-      variables: { input: { requestId: id, expectedVersion: 1, title: "Kapad" } },
-    });
-    expect(response.data?.updateRequest.errors[0]?.code).toBe("NOT_FOUND");
+    const id = await submit("jkpRequester");
+    const response = await update("jkpOtherUnit", { requestId: id, expectedVersion: 1, title: "Kapad" });
+    expect(response.data?.updateRequest?.errors[0]?.code).toBe("NOT_FOUND");
   });
 });
