@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@medverkan/database";
+import { db, type Prisma, type PrismaClient, rows, sql } from "@medverkan/database";
 import { type SortedPageRequest, sortedPageQuery } from "../common/pagination/ordering.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { FeeClaimOrderField } from "./fee-claim.type.js";
@@ -64,7 +64,10 @@ export async function listClaims(
 
 /** Holds the claim's row until the transaction ends, so a concurrent step waits and then sees the new status. */
 export async function lockClaim(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "FeeClaim" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
+  await rows(
+    tx,
+    db.selectFrom("FeeClaim").select(sql<number>`1`.as("locked")).where("tenantId", "=", tenantId).where("id", "=", id).forUpdate(),
+  );
 }
 
 /** Everything a claim for an occasion is computed from: the request's network and unit, and who attended. */

@@ -1,3 +1,4 @@
+import { db, execute, sql } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 
 export type LoginLinkMethod = "MIGRATED" | "REGISTRATION" | "CLAIM_CODE" | "IDENTITY_NUMBER" | "STAFF_INVITATION" | "ADMINISTRATOR";
@@ -101,12 +102,30 @@ export async function unlinkMemberLogin(tx: Tx, tenantId: string, loginId: strin
   await tx.login.deleteMany({ where: { tenantId, id: loginId, memberId, staffUserId: null } });
   await tx.login.updateMany({ where: { tenantId, id: loginId, memberId }, data: { memberId: null } });
   // The primary provider's login mirrors Member.subject (migration 20261206100000): clear it so the trigger keeps step.
-  await tx.$executeRaw`
-    UPDATE "Member" m SET "subject" = NULL
-    WHERE m."tenantId" = ${tenantId}::uuid AND m."id" = ${memberId}::uuid AND m."subject" IS NOT NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM "Login" l JOIN "IdentityProvider" p ON p."tenantId" = l."tenantId" AND p."id" = l."identityProviderId" AND p."isPrimary"
-        WHERE l."tenantId" = m."tenantId" AND l."memberId" = m."id" AND l."subject" = m."subject")`;
+  await execute(
+    tx,
+    db
+      .updateTable("Member as m")
+      .set({ subject: null })
+      .where("m.tenantId", "=", tenantId)
+      .where("m.id", "=", memberId)
+      .where("m.subject", "is not", null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("Login as l")
+              .innerJoin("IdentityProvider as p", (join) =>
+                join.onRef("p.tenantId", "=", "l.tenantId").onRef("p.id", "=", "l.identityProviderId").on(sql.ref<boolean>("p.isPrimary")),
+              )
+              .select(sql<number>`1`.as("one"))
+              .whereRef("l.tenantId", "=", "m.tenantId")
+              .whereRef("l.memberId", "=", "m.id")
+              .whereRef("l.subject", "=", "m.subject"),
+          ),
+        ),
+      ),
+  );
 }
 
 /** Whether the member belongs to one of these networks (a coordinator's reach); "ALL" for tenant-wide coordinators. */

@@ -1,4 +1,4 @@
-import type { OrganisationKind, Prisma } from "@medverkan/database";
+import { db, type OrganisationKind, type Prisma, rows, sql } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { CostCentre, Organisation, Unit } from "./organisation.type.js";
@@ -236,15 +236,8 @@ export async function updateCostCentreIfVersion(
  * the "before" an audit event records is the row the change was applied to. Stale clients are caught by `version`.
  */
 export async function lockConfigurationRow(tx: Tx, table: "Organisation" | "Unit" | "CostCentre", tenantId: string, id: string) {
-  switch (table) {
-    case "Organisation":
-      await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
-      break;
-    case "Unit":
-      await tx.$queryRaw`SELECT 1 FROM "Unit" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
-      break;
-    case "CostCentre":
-      await tx.$queryRaw`SELECT 1 FROM "CostCentre" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
-      break;
-  }
+  await rows(
+    tx,
+    db.selectFrom(table).select(sql<number>`1`.as("locked")).where("tenantId", "=", tenantId).where("id", "=", id).forUpdate(),
+  );
 }

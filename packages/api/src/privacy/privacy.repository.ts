@@ -1,4 +1,14 @@
-import type { DataSubjectRequestKind, MembershipStatus, Prisma, PrismaClient, RegistrationChannel } from "@medverkan/database";
+import {
+  type DataSubjectRequestKind,
+  db,
+  execute,
+  type MembershipStatus,
+  type Prisma,
+  type PrismaClient,
+  type RegistrationChannel,
+  rows,
+  sql,
+} from "@medverkan/database";
 import type { AnonymisedMemberFields } from "@medverkan/domain";
 import type { PageRequest } from "../common/pagination/connection.js";
 import { pageQuery } from "../common/pagination/connection.js";
@@ -198,10 +208,16 @@ export async function eraseMemberData(
   // The member's in-app inbox goes with them (staff lines about them hold no personal data).
   await tx.inboxNotification.deleteMany({ where: { tenantId, recipientMemberId: memberId } });
 
-  await tx.$executeRaw`UPDATE "AuditEvent" SET "details" = NULL WHERE "tenantId" = ${tenantId}::uuid AND "memberId" = ${memberId}::uuid`;
+  await execute(tx, db.updateTable("AuditEvent").set({ details: null }).where("tenantId", "=", tenantId).where("memberId", "=", memberId));
   await tx.dataSubjectRequest.updateMany({ where: { tenantId, memberId }, data: { note: null } });
   // A stored answer to a retried create may name the person; the client's retry window is long over for anyone erased.
-  await tx.$executeRaw`DELETE FROM "IdempotencyRecord" WHERE "tenantId" = ${tenantId}::uuid AND "result"::text LIKE ${`%${memberId}%`}`;
+  await execute(
+    tx,
+    db
+      .deleteFrom("IdempotencyRecord")
+      .where("tenantId", "=", tenantId)
+      .where(sql<string>`${sql.ref("result")}::text`, "like", `%${memberId}%`),
+  );
   // The person's download links (issue 17) open nothing once they are erased; none is kept.
   await tx.downloadLink.deleteMany({ where: { tenantId, memberId } });
 }
@@ -308,6 +324,5 @@ export function findRetentionCandidates(tx: Tx, tenantId: string, cutoff: Date, 
 
 /** Re-read inside the erasing transaction, so two runs at once cannot both erase (the second finds it erased). */
 export function lockMemberForErasure(tx: Tx, tenantId: string, memberId: string) {
-  return tx.$queryRaw<{ erasedAt: Date | null }[]>`
-    SELECT "erasedAt" FROM "Member" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${memberId}::uuid FOR UPDATE`;
+  return rows(tx, db.selectFrom("Member").select("erasedAt").where("tenantId", "=", tenantId).where("id", "=", memberId).forUpdate());
 }

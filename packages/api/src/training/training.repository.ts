@@ -1,4 +1,4 @@
-import type { EnrolmentStatus, Prisma, TrainingFormat } from "@medverkan/database";
+import { db, type EnrolmentStatus, type Prisma, rows, sql, type TrainingFormat } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { SessionPageRequest } from "./session-page.js";
@@ -90,7 +90,10 @@ export function findSessionsByIds(tx: Tx, tenantId: string, ids: readonly string
  * for the last place are serialised: the second one sees the first and lands on the waiting list.
  */
 export async function lockSession(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "TrainingSession" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
+  await rows(
+    tx,
+    db.selectFrom("TrainingSession").select(sql<number>`1`.as("locked")).where("tenantId", "=", tenantId).where("id", "=", id).forUpdate(),
+  );
 }
 
 export function findOpenNetwork(tx: Tx, tenantId: string, id: string) {
