@@ -1,4 +1,5 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
+import { Prisma } from "@medverkan/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldErrors } from "../support/errors.js";
 
@@ -251,6 +252,21 @@ describe("erasure (art. 17)", () => {
     const before = await facts();
     expect(before.assignments).toBeGreaterThan(0);
     const original = await db.member.findFirst({ where: { id: memberId } });
+    // What the audit log says of the person beyond who did what when (criteria, invitation ids, before and after).
+    const auditDetails = () => db.auditEvent.count({ where: { memberId, details: { not: Prisma.AnyNull }, NOT: { action: "ERASE" } } });
+    // A change of their own first: its audit event holds the profile before and after.
+    const version = await api.graphql<{ me: { member: { version: number } } }>(`query { me { member { version } } }`, {
+      token: tokens.jonkopingMember,
+    });
+    const changed = await api.graphql<{ updateMyProfile: { errors: unknown[] } }>(
+      `mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { errors { __typename } } }`,
+      {
+        token: tokens.jonkopingMember,
+        variables: { input: { expectedVersion: version.data?.me.member.version, availabilityNote: "Helst förmiddagar." } },
+      },
+    );
+    expect(changed.data?.updateMyProfile.errors).toEqual([]);
+    expect(await auditDetails()).toBeGreaterThan(0);
 
     const response = await api.graphql<{
       eraseMember: { privacy: { memberId: string; erasedAt: string }; dataSubjectRequest: { kind: string; channel: string } };
@@ -288,6 +304,8 @@ describe("erasure (art. 17)", () => {
     expect([experiences, guardians, pauses, comments]).toEqual([0, 0, 0, 0]);
     expect(new Set(statuses.map((row) => row.status))).toEqual(new Set(["ERASED"]));
     expect(audit).not.toBeNull();
+    // The log keeps that the person's data was read or changed, and by whom, but no longer what it said.
+    expect(await auditDetails()).toBe(0);
     // Nothing of the person is left to find: no text column of any row names them.
     const leftovers = await db.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "Member" WHERE "id" = $1::uuid AND ("givenName" = $2 OR "familyName" = $3)`,
