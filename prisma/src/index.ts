@@ -15,6 +15,18 @@ export {
 export * from "./generated/prisma/client.js";
 export { applyMigrations, type MigrationReport, readMigrations, type SqlSession } from "./migrator.js";
 export { migrationsDirectory, packageRoot } from "./package-root.js";
-export { type DB, db, execute, jsonArrayFrom, jsonObjectFrom, type RawBuilder, row, rows, type SqlRunner, sql } from "./sql.js";
+export {
+  advisoryLock,
+  type DB,
+  db,
+  execute,
+  jsonArrayFrom,
+  jsonObjectFrom,
+  type RawBuilder,
+  row,
+  rows,
+  type SqlRunner,
+  sql,
+} from "./sql.js";
 export { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database.js";
 export { dropTemplateDatabases, ensureTemplateDatabase, TEMPLATE_DATABASE_PREFIX } from "./testing/template-database.js";

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { db, execute, rows, type SqlRunner, sql } from "./sql.js";
+import { advisoryLock, db, execute, rows, type SqlRunner, sql } from "./sql.js";
 
 // The typed SQL helpers compile with Kysely and hand the statement to the caller's Prisma runner (a transaction in the
 // API): one statement, positional parameters, nothing run by Kysely itself. What the database then does with it is
@@ -27,6 +27,12 @@ describe("typed SQL", () => {
     expectTypeOf(found).toEqualTypeOf<{ id: string; slug: string }[]>();
     expect(found).toEqual([{ id: "t1", slug: "kalmar" }]);
     expect(sent).toEqual([{ sql: 'select "id", "slug" from "Tenant" where "slug" = $1 limit $2', values: ["kalmar", 1] }]);
+  });
+
+  it("takes an advisory lock in one statement, the key a parameter (never spliced into the text)", async () => {
+    const { runner, sent } = recordingRunner();
+    await advisoryLock(runner, "t1:network-slug:o'brien");
+    expect(sent).toEqual([{ sql: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", values: ["t1:network-slug:o'brien"] }]);
   });
 
   it("runs a write through the runner and answers how many rows it changed", async () => {

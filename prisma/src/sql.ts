@@ -55,3 +55,12 @@ export async function execute(runner: SqlRunner, query: Compilable): Promise<num
   const compiled = query.compile();
   return runner.$executeRawUnsafe(compiled.sql, ...compiled.parameters);
 }
+
+/**
+ * Takes a transaction-scoped advisory lock on `key`, held until the caller's transaction ends: how two transactions
+ * that would both create the same unique thing (a slug, a subject, a claim for an occasion, a payroll export) take
+ * turns, where there is no row yet to lock. One statement; keys are namespaced by their callers (tenant first).
+ */
+export async function advisoryLock(runner: SqlRunner, key: string): Promise<void> {
+  await runner.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key);
+}

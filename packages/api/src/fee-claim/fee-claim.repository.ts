@@ -1,4 +1,4 @@
-import { db, type Prisma, type PrismaClient, rows, sql } from "@medverkan/database";
+import { advisoryLock, db, type Prisma, type PrismaClient, rows, sql } from "@medverkan/database";
 import { type SortedPageRequest, sortedPageQuery } from "../common/pagination/ordering.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { FeeClaimOrderField } from "./fee-claim.type.js";
@@ -147,7 +147,7 @@ export function findLiveClaimsOfOccasion(tx: Tx, tenantId: string, occasionId: s
 
 /** Serialises the preparation of one occasion's claims, so two concurrent calls cannot both create them. */
 export async function lockOccasionClaims(tx: Tx, tenantId: string, occasionId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:fee-claims:${occasionId}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:fee-claims:${occasionId}`);
 }
 
 export type ClaimAmounts = Pick<

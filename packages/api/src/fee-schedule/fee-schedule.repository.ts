@@ -1,4 +1,5 @@
 import type { FeeSchedule, FeeScheduleVersion, Prisma } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { ConfigurationStore } from "../common/configuration/configuration-kind.js";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -37,7 +38,7 @@ export const feeScheduleStore: ConfigurationStore<FeeScheduleRow, { name: string
    * the overlap, name or default checks with what the other is writing. Transaction-scoped.
    */
   async lock(tx, tenantId) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:fee-schedules`}, 0))`;
+    await advisoryLock(tx, `${tenantId}:fee-schedules`);
   },
   find: findFeeSchedule,
   findLive: (tx, tenantId) => tx.feeSchedule.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } }),

@@ -1,4 +1,4 @@
-import { Prisma } from "@medverkan/database";
+import { advisoryLock, Prisma } from "@medverkan/database";
 import { type FieldError, fieldError, IDENTITY_PROVIDER_LABELS, type Locale, validateIdentityProvider } from "@medverkan/domain";
 import { findIdentityProviderForToken } from "../auth/actor.repository.js";
 import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
@@ -57,7 +57,7 @@ async function takenElsewhere(ctx: RequestContext, tenantId: string, issuer: str
 
 /** Another provider of this tenant has the issuer and audience. */
 async function takenHere(tx: Tx, tenantId: string, issuer: string, audience: string, exceptId: string | null) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:identity-provider:${issuer}:${audience}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:identity-provider:${issuer}:${audience}`);
   return (await findSameIssuerAudience(tx, tenantId, issuer, audience, exceptId)) !== null;
 }
 

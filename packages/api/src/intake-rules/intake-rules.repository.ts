@@ -1,4 +1,5 @@
 import type { IntakeRuleSet, Prisma } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { ConfigurationStore } from "../common/configuration/configuration-kind.js";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -36,7 +37,7 @@ export const intakeRuleSetStore: ConfigurationStore<IntakeRuleSetRow, IntakeRule
    * or both end up with a tenant default. Transaction-scoped: released at commit or rollback.
    */
   async lock(tx, tenantId) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:intake-rule-sets`}, 0))`;
+    await advisoryLock(tx, `${tenantId}:intake-rule-sets`);
   },
   find: findIntakeRuleSet,
   findLive: (tx, tenantId) => tx.intakeRuleSet.findMany({ where: { tenantId, retiredAt: null }, orderBy: { id: "asc" } }),

@@ -1,4 +1,4 @@
-import { db, execute, sql } from "@medverkan/database";
+import { advisoryLock, db, execute, sql } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 
 export type LoginLinkMethod = "MIGRATED" | "REGISTRATION" | "CLAIM_CODE" | "IDENTITY_NUMBER" | "STAFF_INVITATION" | "ADMINISTRATOR";
@@ -84,7 +84,7 @@ export async function unlinkStaffLogin(
 /** Serialises linking for one person and one login, so two parallel claims cannot both link. */
 export async function lockLinking(tx: Tx, tenantId: string, keys: string[]): Promise<void> {
   for (const key of [...keys].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:link:${key}`}, 0))`;
+    await advisoryLock(tx, `${tenantId}:link:${key}`);
   }
 }
 

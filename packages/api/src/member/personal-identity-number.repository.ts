@@ -1,3 +1,4 @@
+import { advisoryLock } from "@medverkan/database";
 import { maskPersonalIdentityNumber } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
 import {
@@ -12,7 +13,7 @@ import {
 /** Serialises writers of one number in a tenant, so two parallel registrations cannot both take it. */
 export async function lockPersonalIdentityNumber(tx: Tx, tenantId: string, twelveDigits: string): Promise<void> {
   const index = personalIdentityNumberIndex(tenantId, twelveDigits);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:pin:${index}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:pin:${index}`);
 }
 
 /** The members (not erased) with this number: at most one, by the unique blind index. */

@@ -1,4 +1,5 @@
 import type { CareDomain, Prisma } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { PageRequest } from "../common/pagination/connection.js";
 import { pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
@@ -58,7 +59,7 @@ export async function findNetwork(tx: Tx, tenantId: string, id: string): Promise
  * the check below. Transaction-scoped: released at commit or rollback.
  */
 export async function lockNetworkSlug(tx: Tx, tenantId: string, slug: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:network-slug:${slug}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:network-slug:${slug}`);
 }
 
 /** Retired networks keep their slug: links and tokens naming it must never start to mean another network. */

@@ -1,4 +1,5 @@
 import {
+  advisoryLock,
   db,
   execute,
   type NotificationChannel,
@@ -120,7 +121,7 @@ export async function deleteTemplate(tx: Tx, tenantId: string, id: string, expec
 
 /** Serialises the first save of one template slot, so two admins creating it together get one row and a CONFLICT. */
 export async function lockTemplateSlot(tx: Tx, tenantId: string, kind: string, locale: string, networkId: string | null) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`template:${tenantId}:${networkId ?? "-"}:${kind}:${locale}`}, 0))`;
+  await advisoryLock(tx, `template:${tenantId}:${networkId ?? "-"}:${kind}:${locale}`);
 }
 
 export function findNetwork(tx: Tx, tenantId: string, networkId: string) {

@@ -1,4 +1,4 @@
-import { db, type OrganisationKind, type Prisma, rows, sql } from "@medverkan/database";
+import { advisoryLock, db, type OrganisationKind, type Prisma, rows, sql } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 import type { CostCentre, Organisation, Unit } from "./organisation.type.js";
@@ -41,7 +41,7 @@ const costCentreFields = {
  * cannot both pass the check that precedes the write. Transaction-scoped: released at commit or rollback.
  */
 export async function lockUniqueKey(tx: Tx, tenantId: string, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${key}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:${key}`);
 }
 
 const live = (includeRetired: boolean) => (includeRetired ? {} : { retiredAt: null });

@@ -1,3 +1,4 @@
+import { advisoryLock } from "@medverkan/database";
 import { asksForBankAccount, deserialiseBankAccount, maskBankAccount, serialiseBankAccount } from "@medverkan/domain";
 import type { Tx } from "../context/tenant-scope.js";
 import { decryptPersonalIdentityNumber, decryptPiiField, encryptPiiField } from "../identity/personal-identity-number.crypto.js";
@@ -72,7 +73,7 @@ export async function compareBankAccount(
 
 /** Serialises writers of one employee number in a tenant, so two parallel writers cannot both take it. */
 export async function lockEmployeeNumber(tx: Tx, tenantId: string, employeeNumber: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:employee-number:${employeeNumber}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:employee-number:${employeeNumber}`);
 }
 
 /** Who holds the employee number in the tenant (erased members' numbers are cleared, so they hold none). */

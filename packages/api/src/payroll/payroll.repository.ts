@@ -1,4 +1,5 @@
 import type { Prisma } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 import { type ClaimRow, findClaimsByIds } from "../fee-claim/fee-claim.repository.js";
 
@@ -9,7 +10,7 @@ import { type ClaimRow, findClaimsByIds } from "../fee-claim/fee-claim.repositor
  * claims already taken. Transaction-scoped.
  */
 export async function lockPayrollExports(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:payroll-export`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:payroll-export`);
 }
 
 /** Attested claims of the period for the payer that no export holds yet. */

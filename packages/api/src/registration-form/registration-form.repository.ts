@@ -1,4 +1,5 @@
 import type { Prisma, RegistrationForm } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 
 // The only code of the registration-form feature that knows about Prisma.
@@ -11,7 +12,7 @@ export function findRegistrationForm(tx: Tx, tenantId: string): Promise<Registra
 
 /** Serialises the first save of a tenant's form with any other (two first saves must not both insert). */
 export async function lockRegistrationForm(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:registration-form`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:registration-form`);
 }
 
 export function insertRegistrationForm(tx: Tx, tenantId: string, questions: Prisma.InputJsonArray): Promise<RegistrationFormRow> {

@@ -1,4 +1,5 @@
 import type { ActorType, ConsentGivenBy, Prisma, RegistrationChannel } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 
 /** A network open for registration with the intake rules that apply to it (its own, or the tenant's default). */
@@ -23,7 +24,7 @@ export async function findActiveExperienceTags(tx: Tx, tenantId: string) {
  */
 export async function lockDuplicateKeys(tx: Tx, tenantId: string, keys: string[]): Promise<void> {
   for (const key of [...new Set(keys)].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${key}`}, 0))`;
+    await advisoryLock(tx, `${tenantId}:${key}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AssignmentType, Prisma, RequestForm } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { ConfigurationStore } from "../common/configuration/configuration-kind.js";
 import type { VersionedRowStore } from "../common/configuration/versioned-rows.js";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
@@ -20,7 +21,7 @@ export interface RequestFormData {
  * type being retired must not pass their checks at the same moment, nor two forms both become the default.
  */
 export async function lockRequestForms(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:request-forms`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:request-forms`);
 }
 
 // ─── Assignment types ─────────────────────────────────────────────────────────────────────────────────────────

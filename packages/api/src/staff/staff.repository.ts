@@ -1,4 +1,5 @@
 import type { Prisma, StaffRole } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -37,12 +38,12 @@ export type RoleGrantRow = Prisma.RoleGrantGetPayload<{ select: typeof grantFiel
  * administrator role at the same moment must not both pass the "keep one administrator" check.
  */
 export async function lockRoleGrants(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:role-grants`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:role-grants`);
 }
 
 /** Serialises creations claiming the same subject, so the check below cannot be passed twice at once. */
 export async function lockStaffSubject(tx: Tx, tenantId: string, subject: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:staff-subject:${subject}`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:staff-subject:${subject}`);
 }
 
 export interface StaffFilter {

@@ -1,4 +1,5 @@
 import type { Prisma } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import { type PageRequest, pageQuery } from "../common/pagination/connection.js";
 import type { Tx } from "../context/tenant-scope.js";
 
@@ -20,7 +21,7 @@ export type TagRow = Prisma.ExperienceTagGetPayload<{ select: typeof tagFields }
  * pass the cycle check and together close a loop. Transaction-scoped: released at commit or rollback.
  */
 export async function lockTaxonomy(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:experience-taxonomy`}, 0))`;
+  await advisoryLock(tx, `${tenantId}:experience-taxonomy`);
 }
 
 export async function listTags(

@@ -1,4 +1,5 @@
 import type { Prisma } from "@medverkan/database";
+import { advisoryLock } from "@medverkan/database";
 import type { Tx } from "../../context/tenant-scope.js";
 
 /**
@@ -6,7 +7,7 @@ import type { Tx } from "../../context/tenant-scope.js";
  * second waits for the first to commit, then finds its stored answer. Transaction-scoped.
  */
 export async function lockIdempotencyKey(tx: Tx, tenantId: string, operation: string, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${tenantId}:${operation}:${key}`}, 0))`;
+  await advisoryLock(tx, `idempotency:${tenantId}:${operation}:${key}`);
 }
 
 export function findIdempotencyRecord(tx: Tx, tenantId: string, operation: string, key: string, notBefore: Date) {
