@@ -355,3 +355,50 @@ describe("shortlist", () => {
     }
   });
 });
+
+describe("a large pool", () => {
+  /** A seeded pseudo-random pool with many equal scores: few tags, perspectives, ages and fairness histories. */
+  function randomPool(seed: number, size: number): CandidateFacts[] {
+    let state = seed;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+    const tags = ["heart", "heart-failure", "atrial-fibrillation", "mind", "depression"];
+    return Array.from({ length: size }, (_, index) =>
+      member(`m${String(index).padStart(5, "0")}`, {
+        perspectives: next() < 0.2 ? ["RELATIVE", "PATIENT"] : [pick(["PATIENT", "RELATIVE", "PROFESSIONAL_IN_LIFE"] as const)],
+        birthDate: next() < 0.1 ? null : `19${40 + Math.floor(next() * 60)}-0${1 + Math.floor(next() * 9)}-15`,
+        experienceTagIds: tags.filter(() => next() < 0.3),
+        lastAskedOn: next() < 0.3 ? null : `2026-0${1 + Math.floor(next() * 9)}-01`,
+        invitationsInWindow: Math.floor(next() * 4),
+        assignmentsInWindow: Math.floor(next() * 3),
+        everAssigned: next() < 0.6,
+        bookedDates: next() < 0.05 ? ["2026-12-03"] : [],
+        invitationToRequest: next() < 0.03 ? "OTHER" : next() < 0.02 ? "DECLINED" : null,
+      }),
+    );
+  }
+
+  it("gives a short list that is the start of the whole pool's ranking, however many are asked for", () => {
+    // Ranked in full (everyone a contender), the greedy spread's first picks are what a short list must be: the
+    // members it sorts and looks at for a short list are only those whose score could still win.
+    for (const seed of [1, 2, 3, 4]) {
+      const pool = randomPool(seed, 1_500);
+      const full = rank(pool, pool.length).shortlist;
+      for (const limit of [1, 5, 20, 100]) {
+        const short = rank(pool, limit);
+        expect(short.shortlist, `seed ${seed}, ${limit}`).toEqual(full.slice(0, limit));
+        expect(short.eligibleCount).toBe(rank(pool, pool.length).eligibleCount);
+      }
+    }
+  });
+
+  it("ranks the same with a spread weight that takes away (every member stays a contender then)", () => {
+    const pool = randomPool(7, 400);
+    const weights = { ...MATCHING_WEIGHTS, ageBandSpread: -6 };
+    const full = rankCandidates(request, pool, { today: TODAY, taxonomy, limit: pool.length, weights }).shortlist;
+    expect(rankCandidates(request, pool, { today: TODAY, taxonomy, limit: 10, weights }).shortlist).toEqual(full.slice(0, 10));
+  });
+});

@@ -451,13 +451,38 @@ function spreadBonus(
   return total;
 }
 
+/**
+ * The members the greedy spread can look at: the `limit` best by base score, and everyone whose base plus the largest
+ * spread bonus beats the `limit`-th best base. While fewer than `limit` are picked, one of those `limit` best is still
+ * unpicked and is looked at before anyone with a lower base, so the best total so far is at least that base, and the
+ * spread stops at the first member who cannot beat it — never reaching the rest. Sorting only the contenders, not a
+ * pool of thousands, gives the same shortlist. With a negative spread weight (a bonus that takes away) the bound does
+ * not hold and everyone is a contender.
+ */
+function contendersFor(scored: Scored[], limit: number, maxBonus: number, weights: MatchingWeights): Scored[] {
+  if (limit === 0) return [];
+  if (weights.perspectiveSpread < 0 || weights.ageBandSpread < 0 || limit >= scored.length) return scored;
+  const counts = new Map<number, number>();
+  for (const candidate of scored) counts.set(candidate.base, (counts.get(candidate.base) ?? 0) + 1);
+  let kthBest = Number.NEGATIVE_INFINITY;
+  let seen = 0;
+  for (const base of [...counts.keys()].sort((a, b) => b - a)) {
+    seen += counts.get(base) ?? 0;
+    if (seen >= limit) {
+      kthBest = base;
+      break;
+    }
+  }
+  return scored.filter((candidate) => candidate.base >= kthBest || candidate.base + maxBonus > kthBest);
+}
+
 const byBaseThenId = (a: Scored, b: Scored) =>
   b.base - a.base || (a.facts.memberId < b.facts.memberId ? -1 : a.facts.memberId > b.facts.memberId ? 1 : 0);
 
 /**
  * Scores every member of the pool and picks a shortlist of `limit`, spread across perspectives and age bands.
- * O(n log n) for the scoring; the greedy spread looks only at candidates whose score could still win, so a pool of
- * thousands costs little more than sorting it. Reasons are written only for the shortlist, and ages worked out only
+ * O(n) for the scoring; only the members whose score could still win are sorted and looked at by the greedy spread,
+ * so a pool of thousands costs little more than scoring it. Reasons are written only for the shortlist, and ages worked out only
  * for the members the spread looks at.
  */
 export function rankCandidates(request: MatchingRequest, pool: readonly CandidateFacts[], options: RankingOptions): CandidateRanking {
@@ -484,20 +509,21 @@ export function rankCandidates(request: MatchingRequest, pool: readonly Candidat
     if ("excluded" in result) excluded.push(result.excluded);
     else scored.push(result.scored);
   }
-  scored.sort(byBaseThenId);
   excluded.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 
   const maxBonus = Math.max(0, weights.perspectiveSpread) + Math.max(0, weights.ageBandSpread);
-  const taken = new Array<boolean>(scored.length).fill(false);
+  const limit = Math.max(0, Math.min(options.limit, scored.length));
+  const contenders = contendersFor(scored, limit, maxBonus, weights);
+  contenders.sort(byBaseThenId);
+  const taken = new Array<boolean>(contenders.length).fill(false);
   const perspectiveCounts = new Map<Perspective, number>();
   const ageBandCounts = new Map<AgeBand, number>();
   const shortlist: RankedCandidate[] = [];
-  const limit = Math.max(0, Math.min(options.limit, scored.length));
   while (shortlist.length < limit) {
     let best: { index: number; total: number } | null = null;
-    for (let index = 0; index < scored.length; index += 1) {
+    for (let index = 0; index < contenders.length; index += 1) {
       if (taken[index]) continue;
-      const candidate = scored[index] as Scored;
+      const candidate = contenders[index] as Scored;
       // Sorted by base score: nobody further down can beat the best even with the full bonus.
       if (best !== null && candidate.base + maxBonus <= best.total) break;
       const total = candidate.base + spreadBonus(candidate, perspectiveCounts, ageBandCounts, prepared, null);
@@ -506,7 +532,7 @@ export function rankCandidates(request: MatchingRequest, pool: readonly Candidat
     }
     if (best === null) break;
     taken[best.index] = true;
-    const pick = scored[best.index] as Scored;
+    const pick = contenders[best.index] as Scored;
     // The pick's reasons, written now: its own rules, then its spread bonus against the shortlist before it joined.
     const reasons: MatchReason[] = [];
     scoreCandidate(pick.facts, prepared, reasons);
