@@ -368,7 +368,7 @@ describe("a large pool", () => {
     const tags = ["heart", "heart-failure", "atrial-fibrillation", "mind", "depression"];
     return Array.from({ length: size }, (_, index) =>
       member(`m${String(index).padStart(5, "0")}`, {
-        perspectives: next() < 0.2 ? ["RELATIVE", "PATIENT"] : [pick(["PATIENT", "RELATIVE", "PROFESSIONAL_IN_LIFE"] as const)],
+        perspectives: next() < 0.2 ? ["RELATIVE", "PATIENT"] : [pick(["PATIENT", "RELATIVE", "SERVICE_USER"] as const)],
         birthDate: next() < 0.1 ? null : `19${40 + Math.floor(next() * 60)}-0${1 + Math.floor(next() * 9)}-15`,
         experienceTagIds: tags.filter(() => next() < 0.3),
         lastAskedOn: next() < 0.3 ? null : `2026-0${1 + Math.floor(next() * 9)}-01`,
