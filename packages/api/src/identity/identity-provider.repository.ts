@@ -1,4 +1,4 @@
-import type { Prisma } from "@medverkan/database";
+import { advisoryLock, type Prisma } from "@medverkan/database";
 import type { Tx } from "../context/tenant-scope.js";
 import type { IdentityProvider, IdentityProviderKind } from "./identity-provider.type.js";
 
@@ -30,6 +30,14 @@ export async function listIdentityProviders(tx: Tx, tenantId: string, includeDis
 
 export async function findIdentityProvider(tx: Tx, tenantId: string, id: string): Promise<IdentityProviderRow | null> {
   return (await tx.identityProvider.findFirst({ where: { tenantId, id }, select: columns })) as IdentityProviderRow | null;
+}
+
+/**
+ * Holds the tenant's issuer and audience pair until the transaction ends, so two administrators adding or changing a
+ * provider to the same pair at once take turns: there is no row yet to lock.
+ */
+export function lockIssuerAudience(tx: Tx, tenantId: string, issuer: string, audience: string): Promise<void> {
+  return advisoryLock(tx, `${tenantId}:identity-provider:${issuer}:${audience}`);
 }
 
 /** The tenant's own provider with this issuer and audience (enabled or not), other than `exceptId`. */

@@ -1,4 +1,4 @@
-import { advisoryLock, Prisma } from "@medverkan/database";
+import { Prisma } from "@medverkan/database";
 import { type FieldError, fieldError, IDENTITY_PROVIDER_LABELS, type Locale, validateIdentityProvider } from "@medverkan/domain";
 import { findIdentityProviderForToken } from "../auth/actor.repository.js";
 import { reloadAfterVersionedUpdate } from "../common/concurrency.js";
@@ -19,6 +19,7 @@ import {
   insertIdentityProvider,
   listIdentityProviders,
   lockIdentityProvider,
+  lockIssuerAudience,
   updateIdentityProviderIfVersion,
 } from "./identity-provider.repository.js";
 import type { IdentityProvider, IdentityProviderKind } from "./identity-provider.type.js";
@@ -57,7 +58,7 @@ async function takenElsewhere(ctx: RequestContext, tenantId: string, issuer: str
 
 /** Another provider of this tenant has the issuer and audience. */
 async function takenHere(tx: Tx, tenantId: string, issuer: string, audience: string, exceptId: string | null) {
-  await advisoryLock(tx, `${tenantId}:identity-provider:${issuer}:${audience}`);
+  await lockIssuerAudience(tx, tenantId, issuer, audience);
   return (await findSameIssuerAudience(tx, tenantId, issuer, audience, exceptId)) !== null;
 }
 

@@ -6,6 +6,7 @@ import { isId } from "../common/ids.js";
 import { type PageArgs, toPage, toPageRequest } from "../common/pagination/connection.js";
 import type { RequestContext } from "../context/request-context.js";
 import { toIntakeRules } from "../intake-rules/intake-rules.mapper.js";
+import { findNetworkIds } from "../network/network.repository.js";
 import { toRequestAnswers } from "../request/request-options.service.js";
 import type { ResolveDuplicateCandidateInput } from "./intake.input.js";
 import { toMember, toMembership } from "./intake.mapper.js";
@@ -39,10 +40,7 @@ export async function intakeQueue(ctx: RequestContext, filter: { networkId: stri
   const now = new Date();
   return ctx.scope(actor.tenantId).transaction(async (tx) => {
     const networkIds = filter.networkId ? [filter.networkId] : coordinated;
-    const networkRows =
-      networkIds === "ALL"
-        ? (await tx.network.findMany({ where: { tenantId: actor.tenantId }, select: { id: true } })).map((row) => row.id)
-        : networkIds;
+    const networkRows = networkIds === "ALL" ? await findNetworkIds(tx, actor.tenantId) : networkIds;
     const ruleSets = await findIntakeRuleSets(tx, actor.tenantId, networkRows);
     const rulesOf = (networkId: string) => toIntakeRules(ruleSets.get(networkId) ?? null);
     let overdueBefore: Map<string, Date> | null = null;

@@ -45,6 +45,11 @@ export function listTenantNetworks(
   return listWhere(tx, { tenantId, ...(filter.includeRetired ? {} : { retiredAt: null }) }, page);
 }
 
+/** The ids of every network of the tenant. */
+export async function findNetworkIds(tx: Tx, tenantId: string): Promise<string[]> {
+  return (await tx.network.findMany({ where: { tenantId }, select: { id: true } })).map((row) => row.id);
+}
+
 export async function findNetworksByIds(tx: Tx, tenantId: string, ids: readonly string[]): Promise<Network[]> {
   const rows = await tx.network.findMany({ where: { tenantId, id: { in: [...ids] } }, select: networkFields });
   return rows as Network[];

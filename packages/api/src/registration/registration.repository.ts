@@ -140,3 +140,8 @@ export async function linkExperienceTags(tx: Tx, tenantId: string, memberId: str
   if (tagIds.length === 0) return;
   await tx.memberExperience.createMany({ data: tagIds.map((tagId) => ({ tenantId, memberId, tagId })), skipDuplicates: true });
 }
+
+/** The networks a member has a membership of (any status). */
+export function findMembershipNetworks(tx: Tx, tenantId: string, memberId: string): Promise<{ networkId: string }[]> {
+  return tx.membership.findMany({ where: { tenantId, memberId }, select: { networkId: true } });
+}

@@ -49,6 +49,7 @@ import {
   createMemberships,
   findActiveExperienceTags,
   findMembersByDuplicateKeys,
+  findMembershipNetworks,
   findOpenNetworksWithIntakeRules,
   flagDuplicateCandidates,
   linkExperienceTags,
@@ -249,7 +250,7 @@ export async function registerPerson(
   }
   const membershipsOf = async (id: string) => ({
     id,
-    memberships: await tx.membership.findMany({ where: { tenantId: tenant.id, memberId: id }, select: { networkId: true } }),
+    memberships: await findMembershipNetworks(tx, tenant.id, id),
   });
   // A member signed in with their own linked login is that member, whatever details they type this time. Matching
   // details never make two people with different numbers one.
