@@ -1,17 +1,12 @@
 import { startTestApi, type TestApi } from "@medverkan/api/testing";
 import { demoAudience } from "@medverkan/database/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "../generated/gql.js";
+import type { GiveFeedbackInput, RecordDirectBookingInput } from "../generated/graphql.js";
+import { auditEventsAbout } from "../support/audit-log.js";
 import { fieldErrors } from "../support/errors.js";
-import {
-  confirmDirectBooking,
-  GIVE_FEEDBACK,
-  MARK_REQUEST_CARRIED_OUT,
-  occasionInDays,
-  RECORD_DIRECT_BOOKING,
-  REQUEST,
-  REQUEST_FEEDBACK,
-  transitionRequest,
-} from "../support/requests.js";
+import { confirmDirectBooking, MARK_REQUEST_CARRIED_OUT, occasionInDays, transitionRequest } from "../support/requests.js";
+import { jonkopingMembersOfLevandeBibliotekOnly, networkId, type Person } from "../support/scenarios.js";
 
 // Issue 5, item 7 (direct bookings, SPEC §2 Jönköping: units may recruit directly, and the participation must still
 // count for fees and statistics) and item 6 (feedback from the unit, each participant and the coordinator).
@@ -19,40 +14,37 @@ import {
 let api: TestApi;
 const tokens: Record<string, string> = {};
 const token = (name: string) => tokens[name] as string;
-const prisma = () => api.running.database.prisma;
 
-interface PoolPerson {
-  id: string;
-  subject: string | null;
-  familyName: string;
-  email: string;
-  phone: string | null;
-}
-let booked: PoolPerson;
-let other: PoolPerson;
+let booked: Person & { email: string };
+let other: Person;
 let lbNetworkId: string;
 
-async function activeLbMember(skip: string[] = [], withSubject = false): Promise<PoolPerson> {
-  const member = await prisma().member.findFirst({
-    where: {
-      tenant: { slug: "jonkoping" },
-      id: { notIn: skip },
-      email: { not: null },
-      ...(withSubject ? { subject: { not: null } } : {}),
-      erasedAt: null,
-      restrictedAt: null,
-      // Only in Levande bibliotek, so a booking through Peer must not find them.
-      AND: [
-        { memberships: { some: { status: "ACTIVE", network: { slug: "levande-bibliotek" } } } },
-        { memberships: { none: { network: { slug: "peer" } } } },
-      ],
-    },
-    orderBy: { id: "asc" },
-    select: { id: true, subject: true, familyName: true, email: true, phone: true },
-  });
-  if (!member?.email) throw new Error("no active Levande bibliotek member in the seed");
-  return { ...member, email: member.email };
-}
+const RECORD_DIRECT_BOOKING = graphql(`
+  mutation FeedbackRecordDirectBooking($input: RecordDirectBookingInput!) {
+    recordDirectBooking(input: $input) {
+      request { id status directRecruitment numberOfPersons costCentreCode occasions { heldAt } }
+      errors { __typename ... on ErrorResult { code message messageSv } ... on ParticipantNotIdentified { index } }
+    }
+  }
+`);
+const SEEN_BY_UNIT = graphql(`query FeedbackRequestSeen($id: ID!) { request(id: $id) { id } }`);
+const ASSIGNMENTS = graphql(`query FeedbackRequestAssignments($id: ID!) { request(id: $id) { id assignments { id status } } }`);
+const INVITATIONS = graphql(`query FeedbackRequestInvitations($id: ID!) {
+  request(id: $id) { id invitations(first: 100) { nodes { status assignmentId invitee { memberId } } } } }`);
+const TO_CONFIRM = graphql(
+  `query FeedbackDirectBookingsToConfirm { directBookingParticipantsToConfirm { requestId position status memberId } }`,
+);
+const GIVE_FEEDBACK = graphql(`
+  mutation FeedbackGive($input: GiveFeedbackInput!) {
+    giveFeedback(input: $input) {
+      feedback { id author rating comment createdAt givenByYou }
+      errors { __typename ... on ErrorResult { code message } }
+    }
+  }
+`);
+const REQUEST_FEEDBACK = graphql(
+  `query FeedbackOfRequest($id: ID!) { request(id: $id) { id feedback { author rating comment givenByYou } } }`,
+);
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -60,11 +52,14 @@ beforeAll(async () => {
   tokens.otherUnit = await api.signToken({ subject: "jonkoping-requester-2", audience: demoAudience("jonkoping") });
   tokens.lb = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" });
   tokens.peer = await api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" });
-  booked = await activeLbMember([], true);
-  other = await activeLbMember([booked.id], true);
-  tokens.participant = await api.signToken({ subject: booked.subject as string, audience: demoAudience("jonkoping") });
-  tokens.otherMember = await api.signToken({ subject: other.subject as string, audience: demoAudience("jonkoping") });
-  lbNetworkId = (await prisma().network.findFirst({ where: { tenant: { slug: "jonkoping" }, slug: "levande-bibliotek" } }))?.id as string;
+  tokens.admin = await api.tokenFor({ tenant: "jonkoping", role: "tenant-admin" });
+  const [first, second] = await jonkopingMembersOfLevandeBibliotekOnly(api, 2);
+  if (!first?.email || !second) throw new Error("no two members of Levande bibliotek only");
+  booked = { ...first, email: first.email };
+  other = second;
+  tokens.participant = booked.token;
+  tokens.otherMember = other.token;
+  lbNetworkId = await networkId(api, token("requester"), "levande-bibliotek");
 });
 
 afterAll(async () => {
@@ -76,35 +71,32 @@ const yesterday = () => {
   return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString(), place: "Qulturum, sal 2" };
 };
 
-type BookingResponse = {
-  recordDirectBooking: {
-    request: {
-      id: string;
-      status: string;
-      directRecruitment: boolean;
-      numberOfPersons: number;
-      costCentreCode: string;
-      occasions: Array<{ heldAt: string | null }>;
-    } | null;
-    errors: Array<{ __typename: string; code: string; index?: number; messageSv: string }>;
+function book(overrides: Partial<RecordDirectBookingInput>, as = "requester") {
+  const input: RecordDirectBookingInput = {
+    networkId: lbNetworkId,
+    assignmentType: "WORKSHOP",
+    title: "Patientberättelse på APT",
+    purpose: "Enheten bjöd in en levande bok den kände till.",
+    occasions: [yesterday()],
+    participants: [{ familyName: booked.familyName, email: booked.email.toUpperCase() }],
+    ...overrides,
   };
-};
+  return api.graphql(RECORD_DIRECT_BOOKING, { token: token(as), variables: { input } });
+}
 
-function book(input: Record<string, unknown>, as = "requester") {
-  return api.graphql<BookingResponse>(RECORD_DIRECT_BOOKING, {
-    token: token(as),
-    variables: {
-      input: {
-        networkId: lbNetworkId,
-        assignmentType: "WORKSHOP",
-        title: "Patientberättelse på APT",
-        purpose: "Enheten bjöd in en levande bok den kände till.",
-        occasions: [yesterday()],
-        participants: [{ familyName: booked.familyName, email: booked.email.toUpperCase() }],
-        ...input,
-      },
-    },
-  });
+/** The places taken on the request, as the unit that made it reads them. */
+async function assignmentsOf(requestId: string) {
+  const response = await api.graphql(ASSIGNMENTS, { token: token("requester"), variables: { id: requestId } });
+  return response.data?.request?.assignments ?? null;
+}
+
+/** The participants the unit named on a booking that await the network's coordinator (`as`), by place in the list. */
+async function awaitingConfirmation(as: string, requestId: string | undefined) {
+  const response = await api.graphql(TO_CONFIRM, { token: token(as) });
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return (response.data?.directBookingParticipantsToConfirm ?? [])
+    .filter((participant) => participant.requestId === requestId)
+    .sort((a, b) => a.position - b.position);
 }
 
 describe("direct bookings", () => {
@@ -115,11 +107,19 @@ describe("direct bookings", () => {
     expect(request).toMatchObject({ status: "CARRIED_OUT", directRecruitment: true, numberOfPersons: 1, costCentreCode: "421300" });
     expect(request?.occasions[0]?.heldAt).toBeTruthy();
     // Nothing counts before the network's coordinator confirms who the participant is.
-    expect(await prisma().assignment.count({ where: { requestId: request?.id } })).toBe(0);
+    expect(await assignmentsOf(request?.id as string)).toEqual([]);
     await confirmDirectBooking(api, request?.id as string);
-    const assignment = await prisma().assignment.findFirst({ where: { requestId: request?.id }, include: { invitation: true } });
-    expect(assignment).toMatchObject({ memberId: booked.id, status: "CARRIED_OUT", invitation: { status: "ACCEPTED" } });
-    const audit = await prisma().auditEvent.findMany({ where: { subjectType: "Assignment", subjectId: assignment?.id } });
+    const [assignment, ...more] = (await assignmentsOf(request?.id as string)) ?? [];
+    expect(more).toEqual([]);
+    expect(assignment).toMatchObject({ status: "CARRIED_OUT" });
+    // Whose place it is, and that it came from an accepted invitation, as the network's coordinator reads the request.
+    const invitations = await api.graphql(INVITATIONS, { token: token("lb"), variables: { id: request?.id as string } });
+    expect(invitations.data?.request?.invitations.nodes.filter((invitation) => invitation.assignmentId === assignment?.id)).toEqual([
+      { status: "ACCEPTED", assignmentId: assignment?.id, invitee: { memberId: booked.id } },
+    ]);
+    const audit = (await auditEventsAbout(api, token("admin"), assignment?.id as string)).filter(
+      (event) => event.subjectType === "Assignment",
+    );
     expect(audit.map((event) => [event.action, event.memberId, event.purpose])).toEqual([["WRITE", booked.id, "direct booking"]]);
   });
 
@@ -141,12 +141,12 @@ describe("direct bookings", () => {
       const response = await book({ participants });
       expect(response.data?.recordDirectBooking.errors).toEqual([]);
       const requestId = response.data?.recordDirectBooking.request?.id as string;
-      const named = await prisma().directBookingParticipant.findMany({ where: { requestId }, orderBy: { position: "asc" } });
+      const named = await awaitingConfirmation("lb", requestId);
       expect(named.map((p) => p.status)).toEqual(participants.map(() => "PENDING"));
       expect(named.map((p) => p.memberId)).toEqual(
         participants.map((p) => (p.familyName === booked.familyName && p.email === booked.email ? booked.id : null)),
       );
-      expect(await prisma().assignment.count({ where: { requestId } })).toBe(0);
+      expect(await assignmentsOf(requestId)).toEqual([]);
     }
   });
 
@@ -157,12 +157,9 @@ describe("direct bookings", () => {
       ["input.occasions", "TOO_FEW"],
       ["input.participants[0].email", "REQUIRED"],
     ]);
-    const peerNetwork = await prisma().network.findFirst({ where: { tenant: { slug: "jonkoping" }, slug: "peer" } });
-    const wrongPool = await book({ networkId: peerNetwork?.id });
+    const wrongPool = await book({ networkId: await networkId(api, token("requester"), "peer") });
     expect(wrongPool.data?.recordDirectBooking.errors).toEqual([]);
-    const named = await prisma().directBookingParticipant.findMany({
-      where: { requestId: wrongPool.data?.recordDirectBooking.request?.id },
-    });
+    const named = await awaitingConfirmation("peer", wrongPool.data?.recordDirectBooking.request?.id);
     expect(named.map((p) => p.memberId)).toEqual([null]);
   });
 
@@ -170,7 +167,7 @@ describe("direct bookings", () => {
     const response = await book({}, "lb");
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const mine = (await book({})).data?.recordDirectBooking.request?.id as string;
-    const seen = await api.graphql<{ request: unknown }>(REQUEST, { token: token("otherUnit"), variables: { id: mine } });
+    const seen = await api.graphql(SEEN_BY_UNIT, { token: token("otherUnit"), variables: { id: mine } });
     expect(seen.data?.request).toBeNull();
   });
 });
@@ -178,15 +175,12 @@ describe("direct bookings", () => {
 describe("feedback after the assignment", () => {
   let carriedOut: string;
 
-  type FeedbackResponse = {
-    giveFeedback: { feedback: { author: string; rating: number | null; givenByYou: boolean } | null; errors: Array<{ code: string }> };
+  const give = (as: string, feedback: Omit<GiveFeedbackInput, "requestId">) => {
+    const input: GiveFeedbackInput = { requestId: carriedOut, ...feedback };
+    return api.graphql(GIVE_FEEDBACK, { token: token(as), variables: { input } });
   };
-  const give = (as: string, input: Record<string, unknown>) =>
-    api.graphql<FeedbackResponse>(GIVE_FEEDBACK, { token: token(as), variables: { input: { requestId: carriedOut, ...input } } });
   const feedbackSeenBy = async (as: string) => {
-    const response = await api.graphql<{
-      request: { feedback: Array<{ author: string; rating: number; comment: string; givenByYou: boolean }> } | null;
-    }>(REQUEST_FEEDBACK, { token: token(as), variables: { id: carriedOut } });
+    const response = await api.graphql(REQUEST_FEEDBACK, { token: token(as), variables: { id: carriedOut } });
     return response.data?.request?.feedback.map((f) => f.author).sort() ?? null;
   };
 
@@ -198,10 +192,8 @@ describe("feedback after the assignment", () => {
   it("is refused before the assignment is carried out", async () => {
     const future = (await book({ occasions: [occasionInDays(7)] })).data?.recordDirectBooking.request?.id as string;
     await confirmDirectBooking(api, future);
-    const response = await api.graphql<FeedbackResponse>(GIVE_FEEDBACK, {
-      token: token("requester"),
-      variables: { input: { requestId: future, rating: 4 } },
-    });
+    const input: GiveFeedbackInput = { requestId: future, rating: 4 };
+    const response = await api.graphql(GIVE_FEEDBACK, { token: token("requester"), variables: { input } });
     expect(response.data?.giveFeedback.errors[0]?.code).toBe("FEEDBACK_TOO_EARLY");
     const still = await transitionRequest(api, token("requester"), MARK_REQUEST_CARRIED_OUT, { requestId: future });
     expect(still.errors[0]?.code).toBe("OCCASIONS_NOT_OVER");

@@ -68,3 +68,13 @@ export async function poolAsStored(api: TestApi, tenant: string): Promise<Stored
     })),
   }));
 }
+
+/**
+ * How many participants from outside the pool are stored, in every tenant together, or whether the one with `id` is
+ * still stored. No caller can tell: a unit and the network's coordinators see those of their own requests only (a
+ * record stored on someone else's request would not show), reading them is itself audited (which the specs count),
+ * and a removal is an erasure, after which the API shows nothing whether or not a row was left behind.
+ */
+export async function outsidePoolParticipantsStored(api: TestApi, id?: string): Promise<number> {
+  return api.running.database.prisma.outsidePoolParticipant.count(id ? { where: { id } } : undefined);
+}

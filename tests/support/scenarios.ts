@@ -1,7 +1,8 @@
 import type { TestApi } from "@medverkan/api/testing";
 import { graphql } from "../generated/gql.js";
+import type { MemberSearchInput, MembershipStatus, ScenarioPoolPageQuery } from "../generated/graphql.js";
 import { accept, activePool, contactSharingVersion, INVITE, ME_MEMBER, mutate, present, query } from "../invitations/invitations.js";
-import { letTheAnswerTimeRunOut, letTheOccasionTakePlaceYesterday, membersHaveSignedIn } from "./database-steps.js";
+import { letTheAnswerTimeRunOut, letTheOccasionTakePlaceYesterday, membersHaveSignedIn, withNothingInTheWay } from "./database-steps.js";
 import { startMatching, submitRequest } from "./requests.js";
 
 // Named scenarios: each function sets up a world its name describes, through the API as a client would, and only
@@ -164,4 +165,60 @@ export async function theRegistrantHasSignedIn(
   if (!memberId) throw new Error(`${email} is not in this coordinator's intake queue`);
   const token = present((await membersHaveSignedIn(api, tenant, [memberId])).get(memberId), `${email}'s token`);
   return { memberId, token };
+}
+
+const POOL_PAGE = graphql(`query ScenarioPoolPage($filter: MemberSearchInput, $after: String) {
+  members(filter: $filter, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } }`);
+
+async function poolIds(api: TestApi, token: string, filter: MemberSearchInput): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: NonNullable<ScenarioPoolPageQuery["members"]> = present(
+      (await query(api, token, POOL_PAGE, { filter, after })).members,
+      "the pool search",
+    );
+    ids.push(...page.nodes.map((node) => node.id));
+    if (!page.pageInfo.hasNextPage) return ids;
+    after = page.pageInfo.endCursor ?? null;
+  }
+}
+
+const EVERY_MEMBERSHIP_STATUS: MembershipStatus[] = [
+  "ACTIVE",
+  "CONTACTED",
+  "ERASED",
+  "INTRODUCTION_BOOKED",
+  "PAUSED",
+  "PENDING_GUARDIAN_CONSENT",
+  "REGISTERED",
+  "TRAINED",
+  "WITHDRAWN",
+];
+
+/**
+ * `count` members of Jönköping's Levande bibliotek (active there, nothing in the way of an invitation, with an e-mail
+ * address) who are not in Peer's pool at all, in any status — so a direct booking through Peer must not find them —
+ * and who have signed in before (a database step), as their own tokens see themselves. Lowest ids first.
+ */
+export async function jonkopingMembersOfLevandeBibliotekOnly(api: TestApi, count: number): Promise<Person[]> {
+  const [lb, peer] = await Promise.all([
+    api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "levande-bibliotek" }),
+    api.tokenFor({ tenant: "jonkoping", role: "coordinator", network: "peer" }),
+  ]);
+  const active = await poolIds(api, lb, { networkId: await networkId(api, lb, "levande-bibliotek"), statuses: ["ACTIVE"] });
+  const inPeer = new Set(await poolIds(api, peer, { networkId: await networkId(api, peer, "peer"), statuses: EVERY_MEMBERSHIP_STATUS }));
+  const candidates = (
+    await withNothingInTheWay(
+      api,
+      active.filter((id) => !inPeer.has(id)),
+    )
+  ).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const people: Person[] = [];
+  for (const id of candidates) {
+    const token = present((await membersHaveSignedIn(api, "jonkoping", [id])).get(id), `member ${id}'s token`);
+    const member = present((await query(api, token, ME_MEMBER)).me?.member, `member ${id}`);
+    if (member.email) people.push({ ...member, token });
+    if (people.length === count) return people;
+  }
+  throw new Error(`only ${people.length} members of Levande bibliotek only, with an e-mail address`);
 }
